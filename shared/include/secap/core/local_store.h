@@ -1,0 +1,130 @@
+#pragma once
+// LocalStore: the device's SQLite database and the one owner of its outbox
+// (DESIGN.md §2, §5). Every local save writes the entity row and its outbox
+// row in one transaction with synchronous=FULL, so a saved reading survives
+// the battery dying. Pulled pages are applied in one transaction together
+// with the new cursor. Schema migrations are numbered and forward-only.
+//
+// Thread-safe: one internal mutex serialises all access to the connection.
+// Calls block on disk I/O (fsync): UI code calls them from a worker thread.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "secap/core/clock.h"
+#include "secap/core/entity.h"
+#include "secap/core/hlc.h"
+#include "secap/core/sqlite.h"
+#include "secap/core/status.h"
+#include "secap/core/validation.h"
+#include "secap/v1/sync.pb.h"
+
+namespace secap::core {
+
+// Keys of the device's small key/value state table.
+namespace state_keys {
+inline constexpr const char* kDeviceId = "device_id";
+inline constexpr const char* kAccessToken = "access_token";
+inline constexpr const char* kMunicipalityId = "municipality_id";
+inline constexpr const char* kRole = "role";
+inline constexpr const char* kInstallId = "install_id";
+inline constexpr const char* kServer = "server";
+inline constexpr const char* kCursor = "pull_cursor";
+inline constexpr const char* kServerOffsetMs = "server_offset_ms";
+inline constexpr const char* kHlcLast = "hlc_last";
+inline constexpr const char* kLastSyncMs = "last_sync_ms";
+}  // namespace state_keys
+
+struct OutboxEntry {
+  int64_t seq = 0;             // Local order of the outbox.
+  secap::v1::Change change;
+  int attempts = 0;
+};
+
+// A change the server rejected: shown in the needs-attention list.
+struct RejectedChange {
+  int64_t seq = 0;
+  secap::v1::Change change;
+  std::string reasonCode;
+  std::string message;
+};
+
+class LocalStore {
+ public:
+  // The schema version this build migrates to.
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens or creates the database at `path` and runs pending migrations.
+  static Result<std::unique_ptr<LocalStore>> open(const std::string& path,
+                                                  const Clock& clock = SystemClock::instance());
+  ~LocalStore();
+
+  [[nodiscard]] int schemaVersion();
+  Hlc& hlc() { return m_hlc; }
+  const Clock& clock() const { return m_clock; }
+
+  // Small key/value device state (identity, cursor, offsets).
+  std::optional<std::string> state(const std::string& key);
+  Status setState(const std::string& key, const std::string& value);
+
+  // --- Local edits (entity row + outbox row, one durable transaction) ---
+
+  // Records a new reading: fills id, default taken_at (server-corrected
+  // clock) and recorded_by, validates it with the shared rules, and saves
+  // it. Returns the saved reading, or a Rejection-coded error
+  // (kInvalidArgument, message "reason_code: text").
+  Result<secap::v1::Reading> recordReading(secap::v1::Reading reading);
+  // Saves an arbitrary local change (change_id and hlc are assigned here).
+  Result<secap::v1::Change> saveLocalChange(secap::v1::Change change);
+
+  // --- Queries for the UI ---
+  std::vector<secap::v1::Municipality> municipalities();
+  std::optional<secap::v1::Municipality> municipality(const std::string& id);
+  std::vector<secap::v1::Site> sites(const std::string& municipalityId);
+  std::vector<secap::v1::Meter> meters(const std::string& siteId);
+  std::optional<secap::v1::Meter> meter(const std::string& id);
+  // Newest first; `limit` <= 0 means all.
+  std::vector<secap::v1::Reading> readings(const std::string& meterId, int limit = 0);
+  std::optional<secap::v1::Reading> lastReading(const std::string& meterId);
+  int64_t readingCount();
+  int64_t pendingCount();
+  int64_t rejectedCount();
+  std::vector<RejectedChange> rejectedChanges();
+
+  // --- Sync engine side ---
+
+  // Oldest pending changes first, at most `maxChanges` and about `maxBytes`.
+  std::vector<OutboxEntry> pendingOutbox(int maxChanges, size_t maxBytes);
+  // Applies the server's verdicts: ACCEPTED and DUPLICATE rows leave the
+  // outbox (a content duplicate replaces the local reading by the canonical
+  // id); REJECTED rows stay, marked, for the needs-attention list.
+  Status applyPushResults(const std::vector<OutboxEntry>& sent,
+                          const secap::v1::PushResponse& response);
+  // Puts rejected changes back into the pending queue (after a correction
+  // or a re-stamp); keeps their change_id.
+  Status retryRejected();
+  int64_t cursor();
+  // Applies one pulled page and its cursor in one transaction. Pulled values
+  // never overwrite a pending local edit with an older stamp.
+  Status applyPullPage(const secap::v1::PullResponse& page);
+
+ private:
+  LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock);
+  Status migrate();
+  Status writeEntityLocked(const secap::v1::Change& change, bool pendingLocal);
+  std::optional<std::string> stateLocked(const std::string& key);
+  Status setStateLocked(const std::string& key, const std::string& value);
+  std::optional<secap::v1::Meter> meterLocked(const std::string& id);
+  ValidationContext validationContextLocked();
+
+  std::mutex m_mu;
+  std::unique_ptr<sqlite::Db> m_db;
+  const Clock& m_clock;
+  Hlc m_hlc;
+};
+
+}  // namespace secap::core

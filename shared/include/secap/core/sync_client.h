@@ -1,0 +1,95 @@
+#pragma once
+// SyncClient: the device's sync engine (DESIGN.md §2 steps 2-6). It pushes
+// the outbox in batches, deletes a row only on ACCEPTED or DUPLICATE, pulls
+// pages after its cursor and applies each atomically with the cursor. A
+// background thread syncs on a timer and on request, retrying with
+// exponential backoff and full jitter while the server is unreachable.
+//
+// Thread-safe. The listener is called on the sync thread; Qt code re-posts
+// it to the UI thread.
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "secap/core/local_store.h"
+#include "secap/core/sync_transport.h"
+
+namespace secap::core {
+
+struct SyncStatus {
+  bool enrolled = false;
+  bool online = false;         // The last call reached the server.
+  bool syncing = false;
+  int64_t pending = 0;         // Changes waiting in the outbox.
+  int64_t needsAttention = 0;  // Rejected changes.
+  int64_t lastSyncMs = 0;      // Last complete push+pull; 0 = never.
+  std::string lastError;       // Empty when the last attempt succeeded.
+  bool upgradeRequired = false;
+};
+
+struct SyncOptions {
+  int64_t intervalMs = 30000;      // Regular sync when idle.
+  int64_t minBackoffMs = 1000;
+  int64_t maxBackoffMs = 5 * 60 * 1000;
+  int maxChangesPerPush = 5000;    // DESIGN.md §4 limit.
+  size_t maxPushBytes = 1000000;   // Under 1 MiB.
+  int maxChangesPerPull = 5000;
+};
+
+class SyncClient {
+ public:
+  SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions options = {});
+  ~SyncClient();
+  SyncClient(const SyncClient&) = delete;
+  SyncClient& operator=(const SyncClient&) = delete;
+
+  // Enrolls with a one-time code; stores device id, token and municipality.
+  Status enroll(const std::string& code, const std::string& deviceName, const std::string& platform,
+                const std::string& appVersion);
+  [[nodiscard]] bool isEnrolled();
+
+  // One full round on the calling thread: push everything, then pull
+  // everything. Used by the background thread, secap-sim and tests.
+  Status syncOnce();
+  Status pushAll();
+  Status pullAll();
+
+  // Background operation.
+  void start();
+  void stop();
+  void requestSync();
+
+  SyncStatus status();
+  void setListener(std::function<void(const SyncStatus&)> listener);
+
+  // The delay before retry number `attempt` (0-based): exponential, capped,
+  // with full jitter. Public for tests.
+  int64_t backoffDelayMs(int attempt);
+
+ private:
+  void run();
+  void publish();
+  Status recordOutcome(const Status& st);
+
+  LocalStore& m_store;
+  SyncTransport& m_transport;
+  SyncOptions m_options;
+
+  std::mutex m_syncMu;  // One sync round at a time.
+  std::mutex m_mu;      // Guards the fields below.
+  std::condition_variable m_cv;
+  bool m_stop = false;
+  bool m_wake = false;
+  SyncStatus m_status;
+  std::function<void(const SyncStatus&)> m_listener;
+  std::mt19937_64 m_rng;
+  std::thread m_thread;
+};
+
+}  // namespace secap::core

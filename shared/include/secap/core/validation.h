@@ -1,0 +1,42 @@
+#pragma once
+// Validation of a change, one implementation for the device (at entry) and
+// the server (the final word). It rejects only what is malformed,
+// unauthorised or physically impossible (DESIGN.md §4 "Validation"); the
+// reason codes are stable strings listed in docs/PROTOCOL.md. Pure functions;
+// the lookups are callbacks so each side uses its own store. Thread-safe as
+// long as the callbacks are.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "secap/core/entity.h"
+#include "secap/v1/sync.pb.h"
+
+namespace secap::core {
+
+// The server rejects an hlc more than this far ahead of its clock.
+constexpr int64_t kMaxClockSkewMs = 5 * 60 * 1000;
+// A reading may be this far ahead of "now" (phones round, clocks drift).
+constexpr int64_t kReadingFutureToleranceMs = 5 * 60 * 1000;
+// Longest free-text field accepted, in bytes.
+constexpr size_t kMaxTextBytes = 4000;
+
+struct Rejection {
+  std::string reasonCode;  // e.g. "reading.unknown_meter"
+  std::string message;     // English, for logs and the API
+};
+
+struct ValidationContext {
+  int64_t nowMs = 0;
+  // Does the referenced parent exist (and is it visible to the writer)?
+  std::function<bool(EntityType parentType, const std::string& id)> exists;
+  // The meter a reading refers to, when it exists.
+  std::function<std::optional<secap::v1::Meter>(const std::string& meterId)> findMeter;
+};
+
+// Structural checks and impossible values. Returns the first problem found.
+std::optional<Rejection> validateChange(const secap::v1::Change& change, const ValidationContext& ctx);
+
+}  // namespace secap::core

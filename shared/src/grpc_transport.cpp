@@ -1,0 +1,91 @@
+#include <grpcpp/grpcpp.h>
+
+#include "secap/core/sync_transport.h"
+#include "secap/v1/sync.grpc.pb.h"
+
+namespace secap::core {
+
+namespace {
+
+Status fromGrpc(const grpc::Status& s) {
+  const std::string msg = s.error_message();
+  switch (s.error_code()) {
+    case grpc::StatusCode::OK: return Status::ok();
+    case grpc::StatusCode::INVALID_ARGUMENT: return {StatusCode::kInvalidArgument, msg};
+    case grpc::StatusCode::NOT_FOUND: return {StatusCode::kNotFound, msg};
+    case grpc::StatusCode::ALREADY_EXISTS: return {StatusCode::kAlreadyExists, msg};
+    case grpc::StatusCode::FAILED_PRECONDITION: return {StatusCode::kFailedPrecondition, msg};
+    case grpc::StatusCode::PERMISSION_DENIED: return {StatusCode::kPermissionDenied, msg};
+    case grpc::StatusCode::UNAUTHENTICATED: return {StatusCode::kUnauthenticated, msg};
+    case grpc::StatusCode::RESOURCE_EXHAUSTED: return {StatusCode::kResourceExhausted, msg};
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::CANCELLED:
+    case grpc::StatusCode::ABORTED: return {StatusCode::kUnavailable, msg.empty() ? "server unreachable" : msg};
+    default: return {StatusCode::kInternal, msg};
+  }
+}
+
+class GrpcSyncTransport final : public SyncTransport {
+ public:
+  GrpcSyncTransport(const std::string& target, int64_t deadlineMs) : m_deadlineMs(deadlineMs) {
+    grpc::ChannelArguments args;
+    args.SetCompressionAlgorithm(GRPC_COMPRESS_GZIP);
+    args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
+    // Reconnect quickly after the server comes back; the SyncClient backs off itself.
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+    m_stub = secap::v1::SyncService::NewStub(
+        grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
+  }
+
+  Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest& request) override {
+    grpc::ClientContext ctx;
+    prepare(ctx, "");
+    secap::v1::EnrollResponse response;
+    Status st = fromGrpc(m_stub->Enroll(&ctx, request, &response));
+    if (!st.isOk()) return st;
+    return response;
+  }
+
+  Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& request, const std::string& token) override {
+    grpc::ClientContext ctx;
+    prepare(ctx, token);
+    secap::v1::PushResponse response;
+    Status st = fromGrpc(m_stub->Push(&ctx, request, &response));
+    if (!st.isOk()) {
+      const auto& trailers = ctx.GetServerTrailingMetadata();
+      if (auto it = trailers.find("retry-after-ms"); it != trailers.end())
+        return Status(st.code(), st.message() + " (retry-after-ms=" + std::string(it->second.data(), it->second.size()) + ")");
+      return st;
+    }
+    return response;
+  }
+
+  Result<secap::v1::PullResponse> pull(const secap::v1::PullRequest& request, const std::string& token) override {
+    grpc::ClientContext ctx;
+    prepare(ctx, token);
+    secap::v1::PullResponse response;
+    Status st = fromGrpc(m_stub->Pull(&ctx, request, &response));
+    if (!st.isOk()) return st;
+    return response;
+  }
+
+ private:
+  void prepare(grpc::ClientContext& ctx, const std::string& token) const {
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(m_deadlineMs));
+    ctx.set_compression_algorithm(GRPC_COMPRESS_GZIP);
+    if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+  }
+
+  int64_t m_deadlineMs;
+  std::unique_ptr<secap::v1::SyncService::Stub> m_stub;
+};
+
+}  // namespace
+
+std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, int64_t deadlineMs) {
+  return std::make_unique<GrpcSyncTransport>(target, deadlineMs);
+}
+
+}  // namespace secap::core

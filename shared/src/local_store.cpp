@@ -1,0 +1,439 @@
+#include "secap/core/local_store.h"
+
+#include <algorithm>
+
+#include "secap/core/ids.h"
+
+namespace secap::core {
+
+namespace {
+
+using secap::v1::Change;
+using secap::v1::Meter;
+using secap::v1::Reading;
+
+// Forward-only migrations; index i takes the schema from version i to i+1.
+// Never edit a released entry: add a new one.
+const char* const kMigrations[] = {
+    // 1: device state, entity rows, outbox.
+    R"sql(
+CREATE TABLE state(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
+CREATE TABLE entities(
+  type INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  parent_id TEXT NOT NULL DEFAULT '',
+  sort_key INTEGER NOT NULL DEFAULT 0,
+  hlc INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  pending INTEGER NOT NULL DEFAULT 0,
+  data BLOB NOT NULL,
+  PRIMARY KEY(type, id)) WITHOUT ROWID;
+CREATE INDEX entities_by_parent ON entities(type, parent_id, sort_key);
+CREATE TABLE outbox(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  change_id TEXT NOT NULL UNIQUE,
+  entity_type INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  reason_code TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '');
+CREATE INDEX outbox_by_entity ON outbox(entity_type, entity_id);
+)sql",
+};
+constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
+static_assert(kMigrationCount == LocalStore::kSchemaVersion);
+
+int64_t sortKeyOf(const Change& c) {
+  return c.entity_case() == Change::kReading ? c.reading().taken_at() : 0;
+}
+
+template <typename T>
+std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
+  std::vector<T> out;
+  while (true) {
+    auto row = st.step();
+    if (!row.isOk() || !*row) break;
+    Change c;
+    const std::string data = st.columnBlob(0);
+    if (!parseEntityInto(type, data, c)) continue;
+    if constexpr (std::is_same_v<T, secap::v1::Municipality>) out.push_back(c.municipality());
+    if constexpr (std::is_same_v<T, secap::v1::Site>) out.push_back(c.site());
+    if constexpr (std::is_same_v<T, Meter>) out.push_back(c.meter());
+    if constexpr (std::is_same_v<T, Reading>) out.push_back(c.reading());
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, const Clock& clock) {
+  auto db = sqlite::Db::open(path);
+  if (!db.isOk()) return db.status();
+  // Every commit is fsynced: a saved reading survives the battery dying.
+  SECAP_RETURN_IF_ERROR((*db)->exec("PRAGMA synchronous=FULL"));
+  std::unique_ptr<LocalStore> store(new LocalStore(std::move(db).value(), clock));
+  SECAP_RETURN_IF_ERROR(store->migrate());
+  std::lock_guard lock(store->m_mu);
+  if (auto last = store->stateLocked(state_keys::kHlcLast)) store->m_hlc.update(std::stoull(*last));
+  if (auto off = store->stateLocked(state_keys::kServerOffsetMs)) store->m_hlc.setServerOffsetMs(std::stoll(*off));
+  if (!store->stateLocked(state_keys::kInstallId))
+    SECAP_RETURN_IF_ERROR(store->setStateLocked(state_keys::kInstallId, newUuidV7(clock)));
+  return store;
+}
+
+LocalStore::LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock)
+    : m_db(std::move(db)), m_clock(clock), m_hlc(clock) {}
+
+LocalStore::~LocalStore() = default;
+
+Status LocalStore::migrate() {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->prepare("PRAGMA user_version");
+  if (!st.isOk()) return st.status();
+  auto row = st->step();
+  if (!row.isOk()) return row.status();
+  const int current = static_cast<int>(st->columnInt(0));
+  if (current > kMigrationCount)
+    return {StatusCode::kFailedPrecondition,
+            "the local database was written by a newer version of the app (schema " + std::to_string(current) + ")"};
+  for (int v = current; v < kMigrationCount; ++v) {
+    sqlite::Transaction tx(*m_db);
+    SECAP_RETURN_IF_ERROR(tx.begin());
+    SECAP_RETURN_IF_ERROR(m_db->exec(kMigrations[v]));
+    SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA user_version=" + std::to_string(v + 1)));
+    SECAP_RETURN_IF_ERROR(tx.commit());
+  }
+  return Status::ok();
+}
+
+int LocalStore::schemaVersion() {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->prepare("PRAGMA user_version");
+  if (!st.isOk() || !st->step().isOk()) return -1;
+  return static_cast<int>(st->columnInt(0));
+}
+
+std::optional<std::string> LocalStore::stateLocked(const std::string& key) {
+  auto st = m_db->cached("SELECT value FROM state WHERE key=?");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, key);
+  auto row = (*st)->step();
+  if (!row.isOk() || !*row) return std::nullopt;
+  return (*st)->columnText(0);
+}
+
+Status LocalStore::setStateLocked(const std::string& key, const std::string& value) {
+  auto st = m_db->cached("INSERT INTO state(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, key).bind(2, value).exec();
+}
+
+std::optional<std::string> LocalStore::state(const std::string& key) {
+  std::lock_guard lock(m_mu);
+  return stateLocked(key);
+}
+
+Status LocalStore::setState(const std::string& key, const std::string& value) {
+  std::lock_guard lock(m_mu);
+  return setStateLocked(key, value);
+}
+
+Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal) {
+  const EntityType type = entityTypeOf(change);
+  if (type == EntityType::kUnknown) return invalidArgument("change carries no entity");
+  if (!pendingLocal) {
+    // A pulled value: never overwrite a pending local edit with an older one.
+    auto cur = m_db->cached("SELECT hlc, pending FROM entities WHERE type=? AND id=?");
+    if (!cur.isOk()) return cur.status();
+    (*cur)->bind(1, static_cast<int>(type)).bind(2, change.entity_id());
+    auto row = (*cur)->step();
+    if (!row.isOk()) return row.status();
+    if (*row) {
+      const auto storedHlc = static_cast<HlcValue>((*cur)->columnInt(0));
+      const bool pending = (*cur)->columnInt(1) != 0;
+      if (!isAppendOnly(type) && change.hlc() < storedHlc) return Status::ok();
+      if (pending && change.hlc() < storedHlc) return Status::ok();
+    }
+  }
+  auto st = m_db->cached(
+      "INSERT INTO entities(type, id, parent_id, sort_key, hlc, deleted, pending, data) VALUES(?,?,?,?,?,?,?,?) "
+      "ON CONFLICT(type, id) DO UPDATE SET parent_id=excluded.parent_id, sort_key=excluded.sort_key, "
+      "hlc=excluded.hlc, deleted=excluded.deleted, pending=excluded.pending, data=excluded.data");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, static_cast<int>(type))
+      .bind(2, change.entity_id())
+      .bind(3, parentIdOf(change))
+      .bind(4, sortKeyOf(change))
+      .bind(5, static_cast<int64_t>(change.hlc()))
+      .bind(6, change.deleted() ? 1 : 0)
+      .bind(7, pendingLocal ? 1 : 0)
+      .bindBlob(8, serializeEntity(change));
+  return (*st)->exec();
+}
+
+std::optional<Meter> LocalStore::meterLocked(const std::string& id) {
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kMeter)).bind(2, id);
+  auto rows = parseAll<Meter>(**st, EntityType::kMeter);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+ValidationContext LocalStore::validationContextLocked() {
+  ValidationContext ctx;
+  ctx.nowMs = m_hlc.correctedNowMs();
+  ctx.exists = [this](EntityType type, const std::string& id) {
+    auto st = m_db->cached("SELECT 1 FROM entities WHERE type=? AND id=? AND deleted=0");
+    if (!st.isOk()) return false;
+    (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+    auto row = (*st)->step();
+    return row.isOk() && *row;
+  };
+  ctx.findMeter = [this](const std::string& id) { return meterLocked(id); };
+  return ctx;
+}
+
+Result<Reading> LocalStore::recordReading(Reading reading) {
+  Change change;
+  {
+    std::lock_guard lock(m_mu);
+    if (reading.id().empty()) reading.set_id(newUuidV7(m_clock));
+    if (reading.taken_at() == 0) reading.set_taken_at(m_hlc.correctedNowMs());
+    if (reading.kind() == secap::v1::READING_KIND_UNSPECIFIED) reading.set_kind(secap::v1::READING_KIND_ACTUAL);
+    if (reading.source() == secap::v1::READING_SOURCE_UNSPECIFIED)
+      reading.set_source(secap::v1::READING_SOURCE_MANUAL);
+    if (reading.recorded_by().empty()) reading.set_recorded_by(stateLocked(state_keys::kDeviceId).value_or(""));
+    reading.clear_quality_flags();  // The server sets them.
+  }
+  change.set_entity_id(reading.id());
+  *change.mutable_reading() = reading;
+  auto saved = saveLocalChange(std::move(change));
+  if (!saved.isOk()) return saved.status();
+  return saved->reading();
+}
+
+Result<Change> LocalStore::saveLocalChange(Change change) {
+  std::lock_guard lock(m_mu);
+  if (change.change_id().empty()) change.set_change_id(newUuidV7(m_clock));
+  change.set_hlc(m_hlc.now());
+  change.clear_server_seq();
+  change.clear_origin_device_id();
+  change.clear_received_at_ms();
+  if (auto rejection = validateChange(change, validationContextLocked()))
+    return Status(StatusCode::kInvalidArgument, rejection->reasonCode + ": " + rejection->message);
+
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(writeEntityLocked(change, /*pendingLocal=*/true));
+  auto st = m_db->cached(
+      "INSERT INTO outbox(change_id, entity_type, entity_id, payload, created_at) VALUES(?,?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, change.change_id())
+      .bind(2, static_cast<int>(entityTypeOf(change)))
+      .bind(3, change.entity_id())
+      .bindBlob(4, change.SerializeAsString())
+      .bind(5, m_clock.nowMs());
+  SECAP_RETURN_IF_ERROR((*st)->exec());
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return change;
+}
+
+std::vector<secap::v1::Municipality> LocalStore::municipalities() {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kMunicipality));
+  auto out = parseAll<secap::v1::Municipality>(**st, EntityType::kMunicipality);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name() < b.name(); });
+  return out;
+}
+
+std::optional<secap::v1::Municipality> LocalStore::municipality(const std::string& id) {
+  for (auto& m : municipalities())
+    if (m.id() == id) return m;
+  return std::nullopt;
+}
+
+std::vector<secap::v1::Site> LocalStore::sites(const std::string& municipalityId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kSite)).bind(2, municipalityId);
+  auto out = parseAll<secap::v1::Site>(**st, EntityType::kSite);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name() < b.name(); });
+  return out;
+}
+
+std::vector<Meter> LocalStore::meters(const std::string& siteId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kMeter)).bind(2, siteId);
+  auto out = parseAll<Meter>(**st, EntityType::kMeter);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.carrier() != b.carrier() ? a.carrier() < b.carrier() : a.serial() < b.serial();
+  });
+  return out;
+}
+
+std::optional<Meter> LocalStore::meter(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  return meterLocked(id);
+}
+
+std::vector<Reading> LocalStore::readings(const std::string& meterId, int limit) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached(
+      "SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0 ORDER BY sort_key DESC, id DESC LIMIT ?");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kReading)).bind(2, meterId).bind(3, limit > 0 ? limit : -1);
+  return parseAll<Reading>(**st, EntityType::kReading);
+}
+
+std::optional<Reading> LocalStore::lastReading(const std::string& meterId) {
+  auto r = readings(meterId, 1);
+  if (r.empty()) return std::nullopt;
+  return r.front();
+}
+
+namespace {
+int64_t countOf(sqlite::Db& db, std::string_view sql) {
+  auto st = db.cached(sql);
+  if (!st.isOk()) return 0;
+  auto row = (*st)->step();
+  return row.isOk() && *row ? (*st)->columnInt(0) : 0;
+}
+}  // namespace
+
+int64_t LocalStore::readingCount() {
+  std::lock_guard lock(m_mu);
+  return countOf(*m_db, "SELECT count(*) FROM entities WHERE type=4 AND deleted=0");
+}
+
+int64_t LocalStore::pendingCount() {
+  std::lock_guard lock(m_mu);
+  return countOf(*m_db, "SELECT count(*) FROM outbox WHERE rejected=0");
+}
+
+int64_t LocalStore::rejectedCount() {
+  std::lock_guard lock(m_mu);
+  return countOf(*m_db, "SELECT count(*) FROM outbox WHERE rejected=1");
+}
+
+std::vector<RejectedChange> LocalStore::rejectedChanges() {
+  std::lock_guard lock(m_mu);
+  std::vector<RejectedChange> out;
+  auto st = m_db->cached("SELECT seq, payload, reason_code, message FROM outbox WHERE rejected=1 ORDER BY seq");
+  if (!st.isOk()) return out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk() || !*row) break;
+    RejectedChange rc;
+    rc.seq = (*st)->columnInt(0);
+    if (!rc.change.ParseFromString((*st)->columnBlob(1))) continue;
+    rc.reasonCode = (*st)->columnText(2);
+    rc.message = (*st)->columnText(3);
+    out.push_back(std::move(rc));
+  }
+  return out;
+}
+
+std::vector<OutboxEntry> LocalStore::pendingOutbox(int maxChanges, size_t maxBytes) {
+  std::lock_guard lock(m_mu);
+  std::vector<OutboxEntry> out;
+  auto st = m_db->cached("SELECT seq, payload, attempts FROM outbox WHERE rejected=0 ORDER BY seq LIMIT ?");
+  if (!st.isOk()) return out;
+  (*st)->bind(1, maxChanges);
+  size_t bytes = 0;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk() || !*row) break;
+    const std::string payload = (*st)->columnBlob(1);
+    // Each change costs its bytes plus a few of framing.
+    if (!out.empty() && bytes + payload.size() + 8 > maxBytes) break;
+    OutboxEntry e;
+    e.seq = (*st)->columnInt(0);
+    if (!e.change.ParseFromString(payload)) continue;
+    e.attempts = static_cast<int>((*st)->columnInt(2));
+    bytes += payload.size() + 8;
+    out.push_back(std::move(e));
+  }
+  (*st)->reset();
+  return out;
+}
+
+Status LocalStore::applyPushResults(const std::vector<OutboxEntry>& sent, const secap::v1::PushResponse& response) {
+  std::lock_guard lock(m_mu);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  for (size_t i = 0; i < sent.size(); ++i) {
+    const OutboxEntry& e = sent[i];
+    if (i >= static_cast<size_t>(response.results_size()) ||
+        response.results(static_cast<int>(i)).change_id() != e.change.change_id()) {
+      // No verdict for this change: it stays pending.
+      auto st = m_db->cached("UPDATE outbox SET attempts=attempts+1 WHERE seq=?");
+      if (!st.isOk()) return st.status();
+      SECAP_RETURN_IF_ERROR((*st)->bind(1, e.seq).exec());
+      continue;
+    }
+    const auto& r = response.results(static_cast<int>(i));
+    if (r.outcome() == secap::v1::ACCEPTED || r.outcome() == secap::v1::DUPLICATE) {
+      auto del = m_db->cached("DELETE FROM outbox WHERE seq=?");
+      if (!del.isOk()) return del.status();
+      SECAP_RETURN_IF_ERROR((*del)->bind(1, e.seq).exec());
+      const int type = static_cast<int>(entityTypeOf(e.change));
+      if (!r.canonical_entity_id().empty() && r.canonical_entity_id() != e.change.entity_id()) {
+        // Content duplicate: the server's record is canonical; ours goes,
+        // and the canonical one arrives with the next pull.
+        auto drop = m_db->cached("DELETE FROM entities WHERE type=? AND id=?");
+        if (!drop.isOk()) return drop.status();
+        SECAP_RETURN_IF_ERROR((*drop)->bind(1, type).bind(2, e.change.entity_id()).exec());
+      } else {
+        auto clear = m_db->cached(
+            "UPDATE entities SET pending=0 WHERE type=? AND id=? AND NOT EXISTS "
+            "(SELECT 1 FROM outbox WHERE entity_type=? AND entity_id=?)");
+        if (!clear.isOk()) return clear.status();
+        SECAP_RETURN_IF_ERROR(
+            (*clear)->bind(1, type).bind(2, e.change.entity_id()).bind(3, type).bind(4, e.change.entity_id()).exec());
+      }
+    } else {
+      auto st = m_db->cached("UPDATE outbox SET rejected=1, attempts=attempts+1, reason_code=?, message=? WHERE seq=?");
+      if (!st.isOk()) return st.status();
+      SECAP_RETURN_IF_ERROR((*st)->bind(1, r.reason_code()).bind(2, r.message()).bind(3, e.seq).exec());
+    }
+  }
+  return tx.commit();
+}
+
+Status LocalStore::retryRejected() {
+  std::lock_guard lock(m_mu);
+  return m_db->exec("UPDATE outbox SET rejected=0, reason_code='', message='' WHERE rejected=1");
+}
+
+int64_t LocalStore::cursor() {
+  auto v = state(state_keys::kCursor);
+  return v ? std::stoll(*v) : 0;
+}
+
+Status LocalStore::applyPullPage(const secap::v1::PullResponse& page) {
+  std::lock_guard lock(m_mu);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  for (const Change& c : page.changes()) {
+    if (entityTypeOf(c) == EntityType::kUnknown) continue;  // A kind this build does not know.
+    m_hlc.update(c.hlc());
+    SECAP_RETURN_IF_ERROR(writeEntityLocked(c, /*pendingLocal=*/false));
+  }
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kCursor, std::to_string(page.last_seq())));
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
+  return tx.commit();
+}
+
+}  // namespace secap::core

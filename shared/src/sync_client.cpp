@@ -1,0 +1,201 @@
+#include "secap/core/sync_client.h"
+
+#include <algorithm>
+
+namespace secap::core {
+
+SyncClient::SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions options)
+    : m_store(store), m_transport(transport), m_options(options), m_rng(std::random_device{}()) {
+  m_status.enrolled = m_store.state(state_keys::kAccessToken).has_value();
+  if (auto last = m_store.state(state_keys::kLastSyncMs)) m_status.lastSyncMs = std::stoll(*last);
+  m_status.pending = m_store.pendingCount();
+  m_status.needsAttention = m_store.rejectedCount();
+}
+
+SyncClient::~SyncClient() { stop(); }
+
+bool SyncClient::isEnrolled() { return m_store.state(state_keys::kAccessToken).has_value(); }
+
+Status SyncClient::enroll(const std::string& code, const std::string& deviceName, const std::string& platform,
+                          const std::string& appVersion) {
+  std::lock_guard syncLock(m_syncMu);
+  secap::v1::EnrollRequest req;
+  req.set_enrollment_code(code);
+  req.set_install_id(m_store.state(state_keys::kInstallId).value_or(""));
+  req.set_device_name(deviceName);
+  req.set_platform(platform);
+  req.set_app_version(appVersion);
+  const int64_t sentAt = m_store.clock().nowMs();
+  auto resp = m_transport.enroll(req);
+  if (!resp.isOk()) return recordOutcome(resp.status());
+  m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
+  SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kDeviceId, resp->device_id()));
+  SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kMunicipalityId, resp->municipality_id()));
+  SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kRole, resp->role()));
+  SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kServerOffsetMs, std::to_string(m_store.hlc().serverOffsetMs())));
+  SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kAccessToken, resp->access_token()));
+  {
+    std::lock_guard lock(m_mu);
+    m_status.enrolled = true;
+  }
+  return recordOutcome(Status::ok());
+}
+
+Status SyncClient::pushAll() {
+  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  while (true) {
+    auto batch = m_store.pendingOutbox(m_options.maxChangesPerPush, m_options.maxPushBytes);
+    if (batch.empty()) return Status::ok();
+    secap::v1::PushRequest req;
+    req.set_schema_version(kSchemaVersion);
+    for (const auto& e : batch) *req.add_changes() = e.change;
+    const int64_t sentAt = m_store.clock().nowMs();
+    auto resp = m_transport.push(req, token);
+    if (!resp.isOk()) return resp.status();
+    m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
+    const int64_t before = m_store.pendingCount();
+    SECAP_RETURN_IF_ERROR(m_store.applyPushResults(batch, *resp));
+    {
+      std::lock_guard lock(m_mu);
+      m_status.online = true;
+    }
+    publish();
+    // A response that settled nothing would loop forever: stop and retry later.
+    if (m_store.pendingCount() >= before) return internalError("the server answered without verdicts");
+  }
+}
+
+Status SyncClient::pullAll() {
+  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  while (true) {
+    secap::v1::PullRequest req;
+    req.set_after_seq(m_store.cursor());
+    req.set_max_changes(m_options.maxChangesPerPull);
+    req.set_schema_version(kSchemaVersion);
+    const int64_t sentAt = m_store.clock().nowMs();
+    auto resp = m_transport.pull(req, token);
+    if (!resp.isOk()) return resp.status();
+    m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
+    SECAP_RETURN_IF_ERROR(m_store.applyPullPage(*resp));
+    if (!resp->has_more() || resp->changes_size() == 0) return Status::ok();
+  }
+}
+
+Status SyncClient::syncOnce() {
+  std::lock_guard syncLock(m_syncMu);
+  if (!isEnrolled()) return {StatusCode::kFailedPrecondition, "this device is not enrolled yet"};
+  {
+    std::lock_guard lock(m_mu);
+    m_status.syncing = true;
+  }
+  publish();
+  Status st = pushAll();
+  if (st.isOk()) st = pullAll();
+  if (st.isOk()) {
+    (void)m_store.setState(state_keys::kServerOffsetMs, std::to_string(m_store.hlc().serverOffsetMs()));
+    const int64_t now = m_store.clock().nowMs();
+    (void)m_store.setState(state_keys::kLastSyncMs, std::to_string(now));
+    std::lock_guard lock(m_mu);
+    m_status.lastSyncMs = now;
+  }
+  return recordOutcome(st);
+}
+
+Status SyncClient::recordOutcome(const Status& st) {
+  {
+    std::lock_guard lock(m_mu);
+    m_status.syncing = false;
+    m_status.online = st.isOk() || st.code() != StatusCode::kUnavailable;
+    m_status.upgradeRequired = st.code() == StatusCode::kFailedPrecondition && m_status.enrolled;
+    m_status.lastError = st.isOk() ? std::string() : st.message();
+  }
+  publish();
+  return st;
+}
+
+void SyncClient::publish() {
+  SyncStatus copy;
+  std::function<void(const SyncStatus&)> listener;
+  const int64_t pending = m_store.pendingCount();
+  const int64_t rejected = m_store.rejectedCount();
+  {
+    std::lock_guard lock(m_mu);
+    m_status.pending = pending;
+    m_status.needsAttention = rejected;
+    copy = m_status;
+    listener = m_listener;
+  }
+  if (listener) listener(copy);
+}
+
+SyncStatus SyncClient::status() {
+  const int64_t pending = m_store.pendingCount();
+  const int64_t rejected = m_store.rejectedCount();
+  std::lock_guard lock(m_mu);
+  m_status.pending = pending;
+  m_status.needsAttention = rejected;
+  return m_status;
+}
+
+void SyncClient::setListener(std::function<void(const SyncStatus&)> listener) {
+  std::lock_guard lock(m_mu);
+  m_listener = std::move(listener);
+}
+
+int64_t SyncClient::backoffDelayMs(int attempt) {
+  const int shift = std::clamp(attempt, 0, 30);
+  const int64_t cap = std::min<int64_t>(m_options.maxBackoffMs, m_options.minBackoffMs << shift);
+  std::lock_guard lock(m_mu);
+  // Full jitter over [cap/2, cap]: spreads reconnecting devices, never zero.
+  std::uniform_int_distribution<int64_t> dist(cap / 2, cap);
+  return dist(m_rng);
+}
+
+void SyncClient::start() {
+  std::lock_guard lock(m_mu);
+  if (m_thread.joinable()) return;
+  m_stop = false;
+  m_thread = std::thread([this] { run(); });
+}
+
+void SyncClient::stop() {
+  {
+    std::lock_guard lock(m_mu);
+    m_stop = true;
+  }
+  m_cv.notify_all();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+void SyncClient::requestSync() {
+  {
+    std::lock_guard lock(m_mu);
+    m_wake = true;
+  }
+  m_cv.notify_all();
+}
+
+void SyncClient::run() {
+  int failures = 0;
+  while (true) {
+    {
+      std::lock_guard lock(m_mu);
+      if (m_stop) return;
+      m_wake = false;
+    }
+    int64_t waitMs = m_options.intervalMs;
+    if (isEnrolled()) {
+      const Status st = syncOnce();
+      if (st.isOk()) {
+        failures = 0;
+      } else {
+        waitMs = backoffDelayMs(failures++);
+      }
+    }
+    std::unique_lock lock(m_mu);
+    m_cv.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stop || m_wake; });
+    if (m_stop) return;
+  }
+}
+
+}  // namespace secap::core

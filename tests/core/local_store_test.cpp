@@ -1,0 +1,247 @@
+#include "secap/core/local_store.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "fixtures.h"
+#include "secap/core/sqlite.h"
+
+using namespace secap::core;
+using secap::testing::basePage;
+using secap::testing::freshDir;
+using secap::testing::kMeterId;
+using secap::testing::kSiteId;
+
+namespace {
+
+constexpr int64_t kNow = 1767225600000;  // 2026-01-01
+
+std::unique_ptr<LocalStore> openWithBase(const std::string& dir, const Clock& clock) {
+  auto store = LocalStore::open(dir + "/device.db", clock);
+  EXPECT_TRUE(store.isOk()) << store.status().toString();
+  EXPECT_TRUE((*store)->applyPullPage(basePage(clock.nowMs())).isOk());
+  return std::move(store).value();
+}
+
+secap::v1::Reading reading(double value, int64_t takenAt = 0) {
+  secap::v1::Reading r;
+  r.set_meter_id(kMeterId);
+  r.set_value(value);
+  r.set_taken_at(takenAt);
+  return r;
+}
+
+}  // namespace
+
+TEST(LocalStoreMigrations, FreshDatabaseReachesTheCurrentVersion) {
+  ManualClock clock(kNow);
+  auto store = LocalStore::open(freshDir("mig_fresh") + "/device.db", clock);
+  ASSERT_TRUE(store.isOk());
+  EXPECT_EQ((*store)->schemaVersion(), LocalStore::kSchemaVersion);
+}
+
+TEST(LocalStoreMigrations, ReopeningKeepsDataAndVersion) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("mig_reopen");
+  {
+    auto store = openWithBase(dir, clock);
+    ASSERT_TRUE(store->recordReading(reading(100)).isOk());
+  }
+  auto again = LocalStore::open(dir + "/device.db", clock);
+  ASSERT_TRUE(again.isOk());
+  EXPECT_EQ((*again)->schemaVersion(), LocalStore::kSchemaVersion);
+  EXPECT_EQ((*again)->pendingCount(), 1);
+  EXPECT_EQ((*again)->sites(secap::testing::kMunicipalityId).size(), 1u);
+}
+
+TEST(LocalStoreMigrations, UpgradesAnEmptyVersionZeroDatabase) {
+  // A database file that exists but was never migrated (version 0).
+  ManualClock clock(kNow);
+  const auto path = freshDir("mig_zero") + "/device.db";
+  { ASSERT_TRUE(sqlite::Db::open(path).isOk()); }
+  auto store = LocalStore::open(path, clock);
+  ASSERT_TRUE(store.isOk());
+  EXPECT_EQ((*store)->schemaVersion(), LocalStore::kSchemaVersion);
+}
+
+TEST(LocalStoreMigrations, ADatabaseFromANewerAppIsRefusedNotDamaged) {
+  ManualClock clock(kNow);
+  const auto path = freshDir("mig_newer") + "/device.db";
+  {
+    auto db = sqlite::Db::open(path);
+    ASSERT_TRUE((*db)->exec("PRAGMA user_version=99").isOk());
+  }
+  auto store = LocalStore::open(path, clock);
+  ASSERT_FALSE(store.isOk());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+}
+
+TEST(LocalStoreOutbox, RecordingAReadingWritesTheRowAndItsOutboxEntry) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("outbox_write"), clock);
+  auto saved = store->recordReading(reading(1234.5));
+  ASSERT_TRUE(saved.isOk()) << saved.status().toString();
+  EXPECT_FALSE(saved->id().empty());
+  EXPECT_EQ(saved->taken_at(), kNow);
+  ASSERT_TRUE(store->lastReading(kMeterId).has_value());
+  EXPECT_DOUBLE_EQ(store->lastReading(kMeterId)->value(), 1234.5);
+  auto outbox = store->pendingOutbox(100, 1 << 20);
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox[0].change.entity_id(), saved->id());
+  EXPECT_NE(outbox[0].change.hlc(), 0u);
+  EXPECT_EQ(outbox[0].change.reading().value(), 1234.5);
+}
+
+TEST(LocalStoreOutbox, TakenAtDefaultsToServerCorrectedTime) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("outbox_offset"), clock);
+  store->hlc().setServerOffsetMs(3600 * 1000);  // the phone is an hour slow
+  auto saved = store->recordReading(reading(5));
+  ASSERT_TRUE(saved.isOk());
+  EXPECT_EQ(saved->taken_at(), kNow + 3600 * 1000);
+}
+
+TEST(LocalStoreValidation, ImpossibleReadingsAreRefusedAndNothingIsQueued) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("validation"), clock);
+  auto nan = store->recordReading(reading(std::nan("")));
+  ASSERT_FALSE(nan.isOk());
+  EXPECT_NE(nan.status().message().find("reading.not_a_number"), std::string::npos);
+  auto negative = store->recordReading(reading(-1));
+  EXPECT_NE(negative.status().message().find("reading.negative_register"), std::string::npos);
+  auto future = store->recordReading(reading(10, kNow + 24 * 3600 * 1000));
+  EXPECT_NE(future.status().message().find("reading.future"), std::string::npos);
+  auto unknown = reading(10);
+  unknown.set_meter_id("0190a000-0000-7000-8000-0000000000ff");
+  EXPECT_NE(store->recordReading(unknown).status().message().find("reading.unknown_meter"), std::string::npos);
+  EXPECT_EQ(store->pendingCount(), 0);
+  EXPECT_EQ(store->readingCount(), 0);
+}
+
+TEST(LocalStoreOutbox, AcceptedAndDuplicateLeaveTheOutboxRejectedStays) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("results"), clock);
+  for (double v : {10.0, 20.0, 30.0}) ASSERT_TRUE(store->recordReading(reading(v)).isOk());
+  auto sent = store->pendingOutbox(10, 1 << 20);
+  ASSERT_EQ(sent.size(), 3u);
+  secap::v1::PushResponse resp;
+  auto add = [&](int i, secap::v1::Outcome o) {
+    auto* r = resp.add_results();
+    r->set_change_id(sent[i].change.change_id());
+    r->set_outcome(o);
+    if (o == secap::v1::REJECTED) {
+      r->set_reason_code("reading.future");
+      r->set_message("the reading is dated in the future");
+    }
+  };
+  add(0, secap::v1::ACCEPTED);
+  add(1, secap::v1::DUPLICATE);
+  add(2, secap::v1::REJECTED);
+  ASSERT_TRUE(store->applyPushResults(sent, resp).isOk());
+  EXPECT_EQ(store->pendingCount(), 0);
+  ASSERT_EQ(store->rejectedCount(), 1);
+  auto rejected = store->rejectedChanges();
+  EXPECT_EQ(rejected[0].reasonCode, "reading.future");
+  EXPECT_EQ(rejected[0].change.change_id(), sent[2].change.change_id());
+  // The rejected reading is still on the device, not silently dropped.
+  EXPECT_EQ(store->readingCount(), 3);
+  ASSERT_TRUE(store->retryRejected().isOk());
+  EXPECT_EQ(store->pendingCount(), 1);
+  EXPECT_EQ(store->pendingOutbox(10, 1 << 20)[0].change.change_id(), sent[2].change.change_id());
+}
+
+TEST(LocalStoreOutbox, AMissingVerdictKeepsTheChangePending) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("missing"), clock);
+  ASSERT_TRUE(store->recordReading(reading(10)).isOk());
+  auto sent = store->pendingOutbox(10, 1 << 20);
+  ASSERT_TRUE(store->applyPushResults(sent, secap::v1::PushResponse()).isOk());
+  EXPECT_EQ(store->pendingCount(), 1);
+}
+
+TEST(LocalStoreOutbox, AContentDuplicateGivesWayToTheCanonicalReading) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("canonical"), clock);
+  auto saved = store->recordReading(reading(10));
+  ASSERT_TRUE(saved.isOk());
+  auto sent = store->pendingOutbox(10, 1 << 20);
+  secap::v1::PushResponse resp;
+  auto* r = resp.add_results();
+  r->set_change_id(sent[0].change.change_id());
+  r->set_outcome(secap::v1::DUPLICATE);
+  r->set_canonical_entity_id("0190a000-0000-7000-8000-0000000000aa");
+  ASSERT_TRUE(store->applyPushResults(sent, resp).isOk());
+  EXPECT_EQ(store->readingCount(), 0);  // the canonical copy arrives by pull
+  EXPECT_EQ(store->pendingCount(), 0);
+}
+
+TEST(LocalStoreOutbox, BatchesRespectTheByteLimit) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("bytes"), clock);
+  for (int i = 0; i < 50; ++i) ASSERT_TRUE(store->recordReading(reading(100 + i, kNow - 1000 + i)).isOk());
+  const auto all = store->pendingOutbox(1000, 1 << 20);
+  ASSERT_EQ(all.size(), 50u);
+  const size_t one = all[0].change.ByteSizeLong();
+  const auto some = store->pendingOutbox(1000, one * 10);
+  EXPECT_GT(some.size(), 0u);
+  EXPECT_LT(some.size(), 50u);
+  EXPECT_EQ(some[0].seq, all[0].seq);  // oldest first
+}
+
+TEST(LocalStorePull, PageAndCursorAreAppliedTogether) {
+  ManualClock clock(kNow);
+  auto store = LocalStore::open(freshDir("pull") + "/device.db", clock);
+  ASSERT_TRUE(store.isOk());
+  EXPECT_EQ((*store)->cursor(), 0);
+  ASSERT_TRUE((*store)->applyPullPage(basePage(kNow)).isOk());
+  EXPECT_EQ((*store)->cursor(), 3);
+  ASSERT_EQ((*store)->municipalities().size(), 1u);
+  EXPECT_EQ((*store)->municipalities()[0].name(), "Pałecznica");
+  EXPECT_EQ((*store)->meters(kSiteId).size(), 1u);
+}
+
+TEST(LocalStorePull, AnOlderRemoteValueNeverOverwritesAPendingLocalEdit) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("pending_edit"), clock);
+  // Local edit of the site name, not yet pushed.
+  secap::v1::Change edit;
+  edit.set_entity_id(kSiteId);
+  auto site = store->sites(secap::testing::kMunicipalityId)[0];
+  site.set_name("Szkoła Podstawowa nr 1 (po termomodernizacji)");
+  *edit.mutable_site() = site;
+  ASSERT_TRUE(store->saveLocalChange(edit).isOk());
+  // A pulled value stamped before the edit.
+  auto page = basePage(kNow);
+  secap::v1::PullResponse older;
+  *older.add_changes() = page.changes(1);
+  older.mutable_changes(0)->mutable_site()->set_name("Stara nazwa");
+  older.set_last_seq(10);
+  ASSERT_TRUE(store->applyPullPage(older).isOk());
+  EXPECT_EQ(store->sites(secap::testing::kMunicipalityId)[0].name(), "Szkoła Podstawowa nr 1 (po termomodernizacji)");
+  EXPECT_EQ(store->cursor(), 10);
+}
+
+TEST(LocalStoreDurability, ASavedReadingSurvivesTheAppBeingKilled) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("kill9");
+  { openWithBase(dir, clock); }
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto store = LocalStore::open(dir + "/device.db", clock);
+    if (!store.isOk() || !(*store)->recordReading(reading(4242)).isOk()) _exit(2);
+    _exit(0);  // like kill -9: no destructors, no close
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  auto store = LocalStore::open(dir + "/device.db", clock);
+  ASSERT_TRUE(store.isOk());
+  ASSERT_TRUE((*store)->lastReading(kMeterId).has_value());
+  EXPECT_DOUBLE_EQ((*store)->lastReading(kMeterId)->value(), 4242);
+  EXPECT_EQ((*store)->pendingCount(), 1);
+}
