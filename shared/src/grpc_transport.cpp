@@ -35,14 +35,15 @@ class GrpcSyncTransport final : public SyncTransport {
     // Reconnect quickly after the server comes back; the SyncClient backs off itself.
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-    m_stub = secap::v1::SyncService::NewStub(
-        grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
+    m_channel = grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+    m_stub = secap::v1::SyncService::NewStub(m_channel);
   }
 
   Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest& request) override {
     grpc::ClientContext ctx;
     prepare(ctx, "");
     secap::v1::EnrollResponse response;
+    if (Status c = ensureConnected(); !c.isOk()) return c;
     Status st = fromGrpc(m_stub->Enroll(&ctx, request, &response));
     if (!st.isOk()) return st;
     return response;
@@ -52,6 +53,7 @@ class GrpcSyncTransport final : public SyncTransport {
     grpc::ClientContext ctx;
     prepare(ctx, token);
     secap::v1::PushResponse response;
+    if (Status c = ensureConnected(); !c.isOk()) return c;
     Status st = fromGrpc(m_stub->Push(&ctx, request, &response));
     if (!st.isOk()) {
       const auto& trailers = ctx.GetServerTrailingMetadata();
@@ -66,6 +68,7 @@ class GrpcSyncTransport final : public SyncTransport {
     grpc::ClientContext ctx;
     prepare(ctx, token);
     secap::v1::PullResponse response;
+    if (Status c = ensureConnected(); !c.isOk()) return c;
     Status st = fromGrpc(m_stub->Pull(&ctx, request, &response));
     if (!st.isOk()) return st;
     return response;
@@ -78,7 +81,21 @@ class GrpcSyncTransport final : public SyncTransport {
     if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
   }
 
+  // A channel that failed before stays in reconnect backoff for a while; a
+  // sync attempt asks it to connect now and waits briefly, so a server that
+  // is back is used at once and an absent one fails fast.
+  Status ensureConnected() const {
+    const auto state = m_channel->GetState(/*try_to_connect=*/true);
+    if (state == GRPC_CHANNEL_READY) return Status::ok();
+    const auto limit = std::min<int64_t>(m_deadlineMs, kConnectWaitMs);
+    if (m_channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::milliseconds(limit)))
+      return Status::ok();
+    return unavailable("the server cannot be reached");
+  }
+
+  static constexpr int64_t kConnectWaitMs = 5000;
   int64_t m_deadlineMs;
+  std::shared_ptr<grpc::Channel> m_channel;
   std::unique_ptr<secap::v1::SyncService::Stub> m_stub;
 };
 

@@ -58,10 +58,14 @@ Stmt& Stmt::bind(int idx, double v) {
   return *this;
 }
 Stmt& Stmt::bind(int idx, std::string_view text) {
-  sqlite3_bind_text(m_stmt, idx, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(m_stmt, idx, text.empty() ? "" : text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::bindBlob(int idx, std::string_view bytes) {
+  if (bytes.empty()) {
+    sqlite3_bind_zeroblob(m_stmt, idx, 0);  // an empty blob, not NULL
+    return *this;
+  }
   sqlite3_bind_blob(m_stmt, idx, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
   return *this;
 }

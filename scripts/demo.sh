@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The demo command: installs what is missing, builds, creates the demo
+# dataset, starts the sync server, enrolls the app against it and starts it
+# (offscreen when there is no display), then prints what runs and where to
+# look. Ctrl+C stops everything. Running it again reuses the same data.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/deps.sh"
+"$root/scripts/build.sh"
+
+build=${SECAP_BUILD_DIR:-$root/build}
+demo=${SECAP_DEMO_DIR:-$build/demo}
+server_bin="$build/syncserver/secap-syncserver"
+app_bin="$build/mobile/secap-field"
+sim_bin="$build/tools/sim/secap-sim"
+grpc_addr=${SECAP_DEMO_GRPC:-127.0.0.1:50051}
+http_addr=${SECAP_DEMO_HTTP:-127.0.0.1:8080}
+mkdir -p "$demo"
+
+# A previous demo that is still running is stopped first.
+for f in "$demo"/*.pid; do
+  [ -e "$f" ] || continue
+  kill "$(cat "$f")" 2>/dev/null || true
+  rm -f "$f"
+done
+sleep 0.5
+
+echo "== demo dataset"
+"$server_bin" demo-data --data-dir "$demo/server" | tee "$demo/municipalities.txt"
+
+echo "== sync server"
+"$server_bin" serve --data-dir "$demo/server" --grpc "$grpc_addr" --http "$http_addr" > "$demo/server.log" 2>&1 &
+echo $! > "$demo/server.pid"
+for _ in $(seq 100); do
+  curl -fs "http://$http_addr/healthz" > /dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fs "http://$http_addr/healthz" > /dev/null || { cat "$demo/server.log"; exit 1; }
+
+cleanup() {
+  for f in "$demo"/*.pid; do
+    [ -e "$f" ] || continue
+    kill "$(cat "$f")" 2>/dev/null || true
+    rm -f "$f"
+  done
+}
+trap cleanup EXIT INT TERM
+
+municipality="Pałecznica"
+mid=$(grep " $municipality " "$demo/municipalities.txt" | awk '{print $1}')
+
+echo "== the field app"
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  export QT_QPA_PLATFORM=offscreen
+  echo "(no display: the app runs offscreen; its screens are saved as PNG below)"
+fi
+enroll_args=()
+if [ ! -s "$demo/app/enrolled" ]; then
+  code=$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality "$municipality" --role field)
+  enroll_args=(--enroll "$code")
+fi
+"$app_bin" --server "$grpc_addr" --data-dir "$demo/app" "${enroll_args[@]}" > "$demo/app.log" 2>&1 &
+echo $! > "$demo/app.pid"
+sleep 4
+if grep -qi "enrolled" "$demo/app.log"; then echo yes > "$demo/app/enrolled"; fi
+if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
+  "$app_bin" --data-dir "$demo/app-screens" --server "$grpc_addr" --screenshots "$demo/screenshots" \
+    --enroll "$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality "$municipality" --role field)" \
+    > "$demo/screenshots.log" 2>&1 || true
+fi
+
+cat <<TXT
+
+SECAP Field demo is running.
+  Sync server (gRPC):     $grpc_addr   (log: $demo/server.log)
+  Health:                 http://$http_addr/healthz
+  Dashboard API:          http://$http_addr/api/v1/municipalities/$mid/summary
+  All municipalities:     $demo/municipalities.txt
+  Field app:              enrolled for $municipality, data in $demo/app (log: $demo/app.log)
+TXT
+if [ -d "$demo/screenshots" ]; then
+  echo "  App screens (PNG):      $demo/screenshots"
+fi
+cat <<TXT
+
+Enroll another device (a headless one) against this server:
+  code=\$($server_bin admin enroll-code --data-dir $demo/server --municipality "Żyraków" --role field)
+  $sim_bin --data-dir /tmp/my-device --server $grpc_addr enroll --code "\$code"
+  $sim_bin --data-dir /tmp/my-device record --count 20
+  $sim_bin --data-dir /tmp/my-device sync
+
+Press Ctrl+C to stop the demo.
+TXT
+wait "$(cat "$demo/server.pid")"

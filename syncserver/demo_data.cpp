@@ -1,0 +1,824 @@
+#include "demo_data.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "secap/core/hlc.h"
+
+namespace secap::server {
+namespace {
+
+namespace v1 = secap::v1;
+
+constexpr int64_t kMsPerDay = 86'400'000;
+constexpr int64_t kMsPerHour = 3'600'000;
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kKwhPerGj = 277.778;
+// Municipality ids carry this fixed UUIDv7 timestamp (2024-01-01T00:00:00Z),
+// so they do not depend on nowMs.
+constexpr int64_t kMunicipalityIdEpochMs = 1'704'067'200'000;
+
+// ---------------------------------------------------------------------------
+// Randomness: splitmix64 and hand-written distributions, so the dataset is
+// identical with every standard library.
+
+uint64_t mix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+uint64_t fnv1a(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+class Rng {
+ public:
+  Rng(uint64_t seed, std::string_view stream, uint64_t index = 0)
+      : m_state(mix64(seed ^ fnv1a(stream)) ^ mix64(index + 0x632be59bd9b4e019ULL)) {}
+
+  uint64_t next() {
+    m_state += 0x9e3779b97f4a7c15ULL;
+    uint64_t z = m_state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  // [0, 1)
+  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+  // [lo, hi]
+  int uniformInt(int lo, int hi) {
+    return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+  }
+  bool chance(double p) { return uniform() < p; }
+  // Standard normal (Box-Muller; one value per call keeps the stream simple).
+  double normal() {
+    const double u1 = 1.0 - uniform();  // (0, 1]
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * kPi * u2);
+  }
+
+ private:
+  uint64_t m_state;
+};
+
+// ---------------------------------------------------------------------------
+// Ids.
+
+std::string formatUuid(uint64_t hi, uint64_t lo) {
+  std::array<char, 37> buf{};
+  std::snprintf(buf.data(), buf.size(), "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xffff), static_cast<unsigned>(hi & 0xffff),
+                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xffffffffffffULL));
+  return buf.data();
+}
+
+// RFC 9562 UUIDv7: 48-bit ms, version 7, 12 bits rand_a, variant 10, 62 bits rand_b.
+std::string uuidV7(int64_t ms, uint64_t randA, uint64_t randB) {
+  const uint64_t hi = (static_cast<uint64_t>(ms) << 16) | 0x7000ULL | (randA & 0xfffULL);
+  const uint64_t lo = 0x8000000000000000ULL | (randB & 0x3fffffffffffffffULL);
+  return formatUuid(hi, lo);
+}
+
+std::string uuidV7(int64_t ms, Rng& rng) {
+  const uint64_t a = rng.next();
+  return uuidV7(ms, a >> 52, rng.next());
+}
+
+// ---------------------------------------------------------------------------
+// Civil calendar (proleptic Gregorian, days since 1970-01-01; H. Hinnant).
+
+int64_t daysFromCivil(int y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct Civil {
+  int year;
+  int month;
+  int day;
+};
+
+Civil civilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400) + (m <= 2 ? 1 : 0), m, d};
+}
+
+int64_t floorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+
+int dayOfYear(int64_t day) {
+  const Civil c = civilFromDays(day);
+  return static_cast<int>(day - daysFromCivil(c.year, 1, 1)) + 1;
+}
+
+// 0 = Monday .. 6 = Sunday. 1970-01-01 was a Thursday.
+int weekdayMon0(int64_t day) { return static_cast<int>(((day % 7) + 7 + 3) % 7); }
+
+// Central European time: UTC+2 from the last Sunday of March to the last
+// Sunday of October. Readings are taken on the 1st-5th, so the month decides.
+int utcOffsetHours(int month) { return month >= 4 && month <= 10 ? 2 : 1; }
+
+// ---------------------------------------------------------------------------
+// The seed municipalities and their sites.
+
+struct MunicipalitySpec {
+  const char* name;
+  const char* country;
+  const char* timeZone;
+  int64_t population;
+  int baselineYear;
+  double targetReductionPct;
+  v1::EmissionFactorApproach approach;
+  bool shareProgress;
+  double lat;
+  double lon;
+  double meanTempC;      // Annual mean of the daily mean temperature.
+  double amplitudeC;     // Half the difference between July and January.
+  bool hasDistrictHeat;  // A municipal heat network serves some buildings.
+};
+
+constexpr auto kIpcc = v1::EMISSION_FACTOR_APPROACH_IPCC;
+constexpr auto kLca = v1::EMISSION_FACTOR_APPROACH_LCA;
+
+// clang-format off
+const std::array<MunicipalitySpec, 10> kMunicipalities = {{
+    {"Bydgoszcz", "PL", "Europe/Warsaw", 330038, 2013, 40, kIpcc, true, 53.1235, 18.0084, 8.5, 9.6, true},
+    {"Sztum", "PL", "Europe/Warsaw", 17652, 2014, 40, kIpcc, true, 53.9213, 19.0306, 8.0, 9.5, true},
+    {"Besko", "PL", "Europe/Warsaw", 4321, 2015, 40, kIpcc, false, 49.5870, 21.9530, 7.8, 9.8, false},
+    {"Raciechowice", "PL", "Europe/Warsaw", 6591, 2015, 40, kIpcc, false, 49.8530, 20.0950, 8.0, 9.8, false},
+    {"Pałecznica", "PL", "Europe/Warsaw", 3612, 2014, 42, kIpcc, true, 50.2939, 20.3040, 8.3, 10.0, false},
+    {"Siemiatycze", "PL", "Europe/Warsaw", 14479, 2013, 45, kIpcc, true, 52.4272, 22.8625, 7.6, 10.4, true},
+    {"Zamość", "PL", "Europe/Warsaw", 60435, 2013, 50, kIpcc, true, 50.7231, 23.2519, 7.8, 10.3, true},
+    {"Żyraków", "PL", "Europe/Warsaw", 14937, 2014, 40, kIpcc, true, 50.0847, 21.3961, 8.4, 10.0, false},
+    {"Schwäbisch Hall", "DE", "Europe/Berlin", 41560, 2014, 65, kLca, true, 49.1120, 9.7375, 9.2, 8.8, true},
+    {"Ritterhude", "DE", "Europe/Berlin", 14982, 2015, 55, kIpcc, true, 53.1833, 8.7500, 9.6, 7.8, false},
+}};
+// clang-format on
+
+enum SiteFlags : unsigned {
+  kNone = 0,
+  kForceGas = 1u << 0,             // Heated by gas even where there is district heat.
+  kRolloverHeat = 1u << 1,         // The heat meter has few digits and rolls over.
+  kRolloverElectricity = 1u << 2,  // The electricity meter has few digits and rolls over.
+};
+
+struct SiteSpec {
+  int municipality;  // Index into kMunicipalities.
+  v1::SiteKind kind;
+  const char* name;
+  const char* address;
+  unsigned flags = kNone;
+};
+
+constexpr auto kSchool = v1::SITE_KIND_SCHOOL;
+constexpr auto kKindergarten = v1::SITE_KIND_KINDERGARTEN;
+constexpr auto kTownHall = v1::SITE_KIND_TOWN_HALL_OR_OFFICE;
+constexpr auto kSportsHall = v1::SITE_KIND_SPORTS_HALL;
+constexpr auto kPool = v1::SITE_KIND_SWIMMING_POOL;
+constexpr auto kCulture = v1::SITE_KIND_CULTURE;
+constexpr auto kHousing = v1::SITE_KIND_SOCIAL_HOUSING;
+constexpr auto kLighting = v1::SITE_KIND_STREET_LIGHTING_CIRCUIT;
+constexpr auto kWater = v1::SITE_KIND_WATER_WASTEWATER;
+
+// clang-format off
+const std::vector<SiteSpec> kSites = {
+    // Bydgoszcz
+    {0, kTownHall, "Urząd Miasta Bydgoszczy", "ul. Jezuicka 1, 85-102 Bydgoszcz"},
+    {0, kSchool, "Szkoła Podstawowa nr 3", "ul. Wojska Polskiego 48, 85-825 Bydgoszcz"},
+    {0, kSchool, "Szkoła Podstawowa nr 18", "ul. Chodkiewicza 38, 85-065 Bydgoszcz"},
+    {0, kSchool, "VI Liceum Ogólnokształcące", "ul. Staszica 4, 85-005 Bydgoszcz"},
+    {0, kKindergarten, "Przedszkole Miejskie nr 7", "ul. Fordońska 120, 85-719 Bydgoszcz"},
+    {0, kKindergarten, "Przedszkole Miejskie nr 42", "ul. Ogińskiego 9, 85-092 Bydgoszcz"},
+    {0, kSportsHall, "Hala Sportowa Astoria", "ul. Gdańska 163, 85-915 Bydgoszcz", kForceGas | kRolloverHeat},
+    {0, kPool, "Pływalnia Miejska Fala", "ul. Spokojna 2, 85-074 Bydgoszcz"},
+    {0, kCulture, "Miejskie Centrum Kultury", "ul. Marcinkowskiego 12, 85-056 Bydgoszcz"},
+    {0, kHousing, "Budynek komunalny ul. Długa 27", "ul. Długa 27, 85-034 Bydgoszcz"},
+    {0, kLighting, "Oświetlenie uliczne – obwód Fordon",
+     "ul. Akademicka, szafa oświetleniowa SO-12, 85-796 Bydgoszcz"},
+    {0, kWater, "Oczyszczalnia Ścieków Fordon", "ul. Toruńska 300, 85-880 Bydgoszcz"},
+    // Sztum
+    {1, kTownHall, "Urząd Miasta i Gminy Sztum", "ul. Mickiewicza 39, 82-400 Sztum"},
+    {1, kSchool, "Szkoła Podstawowa nr 1", "ul. Reja 13, 82-400 Sztum"},
+    {1, kSchool, "Szkoła Podstawowa nr 2", "ul. Kochanowskiego 20, 82-400 Sztum"},
+    {1, kKindergarten, "Przedszkole Samorządowe w Sztumie", "ul. Kościuszki 27, 82-400 Sztum"},
+    {1, kSportsHall, "Hala Sportowa OSiR", "ul. Sportowa 2, 82-400 Sztum"},
+    {1, kLighting, "Oświetlenie uliczne – Stare Miasto",
+     "Plac Wolności, szafa oświetleniowa SO-4, 82-400 Sztum"},
+    {1, kWater, "Stacja Uzdatniania Wody Sztum", "ul. Kwidzyńska 19, 82-400 Sztum"},
+    // Besko
+    {2, kTownHall, "Urząd Gminy Besko", "ul. Podkarpacka 17, 38-524 Besko"},
+    {2, kSchool, "Szkoła Podstawowa w Besku", "ul. Szkolna 3, 38-524 Besko"},
+    {2, kSchool, "Szkoła Podstawowa w Mymoniu", "Mymoń 45, 38-524 Besko"},
+    {2, kLighting, "Oświetlenie uliczne Besko–Zboiska",
+     "ul. Podkarpacka, szafa oświetleniowa SO-2, 38-524 Besko"},
+    // Raciechowice
+    {3, kTownHall, "Urząd Gminy Raciechowice", "Raciechowice 120, 32-415 Raciechowice"},
+    {3, kSchool, "Szkoła Podstawowa w Raciechowicach", "Raciechowice 2, 32-415 Raciechowice"},
+    {3, kSchool, "Szkoła Podstawowa w Gruszowie", "Gruszów 50, 32-415 Raciechowice"},
+    {3, kKindergarten, "Przedszkole Samorządowe w Czasławiu", "Czasław 35, 32-415 Raciechowice"},
+    // Pałecznica
+    {4, kTownHall, "Urząd Gminy Pałecznica", "ul. Spółdzielcza 2, 32-109 Pałecznica"},
+    {4, kSchool, "Szkoła Podstawowa w Pałecznicy", "ul. Szkolna 1, 32-109 Pałecznica"},
+    {4, kKindergarten, "Przedszkole Samorządowe w Pałecznicy", "ul. Szkolna 3, 32-109 Pałecznica"},
+    {4, kLighting, "Oświetlenie uliczne Pałecznica",
+     "ul. Spółdzielcza, szafa oświetleniowa SO-1, 32-109 Pałecznica"},
+    // Siemiatycze
+    {5, kTownHall, "Urząd Miasta Siemiatycze", "ul. Pałacowa 2, 17-300 Siemiatycze"},
+    {5, kSchool, "Szkoła Podstawowa nr 1", "ul. 11 Listopada 5, 17-300 Siemiatycze"},
+    {5, kSchool, "Szkoła Podstawowa nr 3", "ul. Zaszkolna 1, 17-300 Siemiatycze"},
+    {5, kKindergarten, "Przedszkole Samorządowe nr 2", "ul. Szkolna 12, 17-300 Siemiatycze"},
+    {5, kSportsHall, "Hala Sportowa MOSiR", "ul. Sportowa 1, 17-300 Siemiatycze"},
+    {5, kCulture, "Siemiatycki Ośrodek Kultury", "ul. Świętojańska 2, 17-300 Siemiatycze"},
+    {5, kLighting, "Oświetlenie uliczne – centrum",
+     "ul. Legionów Piłsudskiego, szafa oświetleniowa SO-7, 17-300 Siemiatycze"},
+    // Zamość
+    {6, kTownHall, "Urząd Miasta Zamość", "ul. Rynek Wielki 13, 22-400 Zamość"},
+    {6, kSchool, "Szkoła Podstawowa nr 6", "ul. Partyzantów 10, 22-400 Zamość"},
+    {6, kSchool, "Szkoła Podstawowa nr 10", "ul. Sadowa 2, 22-400 Zamość"},
+    {6, kSchool, "I Liceum Ogólnokształcące", "ul. Akademicka 8, 22-400 Zamość"},
+    {6, kKindergarten, "Przedszkole Miejskie nr 4", "ul. Orzeszkowej 4, 22-400 Zamość"},
+    {6, kKindergarten, "Przedszkole Miejskie nr 15", "ul. Lubelska 50, 22-400 Zamość"},
+    {6, kPool, "Pływalnia OSiR", "ul. Królowej Jadwigi 8, 22-400 Zamość"},
+    {6, kCulture, "Zamojski Dom Kultury", "ul. Partyzantów 13, 22-400 Zamość"},
+    {6, kLighting, "Oświetlenie uliczne – Stare Miasto",
+     "Rynek Wielki, szafa oświetleniowa SO-1, 22-400 Zamość"},
+    {6, kWater, "Przepompownia ścieków Wschód", "ul. Hrubieszowska 140, 22-400 Zamość"},
+    // Żyraków
+    {7, kTownHall, "Urząd Gminy Żyraków", "Żyraków 80, 39-204 Żyraków"},
+    {7, kSchool, "Szkoła Podstawowa w Żyrakowie", "Żyraków 110, 39-204 Żyraków"},
+    {7, kSchool, "Szkoła Podstawowa w Wiewiórce", "Wiewiórka 25, 39-204 Żyraków", kRolloverElectricity},
+    {7, kSportsHall, "Hala Sportowa w Żyrakowie", "Żyraków 112, 39-204 Żyraków"},
+    {7, kLighting, "Oświetlenie uliczne Żyraków–Straszęcin",
+     "Straszęcin, szafa oświetleniowa SO-3, 39-204 Żyraków"},
+    // Schwäbisch Hall
+    {8, kTownHall, "Rathaus Schwäbisch Hall", "Am Markt 6, 74523 Schwäbisch Hall"},
+    {8, kSchool, "Grundschule Kreuzäcker", "Kreuzäckerstraße 20, 74523 Schwäbisch Hall"},
+    {8, kSchool, "Gymnasium bei St. Michael", "Am Spitalbach 1, 74523 Schwäbisch Hall"},
+    {8, kSchool, "Gemeinschaftsschule Schenkensee", "Schenkenseestraße 2, 74523 Schwäbisch Hall"},
+    {8, kKindergarten, "Kindertagesstätte Sonnenhügel", "Teurerweg 12, 74523 Schwäbisch Hall"},
+    {8, kSportsHall, "Sporthalle Schenkensee", "Schenkenseestraße 4, 74523 Schwäbisch Hall"},
+    {8, kPool, "Hallenbad Schwäbisch Hall", "Schenkenseestraße 6, 74523 Schwäbisch Hall"},
+    {8, kLighting, "Straßenbeleuchtung Altstadt", "Gelbinger Gasse, Schaltschrank 12, 74523 Schwäbisch Hall"},
+    {8, kWater, "Kläranlage Schwäbisch Hall", "Kläranlagenweg 1, 74523 Schwäbisch Hall"},
+    // Ritterhude
+    {9, kTownHall, "Rathaus Ritterhude", "Riesstraße 9, 27721 Ritterhude"},
+    {9, kSchool, "Grundschule Ritterhude", "Schulstraße 5, 27721 Ritterhude"},
+    {9, kSchool, "Oberschule Ritterhude", "Goldbergstraße 30, 27721 Ritterhude"},
+    {9, kKindergarten, "Kindergarten Am Moorgraben", "Moorgrabenweg 3, 27721 Ritterhude"},
+    {9, kSportsHall, "Sporthalle Ihlpohl", "Ihlpohler Straße 60, 27721 Ritterhude"},
+    {9, kLighting, "Straßenbeleuchtung Ihlpohl", "Stader Landstraße, Schaltschrank 4, 27721 Ritterhude"},
+};
+// clang-format on
+
+// ---------------------------------------------------------------------------
+// Climate: a sinusoidal daily mean temperature (coldest around 19 January)
+// plus AR(1) weather noise, and Eurostat heating degree days.
+
+struct Climate {
+  int64_t firstDay = 0;     // Days since the epoch of temps[0].
+  std::vector<double> hdd;  // One value per day.
+
+  [[nodiscard]] double hddOn(int64_t day) const {
+    const int64_t i = day - firstDay;
+    return i >= 0 && i < static_cast<int64_t>(hdd.size()) ? hdd[static_cast<size_t>(i)] : 0.0;
+  }
+};
+
+double eurostatHdd(double meanTempC) { return meanTempC <= 15.0 ? 18.0 - meanTempC : 0.0; }
+
+Climate makeClimate(const MunicipalitySpec& m, int muniIndex, uint64_t seed, int64_t firstDay,
+                    int64_t lastDay) {
+  Rng rng(seed, "climate", static_cast<uint64_t>(muniIndex));
+  Climate c;
+  c.firstDay = firstDay;
+  c.hdd.reserve(static_cast<size_t>(lastDay - firstDay + 1));
+  double anomaly = 0;
+  for (int i = 0; i < 60; ++i) anomaly = 0.8 * anomaly + 1.5 * rng.normal();  // Burn-in.
+  for (int64_t day = firstDay; day <= lastDay; ++day) {
+    const double seasonal = std::cos(2.0 * kPi * (dayOfYear(day) - 19) / 365.25);
+    // Winter weather varies about twice as much from day to day as summer's.
+    anomaly = 0.8 * anomaly + (1.5 + 0.5 * seasonal) * rng.normal();
+    const double temp = m.meanTempC - m.amplitudeC * seasonal + anomaly;
+    c.hdd.push_back(eurostatHdd(temp));
+  }
+  return c;
+}
+
+// Hours a street light burns: the night from sunset to sunrise, minus the
+// twilight that the photocell ignores.
+double burningHours(int doy, double latDeg) {
+  const double decl = -23.44 * kPi / 180.0 * std::cos(2.0 * kPi * (doy + 10) / 365.0);
+  const double lat = latDeg * kPi / 180.0;
+  const double x = std::clamp(-std::tan(lat) * std::tan(decl), -1.0, 1.0);
+  const double dayHours = 24.0 / kPi * std::acos(x);
+  return std::max(0.0, 24.0 - dayHours - 0.5);
+}
+
+// ---------------------------------------------------------------------------
+// Meters and their daily use.
+
+struct MeterPlan {
+  v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
+  v1::Unit unit = v1::UNIT_UNSPECIFIED;
+  double multiplier = 1;
+  double calorificValue = 0;  // kWh per m3 of gas, gross (GCV) basis as invoiced in PL/DE.
+  double resolution = 1;      // Smallest register step that the reader writes down.
+  int minDigits = 6;
+  int maxDigits = 8;
+  bool rollover = false;
+  // Daily use in kWh (energy) or m3 (water), before conversion to register units.
+  double basePerDay = 0;  // On a working day.
+  double perHdd = 0;      // Per heating degree day.
+  double weekendFactor = 1;
+  double summerFactor = 1;  // July and August (school holidays).
+  double lightingKw = 0;    // Street lighting: power times burning hours.
+  double latDeg = 0;
+  int64_t retrofitDay = -1;  // From this day on, use is scaled by retrofitFactor.
+  double retrofitFactor = 1;
+};
+
+struct SitePlan {
+  int muniIndex = 0;
+  std::string id;
+  int64_t createdMs = 0;
+};
+
+double dailyUse(const MeterPlan& p, const Climate& climate, int64_t day) {
+  const Civil c = civilFromDays(day);
+  double use;
+  if (p.lightingKw > 0) {
+    use = p.lightingKw * burningHours(dayOfYear(day), p.latDeg);
+  } else {
+    double base = p.basePerDay;
+    if (weekdayMon0(day) >= 5) base *= p.weekendFactor;
+    if (c.month == 7 || c.month == 8) base *= p.summerFactor;
+    use = base + p.perHdd * climate.hddOn(day);
+  }
+  if (p.retrofitDay >= 0 && day >= p.retrofitDay) use *= p.retrofitFactor;
+  return use;
+}
+
+// Register units per unit of daily use.
+double registerPerUse(const MeterPlan& p) {
+  switch (p.unit) {
+    case v1::UNIT_M3:
+      return p.carrier == v1::CARRIER_NATURAL_GAS ? 1.0 / p.calorificValue : 1.0;
+    case v1::UNIT_GJ:
+      return 1.0 / kKwhPerGj;
+    default:
+      return 1.0 / p.multiplier;
+  }
+}
+
+double roundDown(double v, double resolution) { return std::floor(v / resolution + 1e-9) * resolution; }
+
+double pow10(int digits) { return std::pow(10.0, digits); }
+
+struct SiteShape {
+  double area;
+  int yearBuiltLo;
+  int yearBuiltHi;
+  double elecBase;    // kWh per m2 per working day.
+  double heatBase;    // kWh per m2 per day (hot water, pool water).
+  double heatPerHdd;  // kWh per m2 per HDD, gross fuel.
+  double waterBase;   // m3 per m2 per working day.
+  double weekend;
+  double summer;
+};
+
+SiteShape shapeOf(v1::SiteKind kind, Rng& rng) {
+  switch (kind) {
+    case v1::SITE_KIND_SCHOOL:
+      return {rng.uniform(1800, 6000),   1955,   1998, 0.055, 0.010,
+              rng.uniform(0.022, 0.040), 0.0012, 0.3,  0.45};
+    case v1::SITE_KIND_KINDERGARTEN:
+      return {rng.uniform(400, 1200), 1965, 2010, 0.070, 0.030, rng.uniform(0.025, 0.042), 0.0040, 0.25, 0.7};
+    case v1::SITE_KIND_TOWN_HALL_OR_OFFICE:
+      return {rng.uniform(1200, 3500), 1890, 1985, 0.080, 0.005, rng.uniform(0.020, 0.036), 0.0008, 0.3, 0.9};
+    case v1::SITE_KIND_SPORTS_HALL:
+      return {rng.uniform(1200, 3200),   1975,   2015, 0.060, 0.030,
+              rng.uniform(0.018, 0.030), 0.0040, 0.75, 0.6};
+    case v1::SITE_KIND_SWIMMING_POOL:
+      return {rng.uniform(2500, 5000),   1975,   2012, 0.300, 0.300,
+              rng.uniform(0.030, 0.045), 0.0300, 1.0,  0.85};
+    case v1::SITE_KIND_CULTURE:
+      return {rng.uniform(1000, 3000), 1900, 1990, 0.060, 0.008, rng.uniform(0.022, 0.038), 0.0010, 0.8, 0.8};
+    case v1::SITE_KIND_SOCIAL_HOUSING:
+      return {rng.uniform(1500, 2600), 1950, 1985, 0.040, 0.050, rng.uniform(0.025, 0.040), 0.0040, 1.0, 1.0};
+    default:
+      return {0, 1975, 2008, 0, 0, 0, 0, 1.0, 1.0};
+  }
+}
+
+const char* serialPrefix(v1::Carrier carrier) {
+  switch (carrier) {
+    case v1::CARRIER_ELECTRICITY:
+      return "EMH";
+    case v1::CARRIER_NATURAL_GAS:
+      return "ITR";
+    case v1::CARRIER_DISTRICT_HEAT:
+      return "KAM";
+    default:
+      return "APA";
+  }
+}
+
+// The dataset's time frame.
+struct Frame {
+  int firstYear = 0;
+  int firstMonth = 0;  // The month of the first reading.
+  int months = 0;      // Reading months including the first and the current one.
+  int64_t climateFirstDay = 0;
+  int64_t nowDay = 0;
+};
+
+Frame frameOf(const DemoOptions& o) {
+  if (o.nowMs <= 0) throw std::invalid_argument("DemoOptions.nowMs must be set");
+  if (o.years < 1 || o.years > 20) throw std::invalid_argument("DemoOptions.years must be 1..20");
+  Frame f;
+  f.nowDay = floorDiv(o.nowMs, kMsPerDay);
+  const Civil now = civilFromDays(f.nowDay);
+  const int nowIndex = now.year * 12 + (now.month - 1);
+  const int firstIndex = nowIndex - o.years * 12;
+  f.firstYear = firstIndex / 12;
+  f.firstMonth = firstIndex % 12 + 1;
+  f.months = o.years * 12 + 1;
+  f.climateFirstDay = daysFromCivil(f.firstYear, f.firstMonth, 1);
+  return f;
+}
+
+v1::Change entityChange(std::string id) {
+  v1::Change c;
+  c.set_entity_id(std::move(id));
+  return c;
+}
+
+}  // namespace
+
+const std::vector<std::string>& demoMunicipalityNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    names.reserve(kMunicipalities.size());
+    for (const auto& m : kMunicipalities) names.emplace_back(m.name);
+    return names;
+  }();
+  return kNames;
+}
+
+std::string demoMunicipalityId(std::string_view name, uint64_t seed) {
+  for (const auto& m : kMunicipalities) {
+    if (name == m.name) {
+      const uint64_t h1 = mix64(seed ^ fnv1a(name));
+      const uint64_t h2 = mix64(h1 ^ 0x5ec4b0d1e5ULL);
+      return uuidV7(kMunicipalityIdEpochMs + static_cast<int64_t>(h1 % kMsPerDay), h2 >> 52, mix64(h2));
+    }
+  }
+  return {};
+}
+
+std::vector<DemoDegreeDays> generateDemoDegreeDays(const DemoOptions& options) {
+  const Frame f = frameOf(options);
+  std::vector<DemoDegreeDays> out;
+  for (int mi = 0; mi < static_cast<int>(kMunicipalities.size()); ++mi) {
+    const auto& spec = kMunicipalities[static_cast<size_t>(mi)];
+    const Climate climate = makeClimate(spec, mi, options.seed, f.climateFirstDay, f.nowDay);
+    const std::string id = demoMunicipalityId(spec.name, options.seed);
+    // Every full month before the current one.
+    for (int k = 0; k + 1 < f.months; ++k) {
+      const int index = f.firstYear * 12 + (f.firstMonth - 1) + k;
+      const int y = index / 12;
+      const int m = index % 12 + 1;
+      const int64_t from = daysFromCivil(y, m, 1);
+      const int64_t to = m == 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
+      double sum = 0;
+      for (int64_t d = from; d < to; ++d) sum += climate.hddOn(d);
+      out.push_back({id, y, m, std::round(sum * 10.0) / 10.0});
+    }
+  }
+  return out;
+}
+
+std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
+  const Frame f = frameOf(options);
+  const uint64_t seed = options.seed;
+  Rng structure(seed, "structure");
+  Rng ids(seed, "ids");
+
+  std::vector<v1::Change> municipalities;
+  std::vector<v1::Change> sites;
+  std::vector<v1::Change> meters;
+  std::vector<v1::Change> readings;
+
+  std::vector<Climate> climates;
+  for (int mi = 0; mi < static_cast<int>(kMunicipalities.size()); ++mi) {
+    const auto& spec = kMunicipalities[static_cast<size_t>(mi)];
+    climates.push_back(makeClimate(spec, mi, seed, f.climateFirstDay, f.nowDay));
+    v1::Change c = entityChange(demoMunicipalityId(spec.name, seed));
+    v1::Municipality* m = c.mutable_municipality();
+    m->set_id(c.entity_id());
+    m->set_name(spec.name);
+    m->set_country(spec.country);
+    m->set_time_zone(spec.timeZone);
+    m->set_population(spec.population);
+    m->set_baseline_year(spec.baselineYear);
+    m->set_target_year(2030);
+    m->set_target_reduction_pct(spec.targetReductionPct);
+    m->set_emission_factor_approach(spec.approach);
+    m->set_share_progress(spec.shareProgress);
+    municipalities.push_back(std::move(c));
+  }
+
+  const int64_t firstReadingDay = f.climateFirstDay;
+  int meterNumber = 0;
+  for (size_t si = 0; si < kSites.size(); ++si) {
+    const SiteSpec& spec = kSites[si];
+    const MunicipalitySpec& muni = kMunicipalities[static_cast<size_t>(spec.municipality)];
+    const Climate& climate = climates[static_cast<size_t>(spec.municipality)];
+    const bool big = muni.population > 100'000;
+    const bool rural = muni.population < 10'000;
+    const double scale = big ? 1.3 : rural ? 0.7 : 1.0;
+
+    // The site record.
+    const int64_t siteCreatedMs =
+        (firstReadingDay - 120) * kMsPerDay + static_cast<int64_t>(si) * 60'000 + 9 * kMsPerHour;
+    v1::Change sc = entityChange(uuidV7(siteCreatedMs, ids));
+    v1::Site* site = sc.mutable_site();
+    site->set_id(sc.entity_id());
+    site->set_municipality_id(municipalities[static_cast<size_t>(spec.municipality)].entity_id());
+    site->set_name(spec.name);
+    site->set_kind(spec.kind);
+    site->set_com_sector(spec.kind == kLighting ? "public_lighting" : "municipal_buildings");
+    site->set_address(spec.address);
+    const double spread = rural ? 0.04 : 0.02;
+    site->set_lat(std::round((muni.lat + structure.uniform(-spread, spread)) * 1e5) / 1e5);
+    site->set_lon(std::round((muni.lon + structure.uniform(-1.6 * spread, 1.6 * spread)) * 1e5) / 1e5);
+    SiteShape shape = shapeOf(spec.kind, structure);
+    shape.area = std::round(shape.area * scale);
+    const bool building = shape.area > 0;
+    if (building) site->set_heated_area_m2(shape.area);
+    if (spec.kind != kLighting) {
+      site->set_year_built(structure.uniformInt(shape.yearBuiltLo, shape.yearBuiltHi));
+    }
+    // Some buildings get a thermal modernisation, some lighting circuits an
+    // LED retrofit, in a summer in the middle of the series.
+    const int64_t retrofitDay =
+        daysFromCivil(f.firstYear + std::max(1, options.years / 2), 8, structure.uniformInt(1, 28));
+    const bool heatRetrofit = building && spec.kind != kPool && structure.chance(0.2) && options.years >= 2;
+    const bool ledRetrofit = spec.kind == kLighting && structure.chance(0.5) && options.years >= 2;
+    sites.push_back(std::move(sc));
+
+    // The meters of the site.
+    std::vector<MeterPlan> plans;
+    auto electricity = [&](double basePerDay, double perHdd) {
+      MeterPlan p;
+      p.carrier = v1::CARRIER_ELECTRICITY;
+      p.unit = v1::UNIT_KWH;
+      p.basePerDay = basePerDay;
+      p.perHdd = perHdd;
+      p.weekendFactor = shape.weekend;
+      p.summerFactor = shape.summer;
+      p.minDigits = 6;
+      p.maxDigits = 8;
+      if (basePerDay > 1500) {  // A current-transformer installation.
+        p.multiplier = 40;
+        p.resolution = 0.1;
+      }
+      return p;
+    };
+    if (spec.kind == kLighting) {
+      MeterPlan p = electricity(0, 0);
+      p.lightingKw = structure.uniform(12, 45) * (big ? 2.5 : rural ? 0.6 : 1.0);
+      p.latDeg = muni.lat;
+      if (ledRetrofit) {
+        p.retrofitDay = retrofitDay;
+        p.retrofitFactor = structure.uniform(0.40, 0.55);
+      }
+      plans.push_back(p);
+    } else if (spec.kind == kWater) {
+      const double pumpKw = structure.uniform(40, 160) * scale;
+      MeterPlan p = electricity(pumpKw * 24, 0.002 * pumpKw);
+      p.weekendFactor = 0.95;
+      p.summerFactor = 1.05;
+      plans.push_back(p);
+      if (structure.chance(0.6)) {
+        MeterPlan w;
+        w.carrier = v1::CARRIER_WATER;
+        w.unit = v1::UNIT_M3;
+        w.resolution = 1;
+        w.minDigits = 7;
+        w.maxDigits = 8;
+        w.basePerDay = static_cast<double>(muni.population) * 0.11 * structure.uniform(0.3, 0.6);
+        w.weekendFactor = 0.95;
+        w.summerFactor = 1.1;
+        plans.push_back(w);
+      }
+    } else {
+      MeterPlan e = electricity(shape.area * shape.elecBase, shape.area * 0.0015);
+      if (spec.flags & kRolloverElectricity) e.rollover = true;
+      if (heatRetrofit) {
+        e.retrofitDay = retrofitDay;
+        e.retrofitFactor = 0.95;
+      }
+      plans.push_back(e);
+
+      MeterPlan h;
+      const bool districtHeat = muni.hasDistrictHeat && !(spec.flags & kForceGas) &&
+                                (spec.kind == kTownHall || spec.kind == kPool || structure.chance(0.55));
+      if (districtHeat) {
+        h.carrier = v1::CARRIER_DISTRICT_HEAT;
+        h.unit = v1::UNIT_GJ;
+        h.resolution = 0.01;
+        h.minDigits = 6;
+        h.maxDigits = 8;
+      } else {
+        h.carrier = v1::CARRIER_NATURAL_GAS;
+        h.unit = v1::UNIT_M3;
+        // Gross calorific value: H-gas in Poland and southern Germany, L-gas
+        // around Bremen (Ritterhude).
+        h.calorificValue =
+            std::round((muni.lon < 9.0 ? structure.uniform(9.9, 10.3) : structure.uniform(10.9, 11.3)) *
+                       100) /
+            100;
+        h.resolution = 0.1;
+        h.minDigits = 5;
+        h.maxDigits = 7;
+      }
+      h.basePerDay = shape.area * shape.heatBase;
+      h.perHdd = shape.area * shape.heatPerHdd;
+      h.weekendFactor = 1.0;
+      h.summerFactor = spec.kind == kSchool ? 0.5 : 1.0;
+      if (spec.flags & kRolloverHeat) h.rollover = true;
+      if (heatRetrofit) {
+        h.retrofitDay = retrofitDay;
+        h.retrofitFactor = structure.uniform(0.55, 0.7);
+      }
+      plans.push_back(h);
+
+      const bool water = spec.kind == kTownHall || spec.kind == kPool ||
+                         ((spec.kind == kSchool || spec.kind == kSportsHall) && structure.chance(0.5));
+      if (water) {
+        MeterPlan w;
+        w.carrier = v1::CARRIER_WATER;
+        w.unit = v1::UNIT_M3;
+        w.resolution = 0.1;
+        w.minDigits = 5;
+        w.maxDigits = 6;
+        w.basePerDay = shape.area * shape.waterBase;
+        w.weekendFactor = shape.weekend;
+        w.summerFactor = shape.summer;
+        plans.push_back(w);
+      }
+    }
+
+    // The reading schedule: the caretaker reads all meters of the site on one
+    // morning between the 1st and the 5th, a couple of minutes apart.
+    std::vector<int64_t> visitMs;
+    for (int k = 0; k < f.months; ++k) {
+      const int index = f.firstYear * 12 + (f.firstMonth - 1) + k;
+      const int y = index / 12;
+      const int m = index % 12 + 1;
+      int64_t day = daysFromCivil(y, m, structure.uniformInt(1, 5));
+      if (weekdayMon0(day) == 6) ++day;  // Not on a Sunday.
+      const int hourLocal = structure.uniformInt(7, 11);
+      visitMs.push_back(day * kMsPerDay + (hourLocal - utcOffsetHours(m)) * kMsPerHour +
+                        int64_t{structure.uniformInt(0, 59)} * 60'000 +
+                        int64_t{structure.uniformInt(0, 59)} * 1000);
+    }
+
+    for (size_t pi = 0; pi < plans.size(); ++pi) {
+      const MeterPlan& p = plans[pi];
+      ++meterNumber;
+      Rng noise(seed, "meter", static_cast<uint64_t>(meterNumber));
+
+      // Register increments per month, in register units.
+      std::vector<int64_t> takenAt;
+      for (int64_t t : visitMs) {
+        const int64_t at = t + static_cast<int64_t>(pi) * 120'000;
+        if (at < options.nowMs - 600'000) takenAt.push_back(at);
+      }
+      if (takenAt.empty()) continue;
+      std::vector<double> increments(takenAt.size(), 0.0);
+      double total = 0;
+      for (size_t k = 1; k < takenAt.size(); ++k) {
+        const int64_t from = floorDiv(takenAt[k - 1], kMsPerDay);
+        const int64_t to = floorDiv(takenAt[k], kMsPerDay);
+        double use = 0;
+        for (int64_t d = from; d < to; ++d) use += dailyUse(p, climate, d);
+        const double factor = std::clamp(1.0 + 0.05 * noise.normal(), 0.85, 1.15);
+        increments[k] = std::max(use * factor * registerPerUse(p), 3 * p.resolution);
+        total += increments[k];
+      }
+
+      // The register at the first reading: the meter's age times its yearly
+      // use. Digits are chosen so that only the rollover meters wrap.
+      const int64_t installedMs =
+          takenAt.front() - static_cast<int64_t>(noise.uniformInt(60, 4000)) * kMsPerDay;
+      const double years = static_cast<double>(f.months - 1) / 12.0;
+      const double perYear = total / std::max(years, 1.0 / 12.0);
+      int digits;
+      double start;
+      if (p.rollover) {
+        // Few digits: the register wraps once or twice during the series.
+        const double maxIncrement = *std::max_element(increments.begin(), increments.end());
+        digits = 5;
+        while (pow10(digits) <= 2 * maxIncrement || pow10(digits) < total / 2.2) ++digits;
+        start = roundDown(pow10(digits) - 0.45 * total, p.resolution);
+      } else {
+        const double ageYears = static_cast<double>(takenAt.front() - installedMs) / (365.25 * kMsPerDay);
+        start = roundDown(std::max(perYear * ageYears, 10 * p.resolution), p.resolution);
+        digits = noise.uniformInt(p.minDigits, p.maxDigits);
+        while (pow10(digits) <= (start + total) * 1.05) ++digits;
+      }
+
+      v1::Change mc = entityChange(uuidV7(siteCreatedMs + static_cast<int64_t>(pi + 1) * 1000, ids));
+      v1::Meter* meter = mc.mutable_meter();
+      meter->set_id(mc.entity_id());
+      meter->set_site_id(site->id());
+      std::array<char, 32> serial{};
+      std::snprintf(serial.data(), serial.size(), "%s%08u", serialPrefix(p.carrier),
+                    static_cast<unsigned>(noise.next() % 100'000'000ULL));
+      meter->set_serial(serial.data());
+      std::array<char, 32> label{};
+      std::snprintf(label.data(), label.size(), "SECAP-M-%04d", meterNumber);
+      meter->set_label_code(label.data());
+      meter->set_carrier(p.carrier);
+      meter->set_unit(p.unit);
+      meter->set_kind(v1::METER_KIND_CUMULATIVE);
+      meter->set_register_digits(digits);
+      meter->set_multiplier(p.multiplier);
+      meter->set_calorific_value_kwh_per_unit(p.calorificValue);
+      meter->set_installed_at(installedMs);
+      const std::string meterId = meter->id();
+      meters.push_back(std::move(mc));
+
+      const bool polish = std::string_view(muni.country) == "PL";
+      const double modulus = pow10(digits);
+      double exact = start;
+      for (size_t k = 0; k < takenAt.size(); ++k) {
+        exact += increments[k];
+        const bool wrapped = exact >= modulus;
+        if (wrapped) exact -= modulus;
+        double value = roundDown(exact, p.resolution);
+        if (value <= 0) value = p.resolution;
+
+        v1::Change rc = entityChange(uuidV7(takenAt[k], ids));
+        v1::Reading* r = rc.mutable_reading();
+        r->set_id(rc.entity_id());
+        r->set_meter_id(meterId);
+        r->set_taken_at(takenAt[k]);
+        r->set_value(value);
+        r->set_kind(v1::READING_KIND_ACTUAL);
+        r->set_source(v1::READING_SOURCE_MANUAL);
+        r->set_recorded_by("demo");
+        if (wrapped)
+          r->set_note(polish ? "Licznik przekręcił się (przepełnienie licznika)" : "Zählerüberlauf");
+        readings.push_back(std::move(rc));
+      }
+    }
+  }
+
+  // Readings in time order, as field staff would have pushed them.
+  std::stable_sort(readings.begin(), readings.end(), [](const v1::Change& a, const v1::Change& b) {
+    return a.reading().taken_at() < b.reading().taken_at();
+  });
+
+  std::vector<v1::Change> out;
+  out.reserve(municipalities.size() + sites.size() + meters.size() + readings.size());
+  for (auto* group : {&municipalities, &sites, &meters, &readings}) {
+    for (auto& c : *group) out.push_back(std::move(c));
+  }
+
+  // Stamps: strictly increasing in list order, ending a minute before now.
+  Rng changeIds(seed, "change_ids");
+  const int64_t firstStampMs = options.nowMs - 60'000 - static_cast<int64_t>(out.size() >> 16) - 1;
+  const core::HlcValue firstHlc = core::makeHlc(firstStampMs, 0);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const core::HlcValue hlc = firstHlc + i;
+    out[i].set_hlc(hlc);
+    out[i].set_change_id(uuidV7(core::hlcPhysicalMs(hlc), i & 0xfff, changeIds.next()));
+  }
+  return out;
+}
+
+}  // namespace secap::server

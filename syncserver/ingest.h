@@ -1,0 +1,31 @@
+#pragma once
+// Ingest: how the server judges and applies a pushed batch (DESIGN.md §4).
+// Each change gets its own result, in request order; one bad change never
+// blocks the others. Validation is the shared secap_core code; this file
+// adds what only the server knows: idempotency by change_id, content dedup
+// of readings, the writer's scope, and the merge into the stored state. The
+// whole batch is applied in one store transaction and acknowledged only
+// after it commits.
+//
+// Thread-safe: the Store serialises write transactions.
+
+#include <string>
+
+#include "secap/v1/sync.pb.h"
+#include "store.h"
+
+namespace secap::server {
+
+// Who is writing: a device's identity and role, or the server itself.
+struct Writer {
+  std::string deviceId;
+  std::string municipalityId;  // empty for admin (all municipalities)
+  std::string role;
+};
+
+Writer serverWriter();
+
+Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
+                                          int64_t nowMs);
+
+}  // namespace secap::server

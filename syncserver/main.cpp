@@ -1,0 +1,135 @@
+// secap-syncserver: serve, demo-data and admin commands (DESIGN.md §12).
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <thread>
+
+#include "demo_data.h"
+#include "enrollment.h"
+#include "ingest.h"
+#include "server.h"
+
+namespace {
+
+using namespace secap;
+using namespace secap::server;
+
+int fail(const core::Status& st) {
+  fmt::print(stderr, "error: {}\n", st.message());
+  return 1;
+}
+
+int runServe(const ServerConfig& config) {
+  // Signals are taken by one thread with sigwait, so shutdown runs outside a handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  SyncServer server(config);
+  if (auto st = server.start(); !st.isOk()) return fail(st);
+  std::string grpcHost, httpHost;
+  uint16_t ignored = 0;
+  splitHostPort(config.grpcAddress, grpcHost, ignored);
+  splitHostPort(config.httpAddress, httpHost, ignored);
+  fmt::print("secap-syncserver: gRPC on {}:{}, HTTP on http://{}:{}/\n", grpcHost, server.grpcPort(), httpHost,
+             server.httpPort());
+  std::fflush(stdout);
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {}: draining in-flight calls", sig);
+    server.shutdown(10000);
+  });
+  server.wait();
+  waiter.join();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int runDemoData(const std::string& dataDir, uint64_t seed) {
+  auto store = openStore(dataDir);
+  if (!store.isOk()) return fail(store.status());
+  auto existing = (*store)->allMunicipalities();
+  if (!existing.isOk()) return fail(existing.status());
+  if (existing->empty()) {
+    DemoOptions options;
+    options.seed = seed;
+    options.nowMs = core::SystemClock::instance().nowMs();
+    const auto changes = generateDemoData(options);
+    size_t accepted = 0;
+    for (size_t i = 0; i < changes.size(); i += 5000) {
+      secap::v1::PushRequest batch;
+      for (size_t j = i; j < std::min(changes.size(), i + 5000); ++j) *batch.add_changes() = changes[j];
+      auto resp = applyPush(**store, serverWriter(), batch, options.nowMs);
+      if (!resp.isOk()) return fail(resp.status());
+      for (const auto& r : resp->results()) {
+        if (r.outcome() == secap::v1::REJECTED) {
+          fmt::print(stderr, "demo change {} rejected: {} {}\n", r.change_id(), r.reason_code(), r.message());
+          return 1;
+        }
+        ++accepted;
+      }
+    }
+    fmt::print("demo dataset created: {} records\n", accepted);
+    existing = (*store)->allMunicipalities();
+    if (!existing.isOk()) return fail(existing.status());
+  } else {
+    fmt::print("demo dataset already present; nothing changed\n");
+  }
+  for (const auto& m : *existing)
+    fmt::print("  {}  {} ({})\n", m.id, m.entity.municipality().name(), m.entity.municipality().country());
+  return 0;
+}
+
+int runEnrollCode(const std::string& dataDir, const std::string& municipality, const std::string& role, int days) {
+  auto store = openStore(dataDir);
+  if (!store.isOk()) return fail(store.status());
+  auto m = findMunicipality(**store, municipality);
+  if (!m.isOk()) return fail(m.status());
+  auto code = issueEnrollmentCode(**store, m->id, role, core::SystemClock::instance(),
+                                  static_cast<int64_t>(days) * 24 * 3600 * 1000);
+  if (!code.isOk()) return fail(code.status());
+  fmt::print("{}\n", *code);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"secap-syncserver: the SECAP Field sync server"};
+  app.require_subcommand(1);
+
+  ServerConfig config;
+  auto* serve = app.add_subcommand("serve", "Serve gRPC sync and the HTTP API");
+  serve->add_option("--data-dir", config.dataDir, "Data directory (SQLite database)")->required();
+  serve->add_option("--grpc", config.grpcAddress, "gRPC listen address host:port")->capture_default_str();
+  serve->add_option("--http", config.httpAddress, "HTTP listen address host:port")->capture_default_str();
+  serve->add_flag("--insecure", config.insecure, "Allow plain text on a non-loopback address");
+
+  std::string dataDir;
+  uint64_t seed = 2030;
+  auto* demo = app.add_subcommand("demo-data", "Create the demo dataset of the seed municipalities");
+  demo->add_option("--data-dir", dataDir, "Data directory")->required();
+  demo->add_option("--seed", seed, "Random seed")->capture_default_str();
+
+  auto* admin = app.add_subcommand("admin", "Administration");
+  admin->require_subcommand(1);
+  std::string municipality;
+  std::string role = "field";
+  int days = 7;
+  auto* enrollCode = admin->add_subcommand("enroll-code", "Issue a one-time enrollment code");
+  enrollCode->add_option("--data-dir", dataDir, "Data directory")->required();
+  enrollCode->add_option("--municipality", municipality, "Municipality name or id")->required();
+  enrollCode->add_option("--role", role, "admin, coordinator, field, kiosk or partner")->capture_default_str();
+  enrollCode->add_option("--days", days, "Days until the code expires")->capture_default_str()->check(CLI::Range(1, 90));
+
+  CLI11_PARSE(app, argc, argv);
+  if (*serve) return runServe(config);
+  if (*demo) return runDemoData(dataDir, seed);
+  if (*enrollCode) return runEnrollCode(dataDir, municipality, role, days);
+  return 0;
+}

@@ -1,0 +1,62 @@
+#pragma once
+// SyncServer: the composition root of secap-syncserver serve. It opens the
+// store in the data directory, starts the gRPC services (SyncService,
+// grpc.health.v1, reflection; gzip) and the HTTP server, and on shutdown
+// drains in-flight calls. Not copyable; start/shutdown from one thread.
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "http_server.h"
+#include "reports.h"
+#include "secap/core/clock.h"
+#include "store.h"
+#include "sync_service.h"
+
+namespace secap::server {
+
+struct ServerConfig {
+  std::string dataDir;
+  std::string grpcAddress = "127.0.0.1:50051";  // host:port; port 0 picks a free one
+  std::string httpAddress = "127.0.0.1:8080";
+  bool insecure = false;  // allow plain text off loopback
+};
+
+class SyncServer {
+ public:
+  explicit SyncServer(ServerConfig config, const core::Clock& clock = core::SystemClock::instance());
+  ~SyncServer();
+
+  Status start();
+  // Stops accepting calls and waits up to `graceMs` for running ones.
+  void shutdown(int64_t graceMs = 10000);
+  void wait();
+
+  [[nodiscard]] int grpcPort() const { return m_grpcPort; }
+  [[nodiscard]] int httpPort() const { return m_httpPort; }
+  Store& store() { return *m_store; }
+
+ private:
+  ServerConfig m_config;
+  const core::Clock& m_clock;
+  std::unique_ptr<Store> m_store;
+  std::unique_ptr<SyncServiceImpl> m_service;
+  std::unique_ptr<StoreReports> m_reports;
+  std::unique_ptr<HttpServer> m_http;
+  std::unique_ptr<grpc::Server> m_grpc;
+  int m_grpcPort = 0;
+  int m_httpPort = 0;
+};
+
+// Opens (creating if needed) the SQLite store in a data directory.
+Result<std::unique_ptr<Store>> openStore(const std::string& dataDir);
+
+// True for 127.0.0.0/8, ::1 and localhost.
+bool isLoopbackHost(const std::string& hostPort);
+
+// Splits "host:port" ("[::1]:port" too).
+bool splitHostPort(const std::string& hostPort, std::string& host, uint16_t& port);
+
+}  // namespace secap::server

@@ -1,0 +1,428 @@
+#include "sqlite_store.h"
+
+namespace secap::server {
+
+namespace {
+
+using core::EntityType;
+using core::StatusCode;
+using core::sqlite::Db;
+using core::sqlite::Stmt;
+
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE change_log(
+  seq INTEGER PRIMARY KEY,
+  municipality_id TEXT NOT NULL,
+  entity_type INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  payload BLOB NOT NULL);
+CREATE INDEX change_log_by_scope ON change_log(municipality_id, seq);
+CREATE TABLE change_results(
+  change_id TEXT PRIMARY KEY,
+  outcome INTEGER NOT NULL,
+  server_seq INTEGER NOT NULL,
+  canonical_entity_id TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE TABLE entities(
+  type INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  municipality_id TEXT NOT NULL,
+  parent_id TEXT NOT NULL,
+  hlc INTEGER NOT NULL,
+  origin_device_id TEXT NOT NULL,
+  deleted INTEGER NOT NULL,
+  server_seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY(type, id)) WITHOUT ROWID;
+CREATE INDEX entities_by_scope ON entities(type, municipality_id);
+CREATE TABLE reading_content(
+  meter_id TEXT NOT NULL,
+  taken_at INTEGER NOT NULL,
+  value REAL NOT NULL,
+  reading_id TEXT NOT NULL,
+  server_seq INTEGER NOT NULL,
+  PRIMARY KEY(meter_id, taken_at, value)) WITHOUT ROWID;
+CREATE TABLE enrollment_codes(
+  code_hash TEXT PRIMARY KEY,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER NOT NULL DEFAULT 0,
+  used_by_install_id TEXT NOT NULL DEFAULT '',
+  device_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE devices(
+  id TEXT PRIMARY KEY,
+  install_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  app_version TEXT NOT NULL,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  enrolled_at INTEGER NOT NULL,
+  revoked_at INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at_ms INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL);
+)sql",
+};
+constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
+static_assert(kMigrationCount == SqliteStore::kSchemaVersion);
+
+Status rowsOf(Stmt& st, std::vector<StoredEntity>& out) {
+  while (true) {
+    auto row = st.step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return Status::ok();
+    StoredEntity e;
+    e.type = static_cast<EntityType>(st.columnInt(0));
+    e.id = st.columnText(1);
+    e.municipalityId = st.columnText(2);
+    e.parentId = st.columnText(3);
+    e.hlc = static_cast<core::HlcValue>(st.columnInt(4));
+    e.originDeviceId = st.columnText(5);
+    e.deleted = st.columnInt(6) != 0;
+    e.serverSeq = st.columnInt(7);
+    if (!core::parseEntityInto(e.type, st.columnBlob(8), e.entity))
+      return {StatusCode::kDataLoss, "stored entity " + e.id + " cannot be decoded"};
+    out.push_back(std::move(e));
+  }
+}
+
+constexpr const char* kEntityColumns =
+    "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data FROM entities ";
+
+DeviceRecord deviceFromRow(const Stmt& st) {
+  DeviceRecord d;
+  d.id = st.columnText(0);
+  d.installId = st.columnText(1);
+  d.name = st.columnText(2);
+  d.platform = st.columnText(3);
+  d.appVersion = st.columnText(4);
+  d.municipalityId = st.columnText(5);
+  d.role = st.columnText(6);
+  d.enrolledAtMs = st.columnInt(7);
+  d.revokedAtMs = st.columnInt(8);
+  return d;
+}
+
+constexpr const char* kDeviceColumns =
+    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at FROM devices ";
+
+}  // namespace
+
+class SqliteWriteTx final : public WriteTx {
+ public:
+  SqliteWriteTx(SqliteStore& store, std::unique_lock<std::mutex> lock)
+      : m_lock(std::move(lock)), m_db(*store.m_writer), m_tx(m_db) {}
+
+  Status begin() { return m_tx.begin(); }
+
+  Result<std::optional<RememberedResult>> findChange(const std::string& changeId) override {
+    auto st = m_db.cached("SELECT outcome, server_seq, canonical_entity_id FROM change_results WHERE change_id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, changeId);
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return std::optional<RememberedResult>();
+    RememberedResult r;
+    r.outcome = static_cast<secap::v1::Outcome>((*st)->columnInt(0));
+    r.serverSeq = (*st)->columnInt(1);
+    r.canonicalEntityId = (*st)->columnText(2);
+    (*st)->reset();
+    return std::optional<RememberedResult>(r);
+  }
+
+  Status rememberChange(const std::string& changeId, const RememberedResult& r) override {
+    auto st = m_db.cached(
+        "INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES(?,?,?,?)");
+    if (!st.isOk()) return st.status();
+    return (*st)->bind(1, changeId).bind(2, static_cast<int>(r.outcome)).bind(3, r.serverSeq)
+        .bind(4, r.canonicalEntityId).exec();
+  }
+
+  Result<std::optional<StoredEntity>> getEntity(EntityType type, const std::string& id) override {
+    auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+    std::vector<StoredEntity> rows;
+    SECAP_RETURN_IF_ERROR(rowsOf(**st, rows));
+    if (rows.empty()) return std::optional<StoredEntity>();
+    return std::optional<StoredEntity>(std::move(rows.front()));
+  }
+
+  Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
+                                                                               int64_t takenAt,
+                                                                               double value) override {
+    using R = std::optional<std::pair<std::string, int64_t>>;
+    auto st = m_db.cached("SELECT reading_id, server_seq FROM reading_content WHERE meter_id=? AND taken_at=? AND value=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, meterId).bind(2, takenAt).bind(3, value);
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return R();
+    R r = std::make_pair((*st)->columnText(0), (*st)->columnInt(1));
+    (*st)->reset();
+    return r;
+  }
+
+  Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
+    // One writer at a time, so the next seq is simply one past the highest.
+    auto next = m_db.cached("SELECT coalesce(max(seq), 0) + 1 FROM change_log");
+    if (!next.isOk()) return next.status();
+    auto row = (*next)->step();
+    if (!row.isOk()) return row.status();
+    const int64_t seq = (*next)->columnInt(0);
+    (*next)->reset();
+    secap::v1::Change stored = change;
+    stored.set_server_seq(seq);
+    auto st = m_db.cached(
+        "INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES(?,?,?,?,?)");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, seq).bind(2, municipalityId).bind(3, static_cast<int>(core::entityTypeOf(change)))
+                              .bind(4, change.entity_id()).bindBlob(5, stored.SerializeAsString()).exec());
+    return seq;
+  }
+
+  Status putEntity(const StoredEntity& e) override {
+    auto st = m_db.cached(
+        "INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data) "
+        "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET municipality_id=excluded.municipality_id, "
+        "parent_id=excluded.parent_id, hlc=excluded.hlc, origin_device_id=excluded.origin_device_id, "
+        "deleted=excluded.deleted, server_seq=excluded.server_seq, data=excluded.data");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, static_cast<int>(e.type)).bind(2, e.id).bind(3, e.municipalityId)
+                              .bind(4, e.parentId).bind(5, static_cast<int64_t>(e.hlc)).bind(6, e.originDeviceId)
+                              .bind(7, e.deleted ? 1 : 0).bind(8, e.serverSeq)
+                              .bindBlob(9, core::serializeEntity(e.entity)).exec());
+    if (e.type == EntityType::kReading) {
+      const auto& r = e.entity.reading();
+      auto rc = m_db.cached(
+          "INSERT OR IGNORE INTO reading_content(meter_id, taken_at, value, reading_id, server_seq) VALUES(?,?,?,?,?)");
+      if (!rc.isOk()) return rc.status();
+      SECAP_RETURN_IF_ERROR((*rc)->bind(1, r.meter_id()).bind(2, r.taken_at()).bind(3, r.value()).bind(4, r.id())
+                                .bind(5, e.serverSeq).exec());
+    }
+    return Status::ok();
+  }
+
+  Status commit() override { return m_tx.commit(); }
+
+ private:
+  std::unique_lock<std::mutex> m_lock;
+  Db& m_db;
+  core::sqlite::Transaction m_tx;
+};
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  auto writer = Db::open(path);
+  if (!writer.isOk()) return writer.status();
+  SECAP_RETURN_IF_ERROR((*writer)->exec("PRAGMA synchronous=FULL"));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(writer).value(), nullptr));
+  SECAP_RETURN_IF_ERROR(store->migrate());
+  auto reader = Db::open(path);
+  if (!reader.isOk()) return reader.status();
+  store->m_reader = std::move(reader).value();
+  return store;
+}
+
+Status SqliteStore::migrate() {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->prepare("PRAGMA user_version");
+  if (!st.isOk()) return st.status();
+  auto row = st->step();
+  if (!row.isOk()) return row.status();
+  const int current = static_cast<int>(st->columnInt(0));
+  if (current > kMigrationCount)
+    return {StatusCode::kFailedPrecondition, "the data directory was written by a newer secap-syncserver"};
+  for (int v = current; v < kMigrationCount; ++v) {
+    core::sqlite::Transaction tx(*m_writer);
+    SECAP_RETURN_IF_ERROR(tx.begin());
+    SECAP_RETURN_IF_ERROR(m_writer->exec(kMigrations[v]));
+    SECAP_RETURN_IF_ERROR(m_writer->exec("PRAGMA user_version=" + std::to_string(v + 1)));
+    SECAP_RETURN_IF_ERROR(tx.commit());
+  }
+  return Status::ok();
+}
+
+Result<std::unique_ptr<WriteTx>> SqliteStore::beginWrite() {
+  auto tx = std::make_unique<SqliteWriteTx>(*this, std::unique_lock(m_writeMu));
+  SECAP_RETURN_IF_ERROR(tx->begin());
+  return std::unique_ptr<WriteTx>(std::move(tx));
+}
+
+Result<int64_t> SqliteStore::watermark() {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached("SELECT coalesce(max(seq), 0) FROM change_log");
+  if (!st.isOk()) return st.status();
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  const int64_t w = (*st)->columnInt(0);
+  (*st)->reset();
+  return w;
+}
+
+Result<PullPage> SqliteStore::pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
+                                   size_t maxBytes) {
+  std::lock_guard lock(m_readMu);
+  // One read snapshot for the watermark and the page.
+  SECAP_RETURN_IF_ERROR(m_reader->exec("BEGIN"));
+  struct EndRead {
+    Db& db;
+    ~EndRead() { (void)db.exec("COMMIT"); }
+  } endRead{*m_reader};
+
+  auto wm = m_reader->cached("SELECT coalesce(max(seq), 0) FROM change_log");
+  if (!wm.isOk()) return wm.status();
+  auto wrow = (*wm)->step();
+  if (!wrow.isOk()) return wrow.status();
+  const int64_t watermark = (*wm)->columnInt(0);
+  (*wm)->reset();
+
+  PullPage page;
+  page.lastSeq = std::max(afterSeq, watermark);
+  if (municipalityIds.empty() || afterSeq >= watermark) return page;
+
+  // Merge the per-municipality index ranges in seq order.
+  std::string sql = "SELECT seq, payload FROM change_log WHERE seq > ? AND seq <= ? AND municipality_id IN (";
+  for (size_t i = 0; i < municipalityIds.size(); ++i) sql += i ? ",?" : "?";
+  sql += ") ORDER BY seq LIMIT ?";
+  auto st = m_reader->cached(sql);
+  if (!st.isOk()) return st.status();
+  int idx = 1;
+  (*st)->bind(idx++, afterSeq).bind(idx++, watermark);
+  for (const auto& m : municipalityIds) (*st)->bind(idx++, m);
+  (*st)->bind(idx, maxChanges + 1);
+  size_t bytes = 0;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    const int64_t seq = (*st)->columnInt(0);
+    std::string payload = (*st)->columnBlob(1);
+    if (static_cast<int>(page.changes.size()) == maxChanges ||
+        (!page.changes.empty() && bytes + payload.size() > maxBytes)) {
+      page.hasMore = true;
+      page.lastSeq = page.changes.back().server_seq();
+      break;
+    }
+    secap::v1::Change c;
+    if (!c.ParseFromString(payload)) return Status(StatusCode::kDataLoss, "change " + std::to_string(seq) + " is corrupt");
+    bytes += payload.size();
+    page.changes.push_back(std::move(c));
+  }
+  (*st)->reset();
+  return page;
+}
+
+Status SqliteStore::addEnrollmentCode(const EnrollmentCodeRecord& code) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached(
+      "INSERT INTO enrollment_codes(code_hash, municipality_id, role, created_at, expires_at) VALUES(?,?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, code.codeHash).bind(2, code.municipalityId).bind(3, code.role)
+                            .bind(4, code.createdAtMs).bind(5, code.expiresAtMs).exec());
+  auto audit = m_writer->cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
+  if (!audit.isOk()) return audit.status();
+  return (*audit)->bind(1, code.createdAtMs).bind(2, "admin").bind(3, "enrollment_code.create")
+      .bind(4, "municipality=" + code.municipalityId + " role=" + code.role).exec();
+}
+
+Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
+  std::lock_guard lock(m_writeMu);
+  core::sqlite::Transaction tx(*m_writer);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  auto st = m_writer->cached(
+      "SELECT municipality_id, role, expires_at, used_by_install_id, device_id FROM enrollment_codes WHERE code_hash=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, a.codeHash);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, "unknown enrollment code");
+  const std::string municipalityId = (*st)->columnText(0);
+  const std::string role = (*st)->columnText(1);
+  const int64_t expiresAt = (*st)->columnInt(2);
+  const std::string usedBy = (*st)->columnText(3);
+  const std::string existingDevice = (*st)->columnText(4);
+  (*st)->reset();
+  if (a.nowMs > expiresAt) return Status(StatusCode::kFailedPrecondition, "the enrollment code has expired");
+
+  std::string deviceId;
+  if (!usedBy.empty()) {
+    if (usedBy != a.installId)
+      return Status(StatusCode::kPermissionDenied, "the enrollment code has already been used by another device");
+    // A retry after a lost reply: same device, fresh token, old one revoked.
+    deviceId = existingDevice;
+    auto upd = m_writer->cached("UPDATE devices SET token_hash=?, name=?, app_version=? WHERE id=?");
+    if (!upd.isOk()) return upd.status();
+    SECAP_RETURN_IF_ERROR((*upd)->bind(1, a.newTokenHash).bind(2, a.deviceName).bind(3, a.appVersion)
+                              .bind(4, deviceId).exec());
+  } else {
+    deviceId = a.newDeviceId;
+    auto ins = m_writer->cached(
+        "INSERT INTO devices(id, install_id, name, platform, app_version, municipality_id, role, token_hash, "
+        "enrolled_at) VALUES(?,?,?,?,?,?,?,?,?)");
+    if (!ins.isOk()) return ins.status();
+    SECAP_RETURN_IF_ERROR((*ins)->bind(1, deviceId).bind(2, a.installId).bind(3, a.deviceName).bind(4, a.platform)
+                              .bind(5, a.appVersion).bind(6, municipalityId).bind(7, role).bind(8, a.newTokenHash)
+                              .bind(9, a.nowMs).exec());
+    auto use = m_writer->cached(
+        "UPDATE enrollment_codes SET used_at=?, used_by_install_id=?, device_id=? WHERE code_hash=?");
+    if (!use.isOk()) return use.status();
+    SECAP_RETURN_IF_ERROR((*use)->bind(1, a.nowMs).bind(2, a.installId).bind(3, deviceId).bind(4, a.codeHash).exec());
+  }
+  auto audit = m_writer->cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
+  if (!audit.isOk()) return audit.status();
+  SECAP_RETURN_IF_ERROR((*audit)->bind(1, a.nowMs).bind(2, deviceId).bind(3, "device.enroll")
+                            .bind(4, "name=" + a.deviceName + " municipality=" + municipalityId + " role=" + role)
+                            .exec());
+  auto get = m_writer->cached(std::string(kDeviceColumns) + "WHERE id=?");
+  if (!get.isOk()) return get.status();
+  (*get)->bind(1, deviceId);
+  auto drow = (*get)->step();
+  if (!drow.isOk()) return drow.status();
+  if (!*drow) return core::internalError("enrolled device vanished");
+  DeviceRecord device = deviceFromRow(**get);
+  (*get)->reset();
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return device;
+}
+
+Result<std::optional<DeviceRecord>> SqliteStore::deviceByTokenHash(const std::string& tokenHash) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kDeviceColumns) + "WHERE token_hash=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, tokenHash);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  if (!*row) return std::optional<DeviceRecord>();
+  auto d = deviceFromRow(**st);
+  (*st)->reset();
+  return std::optional<DeviceRecord>(std::move(d));
+}
+
+Result<std::vector<StoredEntity>> SqliteStore::entitiesOf(EntityType type, const std::string& municipalityId) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE type=? AND municipality_id=? AND deleted=0");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, static_cast<int>(type)).bind(2, municipalityId);
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+  return out;
+}
+
+Result<std::vector<StoredEntity>> SqliteStore::allMunicipalities() {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE type=? AND deleted=0");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, static_cast<int>(EntityType::kMunicipality));
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+  return out;
+}
+
+}  // namespace secap::server

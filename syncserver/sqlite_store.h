@@ -1,0 +1,46 @@
+#pragma once
+// SqliteStore: the embedded Store backend, one database file in the data
+// directory. One writer connection (write transactions are serialised by a
+// mutex, so seqs commit in order and the watermark is the highest committed
+// seq) and one reader connection for pulls and reports (WAL lets it read a
+// consistent snapshot while a write is under way). Commits use
+// synchronous=FULL: an acknowledged change survives kill -9 and power loss.
+// Thread-safe.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "secap/core/sqlite.h"
+#include "store.h"
+
+namespace secap::server {
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+  static constexpr int kSchemaVersion = 1;
+
+  Result<std::unique_ptr<WriteTx>> beginWrite() override;
+  Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
+                        size_t maxBytes) override;
+  Result<int64_t> watermark() override;
+  Status addEnrollmentCode(const EnrollmentCodeRecord& code) override;
+  Result<DeviceRecord> enroll(const EnrollAttempt& attempt) override;
+  Result<std::optional<DeviceRecord>> deviceByTokenHash(const std::string& tokenHash) override;
+  Result<std::vector<StoredEntity>> entitiesOf(core::EntityType type, const std::string& municipalityId) override;
+  Result<std::vector<StoredEntity>> allMunicipalities() override;
+
+ private:
+  friend class SqliteWriteTx;
+  SqliteStore(std::unique_ptr<core::sqlite::Db> writer, std::unique_ptr<core::sqlite::Db> reader)
+      : m_writer(std::move(writer)), m_reader(std::move(reader)) {}
+  Status migrate();
+
+  std::mutex m_writeMu;
+  std::unique_ptr<core::sqlite::Db> m_writer;
+  std::mutex m_readMu;
+  std::unique_ptr<core::sqlite::Db> m_reader;
+};
+
+}  // namespace secap::server

@@ -1,0 +1,135 @@
+#pragma once
+// Store: the server's storage interface (DESIGN.md §5). A backend only
+// stores and finds; validation, merging, flags and rollups live in shared/
+// and in ingest.cpp, so every backend behaves the same. SQLite is the
+// embedded default (sqlite_store.h); PostgreSQL comes behind the same
+// interface.
+//
+// The change log is ordered by one global server_seq. pull() returns only
+// changes at or below the commit watermark: the highest seq such that every
+// lower seq has committed or been abandoned. A backend that commits in seq
+// order (SQLite: one writer) has the watermark equal to its highest seq.
+//
+// Thread-safe: any number of threads may call a Store. A WriteTx belongs to
+// the thread that began it; write transactions are serialised.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "secap/core/entity.h"
+#include "secap/core/hlc.h"
+#include "secap/core/status.h"
+#include "secap/v1/sync.pb.h"
+
+namespace secap::server {
+
+using core::Result;
+using core::Status;
+
+// The origin recorded for changes the server makes itself (demo data, admin).
+inline constexpr const char* kServerOriginId = "server";
+
+struct DeviceRecord {
+  std::string id;
+  std::string installId;
+  std::string name;
+  std::string platform;
+  std::string appVersion;
+  std::string municipalityId;
+  std::string role;  // admin, coordinator, field, kiosk, partner
+  int64_t enrolledAtMs = 0;
+  int64_t revokedAtMs = 0;  // 0 = active
+};
+
+struct EnrollmentCodeRecord {
+  std::string codeHash;  // sha256 of the code; the code itself is never stored
+  std::string municipalityId;
+  std::string role;
+  int64_t createdAtMs = 0;
+  int64_t expiresAtMs = 0;
+};
+
+// What Enroll asks the store to do atomically.
+struct EnrollAttempt {
+  std::string codeHash;
+  std::string installId;
+  std::string deviceName;
+  std::string platform;
+  std::string appVersion;
+  std::string newDeviceId;   // used when this is a first enrollment
+  std::string newTokenHash;  // replaces any earlier token of the same device
+  int64_t nowMs = 0;
+};
+
+// A stored record: the entity plus what the merge needs.
+struct StoredEntity {
+  core::EntityType type = core::EntityType::kUnknown;
+  std::string id;
+  std::string municipalityId;
+  std::string parentId;
+  core::HlcValue hlc = 0;
+  std::string originDeviceId;
+  bool deleted = false;
+  int64_t serverSeq = 0;       // the seq of the change that last set it
+  secap::v1::Change entity;    // only the oneof entity is meaningful
+};
+
+// The remembered verdict for a change_id (ACCEPTED or DUPLICATE only).
+struct RememberedResult {
+  secap::v1::Outcome outcome = secap::v1::OUTCOME_UNSPECIFIED;
+  int64_t serverSeq = 0;
+  std::string canonicalEntityId;
+};
+
+class WriteTx {
+ public:
+  virtual ~WriteTx() = default;  // Rolls back unless committed.
+  virtual Result<std::optional<RememberedResult>> findChange(const std::string& changeId) = 0;
+  virtual Status rememberChange(const std::string& changeId, const RememberedResult& result) = 0;
+  virtual Result<std::optional<StoredEntity>> getEntity(core::EntityType type, const std::string& id) = 0;
+  // The id and seq of a reading with exactly this meter, time and value.
+  virtual Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
+                                                                                       int64_t takenAt,
+                                                                                       double value) = 0;
+  // Appends to the change log; `change` carries server_seq = 0 on entry and
+  // the assigned seq is returned.
+  virtual Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) = 0;
+  virtual Status putEntity(const StoredEntity& entity) = 0;
+  virtual Status commit() = 0;
+};
+
+struct PullPage {
+  std::vector<secap::v1::Change> changes;
+  int64_t lastSeq = 0;
+  bool hasMore = false;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<std::unique_ptr<WriteTx>> beginWrite() = 0;
+  // Changes of the given municipalities after `afterSeq`, up to the watermark.
+  virtual Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
+                                size_t maxBytes) = 0;
+  virtual Result<int64_t> watermark() = 0;
+
+  // Enrollment and devices.
+  virtual Status addEnrollmentCode(const EnrollmentCodeRecord& code) = 0;
+  // Uses a code: a first use creates the device; a retry from the same
+  // install_id before expiry returns the same device with the new token.
+  // kNotFound (unknown code), kFailedPrecondition (expired),
+  // kPermissionDenied (used by another installation).
+  virtual Result<DeviceRecord> enroll(const EnrollAttempt& attempt) = 0;
+  virtual Result<std::optional<DeviceRecord>> deviceByTokenHash(const std::string& tokenHash) = 0;
+
+  // Reads for reports.
+  virtual Result<std::vector<StoredEntity>> entitiesOf(core::EntityType type, const std::string& municipalityId) = 0;
+  virtual Result<std::vector<StoredEntity>> allMunicipalities() = 0;
+};
+
+}  // namespace secap::server

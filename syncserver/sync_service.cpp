@@ -1,0 +1,127 @@
+#include "sync_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include "enrollment.h"
+#include "ingest.h"
+#include "secap/core/ids.h"
+#include "secap/core/sync_transport.h"
+
+namespace secap::server {
+
+using core::StatusCode;
+
+grpc::Status toGrpcStatus(const core::Status& st) {
+  switch (st.code()) {
+    case StatusCode::kOk: return grpc::Status::OK;
+    case StatusCode::kInvalidArgument: return {grpc::StatusCode::INVALID_ARGUMENT, st.message()};
+    case StatusCode::kNotFound: return {grpc::StatusCode::NOT_FOUND, st.message()};
+    case StatusCode::kAlreadyExists: return {grpc::StatusCode::ALREADY_EXISTS, st.message()};
+    case StatusCode::kFailedPrecondition: return {grpc::StatusCode::FAILED_PRECONDITION, st.message()};
+    case StatusCode::kPermissionDenied: return {grpc::StatusCode::PERMISSION_DENIED, st.message()};
+    case StatusCode::kUnauthenticated: return {grpc::StatusCode::UNAUTHENTICATED, st.message()};
+    case StatusCode::kResourceExhausted:
+      // The server's own disk, not the caller's message size: try later.
+      return {grpc::StatusCode::UNAVAILABLE, st.message()};
+    case StatusCode::kUnavailable: return {grpc::StatusCode::UNAVAILABLE, st.message()};
+    case StatusCode::kDataLoss: return {grpc::StatusCode::DATA_LOSS, st.message()};
+    case StatusCode::kInternal: break;
+  }
+  return {grpc::StatusCode::INTERNAL, st.message()};
+}
+
+namespace {
+
+grpc::Status checkSchema(int32_t version) {
+  // 0 means an older tool that does not send it; it is read as version 1.
+  if (version != 0 && version != core::kSchemaVersion)
+    return {grpc::StatusCode::FAILED_PRECONDITION,
+            "this app version is not supported by the server (schema " + std::to_string(version) +
+                ", server speaks " + std::to_string(core::kSchemaVersion) + "); please update the app"};
+  return grpc::Status::OK;
+}
+
+}  // namespace
+
+grpc::Status SyncServiceImpl::authenticate(grpc::ServerContext* ctx, DeviceRecord& device) {
+  const auto& md = ctx->client_metadata();
+  auto it = md.find("authorization");
+  if (it == md.end()) return {grpc::StatusCode::UNAUTHENTICATED, "missing bearer token"};
+  const std::string value(it->second.data(), it->second.size());
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (value.size() <= kPrefix.size() || value.compare(0, kPrefix.size(), kPrefix) != 0)
+    return {grpc::StatusCode::UNAUTHENTICATED, "malformed authorization header"};
+  auto found = m_store.deviceByTokenHash(core::sha256Hex(value.substr(kPrefix.size())));
+  if (!found.isOk()) return toGrpcStatus(found.status());
+  if (!found->has_value()) return {grpc::StatusCode::UNAUTHENTICATED, "unknown or replaced token"};
+  if ((*found)->revokedAtMs != 0) return {grpc::StatusCode::PERMISSION_DENIED, "this device has been revoked"};
+  device = **found;
+  return grpc::Status::OK;
+}
+
+grpc::Status SyncServiceImpl::Enroll(grpc::ServerContext*, const secap::v1::EnrollRequest* req,
+                                     secap::v1::EnrollResponse* resp) {
+  if (req->enrollment_code().empty() || req->enrollment_code().size() > 128)
+    return {grpc::StatusCode::INVALID_ARGUMENT, "enrollment_code is required"};
+  if (req->install_id().empty() || req->install_id().size() > 64)
+    return {grpc::StatusCode::INVALID_ARGUMENT, "install_id is required"};
+  if (req->device_name().size() > 200 || req->platform().size() > 100 || req->app_version().size() > 100)
+    return {grpc::StatusCode::INVALID_ARGUMENT, "a device field is too long"};
+
+  const std::string token = core::randomHex(32);
+  EnrollAttempt attempt;
+  attempt.codeHash = core::sha256Hex(normalizeEnrollmentCode(req->enrollment_code()));
+  attempt.installId = req->install_id();
+  attempt.deviceName = req->device_name();
+  attempt.platform = req->platform();
+  attempt.appVersion = req->app_version();
+  attempt.newDeviceId = core::newUuidV7(m_clock);
+  attempt.newTokenHash = core::sha256Hex(token);
+  attempt.nowMs = m_clock.nowMs();
+  auto device = m_store.enroll(attempt);
+  if (!device.isOk()) return toGrpcStatus(device.status());
+  spdlog::info("enrolled device {} ({}) as {} of {}", device->id, device->name, device->role, device->municipalityId);
+  resp->set_device_id(device->id);
+  resp->set_access_token(token);
+  resp->set_municipality_id(device->municipalityId);
+  resp->set_role(device->role);
+  resp->set_server_time_ms(m_clock.nowMs());
+  return grpc::Status::OK;
+}
+
+grpc::Status SyncServiceImpl::Push(grpc::ServerContext* ctx, const secap::v1::PushRequest* req,
+                                   secap::v1::PushResponse* resp) {
+  DeviceRecord device;
+  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  if (auto st = checkSchema(req->schema_version()); !st.ok()) return st;
+  if (req->changes_size() > kMaxChangesPerPush)
+    return {grpc::StatusCode::INVALID_ARGUMENT,
+            "too many changes in one push (" + std::to_string(req->changes_size()) + ", at most 5000)"};
+  auto result = applyPush(m_store, Writer{device.id, device.municipalityId, device.role}, *req, m_clock.nowMs());
+  if (!result.isOk()) {
+    spdlog::error("push from {} failed: {}", device.id, result.status().toString());
+    return toGrpcStatus(result.status());
+  }
+  *resp = std::move(result).value();
+  return grpc::Status::OK;
+}
+
+grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::PullRequest* req,
+                                   secap::v1::PullResponse* resp) {
+  DeviceRecord device;
+  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  if (auto st = checkSchema(req->schema_version()); !st.ok()) return st;
+  if (req->after_seq() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "after_seq must not be negative"};
+  if (device.role == "partner")
+    return {grpc::StatusCode::PERMISSION_DENIED, "partners see shared aggregates only, not raw data"};
+  const int maxChanges = req->max_changes() > 0 ? std::min(req->max_changes(), kMaxChangesPerPull) : kMaxChangesPerPull;
+  auto page = m_store.pull({device.municipalityId}, req->after_seq(), maxChanges, kMaxPullPageBytes);
+  if (!page.isOk()) return toGrpcStatus(page.status());
+  for (auto& c : page->changes) *resp->add_changes() = std::move(c);
+  resp->set_last_seq(page->lastSeq);
+  resp->set_has_more(page->hasMore);
+  resp->set_server_time_ms(m_clock.nowMs());
+  return grpc::Status::OK;
+}
+
+}  // namespace secap::server

@@ -1,0 +1,242 @@
+// End to end: a spawned secap-syncserver, simulated devices on secap_core.
+// Two devices record 1,000 readings each while the server is down; then
+// they sync, a repeated push changes nothing, and a third device's pull
+// yields exactly the same records as the server holds.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <google/protobuf/util/json_util.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "secap/core/consumption.h"
+#include "secap/v1/monitoring.pb.h"
+#include "sim_device.h"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace secap;
+
+int freePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+std::string run(const std::string& cmd) {
+  std::string out;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[512];
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  const int rc = ::pclose(p);
+  EXPECT_EQ(rc, 0) << cmd << "\n" << out;
+  return out;
+}
+
+// GET on loopback; returns status and body (status 0 when unreachable).
+std::pair<int, std::string> httpGet(int port, const std::string& target) {
+  namespace beast = boost::beast;
+  try {
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"),
+                                                  static_cast<unsigned short>(port)));
+    beast::http::request<beast::http::empty_body> req{beast::http::verb::get, target, 11};
+    req.set(beast::http::field::host, "127.0.0.1");
+    beast::http::write(stream, req);
+    beast::flat_buffer buffer;
+    beast::http::response<beast::http::string_body> res;
+    beast::http::read(stream, buffer, res);
+    return {static_cast<int>(res.result_int()), res.body()};
+  } catch (const std::exception&) {
+    return {0, ""};
+  }
+}
+
+class ServerProcess {
+ public:
+  ServerProcess(std::string dataDir, int grpcPort, int httpPort)
+      : m_dataDir(std::move(dataDir)), m_grpc(grpcPort), m_http(httpPort) {}
+  ~ServerProcess() { stop(); }
+
+  void start() {
+    const std::string grpc = "127.0.0.1:" + std::to_string(m_grpc);
+    const std::string http = "127.0.0.1:" + std::to_string(m_http);
+    std::vector<std::string> args{SECAP_SYNCSERVER_BIN, "serve", "--data-dir", m_dataDir, "--grpc", grpc, "--http", http};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ASSERT_EQ(posix_spawn(&m_pid, argv[0], nullptr, nullptr, argv.data(), environ), 0);
+    for (int i = 0; i < 200; ++i) {
+      if (httpGet(m_http, "/healthz").first == 200) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    FAIL() << "secap-syncserver did not become healthy";
+  }
+
+  void stop() {
+    if (m_pid <= 0) return;
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "server did not drain and exit cleanly";
+    m_pid = -1;
+  }
+
+  [[nodiscard]] std::string grpcTarget() const { return "127.0.0.1:" + std::to_string(m_grpc); }
+  [[nodiscard]] int httpPort() const { return m_http; }
+
+ private:
+  std::string m_dataDir;
+  int m_grpc;
+  int m_http;
+  pid_t m_pid = -1;
+};
+
+using ReadingKey = std::tuple<std::string, std::string, int64_t, double>;
+
+std::set<ReadingKey> readingsOf(sim::SimDevice& d) {
+  std::set<ReadingKey> out;
+  for (const auto& m : d.meters())
+    for (const auto& r : d.store().readings(m.id())) out.emplace(r.id(), r.meter_id(), r.taken_at(), r.value());
+  return out;
+}
+
+v1::MunicipalitySummary serverSummary(int httpPort, const std::string& municipalityId) {
+  auto [status, body] = httpGet(httpPort, "/api/v1/municipalities/" + municipalityId + "/summary");
+  EXPECT_EQ(status, 200) << body;
+  v1::MunicipalitySummary s;
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(body, &s).ok()) << body;
+  return s;
+}
+
+v1::MunicipalitySummary deviceSummary(sim::SimDevice& d) {
+  const auto mid = d.store().state(core::state_keys::kMunicipalityId).value_or("");
+  std::vector<v1::Site> sites = d.store().sites(mid);
+  std::vector<v1::Meter> meters = d.meters();
+  std::map<std::string, std::vector<v1::Reading>> byMeter;
+  for (const auto& m : meters) byMeter[m.id()] = d.store().readings(m.id());
+  return core::summarizeMunicipality(*d.store().municipality(mid), sites, meters, byMeter);
+}
+
+int64_t totalReadings(const v1::MunicipalitySummary& s) {
+  int64_t n = 0;
+  for (const auto& m : s.meters()) n += m.reading_count();
+  return n;
+}
+
+void expectSameSummary(const v1::MunicipalitySummary& a, const v1::MunicipalitySummary& b) {
+  ASSERT_EQ(a.meters_size(), b.meters_size());
+  for (int i = 0; i < a.meters_size(); ++i) {
+    EXPECT_EQ(a.meters(i).meter_id(), b.meters(i).meter_id());
+    EXPECT_EQ(a.meters(i).reading_count(), b.meters(i).reading_count());
+    ASSERT_EQ(a.meters(i).years_size(), b.meters(i).years_size());
+    for (int y = 0; y < a.meters(i).years_size(); ++y) {
+      EXPECT_EQ(a.meters(i).years(y).year(), b.meters(i).years(y).year());
+      EXPECT_NEAR(a.meters(i).years(y).kwh(), b.meters(i).years(y).kwh(), 1e-6 * (1 + b.meters(i).years(y).kwh()));
+    }
+  }
+}
+
+}  // namespace
+
+TEST(OfflineSync, TwoDevicesRecordOfflineAndEveryoneConverges) {
+  const fs::path root = fs::temp_directory_path() / ("secap_e2e_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  const std::string data = (root / "server").string();
+  const std::string bin = SECAP_SYNCSERVER_BIN;
+  run(bin + " demo-data --data-dir " + data + " > /dev/null");
+  auto codeFor = [&] {
+    std::string code = run(bin + " admin enroll-code --data-dir " + data + " --municipality 'Pałecznica' --role field");
+    while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.pop_back();
+    return code;
+  };
+
+  ServerProcess server(data, freePort(), freePort());
+  ASSERT_NO_FATAL_FAILURE(server.start());
+
+  auto a = std::move(sim::SimDevice::open((root / "a").string(), server.grpcTarget())).value();
+  auto b = std::move(sim::SimDevice::open((root / "b").string(), server.grpcTarget())).value();
+  ASSERT_TRUE(a->enroll(codeFor(), "Tablet A").isOk());
+  ASSERT_TRUE(b->enroll(codeFor(), "Tablet B").isOk());
+  ASSERT_TRUE(a->sync().isOk());
+  ASSERT_TRUE(b->sync().isOk());
+  ASSERT_FALSE(a->meters().empty());
+  const std::string municipalityId = a->store().state(core::state_keys::kMunicipalityId).value_or("");
+  EXPECT_EQ(a->store().municipality(municipalityId)->name(), "Pałecznica");
+  const int64_t before = totalReadings(serverSummary(server.httpPort(), municipalityId));
+  ASSERT_GT(before, 0);
+
+  // The server goes down; both devices keep recording.
+  server.stop();
+  ASSERT_EQ(*a->recordReadings(1000, 11), 1000);
+  ASSERT_EQ(*b->recordReadings(1000, 22), 1000);
+  EXPECT_FALSE(a->sync().isOk());
+  EXPECT_EQ(a->store().pendingCount(), 1000);
+  const auto unsentA = a->store().pendingOutbox(5000, 1 << 22);
+  ASSERT_EQ(unsentA.size(), 1000u);
+
+  // It comes back: everything goes up, nothing is rejected.
+  ASSERT_NO_FATAL_FAILURE(server.start());
+  {
+    auto st = a->sync();
+    ASSERT_TRUE(st.isOk()) << st.toString();
+    st = b->sync();
+    ASSERT_TRUE(st.isOk()) << st.toString();
+  }
+  ASSERT_TRUE(a->sync().isOk());  // A also pulls B's readings
+  EXPECT_EQ(a->store().pendingCount(), 0);
+  EXPECT_EQ(b->store().pendingCount(), 0);
+  EXPECT_EQ(a->store().rejectedCount() + b->store().rejectedCount(), 0);
+
+  const auto summary = serverSummary(server.httpPort(), municipalityId);
+  EXPECT_EQ(totalReadings(summary), before + 2000);
+  expectSameSummary(summary, deviceSummary(*a));
+
+  // A retried push of the very same batch changes nothing.
+  v1::PushRequest again;
+  again.set_schema_version(core::kSchemaVersion);
+  for (const auto& e : unsentA) *again.add_changes() = e.change;
+  auto resp = a->transport().push(again, a->store().state(core::state_keys::kAccessToken).value_or(""));
+  ASSERT_TRUE(resp.isOk()) << resp.status().toString();
+  for (const auto& r : resp->results()) EXPECT_EQ(r.outcome(), v1::DUPLICATE);
+  expectSameSummary(serverSummary(server.httpPort(), municipalityId), summary);
+
+  // A third device pulls exactly the same records.
+  auto c = std::move(sim::SimDevice::open((root / "c").string(), server.grpcTarget())).value();
+  ASSERT_TRUE(c->enroll(codeFor(), "Tablet C").isOk());
+  ASSERT_TRUE(c->sync().isOk());
+  ASSERT_TRUE(b->sync().isOk());
+  const auto recordsC = readingsOf(*c);
+  EXPECT_EQ(static_cast<int64_t>(recordsC.size()), before + 2000);
+  EXPECT_EQ(recordsC, readingsOf(*a));
+  EXPECT_EQ(recordsC, readingsOf(*b));
+  expectSameSummary(summary, deviceSummary(*c));
+  server.stop();
+  fs::remove_all(root);
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# secap-sim and secap-syncserver from the command line, as a script would
+# use them: demo data, an enrollment code, enroll, record offline, sync.
+set -euo pipefail
+server_bin=$1
+sim_bin=$2
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+"$server_bin" demo-data --data-dir "$work/server" > /dev/null
+code=$("$server_bin" admin enroll-code --data-dir "$work/server" --municipality "Żyraków" --role field)
+# Port 0: the server picks free ports and prints them.
+"$server_bin" serve --data-dir "$work/server" --grpc 127.0.0.1:0 --http 127.0.0.1:0 > "$work/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+  grep -q "gRPC on" "$work/serve.log" && break
+  sleep 0.1
+done
+grpc_port=$(sed -n 's/.*gRPC on 127.0.0.1:\([0-9]*\),.*/\1/p' "$work/serve.log")
+http_port=$(sed -n 's/.*HTTP on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$work/serve.log")
+[ -n "$grpc_port" ] && [ -n "$http_port" ] || { cat "$work/serve.log"; exit 1; }
+curl -fsS "http://127.0.0.1:$http_port/healthz"; echo
+
+"$sim_bin" --data-dir "$work/dev" --server "127.0.0.1:$grpc_port" enroll --code "$code" --name "sim"
+"$sim_bin" --data-dir "$work/dev" record --count 25
+"$sim_bin" --data-dir "$work/dev" sync | tee "$work/sync.txt"
+grep -q "synced; 0 pending, 0 need attention" "$work/sync.txt"
+"$sim_bin" --data-dir "$work/dev" status | tee "$work/status.txt"
+grep -q "pending 0" "$work/status.txt"
+
+# A wrong code is a clear error, not a crash.
+if "$sim_bin" --data-dir "$work/dev2" --server "127.0.0.1:$grpc_port" enroll --code WRONG-CODE 2> "$work/err.txt"; then
+  echo "enrolling with a wrong code succeeded" >&2
+  exit 1
+fi
+grep -q "unknown enrollment code" "$work/err.txt"
+echo "sim cli: ok"

@@ -1,0 +1,286 @@
+#include "http_handler.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <chrono>
+#include <map>
+#include <string>
+
+#include "http_server.h"
+
+namespace secap::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+const std::string kZyrakowId = "01890a5d-ac96-774b-bcce-b302099a8057";
+const std::string kZyrakow = "\xc5\xbbyrak\xc3\xb3w";  // Żyraków
+
+class FakeBackend : public HttpBackend {
+ public:
+  FakeBackend() {
+    secap::v1::MunicipalitySummary s;
+    s.set_municipality_id(kZyrakowId);
+    s.set_name(kZyrakow);
+    auto* meter = s.add_meters();
+    meter->set_meter_id("01890a5d-ac96-774b-bcce-b302099a8058");
+    meter->set_site_name(
+        "Szko\xc5\x82"
+        "a Podstawowa w Wiewi\xc3\xb3rce");
+    meter->set_carrier(secap::v1::CARRIER_NATURAL_GAS);
+    auto* year = meter->add_years();
+    year->set_year(2024);
+    year->set_kwh(123456.5);
+    m_summaries[kZyrakowId] = s;
+  }
+
+  bool healthy() const override { return m_healthy; }
+  std::optional<secap::v1::MunicipalitySummary> municipalitySummary(const std::string& id) const override {
+    const auto it = m_summaries.find(id);
+    if (it == m_summaries.end()) return std::nullopt;
+    return it->second;
+  }
+
+  bool m_healthy = true;
+
+ private:
+  std::map<std::string, secap::v1::MunicipalitySummary> m_summaries;
+};
+
+HttpRequest makeRequest(http::verb method, std::string target, unsigned version = 11) {
+  HttpRequest req{method, target, version};
+  req.set(http::field::host, "localhost");
+  return req;
+}
+
+HttpResponse get(const HttpBackend& backend, std::string target) {
+  return handleRequest(makeRequest(http::verb::get, std::move(target)), backend);
+}
+
+std::string header(const HttpResponse& res, http::field f) { return std::string(res[f]); }
+
+TEST(HttpHandler, HealthzIsOkWhenHealthy) {
+  FakeBackend backend;
+  const HttpResponse res = get(backend, "/healthz");
+  EXPECT_EQ(res.result(), http::status::ok);
+  EXPECT_EQ(res.body(), "ok");
+  EXPECT_EQ(header(res, http::field::server), "secap-syncserver");
+  EXPECT_EQ(header(res, http::field::content_length), "2");
+}
+
+TEST(HttpHandler, HealthzIs503WhenUnhealthy) {
+  FakeBackend backend;
+  backend.m_healthy = false;
+  EXPECT_EQ(get(backend, "/healthz").result(), http::status::service_unavailable);
+}
+
+TEST(HttpHandler, SummaryIsProtobufJsonWithSnakeCaseNamesAndDefaults) {
+  FakeBackend backend;
+  const HttpResponse res = get(backend, "/api/v1/municipalities/" + kZyrakowId + "/summary");
+  ASSERT_EQ(res.result(), http::status::ok);
+  EXPECT_EQ(header(res, http::field::content_type), "application/json; charset=utf-8");
+  const std::string& body = res.body();
+  EXPECT_NE(body.find("\"municipality_id\""), std::string::npos) << body;
+  EXPECT_NE(body.find("\"site_name\""), std::string::npos) << body;
+  EXPECT_EQ(body.find("municipalityId"), std::string::npos) << body;
+  // Defaults are printed: a zero reading_count and an empty serial.
+  EXPECT_NE(body.find("\"reading_count\""), std::string::npos) << body;
+  EXPECT_NE(body.find("\"serial\":\"\""), std::string::npos) << body;
+  EXPECT_NE(body.find("\"CARRIER_NATURAL_GAS\""), std::string::npos) << body;
+
+  secap::v1::MunicipalitySummary parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(body, &parsed).ok());
+  EXPECT_EQ(parsed.name(), kZyrakow);
+  ASSERT_EQ(parsed.meters_size(), 1);
+  EXPECT_DOUBLE_EQ(parsed.meters(0).years(0).kwh(), 123456.5);
+}
+
+TEST(HttpHandler, SummaryKeepsUtf8AsIs) {
+  FakeBackend backend;
+  const std::string body = get(backend, "/api/v1/municipalities/" + kZyrakowId + "/summary").body();
+  EXPECT_NE(body.find("\"name\":\"" + kZyrakow + "\""), std::string::npos) << body;
+  EXPECT_NE(body.find("Wiewi\xc3\xb3rce"), std::string::npos) << body;
+  EXPECT_EQ(body.find("\\u"), std::string::npos) << body;
+}
+
+TEST(HttpHandler, UnknownMunicipalityIs404WithJsonError) {
+  FakeBackend backend;
+  const HttpResponse res =
+      get(backend, "/api/v1/municipalities/01890a5d-ac96-774b-bcce-b302099a8000/summary");
+  EXPECT_EQ(res.result(), http::status::not_found);
+  EXPECT_EQ(header(res, http::field::content_type), "application/json; charset=utf-8");
+  EXPECT_EQ(res.body().rfind(R"({"error":{"code":"not_found","message":")", 0), 0u) << res.body();
+}
+
+TEST(HttpHandler, MalformedMunicipalityIdIs400) {
+  FakeBackend backend;
+  for (const std::string id : {"01890A5D-AC96-774B-BCCE-B302099A8057", "01890a5d-ac96-774b-bcce-b302099a805",
+                               "01890a5dac96774bbcceb302099a8057", "zz890a5d-ac96-774b-bcce-b302099a8057",
+                               "x", "%C5%BByrak%C3%B3w"}) {
+    const HttpResponse res = get(backend, "/api/v1/municipalities/" + id + "/summary");
+    EXPECT_EQ(res.result(), http::status::bad_request) << id;
+    EXPECT_NE(res.body().find(R"("code":"invalid_argument")"), std::string::npos) << res.body();
+  }
+}
+
+TEST(HttpHandler, UnknownPathsAre404) {
+  FakeBackend backend;
+  for (const char* target :
+       {"/", "/healthz/", "//healthz", "/api/v1/municipalities", "/api/v1/municipalities/summary", "/HEALTHZ",
+        "/api/v2/municipalities/x/summary"}) {
+    const HttpResponse res = get(backend, target);
+    EXPECT_EQ(res.result(), http::status::not_found) << target;
+    EXPECT_NE(res.body().find(R"("code":"not_found")"), std::string::npos) << target;
+  }
+}
+
+TEST(HttpHandler, OtherMethodsAre405WithAllow) {
+  FakeBackend backend;
+  for (const http::verb method :
+       {http::verb::post, http::verb::put, http::verb::delete_, http::verb::options}) {
+    const HttpResponse res = handleRequest(makeRequest(method, "/healthz"), backend);
+    EXPECT_EQ(res.result(), http::status::method_not_allowed);
+    EXPECT_EQ(header(res, http::field::allow), "GET, HEAD");
+  }
+}
+
+TEST(HttpHandler, QueryStringIsIgnored) {
+  FakeBackend backend;
+  EXPECT_EQ(get(backend, "/healthz?verbose=1&x=%zz").result(), http::status::ok);
+  EXPECT_EQ(get(backend, "/api/v1/municipalities/" + kZyrakowId + "/summary?fields=all").result(),
+            http::status::ok);
+}
+
+TEST(HttpHandler, PercentEncodedPathsAreDecodedOrRejected) {
+  FakeBackend backend;
+  EXPECT_EQ(get(backend, "/%68ealth%7A").result(), http::status::ok);
+  EXPECT_EQ(get(backend, "/api/v1/municipalities/" + kZyrakowId + "%2Fsummary").result(),
+            http::status::not_found);
+  for (const char* target : {"/healthz%", "/healthz%4", "/%zzhealthz", "/heal%00thz", "healthz", "*",
+                             "http://example.org/healthz"}) {
+    EXPECT_EQ(get(backend, target).result(), http::status::bad_request) << target;
+  }
+}
+
+TEST(HttpHandler, HeadHasTheGetHeadersWithoutBody) {
+  FakeBackend backend;
+  const HttpResponse res = handleRequest(makeRequest(http::verb::head, "/healthz"), backend);
+  EXPECT_EQ(res.result(), http::status::ok);
+  EXPECT_TRUE(res.body().empty());
+  EXPECT_EQ(header(res, http::field::content_length), "2");
+}
+
+TEST(HttpHandler, KeepAliveFollowsTheRequest) {
+  FakeBackend backend;
+  EXPECT_TRUE(handleRequest(makeRequest(http::verb::get, "/healthz", 11), backend).keep_alive());
+  EXPECT_FALSE(handleRequest(makeRequest(http::verb::get, "/healthz", 10), backend).keep_alive());
+  HttpRequest close = makeRequest(http::verb::get, "/healthz", 11);
+  close.keep_alive(false);
+  EXPECT_FALSE(handleRequest(close, backend).keep_alive());
+}
+
+// --- HttpServer over loopback ----------------------------------------------
+
+struct Client {
+  net::io_context ioc;
+  beast::tcp_stream stream{ioc};
+  beast::flat_buffer buffer;
+
+  explicit Client(uint16_t port) {
+    stream.expires_after(std::chrono::seconds(10));
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  }
+
+  http::response<http::string_body> roundTrip(HttpRequest req) {
+    stream.expires_after(std::chrono::seconds(10));
+    http::write(stream, req);
+    http::response<http::string_body> res;
+    http::read(stream, buffer, res);
+    return res;
+  }
+};
+
+TEST(HttpServer, ServesHealthzOnLoopbackWithKeepAlive) {
+  FakeBackend backend;
+  HttpServer server(backend);
+  const auto port = server.start("127.0.0.1", 0);
+  ASSERT_TRUE(port.isOk()) << port.status().message();
+  ASSERT_NE(*port, 0);
+  EXPECT_EQ(server.port(), *port);
+
+  Client client(*port);
+  for (int i = 0; i < 2; ++i) {  // Twice on one connection.
+    const auto res = client.roundTrip(makeRequest(http::verb::get, "/healthz"));
+    EXPECT_EQ(res.result(), http::status::ok);
+    EXPECT_EQ(res.body(), "ok");
+    EXPECT_EQ(res[http::field::server], "secap-syncserver");
+    EXPECT_TRUE(res.keep_alive());
+  }
+  server.stop();
+}
+
+TEST(HttpServer, RejectsBodiesOverOneMiBWith413) {
+  FakeBackend backend;
+  HttpServer server(backend);
+  const auto port = server.start("127.0.0.1", 0);
+  ASSERT_TRUE(port.isOk()) << port.status().message();
+  Client client(*port);
+  HttpRequest req = makeRequest(http::verb::post, "/healthz");
+  req.body().assign(1024 * 1024 + 1, 'x');
+  req.prepare_payload();
+  http::write(client.stream, req);
+  http::response<http::string_body> res;
+  beast::error_code ec;
+  http::read(client.stream, client.buffer, res, ec);
+  ASSERT_FALSE(ec) << ec.message();
+  EXPECT_EQ(res.result(), http::status::payload_too_large);
+  EXPECT_FALSE(res.keep_alive());
+}
+
+TEST(HttpServer, StopClosesIdleKeepAliveConnectionsPromptly) {
+  FakeBackend backend;
+  HttpServer server(backend, 2);
+  const auto port = server.start("127.0.0.1", 0);
+  ASSERT_TRUE(port.isOk()) << port.status().message();
+  Client client(*port);
+  ASSERT_EQ(client.roundTrip(makeRequest(http::verb::get, "/healthz")).result(), http::status::ok);
+
+  const auto before = std::chrono::steady_clock::now();
+  server.stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(3));
+  http::response<http::string_body> res;
+  beast::error_code ec;
+  http::read(client.stream, client.buffer, res, ec);
+  EXPECT_TRUE(ec);  // end of stream: the server closed the connection.
+  server.stop();    // Idempotent.
+}
+
+TEST(HttpServer, StartReportsBadAddressAndBusyPort) {
+  FakeBackend backend;
+  HttpServer first(backend);
+  const auto port = first.start("127.0.0.1", 0);
+  ASSERT_TRUE(port.isOk()) << port.status().message();
+  EXPECT_EQ(first.start("127.0.0.1", 0).status().code(), secap::core::StatusCode::kFailedPrecondition);
+
+  HttpServer second(backend);
+  const auto busy = second.start("127.0.0.1", *port);
+  ASSERT_FALSE(busy.isOk());
+  EXPECT_EQ(busy.status().code(), secap::core::StatusCode::kUnavailable);
+
+  HttpServer third(backend);
+  EXPECT_EQ(third.start("", 0).status().code(), secap::core::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace secap::server
