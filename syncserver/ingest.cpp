@@ -1,5 +1,6 @@
 #include "ingest.h"
 
+#include <algorithm>
 #include <map>
 
 #include "secap/core/validation.h"
@@ -43,15 +44,22 @@ class ParentCache {
   std::map<std::pair<EntityType, std::string>, std::optional<StoredEntity>> m_cache;
 };
 
-// Which municipality a record belongs to, through its parents.
-Result<std::string> municipalityOf(ParentCache& tx, const Change& change) {
+// Which municipality a record belongs to: through the parent the change
+// names, or, for an edit that does not touch the parent, the stored record's.
+Result<std::string> municipalityOf(ParentCache& parents, const Change& change, const StoredEntity* existing) {
+  if (change.entity_case() == Change::kMunicipality) return change.municipality().id();
+  const auto written = core::fieldsWritten(change);
+  const auto parentField = core::parentFieldOf(core::entityTypeOf(change));
+  const bool parentWritten =
+      written && std::find(written->begin(), written->end(), parentField) != written->end();
+  const std::string parentId = parentWritten ? core::parentIdOf(change) : std::string();
+  if (parentId.empty()) return existing ? existing->municipalityId : std::string();
   switch (change.entity_case()) {
-    case Change::kMunicipality: return change.municipality().id();
-    case Change::kSite: return change.site().municipality_id();
+    case Change::kSite: return parentId;
     case Change::kMeter:
     case Change::kReading: {
       const EntityType parentType = change.entity_case() == Change::kMeter ? EntityType::kSite : EntityType::kMeter;
-      auto parent = tx.get(parentType, core::parentIdOf(change));
+      auto parent = parents.get(parentType, parentId);
       if (!parent.isOk()) return parent.status();
       return *parent ? (*parent)->municipalityId : std::string();
     }
@@ -110,22 +118,28 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
       continue;
     }
     const EntityType type = core::entityTypeOf(change);
-    auto municipality = municipalityOf(parents, change);
+    auto existing = tx.getEntity(type, change.entity_id());
+    if (!existing.isOk()) return existing.status();
+    const StoredEntity* current = existing->has_value() ? &**existing : nullptr;
+    auto municipality = municipalityOf(parents, change, current);
     if (!municipality.isOk()) return municipality.status();
-    if (!mayWrite(writer, type, *municipality)) {
+    if (municipality->empty()) {
+      setRejected(result, "change.incomplete", "a new record must name its parent");
+      continue;
+    }
+    // Moving a record needs the right to write in both places.
+    if (!mayWrite(writer, type, *municipality) ||
+        (current && current->municipalityId != *municipality && !mayWrite(writer, type, current->municipalityId))) {
       setRejected(result, "auth.forbidden", "this device may not change this record");
       continue;
     }
-
-    auto existing = tx.getEntity(type, change.entity_id());
-    if (!existing.isOk()) return existing.status();
 
     if (type == EntityType::kReading) {
       const auto& r = change.reading();
       // Same id, or the same meter, time and value: one reading, not two.
       std::optional<std::pair<std::string, int64_t>> canonical;
-      if (existing->has_value()) {
-        canonical = std::make_pair((*existing)->id, (*existing)->serverSeq);
+      if (current) {
+        canonical = std::make_pair(current->id, current->serverSeq);
       } else {
         auto byContent = tx.findReadingByContent(r.meter_id(), r.taken_at(), r.value());
         if (!byContent.isOk()) return byContent.status();
@@ -148,21 +162,28 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
     auto seq = tx.appendChange(stored, *municipality);
     if (!seq.isOk()) return seq.status();
 
-    // Last writer wins by (hlc, origin). Per-field merging replaces this
-    // whole-record rule in the sync-model issue.
-    const bool wins = !existing->has_value() || (*existing)->hlc < change.hlc() ||
-                      ((*existing)->hlc == change.hlc() && (*existing)->originDeviceId < writer.deviceId);
-    if (wins) {
+    // Mutable records merge per field by (hlc, origin); append-only ones are
+    // new here (an existing id was a duplicate above).
+    core::MergedRecord record;
+    if (current) {
+      record.entity = current->entity;
+      record.stamps = current->stamps;
+      record.deleted = current->deleted;
+    }
+    const bool appendOnly = core::isAppendOnly(type);
+    if (appendOnly) record.entity = stored;
+    if (appendOnly || !core::mergeChange(record, stored, writer.deviceId).empty()) {
       StoredEntity e;
       e.type = type;
       e.id = change.entity_id();
       e.municipalityId = *municipality;
-      e.parentId = core::parentIdOf(change);
-      e.hlc = change.hlc();
-      e.originDeviceId = writer.deviceId;
-      e.deleted = change.deleted();
+      e.parentId = core::parentIdOf(record.entity);
+      e.hlc = std::max(change.hlc(), current ? current->hlc : 0);
+      e.originDeviceId = current && current->hlc > change.hlc() ? current->originDeviceId : writer.deviceId;
+      e.deleted = record.deleted;
       e.serverSeq = *seq;
-      e.entity = stored;
+      e.stamps = std::move(record.stamps);
+      e.entity = std::move(record.entity);
       SECAP_RETURN_IF_ERROR(tx.putEntity(e));
       parents.put(e);
     }

@@ -33,6 +33,7 @@ CREATE TABLE entities(
   deleted INTEGER NOT NULL,
   server_seq INTEGER NOT NULL,
   data BLOB NOT NULL,
+  stamps BLOB NOT NULL DEFAULT '',
   PRIMARY KEY(type, id)) WITHOUT ROWID;
 CREATE INDEX entities_by_scope ON entities(type, municipality_id);
 CREATE TABLE reading_content(
@@ -89,12 +90,16 @@ Status rowsOf(Stmt& st, std::vector<StoredEntity>& out) {
     e.serverSeq = st.columnInt(7);
     if (!core::parseEntityInto(e.type, st.columnBlob(8), e.entity))
       return {StatusCode::kDataLoss, "stored entity " + e.id + " cannot be decoded"};
+    auto stamps = core::decodeStamps(st.columnBlob(9));
+    if (!stamps) return {StatusCode::kDataLoss, "stored stamps of " + e.id + " cannot be decoded"};
+    e.stamps = std::move(*stamps);
     out.push_back(std::move(e));
   }
 }
 
 constexpr const char* kEntityColumns =
-    "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data FROM entities ";
+    "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, stamps "
+    "FROM entities ";
 
 DeviceRecord deviceFromRow(const Stmt& st) {
   DeviceRecord d;
@@ -190,15 +195,17 @@ class SqliteWriteTx final : public WriteTx {
 
   Status putEntity(const StoredEntity& e) override {
     auto st = m_db.cached(
-        "INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data) "
-        "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET municipality_id=excluded.municipality_id, "
-        "parent_id=excluded.parent_id, hlc=excluded.hlc, origin_device_id=excluded.origin_device_id, "
-        "deleted=excluded.deleted, server_seq=excluded.server_seq, data=excluded.data");
+        "INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, "
+        "stamps) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET "
+        "municipality_id=excluded.municipality_id, parent_id=excluded.parent_id, hlc=excluded.hlc, "
+        "origin_device_id=excluded.origin_device_id, deleted=excluded.deleted, server_seq=excluded.server_seq, "
+        "data=excluded.data, stamps=excluded.stamps");
     if (!st.isOk()) return st.status();
     SECAP_RETURN_IF_ERROR((*st)->bind(1, static_cast<int>(e.type)).bind(2, e.id).bind(3, e.municipalityId)
                               .bind(4, e.parentId).bind(5, static_cast<int64_t>(e.hlc)).bind(6, e.originDeviceId)
                               .bind(7, e.deleted ? 1 : 0).bind(8, e.serverSeq)
-                              .bindBlob(9, core::serializeEntity(e.entity)).exec());
+                              .bindBlob(9, core::serializeEntity(e.entity)).bindBlob(10, core::encodeStamps(e.stamps))
+                              .exec());
     if (e.type == EntityType::kReading) {
       const auto& r = e.entity.reading();
       auto rc = m_db.cached(

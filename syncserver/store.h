@@ -22,6 +22,7 @@
 
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
+#include "secap/core/merge.h"
 #include "secap/core/status.h"
 #include "secap/v1/sync.pb.h"
 
@@ -71,9 +72,10 @@ struct StoredEntity {
   std::string id;
   std::string municipalityId;
   std::string parentId;
-  core::HlcValue hlc = 0;
-  std::string originDeviceId;
+  core::HlcValue hlc = 0;          // the highest stamp of any field
+  std::string originDeviceId;      // who wrote that stamp
   bool deleted = false;
+  core::FieldStamps stamps;        // per field, for mutable records
   int64_t serverSeq = 0;       // the seq of the change that last set it
   secap::v1::Change entity;    // only the oneof entity is meaningful
 };

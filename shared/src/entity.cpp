@@ -36,6 +36,15 @@ std::string parentIdOf(const Change& change) {
   }
 }
 
+std::string_view parentFieldOf(EntityType type) {
+  switch (type) {
+    case EntityType::kSite: return "municipality_id";
+    case EntityType::kMeter: return "site_id";
+    case EntityType::kReading: return "meter_id";
+    default: return "";
+  }
+}
+
 std::string embeddedIdOf(const Change& change) {
   switch (change.entity_case()) {
     case Change::kMunicipality: return change.municipality().id();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "secap/core/ids.h"
+#include "secap/core/merge.h"
 
 namespace secap::core {
 
@@ -29,6 +30,7 @@ CREATE TABLE entities(
   deleted INTEGER NOT NULL DEFAULT 0,
   pending INTEGER NOT NULL DEFAULT 0,
   data BLOB NOT NULL,
+  stamps BLOB NOT NULL DEFAULT '',
   PRIMARY KEY(type, id)) WITHOUT ROWID;
 CREATE INDEX entities_by_parent ON entities(type, parent_id, sort_key);
 CREATE TABLE outbox(
@@ -146,33 +148,51 @@ Status LocalStore::setState(const std::string& key, const std::string& value) {
 Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal) {
   const EntityType type = entityTypeOf(change);
   if (type == EntityType::kUnknown) return invalidArgument("change carries no entity");
-  if (!pendingLocal) {
-    // A pulled value: never overwrite a pending local edit with an older one.
-    auto cur = m_db->cached("SELECT hlc, pending FROM entities WHERE type=? AND id=?");
+  const std::string origin = pendingLocal ? stateLocked(state_keys::kDeviceId).value_or("") : change.origin_device_id();
+
+  // Append-only records are written whole (a pulled copy carries the
+  // server's quality flags). Mutable records merge per field, so an older
+  // remote value never overwrites a newer local edit, pending or not.
+  MergedRecord record;
+  bool pending = pendingLocal;
+  if (isAppendOnly(type)) {
+    record.entity = change;
+    record.deleted = false;
+  } else {
+    auto cur = m_db->cached("SELECT data, stamps, deleted, pending FROM entities WHERE type=? AND id=?");
     if (!cur.isOk()) return cur.status();
     (*cur)->bind(1, static_cast<int>(type)).bind(2, change.entity_id());
     auto row = (*cur)->step();
     if (!row.isOk()) return row.status();
     if (*row) {
-      const auto storedHlc = static_cast<HlcValue>((*cur)->columnInt(0));
-      const bool pending = (*cur)->columnInt(1) != 0;
-      if (!isAppendOnly(type) && change.hlc() < storedHlc) return Status::ok();
-      if (pending && change.hlc() < storedHlc) return Status::ok();
+      if (!parseEntityInto(type, (*cur)->columnBlob(0), record.entity))
+        return {StatusCode::kDataLoss, "stored record " + change.entity_id() + " cannot be decoded"};
+      auto stamps = decodeStamps((*cur)->columnBlob(1));
+      if (!stamps) return {StatusCode::kDataLoss, "stored stamps of " + change.entity_id() + " cannot be decoded"};
+      record.stamps = std::move(*stamps);
+      record.deleted = (*cur)->columnInt(2) != 0;
+      pending = pending || (*cur)->columnInt(3) != 0;
     }
+    (*cur)->reset();
+    if (mergeChange(record, change, origin).empty() && !pendingLocal) return Status::ok();
   }
+  HlcValue maxHlc = change.hlc();
+  for (const auto& [name, stamp] : record.stamps) maxHlc = std::max(maxHlc, stamp.hlc);
   auto st = m_db->cached(
-      "INSERT INTO entities(type, id, parent_id, sort_key, hlc, deleted, pending, data) VALUES(?,?,?,?,?,?,?,?) "
-      "ON CONFLICT(type, id) DO UPDATE SET parent_id=excluded.parent_id, sort_key=excluded.sort_key, "
-      "hlc=excluded.hlc, deleted=excluded.deleted, pending=excluded.pending, data=excluded.data");
+      "INSERT INTO entities(type, id, parent_id, sort_key, hlc, deleted, pending, data, stamps) "
+      "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET parent_id=excluded.parent_id, "
+      "sort_key=excluded.sort_key, hlc=excluded.hlc, deleted=excluded.deleted, pending=excluded.pending, "
+      "data=excluded.data, stamps=excluded.stamps");
   if (!st.isOk()) return st.status();
   (*st)->bind(1, static_cast<int>(type))
       .bind(2, change.entity_id())
-      .bind(3, parentIdOf(change))
-      .bind(4, sortKeyOf(change))
-      .bind(5, static_cast<int64_t>(change.hlc()))
-      .bind(6, change.deleted() ? 1 : 0)
-      .bind(7, pendingLocal ? 1 : 0)
-      .bindBlob(8, serializeEntity(change));
+      .bind(3, parentIdOf(record.entity))
+      .bind(4, sortKeyOf(record.entity))
+      .bind(5, static_cast<int64_t>(maxHlc))
+      .bind(6, record.deleted ? 1 : 0)
+      .bind(7, pending ? 1 : 0)
+      .bindBlob(8, serializeEntity(record.entity))
+      .bindBlob(9, encodeStamps(record.stamps));
   return (*st)->exec();
 }
 

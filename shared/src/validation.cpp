@@ -1,9 +1,11 @@
 #include "secap/core/validation.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
+#include "secap/core/merge.h"
 
 namespace secap::core {
 
@@ -52,6 +54,13 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
     return reject("clock.skew", "the device clock is ahead of the server; re-stamp and resend");
   if (isAppendOnly(type) && change.deleted())
     return reject("change.append_only", "append-only records cannot be deleted");
+  const auto written = fieldsWritten(change);
+  if (!written) return reject("change.unknown_field", "the field mask names a field this record does not have");
+  if (isAppendOnly(type) && change.fields_size() > 0)
+    return reject("change.append_only", "append-only records are sent whole, without a field mask");
+  auto writes = [&](const char* field) {
+    return std::find(written->begin(), written->end(), field) != written->end();
+  };
 
   auto parentExists = [&](EntityType parentType, const std::string& id) {
     return ctx.exists && ctx.exists(parentType, id);
@@ -59,14 +68,14 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
   switch (type) {
     case EntityType::kMunicipality: {
       const auto& m = change.municipality();
-      if (m.name().empty()) return reject("municipality.no_name", "a municipality needs a name");
+      if (writes("name") && m.name().empty()) return reject("municipality.no_name", "a municipality needs a name");
       if (textTooLong(m.name())) return reject("field.too_long", "the name is too long");
       break;
     }
     case EntityType::kSite:
       if (textTooLong(change.site().name()) || textTooLong(change.site().address()))
         return reject("field.too_long", "a text field is too long");
-      if (!parentExists(EntityType::kMunicipality, change.site().municipality_id()))
+      if (writes("municipality_id") && !parentExists(EntityType::kMunicipality, change.site().municipality_id()))
         return reject("site.unknown_municipality", "the site's municipality does not exist");
       break;
     case EntityType::kMeter: {
@@ -75,7 +84,7 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
         return reject("meter.bad_multiplier", "the meter multiplier must be a positive number");
       if (m.register_digits() < 0 || m.register_digits() > 15)
         return reject("meter.bad_digits", "register_digits must be between 0 and 15");
-      if (!parentExists(EntityType::kSite, m.site_id()))
+      if (writes("site_id") && !parentExists(EntityType::kSite, m.site_id()))
         return reject("meter.unknown_site", "the meter's site does not exist");
       break;
     }

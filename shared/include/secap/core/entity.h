@@ -26,6 +26,8 @@ bool isAppendOnly(EntityType type);
 // The id of the record this one belongs to: a site's municipality, a meter's
 // site, a reading's meter. Empty for a municipality.
 std::string parentIdOf(const secap::v1::Change& change);
+// The name of the field that holds the parent id ("" for a municipality).
+std::string_view parentFieldOf(EntityType type);
 // The entity's own id as stored inside the entity message.
 std::string embeddedIdOf(const secap::v1::Change& change);
 // Serialises only the entity message of a change (the stored row's data).
