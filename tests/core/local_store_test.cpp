@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "fixtures.h"
+#include "secap/core/ids.h"
 #include "secap/core/sqlite.h"
 
 using namespace secap::core;
@@ -244,4 +245,29 @@ TEST(LocalStoreDurability, ASavedReadingSurvivesTheAppBeingKilled) {
   ASSERT_TRUE((*store)->lastReading(kMeterId).has_value());
   EXPECT_DOUBLE_EQ((*store)->lastReading(kMeterId)->value(), 4242);
   EXPECT_EQ((*store)->pendingCount(), 1);
+}
+
+TEST(LocalStorePull, PartialChangesFromTwoPeopleMergePerField) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("partial"), clock);
+  secap::v1::PullResponse page;
+  auto add = [&](const std::string& field, int64_t ms, const std::function<void(secap::v1::Site&)>& set) {
+    auto* c = page.add_changes();
+    c->set_change_id(newUuidV7(clock));
+    c->set_entity_id(kSiteId);
+    c->set_hlc(makeHlc(ms, 0));
+    c->set_origin_device_id("dev-" + field);
+    c->add_fields(field);
+    c->mutable_site()->set_id(kSiteId);
+    set(*c->mutable_site());
+  };
+  add("address", kNow + 20, [](auto& s) { s.set_address("ul. Polna 2"); });
+  add("name", kNow + 10, [](auto& s) { s.set_name("Przedszkole Samorządowe"); });
+  add("name", kNow + 5, [](auto& s) { s.set_name("older name"); });  // arrives last, loses
+  page.set_last_seq(20);
+  ASSERT_TRUE(store->applyPullPage(page).isOk());
+  const auto site = store->sites(secap::testing::kMunicipalityId).at(0);
+  EXPECT_EQ(site.name(), "Przedszkole Samorządowe");
+  EXPECT_EQ(site.address(), "ul. Polna 2");
+  EXPECT_EQ(site.municipality_id(), secap::testing::kMunicipalityId);
 }

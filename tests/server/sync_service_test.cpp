@@ -229,3 +229,35 @@ TEST_F(SyncServiceTest, PullPagesInSeqOrderAndReturnsTheDevicesOwnChanges) {
   EXPECT_TRUE(std::is_sorted(seqs.begin(), seqs.end()));
   EXPECT_EQ(pages, 4);
 }
+
+TEST_F(SyncServiceTest, TwoCoordinatorsEditingDifferentFieldsOfASiteBothKeepTheirEdits) {
+  Device a = enroll(*h, h->code(kMunicipalityId, "coordinator"), "install-c1");
+  Device b = enroll(*h, h->code(kMunicipalityId, "coordinator"), "install-c2");
+  auto edit = [&](const std::string& field, const std::function<void(v1::Site&)>& set, int64_t offset) {
+    v1::Change c;
+    c.set_change_id(core::newUuidV7(h->clock));
+    c.set_entity_id(secap::testing::kSiteId);
+    c.set_hlc(core::makeHlc(kServerNow + offset, 0));
+    c.add_fields(field);
+    c.mutable_site()->set_id(secap::testing::kSiteId);
+    set(*c.mutable_site());
+    return c;
+  };
+  v1::PushResponse ra, rb;
+  // B's edit is later in time but reaches the server first.
+  ASSERT_TRUE(push(*h, b, {edit("address", [](auto& s) { s.set_address("ul. Kościuszki 5"); }, 20)}, rb).ok());
+  ASSERT_TRUE(push(*h, a, {edit("name", [](auto& s) { s.set_name("SP nr 1 im. Marii Konopnickiej"); }, 10)}, ra).ok());
+  ASSERT_EQ(ra.results(0).outcome(), v1::ACCEPTED) << ra.results(0).reason_code();
+  ASSERT_EQ(rb.results(0).outcome(), v1::ACCEPTED) << rb.results(0).reason_code();
+  auto sites = h->srv->store().entitiesOf(core::EntityType::kSite, kMunicipalityId);
+  ASSERT_TRUE(sites.isOk());
+  ASSERT_EQ(sites->size(), 1u);
+  EXPECT_EQ(sites->front().entity.site().name(), "SP nr 1 im. Marii Konopnickiej");
+  EXPECT_EQ(sites->front().entity.site().address(), "ul. Kościuszki 5");
+  EXPECT_EQ(sites->front().entity.site().municipality_id(), kMunicipalityId);  // untouched by partial edits
+  EXPECT_EQ(sites->front().stamps.at("address").origin, b.id);
+  // A field worker may not edit a site.
+  v1::PushResponse rf;
+  ASSERT_TRUE(push(*h, device, {edit("name", [](auto& s) { s.set_name("x"); }, 30)}, rf).ok());
+  EXPECT_EQ(rf.results(0).reason_code(), "auth.forbidden");
+}

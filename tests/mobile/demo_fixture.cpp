@@ -1,0 +1,223 @@
+#include "demo_fixture.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "secap/core/hlc.h"
+#include "secap/core/ids.h"
+
+namespace secap::field::testing {
+
+namespace {
+
+constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+class PageBuilder {
+ public:
+  explicit PageBuilder(int64_t nowMs) : m_clock(nowMs - 400 * kDayMs), m_now(nowMs) {}
+
+  std::string newId() { return core::newUuidV7(m_clock); }
+
+  secap::v1::Change* add(const std::string& entityId) {
+    auto* c = m_page.add_changes();
+    c->set_change_id(newId());
+    c->set_entity_id(entityId);
+    c->set_hlc(core::makeHlc(m_now - 60 * 60 * 1000, static_cast<uint16_t>(++m_seq)));
+    c->set_server_seq(m_seq);
+    c->set_origin_device_id("server");
+    c->set_received_at_ms(m_now - 60 * 60 * 1000);
+    return c;
+  }
+
+  std::string municipality(const std::string& name, const std::string& country,
+                           const std::string& tz, int64_t population) {
+    const std::string id = newId();
+    auto* m = add(id)->mutable_municipality();
+    m->set_id(id);
+    m->set_name(name);
+    m->set_country(country);
+    m->set_time_zone(tz);
+    m->set_population(population);
+    m->set_baseline_year(2013);
+    m->set_target_year(2030);
+    m->set_target_reduction_pct(40);
+    m->set_emission_factor_approach(secap::v1::EMISSION_FACTOR_APPROACH_IPCC);
+    return id;
+  }
+
+  std::string site(const std::string& municipalityId, const std::string& name,
+                   secap::v1::SiteKind kind, const std::string& address, double area = 0,
+                   int yearBuilt = 0) {
+    const std::string id = newId();
+    auto* s = add(id)->mutable_site();
+    s->set_id(id);
+    s->set_municipality_id(municipalityId);
+    s->set_name(name);
+    s->set_kind(kind);
+    s->set_com_sector("municipal_buildings");
+    s->set_address(address);
+    if (area > 0) s->set_heated_area_m2(area);
+    if (yearBuilt > 0) s->set_year_built(yearBuilt);
+    return id;
+  }
+
+  std::string meter(const std::string& siteId, const std::string& serial,
+                    secap::v1::Carrier carrier, secap::v1::Unit unit, int digits) {
+    const std::string id = newId();
+    auto* m = add(id)->mutable_meter();
+    m->set_id(id);
+    m->set_site_id(siteId);
+    m->set_serial(serial);
+    m->set_label_code("SECAP:" + serial);
+    m->set_carrier(carrier);
+    m->set_unit(unit);
+    m->set_kind(secap::v1::METER_KIND_CUMULATIVE);
+    m->set_register_digits(digits);
+    m->set_multiplier(1);
+    if (unit == secap::v1::UNIT_M3 && carrier == secap::v1::CARRIER_NATURAL_GAS) {
+      m->set_calorific_value_kwh_per_unit(11.4);
+    }
+    return id;
+  }
+
+  // Monthly readings, oldest first, ending `lastAgoDays` before now.
+  // Returns the latest value.
+  double monthlyReadings(const std::string& meterId, int count, double start, double perMonth,
+                         int lastAgoDays, int flaggedIndex = -1) {
+    double value = start;
+    for (int i = 0; i < count; ++i) {
+      // Mornings, a few minutes apart from month to month.
+      const int64_t day = (m_now / kDayMs - (static_cast<int64_t>(count - 1 - i) * 30 + lastAgoDays)) * kDayMs;
+      const int64_t takenAt = day + 7 * 3600000LL + ((i * 37 + count * 11) % 180) * 60000LL;
+      // Winter months use more.
+      const double season = 1.0 + 0.35 * ((i % 12) < 3 || (i % 12) > 9 ? 1 : 0);
+      value += perMonth * season;
+      const std::string id = newId();
+      auto* r = add(id)->mutable_reading();
+      r->set_id(id);
+      r->set_meter_id(meterId);
+      r->set_taken_at(takenAt);
+      double shown = value;
+      if (i == flaggedIndex) {
+        shown = value - perMonth * 3;  // A misread digit, flagged by the server.
+        r->add_quality_flags("reading.not_monotonic");
+      }
+      r->set_value(static_cast<double>(static_cast<int64_t>(shown * 10)) / 10.0);
+      r->set_kind(secap::v1::READING_KIND_ACTUAL);
+      r->set_source(secap::v1::READING_SOURCE_MANUAL);
+      r->set_recorded_by("demo");
+    }
+    return static_cast<double>(static_cast<int64_t>(value * 10)) / 10.0;
+  }
+
+  secap::v1::PullResponse finish() {
+    m_page.set_last_seq(m_seq);
+    m_page.set_has_more(false);
+    m_page.set_server_time_ms(m_now);
+    return m_page;
+  }
+
+ private:
+  core::ManualClock m_clock;
+  int64_t m_now;
+  int64_t m_seq = 0;
+  secap::v1::PullResponse m_page;
+};
+
+void check(const core::Status& st, const char* what) {
+  if (st.isOk()) return;
+  std::fprintf(stderr, "demo fixture: %s failed: %s\n", what, st.toString().c_str());
+  std::abort();
+}
+
+}  // namespace
+
+DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
+  using namespace secap::v1;
+  PageBuilder b(options.nowMs);
+  DemoIds ids;
+
+  ids.municipalityId = b.municipality("Żyraków", "PL", "Europe/Warsaw", 15800);
+  const std::string palecznica = b.municipality("Pałecznica", "PL", "Europe/Warsaw", 3700);
+  ids.otherMunicipalityId = b.municipality("Schwäbisch Hall", "DE", "Europe/Berlin", 41500);
+  const std::string z = ids.municipalityId;
+
+  ids.schoolId = b.site(z, "Szkoła Podstawowa im. Jana Pawła II w Żyrakowie", SITE_KIND_SCHOOL,
+                        "Żyraków 195, 39-204 Żyraków", 2840, 1968);
+  ids.townHallId = b.site(z, "Urząd Gminy Żyraków", SITE_KIND_TOWN_HALL_OR_OFFICE,
+                          "Żyraków 183, 39-204 Żyraków", 1120, 1979);
+  const std::string kindergarten =
+      b.site(z, "Przedszkole Samorządowe w Straszęcinie", SITE_KIND_KINDERGARTEN,
+             "Straszęcin 1A, 39-218 Straszęcin", 640, 2011);
+  const std::string hall = b.site(z, "Hala sportowa w Woli Żyrakowskiej", SITE_KIND_SPORTS_HALL,
+                                  "Wola Żyrakowska 190, 39-204 Żyraków", 1950, 2009);
+  const std::string lighting =
+      b.site(z, "Oświetlenie uliczne – obwód Góra Ropczycka", SITE_KIND_STREET_LIGHTING_CIRCUIT,
+             "Góra Ropczycka, ul. Główna (szafa oświetleniowa SO-7)");
+  const std::string wastewater = b.site(z, "Oczyszczalnia ścieków w Bobrowej",
+                                        SITE_KIND_WATER_WASTEWATER, "Bobrowa 12, 39-204 Żyraków");
+  const std::string culture = b.site(z, "Gminny Ośrodek Kultury w Zasowie", SITE_KIND_CULTURE,
+                                     "Zasów 70, 39-206 Zasów", 860, 1986);
+  ids.sitesInMunicipality = 7;
+
+  ids.schoolElectricityId = b.meter(ids.schoolId, "ZE-40217733", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  ids.schoolGasId = b.meter(ids.schoolId, "G4-1187342", CARRIER_NATURAL_GAS, UNIT_M3, 5);
+  const std::string schoolWater = b.meter(ids.schoolId, "W-558120", CARRIER_WATER, UNIT_M3, 5);
+  const std::string schoolPv = b.meter(ids.schoolId, "PV-2290017", CARRIER_PV_PRODUCTION, UNIT_KWH, 6);
+  ids.schoolMeters = 4;
+  ids.schoolElectricityReadings = 13;
+  ids.schoolElectricityLatest =
+      b.monthlyReadings(ids.schoolElectricityId, 13, 112'450, 3'950, 12, /*flaggedIndex=*/6);
+  ids.schoolGasLatest = b.monthlyReadings(ids.schoolGasId, 13, 48'210, 2'130, 12);
+  b.monthlyReadings(schoolWater, 13, 3'120.5, 61.3, 12);
+  b.monthlyReadings(schoolPv, 6, 18'300, 2'410, 12);
+
+  const std::string hallElectric = b.meter(ids.townHallId, "ZE-30992114", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  b.monthlyReadings(hallElectric, 8, 64'800, 1'720, 3);
+  const std::string hallHeat = b.meter(ids.townHallId, "C-771204", CARRIER_HEATING_OIL, UNIT_L, 6);
+  b.monthlyReadings(hallHeat, 5, 9'400, 820, 40);
+  const std::string kgElectric = b.meter(kindergarten, "ZE-51130870", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  b.monthlyReadings(kgElectric, 4, 20'150, 1'210, 20);
+  b.meter(kindergarten, "G4-2230551", CARRIER_NATURAL_GAS, UNIT_M3, 5);
+  const std::string sportsElectric = b.meter(hall, "ZE-60041298", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  b.monthlyReadings(sportsElectric, 6, 88'120, 4'480, 35);
+  b.meter(hall, "G6-0098812", CARRIER_NATURAL_GAS, UNIT_M3, 6);
+  const std::string lamp = b.meter(lighting, "OS-7-114", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  b.monthlyReadings(lamp, 3, 5'610, 640, 60);
+  const std::string pump = b.meter(wastewater, "ZE-22019931", CARRIER_ELECTRICITY, UNIT_KWH, 7);
+  b.monthlyReadings(pump, 9, 412'000, 9'800, 8);
+  b.meter(culture, "ZE-71502263", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  b.meter(culture, "BIO-0031", CARRIER_BIOMASS, UNIT_KG, 7);
+
+  const std::string palSchool = b.site(palecznica, "Szkoła Podstawowa w Pałecznicy", SITE_KIND_SCHOOL,
+                                       "Pałecznica 50, 32-109 Pałecznica", 1480, 1972);
+  b.meter(palSchool, "ZE-10020030", CARRIER_ELECTRICITY, UNIT_KWH, 6);
+  const std::string rathaus = b.site(ids.otherMunicipalityId, "Rathaus Schwäbisch Hall",
+                                     SITE_KIND_TOWN_HALL_OR_OFFICE, "Am Markt 6, 74523 Schwäbisch Hall",
+                                     5200, 1735);
+  const std::string rathausMeter =
+      b.meter(rathaus, "1ESY-1160-4471", CARRIER_DISTRICT_HEAT, UNIT_MWH, 6);
+  b.monthlyReadings(rathausMeter, 6, 1'204.5, 41.2, 9);
+  const std::string hallenbad = b.site(ids.otherMunicipalityId, "Hallenbad Schenkenseebad",
+                                       SITE_KIND_SWIMMING_POOL, "Schenkenseestraße 4, 74523 Schwäbisch Hall",
+                                       3900, 1995);
+  b.meter(hallenbad, "1ESY-1160-9902", CARRIER_ELECTRICITY, UNIT_KWH, 7);
+
+  check(store.applyPullPage(b.finish()), "applyPullPage");
+
+  if (options.enrolled) {
+    const std::string own =
+        options.municipality == "schwabisch-hall" ? ids.otherMunicipalityId : ids.municipalityId;
+    check(store.setState(core::state_keys::kDeviceId, b.newId()), "setState");
+    check(store.setState(core::state_keys::kAccessToken, "demo-token"), "setState");
+    check(store.setState(core::state_keys::kMunicipalityId, own), "setState");
+    check(store.setState(core::state_keys::kRole, "field"), "setState");
+    check(store.setState(core::state_keys::kLastSyncMs,
+                         std::to_string(options.nowMs - 7 * 60 * 1000)),
+          "setState");
+  }
+  return ids;
+}
+
+}  // namespace secap::field::testing

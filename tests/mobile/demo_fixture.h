@@ -1,0 +1,40 @@
+#pragma once
+// A realistic device store for the field app's tests and screenshots: the
+// gmina Żyraków with its sites, meters and a year of monthly readings, plus
+// Pałecznica and Schwäbisch Hall, written through LocalStore::applyPullPage
+// exactly as a first pull would write them. Optionally it also gives the
+// store a device identity, so the app starts as an enrolled device.
+
+#include <cstdint>
+#include <string>
+
+#include "secap/core/local_store.h"
+
+namespace secap::field::testing {
+
+struct DemoIds {
+  std::string municipalityId;     // Żyraków
+  std::string otherMunicipalityId;  // Schwäbisch Hall
+  std::string schoolId;           // Szkoła Podstawowa … w Żyrakowie
+  std::string schoolElectricityId;  // Cumulative kWh meter with 13 readings.
+  std::string schoolGasId;        // Cumulative m³ meter.
+  std::string townHallId;
+  int sitesInMunicipality = 0;
+  int schoolMeters = 0;
+  int schoolElectricityReadings = 0;
+  double schoolElectricityLatest = 0;
+  double schoolGasLatest = 0;
+};
+
+struct DemoOptions {
+  int64_t nowMs = 0;
+  bool enrolled = true;
+  // Which municipality the device belongs to: "zyrakow" or "schwabisch-hall".
+  std::string municipality = "zyrakow";
+};
+
+// Writes the demo data; returns the ids tests refer to. Aborts the process
+// (it is test code) when the store refuses the page.
+DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options);
+
+}  // namespace secap::field::testing
