@@ -44,6 +44,37 @@ class ParentCache {
   std::map<std::pair<EntityType, std::string>, std::optional<StoredEntity>> m_cache;
 };
 
+// Each meter's recent readings, loaded once per batch and kept up to date as
+// the batch adds readings, for the quality flags.
+class HistoryCache {
+ public:
+  static constexpr int kDepth = 400;  // covers a year of daily readings
+  explicit HistoryCache(WriteTx& tx) : m_tx(tx) {}
+
+  Result<std::vector<core::ReadingPoint>*> of(const std::string& meterId) {
+    auto it = m_cache.find(meterId);
+    if (it == m_cache.end()) {
+      auto loaded = m_tx.recentReadings(meterId, kDepth);
+      if (!loaded.isOk()) return loaded.status();
+      it = m_cache.emplace(meterId, std::move(loaded).value()).first;
+    }
+    return &it->second;
+  }
+  void add(const secap::v1::Reading& r) {
+    auto it = m_cache.find(r.meter_id());
+    if (it == m_cache.end()) return;
+    auto& v = it->second;
+    const core::ReadingPoint p{r.taken_at(), r.value(), r.has_period_start() ? r.period_start() : 0};
+    v.insert(std::upper_bound(v.begin(), v.end(), p.takenAt,
+                              [](int64_t at, const core::ReadingPoint& q) { return at < q.takenAt; }),
+             p);
+  }
+
+ private:
+  WriteTx& m_tx;
+  std::map<std::string, std::vector<core::ReadingPoint>> m_cache;
+};
+
 // Which municipality a record belongs to: through the parent the change
 // names, or, for an edit that does not touch the parent, the stored record's.
 Result<std::string> municipalityOf(ParentCache& parents, const Change& change, const StoredEntity* existing) {
@@ -88,6 +119,7 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
   if (!txr.isOk()) return txr.status();
   WriteTx& tx = **txr;
   ParentCache parents(tx);
+  HistoryCache history(tx);
 
   core::ValidationContext ctx;
   ctx.nowMs = nowMs;
@@ -158,7 +190,20 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
     Change stored = change;
     stored.set_origin_device_id(writer.deviceId);
     stored.set_received_at_ms(nowMs);
-    if (type == EntityType::kReading) stored.mutable_reading()->clear_quality_flags();
+    if (type == EntityType::kReading) {
+      // The server's flags are final; whatever the device sent is replaced.
+      auto* r = stored.mutable_reading();
+      r->clear_quality_flags();
+      auto meter = parents.get(EntityType::kMeter, r->meter_id());
+      if (!meter.isOk()) return meter.status();
+      auto points = history.of(r->meter_id());
+      if (!points.isOk()) return points.status();
+      for (auto& f : core::readingFlags((*meter)->entity.meter(), *r, **points)) {
+        result.add_flags(f);
+        r->add_quality_flags(std::move(f));
+      }
+      history.add(*r);
+    }
     auto seq = tx.appendChange(stored, *municipality);
     if (!seq.isOk()) return seq.status();
 

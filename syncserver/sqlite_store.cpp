@@ -1,5 +1,7 @@
 #include "sqlite_store.h"
 
+#include <algorithm>
+
 namespace secap::server {
 
 namespace {
@@ -42,6 +44,7 @@ CREATE TABLE reading_content(
   value REAL NOT NULL,
   reading_id TEXT NOT NULL,
   server_seq INTEGER NOT NULL,
+  period_start INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(meter_id, taken_at, value)) WITHOUT ROWID;
 CREATE TABLE enrollment_codes(
   code_hash TEXT PRIMARY KEY,
@@ -175,6 +178,22 @@ class SqliteWriteTx final : public WriteTx {
     return r;
   }
 
+  Result<std::vector<core::ReadingPoint>> recentReadings(const std::string& meterId, int limit) override {
+    auto st = m_db.cached(
+        "SELECT taken_at, value, period_start FROM reading_content WHERE meter_id=? ORDER BY taken_at DESC LIMIT ?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, meterId).bind(2, limit);
+    std::vector<core::ReadingPoint> out;
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk()) return row.status();
+      if (!*row) break;
+      out.push_back({(*st)->columnInt(0), (*st)->columnDouble(1), (*st)->columnInt(2)});
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
   Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
     // One writer at a time, so the next seq is simply one past the highest.
     auto next = m_db.cached("SELECT coalesce(max(seq), 0) + 1 FROM change_log");
@@ -209,10 +228,11 @@ class SqliteWriteTx final : public WriteTx {
     if (e.type == EntityType::kReading) {
       const auto& r = e.entity.reading();
       auto rc = m_db.cached(
-          "INSERT OR IGNORE INTO reading_content(meter_id, taken_at, value, reading_id, server_seq) VALUES(?,?,?,?,?)");
+          "INSERT OR IGNORE INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
+          "VALUES(?,?,?,?,?,?)");
       if (!rc.isOk()) return rc.status();
       SECAP_RETURN_IF_ERROR((*rc)->bind(1, r.meter_id()).bind(2, r.taken_at()).bind(3, r.value()).bind(4, r.id())
-                                .bind(5, e.serverSeq).exec());
+                                .bind(5, e.serverSeq).bind(6, r.has_period_start() ? r.period_start() : 0).exec());
     }
     return Status::ok();
   }

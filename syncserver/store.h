@@ -23,6 +23,7 @@
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
 #include "secap/core/merge.h"
+#include "secap/core/quality.h"
 #include "secap/core/status.h"
 #include "secap/v1/sync.pb.h"
 
@@ -97,6 +98,8 @@ class WriteTx {
   virtual Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
                                                                                        int64_t takenAt,
                                                                                        double value) = 0;
+  // The meter's latest `limit` readings, oldest first (for quality flags).
+  virtual Result<std::vector<core::ReadingPoint>> recentReadings(const std::string& meterId, int limit) = 0;
   // Appends to the change log; `change` carries server_seq = 0 on entry and
   // the assigned seq is returned.
   virtual Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) = 0;

@@ -193,6 +193,18 @@ double DegreeDays::over(int64_t startMs, int64_t endMs, const Calendar& cal) con
   return sum;
 }
 
+double DegreeDays::localDays(int64_t startMs, int64_t endMs, const Calendar& cal) {
+  if (endMs <= startMs) return 0;
+  const DayGrid grid(cal, startMs, endMs);
+  double sum = 0;
+  for (size_t i = grid.dayOf(startMs); i + 1 < grid.starts.size() && grid.starts[i] < endMs; ++i) {
+    const int64_t a = std::max(startMs, grid.starts[i]);
+    const int64_t b = std::min(endMs, grid.starts[i + 1]);
+    if (b > a) sum += static_cast<double>(b - a) / static_cast<double>(grid.starts[i + 1] - grid.starts[i]);
+  }
+  return sum;
+}
+
 double eurostatHdd(double meanTemperatureC) { return meanTemperatureC <= 15.0 ? 18.0 - meanTemperatureC : 0.0; }
 
 std::map<YearMonth, double> calendariseMonthly(const std::vector<ConsumptionInterval>& intervals, const Calendar& cal,

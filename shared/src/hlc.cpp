@@ -53,6 +53,12 @@ void Hlc::observeServerTime(int64_t serverTimeMs, int64_t sentAtMs, int64_t rece
   setServerOffsetMs(serverTimeMs - midpoint);
 }
 
+void Hlc::rewindIfAhead(int64_t toleranceMs) {
+  std::lock_guard lock(m_mu);
+  const int64_t physical = m_clock.nowMs() + m_offsetMs;
+  if (hlcPhysicalMs(m_last) > physical + toleranceMs) m_last = makeHlc(physical, 0);
+}
+
 HlcValue Hlc::last() const {
   std::lock_guard lock(m_mu);
   return m_last;

@@ -4,6 +4,7 @@
 
 #include "secap/core/ids.h"
 #include "secap/core/merge.h"
+#include "secap/core/quality.h"
 
 namespace secap::core {
 
@@ -238,6 +239,20 @@ Result<Reading> LocalStore::recordReading(Reading reading) {
   return saved->reading();
 }
 
+std::vector<std::string> LocalStore::provisionalFlags(const Reading& reading) {
+  const auto m = meter(reading.meter_id());
+  if (!m) return {};
+  auto recent = readings(reading.meter_id(), 400);
+  std::vector<ReadingPoint> history;
+  history.reserve(recent.size());
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+    if (it->id() != reading.id())
+      history.push_back({it->taken_at(), it->value(), it->has_period_start() ? it->period_start() : 0});
+  Reading probe = reading;
+  if (probe.taken_at() == 0) probe.set_taken_at(m_hlc.correctedNowMs());
+  return readingFlags(*m, probe, history);
+}
+
 Result<Change> LocalStore::saveLocalChange(Change change) {
   std::lock_guard lock(m_mu);
   if (change.change_id().empty()) change.set_change_id(newUuidV7(m_clock));
@@ -365,6 +380,25 @@ std::vector<RejectedChange> LocalStore::rejectedChanges() {
   return out;
 }
 
+std::vector<LocalRecord> LocalStore::allRecords() {
+  std::lock_guard lock(m_mu);
+  std::vector<LocalRecord> out;
+  auto st = m_db->prepare("SELECT type, id, data, stamps, deleted FROM entities ORDER BY type, id");
+  if (!st.isOk()) return out;
+  while (true) {
+    auto row = st->step();
+    if (!row.isOk() || !*row) break;
+    LocalRecord r;
+    r.type = static_cast<EntityType>(st->columnInt(0));
+    r.id = st->columnText(1);
+    r.data = st->columnBlob(2);
+    r.stamps = decodeStamps(st->columnBlob(3)).value_or(FieldStamps{});
+    r.deleted = st->columnInt(4) != 0;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::vector<OutboxEntry> LocalStore::pendingOutbox(int maxChanges, size_t maxBytes) {
   std::lock_guard lock(m_mu);
   std::vector<OutboxEntry> out;
@@ -435,6 +469,36 @@ Status LocalStore::applyPushResults(const std::vector<OutboxEntry>& sent, const 
 Status LocalStore::retryRejected() {
   std::lock_guard lock(m_mu);
   return m_db->exec("UPDATE outbox SET rejected=0, reason_code='', message='' WHERE rejected=1");
+}
+
+Result<int> LocalStore::restampClockSkewed() {
+  std::lock_guard lock(m_mu);
+  std::vector<std::pair<int64_t, Change>> rows;
+  {
+    auto st = m_db->cached("SELECT seq, payload FROM outbox WHERE rejected=1 AND reason_code='clock.skew'");
+    if (!st.isOk()) return st.status();
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk()) return row.status();
+      if (!*row) break;
+      Change c;
+      if (c.ParseFromString((*st)->columnBlob(1))) rows.emplace_back((*st)->columnInt(0), std::move(c));
+    }
+  }
+  if (rows.empty()) return 0;
+  m_hlc.rewindIfAhead(kMaxClockSkewMs / 2);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  for (auto& [seq, change] : rows) {
+    change.set_hlc(m_hlc.now());
+    SECAP_RETURN_IF_ERROR(writeEntityLocked(change, /*pendingLocal=*/true));
+    auto upd = m_db->cached("UPDATE outbox SET payload=?, rejected=0, reason_code='', message='' WHERE seq=?");
+    if (!upd.isOk()) return upd.status();
+    SECAP_RETURN_IF_ERROR((*upd)->bindBlob(1, change.SerializeAsString()).bind(2, seq).exec());
+  }
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return static_cast<int>(rows.size());
 }
 
 int64_t LocalStore::cursor() {

@@ -43,6 +43,7 @@ Status SyncClient::enroll(const std::string& code, const std::string& deviceName
 
 Status SyncClient::pushAll() {
   const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  bool restamped = false;
   while (true) {
     auto batch = m_store.pendingOutbox(m_options.maxChangesPerPush, m_options.maxPushBytes);
     if (batch.empty()) return Status::ok();
@@ -60,6 +61,16 @@ Status SyncClient::pushAll() {
       m_status.online = true;
     }
     publish();
+    // clock.skew: the offset was just re-measured from this response, so a
+    // fresh stamp is right now; once per round, so a bad clock cannot loop.
+    if (!restamped) {
+      auto n = m_store.restampClockSkewed();
+      if (!n.isOk()) return n.status();
+      if (*n > 0) {
+        restamped = true;
+        continue;
+      }
+    }
     // A response that settled nothing would loop forever: stop and retry later.
     if (m_store.pendingCount() >= before) return internalError("the server answered without verdicts");
   }

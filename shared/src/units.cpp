@@ -10,7 +10,7 @@ namespace secap::core {
 
 namespace {
 
-constexpr std::string_view kSi = "SI: 1 kWh = 3.6 MJ (BIPM SI Brochure, 9th ed., Table 8)";
+constexpr std::string_view kSi = "by definition: 1 kWh = 1 kW x 3 600 s = 3.6 MJ; 1 MWh = 1 000 kWh";
 constexpr std::string_view kIpccNcv = "IPCC 2006 Guidelines Vol.2 ch.1 Table 1.2, default NCV (TJ/Gg = MJ/kg) / 3.6";
 constexpr std::string_view kIpccGcv =
     "IPCC 2006 Guidelines Vol.2 ch.1 §1.4.1.2: NCV is about 10 % below GCV for natural gas";

@@ -56,3 +56,17 @@ TEST(Hlc, ServerOffsetCorrectsAWrongPhoneClock) {
   EXPECT_EQ(hlc.correctedNowMs(), 1700000000000 + 2 * 3600 * 1000);
   EXPECT_EQ(hlcPhysicalMs(hlc.now()), 1700000000000 + 2 * 3600 * 1000);
 }
+
+TEST(Hlc, RewindsOnlyWhenFarAheadOfTheCorrectedClock) {
+  ManualClock clock(1700000000000);
+  Hlc hlc(clock);
+  hlc.setServerOffsetMs(3600 * 1000);
+  const HlcValue ahead = hlc.now();
+  hlc.setServerOffsetMs(0);  // the server said the phone was wrong
+  hlc.rewindIfAhead(60000);
+  const HlcValue after = hlc.now();
+  EXPECT_LT(after, ahead);
+  EXPECT_EQ(hlcPhysicalMs(after), 1700000000000);
+  hlc.rewindIfAhead(60000);  // close to now: no change, still monotonic
+  EXPECT_GT(hlc.now(), after);
+}

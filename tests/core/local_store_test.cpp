@@ -271,3 +271,13 @@ TEST(LocalStorePull, PartialChangesFromTwoPeopleMergePerField) {
   EXPECT_EQ(site.address(), "ul. Polna 2");
   EXPECT_EQ(site.municipality_id(), secap::testing::kMunicipalityId);
 }
+
+TEST(LocalStoreValidation, ALowerRegisterIsWarnedAboutBeforeSaving) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("provisional"), clock);
+  ASSERT_TRUE(store->recordReading(reading(12345, kNow - 86400000)).isOk());
+  const auto flags = store->provisionalFlags(reading(12000));
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0], "reading.not_monotonic");
+  EXPECT_TRUE(store->provisionalFlags(reading(12400)).empty());
+}

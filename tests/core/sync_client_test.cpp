@@ -173,3 +173,42 @@ TEST(SyncClient, BackgroundThreadSyncsOnRequest) {
   f.client->stop();
   EXPECT_EQ(f.store->pendingCount(), 0);
 }
+
+TEST(SyncClient, APhoneClockAnHourFastIsCorrectedAndItsChangesResent) {
+  // The server's clock says kNow; the phone says kNow + 1 h.
+  struct SkewServer : FakeTransport {
+    Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& req, const std::string&) override {
+      secap::v1::PushResponse resp;
+      for (const auto& c : req.changes()) {
+        auto* r = resp.add_results();
+        r->set_change_id(c.change_id());
+        if (hlcPhysicalMs(c.hlc()) > kNow + kMaxClockSkewMs) {
+          r->set_outcome(secap::v1::REJECTED);
+          r->set_reason_code("clock.skew");
+        } else {
+          r->set_outcome(secap::v1::ACCEPTED);
+          accepted.push_back(c);
+        }
+      }
+      resp.set_server_time_ms(kNow);
+      return resp;
+    }
+    std::vector<secap::v1::Change> accepted;
+  } server;
+  ManualClock phone(kNow + 3600 * 1000);
+  auto store = std::move(LocalStore::open(freshDir("skew") + "/device.db", phone)).value();
+  ASSERT_TRUE(store->applyPullPage(basePage(kNow)).isOk());
+  ASSERT_TRUE(store->setState(state_keys::kAccessToken, "token").isOk());
+  secap::v1::Reading r;
+  r.set_meter_id(kMeterId);
+  r.set_value(10);
+  r.set_taken_at(kNow - 1000);
+  ASSERT_TRUE(store->recordReading(r).isOk());
+  SyncClient client(*store, server);
+  ASSERT_TRUE(client.pushAll().isOk());
+  EXPECT_EQ(store->pendingCount(), 0);
+  EXPECT_EQ(store->rejectedCount(), 0);
+  ASSERT_EQ(server.accepted.size(), 1u);
+  EXPECT_LE(hlcPhysicalMs(server.accepted[0].hlc()), kNow + 1000);
+  EXPECT_NEAR(static_cast<double>(store->hlc().serverOffsetMs()), -3600.0 * 1000, 1000);
+}

@@ -30,8 +30,8 @@ class PageBuilder {
     return c;
   }
 
-  std::string municipality(const std::string& name, const std::string& country,
-                           const std::string& tz, int64_t population) {
+  std::string municipality(const std::string& name, const std::string& country, const std::string& tz,
+                           int64_t population) {
     const std::string id = newId();
     auto* m = add(id)->mutable_municipality();
     m->set_id(id);
@@ -46,9 +46,8 @@ class PageBuilder {
     return id;
   }
 
-  std::string site(const std::string& municipalityId, const std::string& name,
-                   secap::v1::SiteKind kind, const std::string& address, double area = 0,
-                   int yearBuilt = 0) {
+  std::string site(const std::string& municipalityId, const std::string& name, secap::v1::SiteKind kind,
+                   const std::string& address, double area = 0, int yearBuilt = 0) {
     const std::string id = newId();
     auto* s = add(id)->mutable_site();
     s->set_id(id);
@@ -62,8 +61,8 @@ class PageBuilder {
     return id;
   }
 
-  std::string meter(const std::string& siteId, const std::string& serial,
-                    secap::v1::Carrier carrier, secap::v1::Unit unit, int digits) {
+  std::string meter(const std::string& siteId, const std::string& serial, secap::v1::Carrier carrier,
+                    secap::v1::Unit unit, int digits) {
     const std::string id = newId();
     auto* m = add(id)->mutable_meter();
     m->set_id(id);
@@ -83,8 +82,8 @@ class PageBuilder {
 
   // Monthly readings, oldest first, ending `lastAgoDays` before now.
   // Returns the latest value.
-  double monthlyReadings(const std::string& meterId, int count, double start, double perMonth,
-                         int lastAgoDays, int flaggedIndex = -1) {
+  double monthlyReadings(const std::string& meterId, int count, double start, double perMonth, int lastAgoDays,
+                         int flaggedIndex = -1) {
     double value = start;
     for (int i = 0; i < count; ++i) {
       // Mornings, a few minutes apart from month to month.
@@ -145,20 +144,19 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
 
   ids.schoolId = b.site(z, "Szkoła Podstawowa im. Jana Pawła II w Żyrakowie", SITE_KIND_SCHOOL,
                         "Żyraków 195, 39-204 Żyraków", 2840, 1968);
-  ids.townHallId = b.site(z, "Urząd Gminy Żyraków", SITE_KIND_TOWN_HALL_OR_OFFICE,
-                          "Żyraków 183, 39-204 Żyraków", 1120, 1979);
-  const std::string kindergarten =
-      b.site(z, "Przedszkole Samorządowe w Straszęcinie", SITE_KIND_KINDERGARTEN,
-             "Straszęcin 1A, 39-218 Straszęcin", 640, 2011);
+  ids.townHallId =
+      b.site(z, "Urząd Gminy Żyraków", SITE_KIND_TOWN_HALL_OR_OFFICE, "Żyraków 183, 39-204 Żyraków", 1120, 1979);
+  const std::string kindergarten = b.site(z, "Przedszkole Samorządowe w Straszęcinie", SITE_KIND_KINDERGARTEN,
+                                          "Straszęcin 1A, 39-218 Straszęcin", 640, 2011);
   const std::string hall = b.site(z, "Hala sportowa w Woli Żyrakowskiej", SITE_KIND_SPORTS_HALL,
                                   "Wola Żyrakowska 190, 39-204 Żyraków", 1950, 2009);
   const std::string lighting =
       b.site(z, "Oświetlenie uliczne – obwód Góra Ropczycka", SITE_KIND_STREET_LIGHTING_CIRCUIT,
              "Góra Ropczycka, ul. Główna (szafa oświetleniowa SO-7)");
-  const std::string wastewater = b.site(z, "Oczyszczalnia ścieków w Bobrowej",
-                                        SITE_KIND_WATER_WASTEWATER, "Bobrowa 12, 39-204 Żyraków");
-  const std::string culture = b.site(z, "Gminny Ośrodek Kultury w Zasowie", SITE_KIND_CULTURE,
-                                     "Zasów 70, 39-206 Zasów", 860, 1986);
+  const std::string wastewater =
+      b.site(z, "Oczyszczalnia ścieków w Bobrowej", SITE_KIND_WATER_WASTEWATER, "Bobrowa 12, 39-204 Żyraków");
+  const std::string culture =
+      b.site(z, "Gminny Ośrodek Kultury w Zasowie", SITE_KIND_CULTURE, "Zasów 70, 39-206 Zasów", 860, 1986);
   ids.sitesInMunicipality = 7;
 
   ids.schoolElectricityId = b.meter(ids.schoolId, "ZE-40217733", CARRIER_ELECTRICITY, UNIT_KWH, 6);
@@ -167,8 +165,7 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
   const std::string schoolPv = b.meter(ids.schoolId, "PV-2290017", CARRIER_PV_PRODUCTION, UNIT_KWH, 6);
   ids.schoolMeters = 4;
   ids.schoolElectricityReadings = 13;
-  ids.schoolElectricityLatest =
-      b.monthlyReadings(ids.schoolElectricityId, 13, 112'450, 3'950, 12, /*flaggedIndex=*/6);
+  ids.schoolElectricityLatest = b.monthlyReadings(ids.schoolElectricityId, 13, 112'450, 3'950, 12, /*flaggedIndex=*/6);
   ids.schoolGasLatest = b.monthlyReadings(ids.schoolGasId, 13, 48'210, 2'130, 12);
   b.monthlyReadings(schoolWater, 13, 3'120.5, 61.3, 12);
   b.monthlyReadings(schoolPv, 6, 18'300, 2'410, 12);
@@ -193,29 +190,23 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
   const std::string palSchool = b.site(palecznica, "Szkoła Podstawowa w Pałecznicy", SITE_KIND_SCHOOL,
                                        "Pałecznica 50, 32-109 Pałecznica", 1480, 1972);
   b.meter(palSchool, "ZE-10020030", CARRIER_ELECTRICITY, UNIT_KWH, 6);
-  const std::string rathaus = b.site(ids.otherMunicipalityId, "Rathaus Schwäbisch Hall",
-                                     SITE_KIND_TOWN_HALL_OR_OFFICE, "Am Markt 6, 74523 Schwäbisch Hall",
-                                     5200, 1735);
-  const std::string rathausMeter =
-      b.meter(rathaus, "1ESY-1160-4471", CARRIER_DISTRICT_HEAT, UNIT_MWH, 6);
+  const std::string rathaus = b.site(ids.otherMunicipalityId, "Rathaus Schwäbisch Hall", SITE_KIND_TOWN_HALL_OR_OFFICE,
+                                     "Am Markt 6, 74523 Schwäbisch Hall", 5200, 1735);
+  const std::string rathausMeter = b.meter(rathaus, "1ESY-1160-4471", CARRIER_DISTRICT_HEAT, UNIT_MWH, 6);
   b.monthlyReadings(rathausMeter, 6, 1'204.5, 41.2, 9);
-  const std::string hallenbad = b.site(ids.otherMunicipalityId, "Hallenbad Schenkenseebad",
-                                       SITE_KIND_SWIMMING_POOL, "Schenkenseestraße 4, 74523 Schwäbisch Hall",
-                                       3900, 1995);
+  const std::string hallenbad = b.site(ids.otherMunicipalityId, "Hallenbad Schenkenseebad", SITE_KIND_SWIMMING_POOL,
+                                       "Schenkenseestraße 4, 74523 Schwäbisch Hall", 3900, 1995);
   b.meter(hallenbad, "1ESY-1160-9902", CARRIER_ELECTRICITY, UNIT_KWH, 7);
 
   check(store.applyPullPage(b.finish()), "applyPullPage");
 
   if (options.enrolled) {
-    const std::string own =
-        options.municipality == "schwabisch-hall" ? ids.otherMunicipalityId : ids.municipalityId;
+    const std::string own = options.municipality == "schwabisch-hall" ? ids.otherMunicipalityId : ids.municipalityId;
     check(store.setState(core::state_keys::kDeviceId, b.newId()), "setState");
     check(store.setState(core::state_keys::kAccessToken, "demo-token"), "setState");
     check(store.setState(core::state_keys::kMunicipalityId, own), "setState");
     check(store.setState(core::state_keys::kRole, "field"), "setState");
-    check(store.setState(core::state_keys::kLastSyncMs,
-                         std::to_string(options.nowMs - 7 * 60 * 1000)),
-          "setState");
+    check(store.setState(core::state_keys::kLastSyncMs, std::to_string(options.nowMs - 7 * 60 * 1000)), "setState");
   }
   return ids;
 }

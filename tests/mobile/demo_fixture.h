@@ -13,11 +13,11 @@
 namespace secap::field::testing {
 
 struct DemoIds {
-  std::string municipalityId;     // Żyraków
+  std::string municipalityId;       // Żyraków
   std::string otherMunicipalityId;  // Schwäbisch Hall
-  std::string schoolId;           // Szkoła Podstawowa … w Żyrakowie
+  std::string schoolId;             // Szkoła Podstawowa … w Żyrakowie
   std::string schoolElectricityId;  // Cumulative kWh meter with 13 readings.
-  std::string schoolGasId;        // Cumulative m³ meter.
+  std::string schoolGasId;          // Cumulative m³ meter.
   std::string townHallId;
   int sitesInMunicipality = 0;
   int schoolMeters = 0;

@@ -1,11 +1,11 @@
 // Numbers as people type them on a phone, in pl, de and en.
 
+#include "field_format.h"
+
 #include <gtest/gtest.h>
 
 #include <QDateTime>
 #include <QLocale>
-
-#include "field_format.h"
 
 namespace secap::field {
 namespace {
@@ -39,8 +39,8 @@ TEST(ParseLocaleNumber, ReadsEnglishGroupingAndDecimals) {
 }
 
 TEST(ParseLocaleNumber, RejectsWhatIsNotAPlainNumber) {
-  for (const char* text : {"", "   ", "abc", "12a", "1e5", "nan", "inf", "1.2.3", "1,23,4",
-                           "1.234,5,6", "--1", ",", "."}) {
+  for (const char* text :
+       {"", "   ", "abc", "12a", "1e5", "nan", "inf", "1.2.3", "1,23,4", "1.234,5,6", "--1", ",", "."}) {
     EXPECT_FALSE(parseLocaleNumber(QString::fromUtf8(text), kPl).has_value()) << text;
     EXPECT_FALSE(parseLocaleNumber(QString::fromUtf8(text), kDe).has_value()) << text;
   }
@@ -49,8 +49,7 @@ TEST(ParseLocaleNumber, RejectsWhatIsNotAPlainNumber) {
 TEST(FormatNumber, UsesTheLocaleSeparatorsWithoutTrailingZeros) {
   EXPECT_EQ(formatNumber(12345.6, kDe), QStringLiteral("12.345,6"));
   EXPECT_EQ(formatNumber(12345.0, kEn), QStringLiteral("12,345"));
-  EXPECT_EQ(formatNumber(12345.6, kPl),
-            QStringLiteral("12") + kPl.groupSeparator() + QStringLiteral("345,6"));
+  EXPECT_EQ(formatNumber(12345.6, kPl), QStringLiteral("12") + kPl.groupSeparator() + QStringLiteral("345,6"));
   EXPECT_EQ(formatNumber(0.1 + 0.2, kEn), QStringLiteral("0.3"));
 }
 

@@ -30,8 +30,7 @@ class ModelsTest : public ::testing::Test {
     testing::DemoOptions options;
     options.nowMs = QDateTime::currentMSecsSinceEpoch();
     m_ids = testing::populateDemoStore(**store, options);
-    m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{},
-                                            m_dir.path());
+    m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
   }
 
   void TearDown() override { QLocale::setDefault(QLocale::c()); }
@@ -162,8 +161,7 @@ TEST_F(ModelsTest, ModelsFollowASavedReading) {
 
   QLocale::setDefault(QLocale(QLocale::English));
   const double next = m_ids.schoolElectricityLatest + 250;
-  ASSERT_TRUE(saveAndWait(QString::fromStdString(m_ids.schoolElectricityId),
-                          QString::number(next, 'f', 1)));
+  ASSERT_TRUE(saveAndWait(QString::fromStdString(m_ids.schoolElectricityId), QString::number(next, 'f', 1)));
 
   EXPECT_EQ(readings.rowCount(), m_ids.schoolElectricityReadings + 1);
   EXPECT_DOUBLE_EQ(readings.latestValue(), next);

@@ -261,3 +261,25 @@ TEST_F(SyncServiceTest, TwoCoordinatorsEditingDifferentFieldsOfASiteBothKeepThei
   ASSERT_TRUE(push(*h, device, {edit("name", [](auto& s) { s.set_name("x"); }, 30)}, rf).ok());
   EXPECT_EQ(rf.results(0).reason_code(), "auth.forbidden");
 }
+
+TEST_F(SyncServiceTest, AnAnomalousReadingIsAcceptedWithItsFlagsAndThoseArePulled) {
+  v1::PushResponse first, lower;
+  ASSERT_TRUE(push(*h, device, {readingChange(h->clock, 12345, kServerNow - 20000)}, first).ok());
+  EXPECT_EQ(first.results(0).flags_size(), 0);
+  auto low = readingChange(h->clock, 12000, kServerNow - 10000);
+  low.mutable_reading()->add_quality_flags("made.up.by.device");  // only the server sets flags
+  ASSERT_TRUE(push(*h, device, {low}, lower).ok());
+  ASSERT_EQ(lower.results(0).outcome(), v1::ACCEPTED);
+  ASSERT_EQ(lower.results(0).flags_size(), 1);
+  EXPECT_EQ(lower.results(0).flags(0), "reading.not_monotonic");
+  v1::PullResponse page;
+  ASSERT_TRUE(pull(*h, device, 0, page).ok());
+  bool found = false;
+  for (const auto& c : page.changes()) {
+    if (c.entity_id() != low.entity_id()) continue;
+    found = true;
+    ASSERT_EQ(c.reading().quality_flags_size(), 1);
+    EXPECT_EQ(c.reading().quality_flags(0), "reading.not_monotonic");
+  }
+  EXPECT_TRUE(found);
+}

@@ -88,6 +88,10 @@ class DegreeDays {
   // Sum over the local days a UTC span covers, each day weighted by the
   // fraction of it inside the span; NaN when any covered day is unknown.
   [[nodiscard]] double over(int64_t startMs, int64_t endMs, const Calendar& cal) const;
+  // Local days in a UTC span: each local day counts by the fraction of it
+  // inside the span, so a span between two local midnights is a whole number
+  // of days even across a DST change (a billing period's days).
+  [[nodiscard]] static double localDays(int64_t startMs, int64_t endMs, const Calendar& cal);
   // Sum of the days of a month; NaN when any day is unknown.
   [[nodiscard]] double month(YearMonth ym) const;
 

@@ -37,6 +37,12 @@ class Hlc {
   // the call, and adopts it.
   void observeServerTime(int64_t serverTimeMs, int64_t sentAtMs, int64_t receivedAtMs);
 
+  // After the server refused stamps as too far ahead (clock.skew) and the
+  // offset was corrected: moves the clock back to the corrected time when its
+  // last stamp is more than `toleranceMs` ahead. Only refused stamps were
+  // that far ahead, and they are re-stamped, so nothing accepted is reordered.
+  void rewindIfAhead(int64_t toleranceMs);
+
   [[nodiscard]] HlcValue last() const;
 
  private:

@@ -18,6 +18,7 @@
 #include "secap/core/clock.h"
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
+#include "secap/core/merge.h"
 #include "secap/core/sqlite.h"
 #include "secap/core/status.h"
 #include "secap/core/validation.h"
@@ -38,6 +39,15 @@ inline constexpr const char* kServerOffsetMs = "server_offset_ms";
 inline constexpr const char* kHlcLast = "hlc_last";
 inline constexpr const char* kLastSyncMs = "last_sync_ms";
 }  // namespace state_keys
+
+// A stored row as the merge sees it: for comparisons and diagnostics.
+struct LocalRecord {
+  EntityType type = EntityType::kUnknown;
+  std::string id;
+  std::string data;  // the serialised entity message
+  FieldStamps stamps;
+  bool deleted = false;
+};
 
 struct OutboxEntry {
   int64_t seq = 0;             // Local order of the outbox.
@@ -78,6 +88,10 @@ class LocalStore {
   // it. Returns the saved reading, or a Rejection-coded error
   // (kInvalidArgument, message "reason_code: text").
   Result<secap::v1::Reading> recordReading(secap::v1::Reading reading);
+  // The quality flags the server would set on this reading (not monotonic,
+  // rollover, spike, invoice gap/overlap), from the readings on the device:
+  // for the warning shown before saving. Empty for an unknown meter.
+  std::vector<std::string> provisionalFlags(const secap::v1::Reading& reading);
   // Saves an arbitrary local change (change_id and hlc are assigned here).
   Result<secap::v1::Change> saveLocalChange(secap::v1::Change change);
 
@@ -94,6 +108,8 @@ class LocalStore {
   int64_t pendingCount();
   int64_t rejectedCount();
   std::vector<RejectedChange> rejectedChanges();
+  // Every stored record, deleted ones included, ordered by type and id.
+  std::vector<LocalRecord> allRecords();
 
   // --- Sync engine side ---
 
@@ -107,6 +123,10 @@ class LocalStore {
   // Puts rejected changes back into the pending queue (after a correction
   // or a re-stamp); keeps their change_id.
   Status retryRejected();
+  // Gives changes rejected for clock.skew a fresh hlc (taken after the
+  // server offset was re-measured) and queues them again under the same
+  // change_id. Returns how many were re-stamped.
+  Result<int> restampClockSkewed();
   int64_t cursor();
   // Applies one pulled page and its cursor in one transaction. Pulled values
   // never overwrite a pending local edit with an older stamp.

@@ -1,0 +1,172 @@
+// secap-field: the composition root. It reads the command line, opens the
+// device store, builds the AppController over libsecap_core, hands it to QML
+// as the `App` singleton and loads the SecapField module's Main.qml. Every
+// class it wires lives in secap_field_lib, where the tests reach it too.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QtQml/QQmlExtensionPlugin>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QSocketNotifier>
+#include <csignal>
+#endif
+
+#include "app_controller.h"
+#include "qml_harness.h"
+#include "secap/core/local_store.h"
+#include "secap/core/sync_transport.h"
+
+Q_IMPORT_QML_PLUGIN(SecapFieldPlugin)
+
+namespace {
+
+// Used until the user or --server names a server.
+constexpr auto kDefaultServer = "localhost:50051";
+
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+void writeSignalByte(int) {
+  const char c = 1;
+  [[maybe_unused]] const auto n = ::write(g_signalPipe[0], &c, 1);
+}
+
+// SIGINT and SIGTERM end the event loop, so the controller stops the sync
+// thread and finishes saves in flight instead of dying mid-call.
+void quitOnTerminationSignals(QCoreApplication& app) {
+  if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) return;
+  auto* notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, &app);
+  QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+    char c = 0;
+    [[maybe_unused]] const auto n = ::read(g_signalPipe[1], &c, 1);
+    QCoreApplication::quit();
+  });
+  struct sigaction action = {};
+  action.sa_handler = writeSignalByte;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
+#endif
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  // A QApplication, not a QGuiApplication: Qt Charts' ChartView needs Widgets.
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("SECAP"));
+  QApplication::setApplicationName(QStringLiteral("secap-field"));
+  QApplication::setApplicationDisplayName(QStringLiteral("SECAP Field"));
+  QApplication::setApplicationVersion(QStringLiteral(SECAP_FIELD_VERSION));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("SECAP Field: meter readings and monitoring for Sustainable Energy and Climate Action "
+                     "Plans, offline first."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption serverOpt(QStringLiteral("server"),
+                                     QStringLiteral("Sync server address (default: the saved one, "
+                                                    "else %1).")
+                                         .arg(QLatin1String(kDefaultServer)),
+                                     QStringLiteral("HOST:PORT"));
+  const QCommandLineOption dataDirOpt(QStringLiteral("data-dir"),
+                                      QStringLiteral("Directory of the device database (default: %1).")
+                                          .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
+                                      QStringLiteral("DIR"));
+  const QCommandLineOption enrollOpt(
+      QStringLiteral("enroll"),
+      QStringLiteral("Enroll with this one-time code at start if not enrolled yet, then sync."),
+      QStringLiteral("CODE"));
+  const QCommandLineOption kioskOpt(QStringLiteral("kiosk"), QStringLiteral("Kiosk mode: fullscreen wall tablet."));
+  const QCommandLineOption selfTestOpt(
+      QStringLiteral("self-test"),
+      QStringLiteral("Load every QML page, exit 0 when there is no QML warning or error."));
+  const QCommandLineOption screenshotsOpt(
+      QStringLiteral("screenshots"),
+      QStringLiteral("Render the main screens for phone and tablet to PNG files in DIR, then "
+                     "exit."),
+      QStringLiteral("DIR"));
+  const QCommandLineOption localeOpt(
+      QStringLiteral("locale"),
+      QStringLiteral("Use this locale for numbers and dates, e.g. pl_PL (default: the system's)."),
+      QStringLiteral("NAME"));
+  parser.addOptions({serverOpt, dataDirOpt, enrollOpt, kioskOpt, selfTestOpt, screenshotsOpt, localeOpt});
+  parser.process(app);
+
+  QTextStream out(stdout);
+  QTextStream err(stderr);
+  if (parser.isSet(localeOpt)) QLocale::setDefault(QLocale(parser.value(localeOpt)));
+
+  const bool selfTest = parser.isSet(selfTestOpt);
+  const bool screenshots = parser.isSet(screenshotsOpt);
+
+  QString dataDir = parser.value(dataDirOpt);
+  if (dataDir.isEmpty()) {
+    dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  }
+  if (!QDir().mkpath(dataDir)) {
+    err << "secap-field: cannot create the data directory " << dataDir << '\n';
+    return 2;
+  }
+  auto store = secap::core::LocalStore::open(secap::field::storePath(dataDir).toStdString());
+  if (!store.isOk()) {
+    err << "secap-field: cannot open the device database in " << dataDir << ": "
+        << QString::fromStdString(store.status().toString()) << '\n';
+    return 2;
+  }
+
+  secap::field::AppController controller(
+      std::move(store).value(), [](const std::string& target) { return secap::core::makeGrpcTransport(target); },
+      dataDir);
+  if (parser.isSet(serverOpt)) {
+    controller.setServerAddress(parser.value(serverOpt));
+  } else if (controller.serverAddress().isEmpty()) {
+    controller.setServerAddress(QString::fromLatin1(kDefaultServer));
+  }
+  secap::field::AppSingleton::setInstance(&controller);
+
+  // The style is fixed before the engine loads any control.
+  QQuickStyle::setStyle(QStringLiteral("Material"));
+  if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
+    // Headless runs (CI, screenshots) have no GPU.
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+  }
+
+  // Declared after the controller, so it is destroyed first.
+  QQmlApplicationEngine engine;
+  secap::field::prepareEngine(engine);
+  engine.setInitialProperties({{QStringLiteral("kiosk"), parser.isSet(kioskOpt)}});
+
+  if (selfTest) return secap::field::runSelfTest(engine, out);
+
+  engine.load(secap::field::mainQmlUrl());
+  if (engine.rootObjects().isEmpty()) {
+    err << "secap-field: the user interface did not load\n";
+    return 1;
+  }
+  if (screenshots) {
+    return secap::field::renderScreenshots(engine, parser.value(screenshotsOpt), out);
+  }
+
+#ifdef Q_OS_UNIX
+  quitOnTerminationSignals(app);
+#endif
+  controller.startSync();
+  if (parser.isSet(enrollOpt) && !controller.enrolled()) {
+    controller.enroll(parser.value(enrollOpt));
+  }
+  return QApplication::exec();
+}

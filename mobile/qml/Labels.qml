@@ -1,0 +1,149 @@
+// Human, translatable names for the domain's enums, quality flags and reason
+// codes. The server and the store speak in stable codes (DESIGN.md §4); this
+// is the one place that turns them into words.
+pragma Singleton
+import QtQuick
+
+QtObject {
+    // Counted nouns. The singular is its own string so English reads right
+    // before translations exist; translators give "%n …" its plural forms.
+    function meters(n) { return n === 1 ? qsTr("1 meter") : qsTr("%n meters", "", n) }
+    function sites(n) { return n === 1 ? qsTr("1 site") : qsTr("%n sites", "", n) }
+    function readings(n) { return n === 1 ? qsTr("1 reading") : qsTr("%n readings", "", n) }
+    function changes(n) { return n === 1 ? qsTr("1 change") : qsTr("%n changes", "", n) }
+    function toSync(n) { return n === 1 ? qsTr("1 to sync") : qsTr("%n to sync", "", n) }
+    function toCheck(n) { return n === 1 ? qsTr("1 to check") : qsTr("%n to check", "", n) }
+
+    function siteKindName(kind) {
+        switch (kind) {
+        case 1: return qsTr("School")
+        case 2: return qsTr("Kindergarten")
+        case 3: return qsTr("Town hall / office")
+        case 4: return qsTr("Sports hall")
+        case 5: return qsTr("Swimming pool")
+        case 6: return qsTr("Health care")
+        case 7: return qsTr("Culture")
+        case 8: return qsTr("Social housing")
+        case 9: return qsTr("Street lighting circuit")
+        case 10: return qsTr("Water / wastewater")
+        case 11: return qsTr("Fleet depot")
+        case 12: return qsTr("Other")
+        default: return qsTr("Site")
+        }
+    }
+
+    function siteKindIcon(kind) {
+        switch (kind) {
+        case 1: case 2: return "school"
+        case 9: return "lightbulb"
+        case 10: return "water"
+        case 11: return "truck"
+        case 5: return "pool"
+        default: return "building"
+        }
+    }
+
+    function carrierName(carrier) {
+        switch (carrier) {
+        case 1: return qsTr("Electricity")
+        case 2: return qsTr("Natural gas")
+        case 3: return qsTr("District heat")
+        case 4: return qsTr("Heating oil")
+        case 5: return qsTr("LPG")
+        case 6: return qsTr("Coal")
+        case 7: return qsTr("Biomass")
+        case 8: return qsTr("Diesel")
+        case 9: return qsTr("Gasoline")
+        case 10: return qsTr("PV production")
+        case 11: return qsTr("Solar thermal")
+        case 12: return qsTr("Water")
+        default: return qsTr("Meter")
+        }
+    }
+
+    function carrierIcon(carrier) {
+        switch (carrier) {
+        case 1: return "bolt"
+        case 2: case 3: case 4: case 5: case 6: case 7: return "flame"
+        case 8: case 9: return "fuel"
+        case 10: case 11: return "sun"
+        case 12: return "water"
+        default: return "gauge"
+        }
+    }
+
+    function unitSymbol(unit) {
+        switch (unit) {
+        case 1: return qsTr("kWh")
+        case 2: return qsTr("MWh")
+        case 3: return qsTr("m³")
+        case 4: return qsTr("GJ")
+        case 5: return qsTr("l")
+        case 6: return qsTr("kg")
+        default: return ""
+        }
+    }
+
+    function readingKindName(kind) {
+        switch (kind) {
+        case 2: return qsTr("Estimated")
+        case 3: return qsTr("Invoice")
+        case 4: return qsTr("Final reading (exchange)")
+        case 5: return qsTr("Start reading (exchange)")
+        default: return ""
+        }
+    }
+
+    function roleName(role) {
+        switch (role) {
+        case "admin": return qsTr("Administrator")
+        case "coordinator": return qsTr("Coordinator")
+        case "field": return qsTr("Field staff")
+        case "kiosk": return qsTr("Kiosk")
+        case "partner": return qsTr("Partner")
+        default: return role
+        }
+    }
+
+    // Quality flags that the server sets on accepted readings.
+    function flagText(flag) {
+        switch (flag) {
+        case "reading.not_monotonic": return qsTr("Lower than the previous reading")
+        case "reading.rollover": return qsTr("Register rolled over")
+        case "reading.spike": return qsTr("Unusually high use")
+        case "reading.period_gap": return qsTr("Gap in invoice periods")
+        case "reading.period_overlap": return qsTr("Overlapping invoice periods")
+        default: return flag
+        }
+    }
+
+    // A sentence for a reason code; `fallback` (the English message) is used
+    // for codes this version does not know.
+    function reasonMessage(code, fallback) {
+        switch (code) {
+        case "input.empty": return qsTr("Type the value shown on the meter.")
+        case "input.not_a_number": return qsTr("That is not a number. Type digits only, with a decimal separator if needed.")
+        case "reading.nan":
+        case "reading.not_a_number": return qsTr("That is not a valid number.")
+        case "reading.no_time": return qsTr("The reading has no date and time.")
+        case "reading.bad_period": return qsTr("The period starts after it ends. Check the dates.")
+        case "reading.too_many_digits": return qsTr("The value has more digits than this meter can show. Check the digits.")
+        case "field.too_long": return qsTr("The text is too long. Shorten it and save again.")
+        case "reading.negative_register": return qsTr("A meter register cannot be negative. Check the value.")
+        case "reading.negative_value": return qsTr("A consumption cannot be negative. Check the value.")
+        case "reading.future": return qsTr("The reading time is in the future. Check the date and time of this device.")
+        case "reading.unknown_meter": return qsTr("This meter is not known yet. Sync, then try again.")
+        case "clock.skew": return qsTr("This device's clock is wrong. It will be corrected at the next sync.")
+        case "auth.forbidden": return qsTr("You are not allowed to change this record.")
+        case "storage.full": return qsTr("The device storage is full. Free some space, then save again.")
+        case "storage.io": return qsTr("The device storage failed to write. Try again.")
+        case "storage.error": return qsTr("The reading could not be saved on this device.")
+        case "enroll.empty_code": return qsTr("Type the enrollment code you received.")
+        case "enroll.no_server": return qsTr("Type the server address first.")
+        case "enroll.unreachable": return qsTr("The server cannot be reached. Check the address and your connection, then try again.")
+        case "enroll.rejected": return qsTr("The server did not accept this code. Check it, or ask your coordinator for a new one.")
+        case "enroll.upgrade_required": return qsTr("This app version is too old for the server. Please update the app.")
+        default: return fallback && fallback.length > 0 ? fallback : qsTr("Something went wrong (%1).").arg(code)
+        }
+    }
+}

@@ -1,0 +1,324 @@
+// The app window: toolbar and sync status always on top, then either the
+// enrollment page or the navigation (sites → site → meter, and settings).
+// Phones show one page at a time; wide screens (tablets) show the sites next
+// to the details.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import SecapField
+
+ApplicationWindow {
+    id: window
+
+    // Set by main() for --kiosk.
+    property bool kiosk: false
+    // Set by the self-test and screenshot harness: no transitions.
+    property bool reduceMotion: false
+    // Lets the harness render the enrollment page of an enrolled device.
+    property bool previewEnrollment: false
+    property string selectedSiteId
+
+    readonly property bool wide: width >= Theme.wideBreakpoint
+    readonly property int sitesPaneWidth: Math.min(400, Math.round(width * 0.36))
+    readonly property bool enrollmentShown: !App.enrolled || previewEnrollment
+    readonly property bool canGoBack: !enrollmentShown && stack.depth > 1
+
+    function navOperation() {
+        return reduceMotion ? StackView.Immediate : StackView.PushTransition
+    }
+
+    function openSite(siteId) {
+        selectedSiteId = siteId
+        if (wide)
+            stack.replace(null, siteComponent, { "siteId": siteId }, reduceMotion ? StackView.Immediate
+                                                                                   : StackView.ReplaceTransition)
+        else
+            stack.push(siteComponent, { "siteId": siteId }, navOperation())
+    }
+
+    function openMeter(meterId) {
+        stack.push(meterComponent, { "meterId": meterId }, navOperation())
+    }
+
+    function openSettings() {
+        if (stack.currentItem && stack.currentItem.objectName === "settingsPage")
+            return
+        stack.push(settingsComponent, {}, navOperation())
+    }
+
+    function goBack() {
+        if (stack.depth <= 1)
+            return false
+        stack.pop(null, reduceMotion ? StackView.Immediate : StackView.PopTransition)
+        if (stack.depth === 1 && !wide)
+            selectedSiteId = ""
+        return true
+    }
+
+    function resetNavigation() {
+        selectedSiteId = ""
+        stack.replace(null, wide ? placeholderComponent : sitesComponent, {}, StackView.Immediate)
+    }
+
+    // Used by --self-test and --screenshots: shows a named screen with the
+    // first data that fits it. Returns false when there is nothing to show.
+    function showScreen(name) {
+        previewEnrollment = name === "enrollment"
+        if (name === "enrollment")
+            return true
+        resetNavigation()
+        if (name === "sites")
+            return App.enrolled
+        if (name === "settings") {
+            openSettings()
+            return App.enrolled
+        }
+        // Sites with the most meters first: they make the fullest screens.
+        let sites = []
+        for (let i = 0; i < probeSites.count; ++i) {
+            if (probeSites.get(i).meterCount > 0)
+                sites.push(probeSites.get(i))
+        }
+        sites.sort((a, b) => b.meterCount - a.meterCount)
+        if (sites.length === 0)
+            return false
+        if (name === "site") {
+            openSite(sites[0].siteId)
+            return App.enrolled
+        }
+        // Meter screens: the first meter that has readings.
+        let site = null
+        let meter = null
+        for (let k = 0; k < sites.length && !meter; ++k) {
+            probeMeters.siteId = sites[k].siteId
+            for (let j = 0; j < probeMeters.count && !meter; ++j) {
+                if (probeMeters.get(j).hasLastReading) {
+                    site = sites[k]
+                    meter = probeMeters.get(j)
+                }
+            }
+        }
+        if (!meter)
+            return false
+        openSite(site.siteId)
+        openMeter(meter.meterId)
+        if (name === "meter_warning") {
+            // A register read with one digit wrong: lower than the last one.
+            stack.currentItem.previewInput(App.formatNumber(Math.max(0, Math.floor(meter.lastValue * 0.9))))
+        }
+        return App.enrolled
+    }
+
+    width: 412
+    height: 915
+    minimumWidth: 320
+    minimumHeight: 480
+    visible: true
+    visibility: kiosk ? Window.FullScreen : Window.AutomaticVisibility
+    title: qsTr("SECAP Field")
+    color: Theme.background
+    font.pixelSize: Theme.fontBody
+
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
+    Material.foreground: Theme.textPrimary
+    Material.background: Theme.background
+
+    onWideChanged: resetNavigation()
+
+    onEnrollmentShownChanged: if (!enrollmentShown) resetNavigation()
+
+    SitesModel {
+        id: probeSites
+        app: App
+    }
+    MetersModel {
+        id: probeMeters
+        app: App
+    }
+
+    header: ColumnLayout {
+        spacing: 0
+
+        ToolBar {
+            Layout.fillWidth: true
+            implicitHeight: 56
+            Material.background: Theme.primary
+            Material.foreground: Theme.textOnPrimary
+            Material.elevation: 0
+
+            RowLayout {
+                anchors.fill: parent
+                anchors.rightMargin: Theme.spacingXs
+                spacing: 0
+
+                // Wide screens: the municipality above the sites pane.
+                Label {
+                    Layout.preferredWidth: window.sitesPaneWidth
+                    Layout.fillHeight: true
+                    visible: window.wide && !window.enrollmentShown
+                    leftPadding: Theme.spacingL + 4
+                    verticalAlignment: Text.AlignVCenter
+                    text: App.municipalityName.length > 0 ? App.municipalityName : qsTr("Sites")
+                    font.pixelSize: Theme.fontTitle + 2
+                    font.weight: Font.DemiBold
+                    color: Theme.textOnPrimary
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.Heading
+                }
+
+                HeaderButton {
+                    Layout.leftMargin: Theme.spacingXs
+                    visible: window.canGoBack
+                    iconName: "back"
+                    text: qsTr("Back")
+                    onClicked: window.goBack()
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    leftPadding: window.canGoBack ? Theme.spacingXs : Theme.spacingL + 4
+                    text: window.enrollmentShown ? qsTr("SECAP Field")
+                          : (stack.currentItem && !(window.wide && stack.depth === 1
+                                                     && stack.currentItem.objectName === "placeholderPage")
+                             ? stack.currentItem.title : "")
+                    font.pixelSize: Theme.fontTitle + 2
+                    font.weight: Font.DemiBold
+                    color: Theme.textOnPrimary
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.TitleBar
+                }
+
+                HeaderButton {
+                    visible: !window.enrollmentShown
+                    enabled: App.syncEnabled && !App.syncing
+                    iconName: "sync"
+                    spinning: App.syncing
+                    text: qsTr("Sync now")
+                    onClicked: App.syncNow()
+                }
+                HeaderButton {
+                    visible: !window.enrollmentShown
+                             && !(stack.currentItem && stack.currentItem.objectName === "settingsPage")
+                    iconName: "settings"
+                    text: qsTr("Settings")
+                    onClicked: window.openSettings()
+                }
+            }
+        }
+
+        StatusStrip {
+            Layout.fillWidth: true
+        }
+    }
+
+    Item {
+        id: navigation
+        anchors.fill: parent
+        visible: !window.enrollmentShown
+
+        Loader {
+            id: sitesPane
+            anchors.left: parent.left
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            width: active ? window.sitesPaneWidth : 0
+            active: window.wide
+            sourceComponent: SitesPage {
+                currentSiteId: window.selectedSiteId
+                onSiteActivated: siteId => window.openSite(siteId)
+            }
+        }
+
+        Rectangle {
+            id: paneDivider
+            anchors.left: sitesPane.right
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            width: window.wide ? 1 : 0
+            color: Theme.border
+        }
+
+        StackView {
+            id: stack
+            anchors.left: paneDivider.right
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            focus: true
+            initialItem: window.wide ? placeholderComponent : sitesComponent
+
+            Keys.onBackPressed: event => {
+                event.accepted = window.goBack()
+            }
+        }
+    }
+
+    Loader {
+        anchors.fill: parent
+        active: window.enrollmentShown
+        sourceComponent: EnrollmentPage {}
+    }
+
+    Shortcut {
+        sequences: [StandardKey.Back]
+        enabled: window.canGoBack
+        onActivated: window.goBack()
+    }
+
+    Toast {
+        id: toast
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.spacingXl
+        z: 10
+    }
+
+    Connections {
+        target: App
+        function onReadingSaved(meterId, readingId, value) {
+            toast.show(App.online ? qsTr("Reading saved")
+                                  : qsTr("Reading saved on this device. It will sync when online."))
+        }
+        function onEnrollFinished(ok, errorCode, message) {
+            if (ok)
+                toast.show(qsTr("Device enrolled. Syncing…"))
+        }
+        function onErrorChanged() {
+            if (App.errorType === App.StorageError)
+                toast.show(Labels.reasonMessage(App.errorCode, App.errorString))
+        }
+    }
+
+    Component {
+        id: sitesComponent
+        SitesPage {
+            currentSiteId: window.selectedSiteId
+            onSiteActivated: siteId => window.openSite(siteId)
+        }
+    }
+    Component {
+        id: siteComponent
+        SitePage {
+            onMeterActivated: meterId => window.openMeter(meterId)
+        }
+    }
+    Component {
+        id: meterComponent
+        MeterPage {}
+    }
+    Component {
+        id: settingsComponent
+        SettingsPage {
+            objectName: "settingsPage"
+        }
+    }
+    Component {
+        id: placeholderComponent
+        PlaceholderPage {
+            objectName: "placeholderPage"
+        }
+    }
+}

@@ -1,0 +1,415 @@
+#include "app_controller.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFuture>
+#include <QJSEngine>
+#include <QLocale>
+#include <QSysInfo>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+#include "field_format.h"
+#include "secap/core/status.h"
+
+namespace secap::field {
+
+namespace keys = core::state_keys;
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+struct SaveOutcome {
+  core::Status status;
+  secap::v1::Reading reading;
+  int64_t pending = 0;
+};
+
+}  // namespace
+
+AppController* AppSingleton::create(QQmlEngine*, QJSEngine*) {
+  Q_ASSERT_X(s_instance, "AppSingleton::create", "main() sets the instance before loading QML");
+  // Owned by main(), not by the engine.
+  QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+  return s_instance;
+}
+
+QString storePath(const QString& dataDir) { return QDir(dataDir).filePath(QStringLiteral("field.sqlite")); }
+
+ReasonedError reasonOf(const core::Status& status) {
+  const std::string& msg = status.message();
+  const auto colon = msg.find(": ");
+  if (status.code() == core::StatusCode::kInvalidArgument && colon != std::string::npos) {
+    const std::string code = msg.substr(0, colon);
+    if (code.find('.') != std::string::npos && code.find(' ') == std::string::npos) {
+      return {qs(code), qs(msg.substr(colon + 2))};
+    }
+  }
+  switch (status.code()) {
+    case core::StatusCode::kResourceExhausted:
+      return {QStringLiteral("storage.full"), qs(msg)};
+    case core::StatusCode::kDataLoss:
+      return {QStringLiteral("storage.io"), qs(msg)};
+    case core::StatusCode::kInvalidArgument:
+      return {QStringLiteral("input.invalid"), qs(msg)};
+    default:
+      return {QStringLiteral("storage.error"), qs(msg)};
+  }
+}
+
+AppController::AppController(std::unique_ptr<core::LocalStore> store, TransportFactory transportFactory,
+                             QString dataDir, QObject* parent)
+    : QObject(parent),
+      m_store(std::move(store)),
+      m_transportFactory(std::move(transportFactory)),
+      m_dataDir(std::move(dataDir)) {
+  Q_ASSERT(m_store);
+  m_writePool.setMaxThreadCount(1);
+  m_networkPool.setMaxThreadCount(1);
+  if (auto server = m_store->state(keys::kServer)) m_serverAddress = qs(*server);
+  loadIdentity();
+  refreshLocalCounts();
+  m_lastCursor = m_store->cursor();
+  rebuildSync();
+
+  m_clockTick.setInterval(30 * 1000);
+  connect(&m_clockTick, &QTimer::timeout, this, &AppController::lastSyncTextChanged);
+  m_clockTick.start();
+}
+
+AppController::~AppController() {
+  // Nothing may call back into this object once destruction begins.
+  if (m_sync) {
+    m_sync->setListener({});
+    if (m_syncRunning) m_sync->stop();
+  }
+  m_writePool.waitForDone();
+  m_networkPool.waitForDone();
+}
+
+QString AppController::appVersion() const {
+#ifdef SECAP_FIELD_VERSION
+  return QStringLiteral(SECAP_FIELD_VERSION);
+#else
+  return QCoreApplication::applicationVersion();
+#endif
+}
+
+qint64 AppController::nowMs() const { return m_store->clock().nowMs(); }
+
+void AppController::loadIdentity() {
+  const bool wasEnrolled = m_enrolled;
+  const QString oldDevice = m_deviceId;
+  const QString oldMunicipality = m_municipalityId;
+  const QString oldRole = m_role;
+  m_deviceId = qs(m_store->state(keys::kDeviceId).value_or(std::string()));
+  m_municipalityId = qs(m_store->state(keys::kMunicipalityId).value_or(std::string()));
+  m_role = qs(m_store->state(keys::kRole).value_or(std::string()));
+  m_enrolled = !m_deviceId.isEmpty() && m_store->state(keys::kAccessToken).has_value();
+  if (wasEnrolled != m_enrolled || oldDevice != m_deviceId || oldMunicipality != m_municipalityId ||
+      oldRole != m_role) {
+    emit enrolledChanged();
+  }
+  refreshMunicipalityName();
+}
+
+void AppController::refreshMunicipalityName() {
+  QString name;
+  if (!m_municipalityId.isEmpty()) {
+    if (auto m = m_store->municipality(m_municipalityId.toStdString())) name = qs(m->name());
+  }
+  if (name != m_municipalityName) {
+    m_municipalityName = name;
+    emit municipalityNameChanged();
+  }
+}
+
+void AppController::refreshLocalCounts() {
+  m_status.enrolled = m_enrolled;
+  m_status.pending = m_store->pendingCount();
+  m_status.needsAttention = m_store->rejectedCount();
+  if (auto last = m_store->state(keys::kLastSyncMs)) {
+    m_status.lastSyncMs = QString::fromStdString(*last).toLongLong();
+  }
+  emit syncStatusChanged();
+  emit lastSyncTextChanged();
+}
+
+void AppController::setServerAddress(const QString& address) {
+  const QString trimmed = address.trimmed();
+  if (trimmed == m_serverAddress || m_enrolling) return;
+  m_serverAddress = trimmed;
+  if (core::Status st = m_store->setState(keys::kServer, trimmed.toStdString()); !st.isOk()) {
+    const auto r = reasonOf(st);
+    setError(StorageError, r.code, r.message);
+  }
+  emit serverAddressChanged();
+  rebuildSync();
+}
+
+void AppController::rebuildSync() {
+  const bool wasEnabled = m_sync != nullptr;
+  if (m_sync) {
+    m_sync->setListener({});
+    if (m_syncRunning) m_sync->stop();
+    m_syncRunning = false;
+    m_sync.reset();
+  }
+  m_transport.reset();
+  if (m_transportFactory && !m_serverAddress.isEmpty()) {
+    m_transport = m_transportFactory(m_serverAddress.toStdString());
+  }
+  if (m_transport) {
+    m_sync = std::make_unique<core::SyncClient>(*m_store, *m_transport);
+    // Called on the sync thread: hop to the UI thread. The destructor clears
+    // the listener and joins the thread before `this` goes away.
+    m_sync->setListener([this](const core::SyncStatus& status) {
+      QMetaObject::invokeMethod(
+          this, [this, status] { applySyncStatus(status); }, Qt::QueuedConnection);
+    });
+    if (m_syncStarted && m_enrolled) {
+      m_sync->start();
+      m_syncRunning = true;
+    }
+  }
+  if (wasEnabled != (m_sync != nullptr)) emit syncEnabledChanged();
+}
+
+void AppController::startSync() {
+  m_syncStarted = true;
+  if (m_sync && m_enrolled && !m_syncRunning) {
+    m_sync->start();
+    m_syncRunning = true;
+  }
+}
+
+void AppController::stopSync() {
+  m_syncStarted = false;
+  if (m_sync && m_syncRunning) {
+    m_sync->stop();
+    m_syncRunning = false;
+  }
+}
+
+void AppController::syncNow() {
+  if (!m_sync || !m_enrolled) return;
+  if (!m_syncRunning) {
+    m_sync->start();
+    m_syncRunning = true;
+  }
+  m_sync->requestSync();
+}
+
+void AppController::applySyncStatus(const core::SyncStatus& status) {
+  const bool lastSyncMoved = status.lastSyncMs != m_status.lastSyncMs;
+  const bool attentionMoved = status.needsAttention != m_status.needsAttention;
+  m_status = status;
+  emit syncStatusChanged();
+  if (lastSyncMoved) emit lastSyncTextChanged();
+  if (status.enrolled != m_enrolled) loadIdentity();
+  if (status.syncing) return;
+  // A finished round: reload only when a pull moved the cursor (or a verdict
+  // moved records), so lists keep their scroll position between idle syncs.
+  const int64_t cursor = m_store->cursor();
+  if (cursor != m_lastCursor || attentionMoved) {
+    m_lastCursor = cursor;
+    refreshMunicipalityName();
+    bumpData();
+  }
+}
+
+void AppController::enroll(const QString& code) {
+  if (m_enrolling) return;
+  const QString trimmed = code.trimmed();
+  auto fail = [this](const QString& errorCode, const QString& message) {
+    setError(EnrollmentError, errorCode, message);
+    emit enrollFinished(false, errorCode, message);
+  };
+  if (trimmed.isEmpty()) {
+    fail(QStringLiteral("enroll.empty_code"), QStringLiteral("No enrollment code."));
+    return;
+  }
+  if (!m_sync) {
+    fail(QStringLiteral("enroll.no_server"), QStringLiteral("No server address."));
+    return;
+  }
+  clearError();
+  m_enrolling = true;
+  emit enrollingChanged();
+
+  core::SyncClient* sync = m_sync.get();
+  const std::string codeText = trimmed.toStdString();
+  const std::string deviceName = QSysInfo::machineHostName().toStdString();
+  const std::string platform = (QSysInfo::productType() + QLatin1Char(' ') + QSysInfo::productVersion()).toStdString();
+  const std::string version = appVersion().toStdString();
+  QtConcurrent::run(&m_networkPool, [sync, codeText, deviceName, platform, version] {
+    return sync->enroll(codeText, deviceName, platform, version);
+  }).then(this, [this, fail](core::Status st) {
+    m_enrolling = false;
+    emit enrollingChanged();
+    if (!st.isOk()) {
+      const QString message = qs(st.message());
+      switch (st.code()) {
+        case core::StatusCode::kUnavailable:
+          fail(QStringLiteral("enroll.unreachable"), message);
+          break;
+        case core::StatusCode::kFailedPrecondition:
+          fail(QStringLiteral("enroll.upgrade_required"), message);
+          break;
+        default:
+          fail(QStringLiteral("enroll.rejected"), message);
+          break;
+      }
+      return;
+    }
+    loadIdentity();
+    refreshLocalCounts();
+    if (m_syncStarted) startSync();
+    syncNow();
+    emit enrollFinished(true, QString(), QString());
+  });
+}
+
+bool AppController::recordReading(const QString& meterId, const QString& valueText, const QString& note) {
+  const auto value = parseLocaleNumber(valueText);
+  if (!value) {
+    const bool empty = valueText.trimmed().isEmpty();
+    const QString code = empty ? QStringLiteral("input.empty") : QStringLiteral("input.not_a_number");
+    const QString message = empty ? QStringLiteral("Type the value on the meter.")
+                                  : QStringLiteral("\"%1\" is not a number.").arg(valueText.trimmed());
+    setError(InputError, code, message);
+    emit readingRejected(meterId, code, message);
+    return false;
+  }
+
+  secap::v1::Reading reading;
+  reading.set_meter_id(meterId.toStdString());
+  reading.set_value(*value);
+  reading.set_kind(secap::v1::READING_KIND_ACTUAL);
+  reading.set_source(secap::v1::READING_SOURCE_MANUAL);
+  if (!note.trimmed().isEmpty()) reading.set_note(note.trimmed().toStdString());
+
+  ++m_savesInFlight;
+  if (m_savesInFlight == 1) emit savingChanged();
+
+  core::LocalStore* store = m_store.get();
+  QtConcurrent::run(&m_writePool, [store, reading] {
+    SaveOutcome out;
+    auto saved = store->recordReading(reading);
+    if (saved.isOk()) {
+      out.reading = std::move(saved).value();
+    } else {
+      out.status = saved.status();
+    }
+    out.pending = store->pendingCount();
+    return out;
+  }).then(this, [this, meterId](const SaveOutcome& out) {
+    --m_savesInFlight;
+    if (m_savesInFlight == 0) emit savingChanged();
+    if (!out.status.isOk()) {
+      const auto r = reasonOf(out.status);
+      const bool storage = r.code.startsWith(QLatin1String("storage."));
+      setError(storage ? StorageError : ValidationError, r.code, r.message);
+      emit readingRejected(meterId, r.code, r.message);
+      return;
+    }
+    if (m_errorType == InputError || m_errorType == ValidationError) clearError();
+    m_status.pending = out.pending;
+    emit syncStatusChanged();
+    bumpData();
+    emit readingSaved(meterId, qs(out.reading.id()), out.reading.value());
+    if (m_sync && m_enrolled) m_sync->requestSync();
+  });
+  return true;
+}
+
+QVariant AppController::parseNumber(const QString& text) const {
+  const auto v = parseLocaleNumber(text);
+  return v ? QVariant(*v) : QVariant();
+}
+
+QString AppController::formatNumber(double value) const { return secap::field::formatNumber(value); }
+
+QString AppController::formatDate(qint64 ms) const { return formatShortDate(ms, nowMs()); }
+
+QVariantMap AppController::meterDetails(const QString& meterId) const {
+  QVariantMap map;
+  const auto meter = m_store->meter(meterId.toStdString());
+  map.insert(QStringLiteral("exists"), meter.has_value());
+  if (!meter) return map;
+  map.insert(QStringLiteral("id"), qs(meter->id()));
+  map.insert(QStringLiteral("siteId"), qs(meter->site_id()));
+  map.insert(QStringLiteral("serial"), qs(meter->serial()));
+  map.insert(QStringLiteral("labelCode"), qs(meter->label_code()));
+  map.insert(QStringLiteral("carrier"), static_cast<int>(meter->carrier()));
+  map.insert(QStringLiteral("unit"), static_cast<int>(meter->unit()));
+  map.insert(QStringLiteral("kind"), static_cast<int>(meter->kind()));
+  map.insert(QStringLiteral("cumulative"), meter->kind() != secap::v1::METER_KIND_PERIOD);
+  map.insert(QStringLiteral("registerDigits"), meter->register_digits());
+  map.insert(QStringLiteral("multiplier"), meter->multiplier() == 0 ? 1.0 : meter->multiplier());
+  map.insert(QStringLiteral("removed"), meter->has_removed_at());
+  return map;
+}
+
+QVariantMap AppController::siteDetails(const QString& siteId) const {
+  QVariantMap map;
+  map.insert(QStringLiteral("exists"), false);
+  // LocalStore has no site(id) lookup yet: scan the (few) sites in scope.
+  const std::string wanted = siteId.toStdString();
+  for (const auto& municipality : m_store->municipalities()) {
+    for (const auto& site : m_store->sites(municipality.id())) {
+      if (site.id() != wanted) continue;
+      map.insert(QStringLiteral("exists"), true);
+      map.insert(QStringLiteral("id"), qs(site.id()));
+      map.insert(QStringLiteral("name"), qs(site.name()));
+      map.insert(QStringLiteral("kind"), static_cast<int>(site.kind()));
+      map.insert(QStringLiteral("address"), qs(site.address()));
+      map.insert(QStringLiteral("comSector"), qs(site.com_sector()));
+      map.insert(QStringLiteral("municipalityName"), qs(municipality.name()));
+      if (site.has_heated_area_m2()) map.insert(QStringLiteral("heatedArea"), site.heated_area_m2());
+      if (site.has_year_built()) map.insert(QStringLiteral("yearBuilt"), site.year_built());
+      return map;
+    }
+  }
+  return map;
+}
+
+QString AppController::lastSyncText() const {
+  const qint64 last = m_status.lastSyncMs;
+  if (last <= 0) return m_enrolled ? tr("Not synced yet") : tr("Never synced");
+  const qint64 now = nowMs();
+  const qint64 age = std::max<qint64>(0, now - last);
+  if (age < 60 * 1000) return tr("Synced just now");
+  if (age < 60 * 60 * 1000) {
+    return tr("Synced %n min ago", nullptr, static_cast<int>(age / (60 * 1000)));
+  }
+  const QDateTime lastDt = QDateTime::fromMSecsSinceEpoch(last);
+  if (lastDt.date() == QDateTime::fromMSecsSinceEpoch(now).date()) {
+    return tr("Synced at %1").arg(formatTime(last));
+  }
+  return tr("Synced %1").arg(formatDateTime(last, now));
+}
+
+void AppController::setError(ErrorType type, const QString& code, const QString& message) {
+  m_errorType = type;
+  m_errorCode = code;
+  m_errorString = message;
+  emit errorChanged();
+}
+
+void AppController::clearError() {
+  if (m_errorType == NoError && m_errorCode.isEmpty() && m_errorString.isEmpty()) return;
+  m_errorType = NoError;
+  m_errorCode.clear();
+  m_errorString.clear();
+  emit errorChanged();
+}
+
+void AppController::bumpData() {
+  ++m_dataRevision;
+  emit dataChanged();
+}
+
+}  // namespace secap::field

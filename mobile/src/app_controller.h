@@ -1,0 +1,228 @@
+#pragma once
+// AppController: the QML façade over libsecap_core (DESIGN.md §2, §7). It owns
+// the device's LocalStore, the sync transport and the SyncClient, and turns
+// their state into properties QML binds to: sync status (online, pending,
+// needs attention, last sync), enrollment, and the last error as object state
+// (errorType, errorString, hasError), the QField way.
+//
+// main() is the composition root: it opens the store, creates the controller
+// and hands it to QML as the `App` singleton (AppSingleton::setInstance, before
+// the engine loads). Models take it as their `app`.
+//
+// Threading: the controller lives on the UI thread. Saving a reading fsyncs,
+// so it runs on a one-thread write pool; enrollment waits on the network, so
+// it runs on a one-thread network pool; the SyncClient has its own thread and
+// its listener is re-posted here. Results come back as signals on the UI
+// thread. Reads for the models happen on the UI thread (LocalStore is
+// thread-safe; a read may wait briefly behind a write).
+
+#include <QtQml/qqml.h>
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+#include <QTimer>
+#include <QVariantMap>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "secap/core/local_store.h"
+#include "secap/core/status.h"
+#include "secap/core/sync_client.h"
+#include "secap/core/sync_transport.h"
+
+namespace secap::field {
+
+// Creates the transport for a "host:port" server address.
+using TransportFactory = std::function<std::unique_ptr<core::SyncTransport>(const std::string& target)>;
+
+// The database file inside the app's data directory.
+QString storePath(const QString& dataDir);
+
+class AppController : public QObject {
+  Q_OBJECT
+
+  Q_PROPERTY(bool enrolled READ enrolled NOTIFY enrolledChanged)
+  Q_PROPERTY(QString municipalityId READ municipalityId NOTIFY enrolledChanged)
+  Q_PROPERTY(QString municipalityName READ municipalityName NOTIFY municipalityNameChanged)
+  Q_PROPERTY(QString deviceId READ deviceId NOTIFY enrolledChanged)
+  Q_PROPERTY(QString role READ role NOTIFY enrolledChanged)
+  Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
+  Q_PROPERTY(bool syncEnabled READ syncEnabled NOTIFY syncEnabledChanged)
+
+  Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
+  Q_PROPERTY(bool syncing READ syncing NOTIFY syncStatusChanged)
+  Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncStatusChanged)
+  Q_PROPERTY(int needsAttentionCount READ needsAttentionCount NOTIFY syncStatusChanged)
+  Q_PROPERTY(qint64 lastSyncMs READ lastSyncMs NOTIFY syncStatusChanged)
+  Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY lastSyncTextChanged)
+  Q_PROPERTY(QString lastSyncError READ lastSyncError NOTIFY syncStatusChanged)
+  Q_PROPERTY(bool upgradeRequired READ upgradeRequired NOTIFY syncStatusChanged)
+
+  Q_PROPERTY(bool enrolling READ enrolling NOTIFY enrollingChanged)
+  Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
+
+  Q_PROPERTY(ErrorType errorType READ errorType NOTIFY errorChanged)
+  Q_PROPERTY(QString errorCode READ errorCode NOTIFY errorChanged)
+  Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
+  Q_PROPERTY(bool hasError READ hasError NOTIFY errorChanged)
+
+  // Increases whenever local data changed (a save, a pull): models reload.
+  Q_PROPERTY(int dataRevision READ dataRevision NOTIFY dataChanged)
+  Q_PROPERTY(QString appVersion READ appVersion CONSTANT)
+  Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+
+ public:
+  enum ErrorType {
+    NoError,
+    InputError,       // The typed text is not a number.
+    ValidationError,  // The shared rules rejected the record (reason code set).
+    StorageError,     // The device database failed (full disk, I/O).
+    EnrollmentError,  // The server refused the code, or could not be reached.
+  };
+  Q_ENUM(ErrorType)
+
+  // `transportFactory` may be empty: the app then never syncs (tests, demo).
+  AppController(std::unique_ptr<core::LocalStore> store, TransportFactory transportFactory, QString dataDir,
+                QObject* parent = nullptr);
+  ~AppController() override;
+
+  core::LocalStore& store() { return *m_store; }
+
+  bool enrolled() const { return m_enrolled; }
+  QString municipalityId() const { return m_municipalityId; }
+  QString municipalityName() const { return m_municipalityName; }
+  QString deviceId() const { return m_deviceId; }
+  QString role() const { return m_role; }
+  QString serverAddress() const { return m_serverAddress; }
+  void setServerAddress(const QString& address);
+  bool syncEnabled() const { return m_sync != nullptr; }
+
+  bool online() const { return m_status.online; }
+  bool syncing() const { return m_status.syncing; }
+  int pendingCount() const { return static_cast<int>(m_status.pending); }
+  int needsAttentionCount() const { return static_cast<int>(m_status.needsAttention); }
+  qint64 lastSyncMs() const { return m_status.lastSyncMs; }
+  QString lastSyncText() const;
+  QString lastSyncError() const { return QString::fromStdString(m_status.lastError); }
+  bool upgradeRequired() const { return m_status.upgradeRequired; }
+
+  bool enrolling() const { return m_enrolling; }
+  bool saving() const { return m_savesInFlight > 0; }
+
+  ErrorType errorType() const { return m_errorType; }
+  QString errorCode() const { return m_errorCode; }
+  QString errorString() const { return m_errorString; }
+  bool hasError() const { return m_errorType != NoError; }
+
+  int dataRevision() const { return m_dataRevision; }
+  QString appVersion() const;
+  QString dataDir() const { return m_dataDir; }
+
+  // Starts background sync (when enrolled and a transport exists).
+  void startSync();
+  void stopSync();
+
+  // Enrolls with a one-time code, off the UI thread; a success starts sync.
+  // Ends with enrollFinished().
+  Q_INVOKABLE void enroll(const QString& code);
+  // Asks the background sync for a round now; never blocks.
+  Q_INVOKABLE void syncNow();
+  // Parses `valueText` in the locale's format and saves a manual reading off
+  // the UI thread. Returns false (and emits readingRejected) at once when the
+  // text is not a number; otherwise the outcome arrives as readingSaved or
+  // readingRejected.
+  Q_INVOKABLE bool recordReading(const QString& meterId, const QString& valueText, const QString& note = QString());
+  // The typed text as a number, or undefined when it is not one.
+  Q_INVOKABLE QVariant parseNumber(const QString& text) const;
+  Q_INVOKABLE QString formatNumber(double value) const;
+  Q_INVOKABLE QString formatDate(qint64 ms) const;
+  // Meter facts for the meter page: serial, labelCode, carrier, unit, kind,
+  // siteId, exists.
+  Q_INVOKABLE QVariantMap meterDetails(const QString& meterId) const;
+  // Site facts for the site page: name, kind, address, heatedArea, yearBuilt.
+  Q_INVOKABLE QVariantMap siteDetails(const QString& siteId) const;
+  Q_INVOKABLE void clearError();
+
+  // Milliseconds now, from the store's (injectable) clock.
+  qint64 nowMs() const;
+
+ signals:
+  void enrolledChanged();
+  void municipalityNameChanged();
+  void serverAddressChanged();
+  void syncEnabledChanged();
+  void syncStatusChanged();
+  void lastSyncTextChanged();
+  void enrollingChanged();
+  void savingChanged();
+  void errorChanged();
+  void dataChanged();
+  void enrollFinished(bool ok, const QString& errorCode, const QString& message);
+  void readingSaved(const QString& meterId, const QString& readingId, double value);
+  void readingRejected(const QString& meterId, const QString& reasonCode, const QString& message);
+
+ private:
+  void rebuildSync();
+  void loadIdentity();
+  void refreshMunicipalityName();
+  void applySyncStatus(const core::SyncStatus& status);
+  void refreshLocalCounts();
+  void setError(ErrorType type, const QString& code, const QString& message);
+  void bumpData();
+
+  std::unique_ptr<core::LocalStore> m_store;
+  TransportFactory m_transportFactory;
+  std::unique_ptr<core::SyncTransport> m_transport;
+  std::unique_ptr<core::SyncClient> m_sync;
+  bool m_syncStarted = false;  // startSync() was called.
+  bool m_syncRunning = false;  // The SyncClient thread runs.
+  int64_t m_lastCursor = 0;
+  QString m_dataDir;
+
+  QThreadPool m_writePool;    // One thread: saves run in order.
+  QThreadPool m_networkPool;  // One thread: enrollment.
+  QTimer m_clockTick;         // Keeps lastSyncText fresh.
+
+  bool m_enrolled = false;
+  QString m_municipalityId;
+  QString m_municipalityName;
+  QString m_deviceId;
+  QString m_role;
+  QString m_serverAddress;
+  core::SyncStatus m_status;
+  bool m_enrolling = false;
+  int m_savesInFlight = 0;
+  ErrorType m_errorType = NoError;
+  QString m_errorCode;
+  QString m_errorString;
+  int m_dataRevision = 0;
+};
+
+// Registers the composition root's AppController as the QML singleton `App`
+// (a foreign singleton, so qmllint and qmlls know its type). One instance per
+// process; it must outlive every engine that uses it.
+struct AppSingleton {
+  Q_GADGET
+  QML_FOREIGN(secap::field::AppController)
+  QML_NAMED_ELEMENT(App)
+  QML_SINGLETON
+
+ public:
+  static void setInstance(AppController* app) { s_instance = app; }
+  static AppController* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+
+ private:
+  static inline AppController* s_instance = nullptr;
+};
+
+// Splits a LocalStore rejection "reason.code: text" into its parts; other
+// failures get a storage.* code from their StatusCode.
+struct ReasonedError {
+  QString code;
+  QString message;
+};
+ReasonedError reasonOf(const core::Status& status);
+
+}  // namespace secap::field

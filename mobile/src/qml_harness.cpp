@@ -1,0 +1,227 @@
+#include "qml_harness.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QImage>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQmlError>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QTimer>
+#include <QVariantMap>
+#include <memory>
+
+namespace secap::field {
+
+namespace {
+
+const QString kModuleRoot = QStringLiteral("qrc:/qt/qml/SecapField/qml/");
+
+// Pages and the initial properties they need on their own.
+struct PageSpec {
+  QString file;
+  QVariantMap properties;
+};
+
+QList<PageSpec> pageSpecs() {
+  return {
+      {QStringLiteral("EnrollmentPage.qml"), {}},
+      {QStringLiteral("SitesPage.qml"), {}},
+      {QStringLiteral("SitePage.qml"), {{QStringLiteral("siteId"), QString()}}},
+      {QStringLiteral("MeterPage.qml"), {{QStringLiteral("meterId"), QString()}}},
+      {QStringLiteral("SettingsPage.qml"), {}},
+      {QStringLiteral("PlaceholderPage.qml"), {}},
+  };
+}
+
+// Collects QML and JavaScript diagnostics while a self-test runs.
+class DiagnosticsCollector {
+ public:
+  DiagnosticsCollector() {
+    s_instance = this;
+    m_previous = qInstallMessageHandler(&DiagnosticsCollector::handler);
+  }
+  ~DiagnosticsCollector() {
+    qInstallMessageHandler(m_previous);
+    s_instance = nullptr;
+  }
+  DiagnosticsCollector(const DiagnosticsCollector&) = delete;
+  DiagnosticsCollector& operator=(const DiagnosticsCollector&) = delete;
+
+  void add(const QString& message) {
+    QMutexLocker lock(&m_mu);
+    m_messages << message;
+  }
+  QStringList messages() {
+    QMutexLocker lock(&m_mu);
+    return m_messages;
+  }
+
+ private:
+  static bool isQmlDiagnostic(const QMessageLogContext& ctx, const QString& msg) {
+    const QString category = QString::fromLatin1(ctx.category ? ctx.category : "");
+    const QString file = QString::fromLatin1(ctx.file ? ctx.file : "");
+    return category.startsWith(QLatin1String("qml")) || category.startsWith(QLatin1String("js")) ||
+           category.startsWith(QLatin1String("qt.qml")) || category.startsWith(QLatin1String("qt.quick")) ||
+           file.endsWith(QLatin1String(".qml")) || msg.contains(QLatin1String(".qml")) ||
+           msg.contains(QLatin1String("qrc:/"));
+  }
+
+  static void handler(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) {
+    if (s_instance && type != QtDebugMsg && type != QtInfoMsg && isQmlDiagnostic(ctx, msg)) {
+      s_instance->add(msg);
+    }
+    if (s_instance && s_instance->m_previous) {
+      s_instance->m_previous(type, ctx, msg);
+    } else {
+      QTextStream(stderr) << qFormatLogMessage(type, ctx, msg) << '\n';
+    }
+  }
+
+  static inline DiagnosticsCollector* s_instance = nullptr;
+  QtMessageHandler m_previous = nullptr;
+  QMutex m_mu;
+  QStringList m_messages;
+};
+
+// Runs the event loop for `ms` so bindings, layouts and polish settle.
+void settle(int ms) {
+  QEventLoop loop;
+  QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+  loop.exec();
+}
+
+QQuickWindow* mainWindow(QQmlApplicationEngine& engine) {
+  if (engine.rootObjects().isEmpty()) engine.load(mainQmlUrl());
+  if (engine.rootObjects().isEmpty()) return nullptr;
+  return qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+}
+
+bool showScreen(QQuickWindow* window, const QString& screen) {
+  QVariant shown;
+  const bool invoked =
+      QMetaObject::invokeMethod(window, "showScreen", Q_RETURN_ARG(QVariant, shown), Q_ARG(QVariant, screen));
+  return invoked && shown.toBool();
+}
+
+QString describe(const QList<QQmlError>& errors) {
+  QStringList lines;
+  for (const QQmlError& e : errors) lines << e.toString();
+  return lines.join(QLatin1Char('\n'));
+}
+
+}  // namespace
+
+QUrl mainQmlUrl() { return QUrl(kModuleRoot + QStringLiteral("Main.qml")); }
+
+void prepareEngine(QQmlEngine& engine) { engine.addImportPath(QStringLiteral("qrc:/qt/qml")); }
+
+QStringList harnessScreens() {
+  return {QStringLiteral("sites"),         QStringLiteral("site"),     QStringLiteral("meter"),
+          QStringLiteral("meter_warning"), QStringLiteral("settings"), QStringLiteral("enrollment")};
+}
+
+QList<FormFactor> screenshotFormFactors() {
+  return {{QStringLiteral("phone"), QSize(412, 915)}, {QStringLiteral("tablet"), QSize(1280, 800)}};
+}
+
+int runSelfTest(QQmlApplicationEngine& engine, QTextStream& log) {
+  DiagnosticsCollector diagnostics;
+  QObject::connect(&engine, &QQmlEngine::warnings, &engine, [&](const QList<QQmlError>& warnings) {
+    for (const QQmlError& w : warnings) diagnostics.add(w.toString());
+  });
+
+  int failures = 0;
+  auto fail = [&](const QString& what) {
+    ++failures;
+    log << "FAIL " << what << '\n';
+  };
+
+  QQuickWindow* window = mainWindow(engine);
+  if (!window) {
+    fail(QStringLiteral("Main.qml did not load"));
+  } else {
+    window->setProperty("reduceMotion", true);
+    settle(100);
+    log << "ok   Main.qml\n";
+
+    for (const PageSpec& spec : pageSpecs()) {
+      QQmlComponent component(&engine, QUrl(kModuleRoot + spec.file));
+      if (component.isError()) {
+        fail(spec.file + QLatin1Char('\n') + describe(component.errors()));
+        continue;
+      }
+      std::unique_ptr<QObject> page(component.createWithInitialProperties(spec.properties));
+      if (!page) {
+        fail(spec.file + QLatin1Char('\n') + describe(component.errors()));
+        continue;
+      }
+      if (auto* item = qobject_cast<QQuickItem*>(page.get())) {
+        item->setParentItem(window->contentItem());
+        item->setSize(window->contentItem()->size());
+      }
+      settle(50);
+      page.reset();
+      log << "ok   " << spec.file << '\n';
+    }
+
+    for (const QString& screen : harnessScreens()) {
+      const bool shown = showScreen(window, screen);
+      settle(50);
+      log << (shown ? "ok   screen " : "skip screen ") << screen << (shown ? "" : " (no data for it)") << '\n';
+    }
+    showScreen(window, QStringLiteral("sites"));
+    settle(50);
+  }
+
+  QStringList messages = diagnostics.messages();
+  messages.removeDuplicates();  // The engine's signal and the handler both see most.
+  for (const QString& m : messages) fail(QStringLiteral("QML diagnostic: ") + m);
+  log << (failures == 0 ? "self-test passed\n" : "self-test FAILED\n");
+  log.flush();
+  return failures == 0 ? 0 : 1;
+}
+
+int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextStream& log) {
+  QQuickWindow* window = mainWindow(engine);
+  if (!window) {
+    log << "Main.qml did not load\n";
+    return 1;
+  }
+  if (!QDir().mkpath(dir)) {
+    log << "cannot create " << dir << '\n';
+    return 1;
+  }
+  window->setProperty("reduceMotion", true);
+  int written = 0;
+  for (const FormFactor& form : screenshotFormFactors()) {
+    window->resize(form.size);
+    settle(150);
+    for (const QString& screen : harnessScreens()) {
+      if (!showScreen(window, screen)) {
+        log << "skip " << form.name << ' ' << screen << " (no data for it)\n";
+        continue;
+      }
+      settle(250);
+      const QImage image = window->grabWindow();
+      const QString path = QDir(dir).filePath(form.name + QLatin1Char('_') + screen + QStringLiteral(".png"));
+      if (image.isNull() || !image.save(path)) {
+        log << "cannot write " << path << '\n';
+        return 1;
+      }
+      log << path << Qt::endl;
+      ++written;
+    }
+  }
+  showScreen(window, QStringLiteral("sites"));
+  log.flush();
+  return written > 0 ? 0 : 1;
+}
+
+}  // namespace secap::field

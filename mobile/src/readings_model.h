@@ -1,0 +1,97 @@
+#pragma once
+// ReadingsModel: one meter's readings, newest first, at most `limit` of them
+// (the history list). Each row knows the change since the reading before it
+// (cumulative meters) so the list can show consumption. The newest reading is
+// also exposed as properties for "Previous: 12 345 kWh on 3 Oct". Reloads
+// when the app's data changes. UI thread only.
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include "app_controller.h"
+#include "model_util.h"
+
+namespace secap::field {
+
+struct ReadingRow {
+  QString key;  // Reading id.
+  double value = 0;
+  qint64 takenAt = 0;
+  int kind = 0;
+  int source = 0;
+  QString note;
+  QStringList qualityFlags;
+  bool hasDelta = false;
+  double delta = 0;
+  bool operator==(const ReadingRow&) const = default;
+};
+
+class ReadingsModel : public RowsModel<ReadingRow> {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
+  Q_PROPERTY(QString meterId READ meterId WRITE setMeterId NOTIFY meterIdChanged)
+  Q_PROPERTY(int limit READ limit WRITE setLimit NOTIFY limitChanged)
+  Q_PROPERTY(int count READ count NOTIFY countChanged)
+  Q_PROPERTY(bool hasLatest READ hasLatest NOTIFY latestChanged)
+  Q_PROPERTY(double latestValue READ latestValue NOTIFY latestChanged)
+  Q_PROPERTY(qint64 latestTakenAt READ latestTakenAt NOTIFY latestChanged)
+  Q_PROPERTY(QString latestValueText READ latestValueText NOTIFY latestChanged)
+  Q_PROPERTY(QString latestDateText READ latestDateText NOTIFY latestChanged)
+
+ public:
+  enum Role {
+    ReadingIdRole = Qt::UserRole + 1,
+    ValueRole,
+    ValueTextRole,
+    TakenAtRole,
+    DateTextRole,
+    ReadingKindRole,
+    SourceRole,
+    NoteRole,
+    QualityFlagsRole,
+    HasDeltaRole,
+    DeltaRole,
+    DeltaTextRole,
+  };
+  Q_ENUM(Role)
+
+  explicit ReadingsModel(QObject* parent = nullptr);
+
+  AppController* app() const { return m_app; }
+  void setApp(AppController* app);
+  QString meterId() const { return m_meterId; }
+  void setMeterId(const QString& meterId);
+  int limit() const { return m_limit; }
+  void setLimit(int limit);
+  int count() const { return rowCount(); }
+
+  bool hasLatest() const { return !m_rows.empty(); }
+  double latestValue() const { return hasLatest() ? m_rows.front().value : 0; }
+  qint64 latestTakenAt() const { return hasLatest() ? m_rows.front().takenAt : 0; }
+  QString latestValueText() const;
+  QString latestDateText() const;
+
+  QVariant data(const QModelIndex& index, int role) const override;
+  QHash<int, QByteArray> roleNames() const override;
+
+  Q_INVOKABLE QVariantMap get(int row) const { return rowAsMap(row); }
+  Q_INVOKABLE void reload();
+
+ signals:
+  void appChanged();
+  void meterIdChanged();
+  void limitChanged();
+  void countChanged();
+  void latestChanged();
+
+ private:
+  QPointer<AppController> m_app;
+  QString m_meterId;
+  int m_limit = 200;
+};
+
+}  // namespace secap::field
