@@ -164,6 +164,34 @@ int main(int argc, char* argv[]) {
 #ifdef Q_OS_UNIX
   quitOnTerminationSignals(app);
 #endif
+  // A line on the console for each enrollment and sync outcome, so a headless
+  // run (the demo, a kiosk's journal) shows what the app is doing.
+  QObject::connect(&controller, &secap::field::AppController::enrollFinished, &app,
+                   [&out, &controller](bool ok, const QString&, const QString& message) {
+                     if (ok) {
+                       out << "secap-field: enrolled as a " << controller.role() << " device ("
+                           << controller.deviceId() << ")\n";
+                     } else {
+                       out << "secap-field: enrollment failed: " << message << '\n';
+                     }
+                     out.flush();
+                   });
+  QObject::connect(&controller, &secap::field::AppController::syncStatusChanged, &app, [&out, &controller] {
+    if (controller.syncing()) return;
+    static QString last;
+    const QString line = controller.online()
+                             ? QStringLiteral("online (%1), %2 to sync, %3 need attention")
+                                   .arg(controller.municipalityName())
+                                   .arg(controller.pendingCount())
+                                   .arg(controller.needsAttentionCount())
+                             : QStringLiteral("offline (%1), %2 to sync")
+                                   .arg(controller.lastSyncError())
+                                   .arg(controller.pendingCount());
+    if (line == last) return;
+    last = line;
+    out << "secap-field: " << line << '\n';
+    out.flush();
+  });
   controller.startSync();
   if (parser.isSet(enrollOpt) && !controller.enrolled()) {
     controller.enroll(parser.value(enrollOpt));

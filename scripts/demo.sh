@@ -55,18 +55,21 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "(no display: the app runs offscreen; its screens are saved as PNG below)"
 fi
 enroll_args=()
-if [ ! -s "$demo/app/enrolled" ]; then
+if [ ! -e "$demo/app.enrolled" ]; then
   code=$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality "$municipality" --role field)
   enroll_args=(--enroll "$code")
 fi
 "$app_bin" --server "$grpc_addr" --data-dir "$demo/app" "${enroll_args[@]}" > "$demo/app.log" 2>&1 &
 echo $! > "$demo/app.pid"
-sleep 4
-if grep -qi "enrolled" "$demo/app.log"; then echo yes > "$demo/app/enrolled"; fi
+for _ in $(seq 200); do
+  grep -q "secap-field: online" "$demo/app.log" && break
+  sleep 0.1
+done
+if grep -q "secap-field: enrolled" "$demo/app.log"; then touch "$demo/app.enrolled"; fi
+grep "secap-field:" "$demo/app.log" | tail -3
 if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
-  "$app_bin" --data-dir "$demo/app-screens" --server "$grpc_addr" --screenshots "$demo/screenshots" \
-    --enroll "$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality "$municipality" --role field)" \
-    > "$demo/screenshots.log" 2>&1 || true
+  "$app_bin" --data-dir "$demo/app" --screenshots "$demo/screenshots" > "$demo/screenshots.log" 2>&1 \
+    || echo "(the screenshots could not be rendered: see $demo/screenshots.log)"
 fi
 
 cat <<TXT

@@ -18,9 +18,7 @@ namespace {
 using Ms = std::chrono::milliseconds;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-date::year_month_day ymdOf(LocalDate d) {
-  return date::year{d.year} / date::month{d.month} / date::day{d.day};
-}
+date::year_month_day ymdOf(LocalDate d) { return date::year{d.year} / date::month{d.month} / date::day{d.day}; }
 
 bool parseInt(std::string_view s, int& out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -30,18 +28,19 @@ bool parseInt(std::string_view s, int& out) {
 // Local midnights (as UTC ms) of consecutive local days, and the month each
 // day belongs to, over a range that covers a set of intervals.
 struct DayGrid {
-  int firstDay = 0;                 // LocalDate::dayNumber of starts[0]
-  std::vector<int64_t> starts;      // size = days + 1 (the last is the end)
-  std::vector<int> monthIndex;      // YearMonth::index per day
+  int firstDay = 0;             // LocalDate::dayNumber of starts[0]
+  std::vector<int64_t> starts;  // size = days + 1 (the last is the end)
+  std::vector<int> monthIndex;  // YearMonth::index per day
 
   DayGrid(const Calendar& cal, int64_t fromMs, int64_t toMs) {
     firstDay = cal.localDateOf(fromMs).dayNumber();
     const int lastDay = cal.localDateOf(toMs).dayNumber();
-    starts.reserve(static_cast<size_t>(lastDay - firstDay + 2));
-    for (int n = firstDay; n <= lastDay + 1; ++n) {
-      const LocalDate d = LocalDate::fromDayNumber(n);
-      starts.push_back(cal.dayStartMs(d));
-      if (n <= lastDay) monthIndex.push_back(YearMonth{d.year, d.month}.index());
+    cal.localMidnights(firstDay, lastDay - firstDay + 2, starts);
+    monthIndex.reserve(static_cast<size_t>(lastDay - firstDay + 1));
+    for (int n = firstDay; n <= lastDay; ++n) {
+      const date::year_month_day ymd{date::sys_days{date::days{n}}};
+      monthIndex.push_back(static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) -
+                           1);
     }
   }
   // Index of the day that contains ms.
@@ -126,6 +125,34 @@ int64_t Calendar::localToUtcMs(LocalDate d, int hour, int minute, int second) co
 
 int64_t Calendar::dayStartMs(LocalDate d) const { return localToUtcMs(d, 0, 0, 0); }
 
+void Calendar::localMidnights(int firstDay, int count, std::vector<int64_t>& out) const {
+  constexpr int64_t kDay = 86400000;
+  out.resize(static_cast<size_t>(std::max(0, count)));
+  int64_t begin = 0, end = 0, offset = 0;
+  bool known = false;
+  for (int i = 0; i < count; ++i) {
+    const int64_t local = static_cast<int64_t>(firstDay + i) * kDay;
+    if (m_zone == nullptr) {
+      out[static_cast<size_t>(i)] = local;
+      continue;
+    }
+    // Inside one offset period, a day away from both of its ends: no DST
+    // question can arise, so local midnight − offset is the answer.
+    const int64_t candidate = local - offset;
+    if (known && candidate >= begin + kDay && candidate + kDay < end) {
+      out[static_cast<size_t>(i)] = candidate;
+      continue;
+    }
+    const int64_t exact = dayStartMs(LocalDate::fromDayNumber(firstDay + i));
+    out[static_cast<size_t>(i)] = exact;
+    const date::sys_info info = m_zone->get_info(date::sys_time<Ms>(Ms(exact)));
+    begin = std::chrono::duration_cast<Ms>(info.begin.time_since_epoch()).count();
+    end = std::chrono::duration_cast<Ms>(info.end.time_since_epoch()).count();
+    offset = std::chrono::duration_cast<Ms>(info.offset).count();
+    known = true;
+  }
+}
+
 LocalDate Calendar::localDateOf(int64_t utcMs) const {
   const date::sys_time<Ms> t{Ms(utcMs)};
   date::local_days ld;
@@ -203,6 +230,35 @@ double DegreeDays::localDays(int64_t startMs, int64_t endMs, const Calendar& cal
     if (b > a) sum += static_cast<double>(b - a) / static_cast<double>(grid.starts[i + 1] - grid.starts[i]);
   }
   return sum;
+}
+
+std::vector<DaysAndHdd> daysAndHdd(std::span<const ConsumptionInterval> intervals, const DegreeDays& hdd,
+                                   const Calendar& cal) {
+  std::vector<DaysAndHdd> out(intervals.size());
+  int64_t lo = std::numeric_limits<int64_t>::max();
+  int64_t hi = std::numeric_limits<int64_t>::min();
+  for (const auto& iv : intervals) {
+    if (iv.endMs <= iv.startMs) continue;
+    lo = std::min(lo, iv.startMs);
+    hi = std::max(hi, iv.endMs);
+  }
+  if (lo >= hi) return out;
+  const DayGrid grid(cal, lo, hi);
+  for (size_t k = 0; k < intervals.size(); ++k) {
+    const auto& iv = intervals[k];
+    if (iv.endMs <= iv.startMs) continue;
+    double days = 0, sum = 0;
+    for (size_t i = grid.dayOf(iv.startMs); i + 1 < grid.starts.size() && grid.starts[i] < iv.endMs; ++i) {
+      const int64_t a = std::max(iv.startMs, grid.starts[i]);
+      const int64_t b = std::min(iv.endMs, grid.starts[i + 1]);
+      if (b <= a) continue;
+      const double frac = static_cast<double>(b - a) / static_cast<double>(grid.starts[i + 1] - grid.starts[i]);
+      days += frac;
+      sum += frac * hdd.day(grid.firstDay + static_cast<int>(i));
+    }
+    out[k] = {days, sum};
+  }
+  return out;
 }
 
 double eurostatHdd(double meanTemperatureC) { return meanTemperatureC <= 15.0 ? 18.0 - meanTemperatureC : 0.0; }

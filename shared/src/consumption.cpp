@@ -26,41 +26,66 @@ int yearOfMs(int64_t ms) {
 
 Carrier carrierFromProto(secap::v1::Carrier c) {
   switch (c) {
-    case secap::v1::CARRIER_ELECTRICITY: return Carrier::kElectricity;
-    case secap::v1::CARRIER_NATURAL_GAS: return Carrier::kNaturalGas;
-    case secap::v1::CARRIER_DISTRICT_HEAT: return Carrier::kDistrictHeat;
-    case secap::v1::CARRIER_HEATING_OIL: return Carrier::kHeatingOil;
-    case secap::v1::CARRIER_LPG: return Carrier::kLpg;
-    case secap::v1::CARRIER_COAL: return Carrier::kCoal;
-    case secap::v1::CARRIER_BIOMASS: return Carrier::kBiomass;
-    case secap::v1::CARRIER_DIESEL: return Carrier::kDiesel;
-    case secap::v1::CARRIER_GASOLINE: return Carrier::kGasoline;
-    case secap::v1::CARRIER_PV_PRODUCTION: return Carrier::kPvProduction;
-    case secap::v1::CARRIER_SOLAR_THERMAL: return Carrier::kSolarThermal;
-    case secap::v1::CARRIER_WATER: return Carrier::kWater;
-    default: return Carrier::kUnspecified;
+    case secap::v1::CARRIER_ELECTRICITY:
+      return Carrier::kElectricity;
+    case secap::v1::CARRIER_NATURAL_GAS:
+      return Carrier::kNaturalGas;
+    case secap::v1::CARRIER_DISTRICT_HEAT:
+      return Carrier::kDistrictHeat;
+    case secap::v1::CARRIER_HEATING_OIL:
+      return Carrier::kHeatingOil;
+    case secap::v1::CARRIER_LPG:
+      return Carrier::kLpg;
+    case secap::v1::CARRIER_COAL:
+      return Carrier::kCoal;
+    case secap::v1::CARRIER_BIOMASS:
+      return Carrier::kBiomass;
+    case secap::v1::CARRIER_DIESEL:
+      return Carrier::kDiesel;
+    case secap::v1::CARRIER_GASOLINE:
+      return Carrier::kGasoline;
+    case secap::v1::CARRIER_PV_PRODUCTION:
+      return Carrier::kPvProduction;
+    case secap::v1::CARRIER_SOLAR_THERMAL:
+      return Carrier::kSolarThermal;
+    case secap::v1::CARRIER_WATER:
+      return Carrier::kWater;
+    default:
+      return Carrier::kUnspecified;
   }
 }
 
 Unit unitFromProto(secap::v1::Unit u) {
   switch (u) {
-    case secap::v1::UNIT_KWH: return Unit::kKwh;
-    case secap::v1::UNIT_MWH: return Unit::kMwh;
-    case secap::v1::UNIT_M3: return Unit::kM3;
-    case secap::v1::UNIT_GJ: return Unit::kGj;
-    case secap::v1::UNIT_L: return Unit::kL;
-    case secap::v1::UNIT_KG: return Unit::kKg;
-    default: return Unit::kUnspecified;
+    case secap::v1::UNIT_KWH:
+      return Unit::kKwh;
+    case secap::v1::UNIT_MWH:
+      return Unit::kMwh;
+    case secap::v1::UNIT_M3:
+      return Unit::kM3;
+    case secap::v1::UNIT_GJ:
+      return Unit::kGj;
+    case secap::v1::UNIT_L:
+      return Unit::kL;
+    case secap::v1::UNIT_KG:
+      return Unit::kKg;
+    default:
+      return Unit::kUnspecified;
   }
 }
 
 ReadingKind kindFromProto(secap::v1::ReadingKind k) {
   switch (k) {
-    case secap::v1::READING_KIND_ESTIMATED: return ReadingKind::kEstimated;
-    case secap::v1::READING_KIND_INVOICE: return ReadingKind::kInvoice;
-    case secap::v1::READING_KIND_EXCHANGE_FINAL: return ReadingKind::kExchangeFinal;
-    case secap::v1::READING_KIND_EXCHANGE_START: return ReadingKind::kExchangeStart;
-    default: return ReadingKind::kActual;
+    case secap::v1::READING_KIND_ESTIMATED:
+      return ReadingKind::kEstimated;
+    case secap::v1::READING_KIND_INVOICE:
+      return ReadingKind::kInvoice;
+    case secap::v1::READING_KIND_EXCHANGE_FINAL:
+      return ReadingKind::kExchangeFinal;
+    case secap::v1::READING_KIND_EXCHANGE_START:
+      return ReadingKind::kExchangeStart;
+    default:
+      return ReadingKind::kActual;
   }
 }
 
@@ -70,10 +95,14 @@ bool isUsable(ReviewState s) { return s == ReviewState::kUnflagged || s == Revie
 
 std::string_view reviewStateName(ReviewState s) {
   switch (s) {
-    case ReviewState::kUnflagged: return "unflagged";
-    case ReviewState::kFlaggedUnconfirmed: return "flagged_unconfirmed";
-    case ReviewState::kConfirmed: return "confirmed";
-    case ReviewState::kErroneous: return "erroneous";
+    case ReviewState::kUnflagged:
+      return "unflagged";
+    case ReviewState::kFlaggedUnconfirmed:
+      return "flagged_unconfirmed";
+    case ReviewState::kConfirmed:
+      return "confirmed";
+    case ReviewState::kErroneous:
+      return "erroneous";
   }
   return "unflagged";
 }

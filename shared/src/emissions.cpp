@@ -67,8 +67,8 @@ Result<LocalElectricityFactor> localElectricityFactor(const LocalElectricityInpu
   if (local > in.totalConsumptionMwh) {
     return LocalElectricityFactor{(in.localProductionT + in.greenPurchasesT) / local, true};
   }
-  const double t = (in.totalConsumptionMwh - local) * in.nationalFactorTPerMwh + in.localProductionT +
-                   in.greenPurchasesT;
+  const double t =
+      (in.totalConsumptionMwh - local) * in.nationalFactorTPerMwh + in.localProductionT + in.greenPurchasesT;
   return LocalElectricityFactor{t / in.totalConsumptionMwh, false};
 }
 

@@ -43,8 +43,8 @@ Result<Inventory> buildInventory(std::span<const ActivityData> lines, const Emis
   for (size_t i = 0; i < lines.size(); ++i) {
     const ActivityData& line = lines[i];
     if (line.year != options.year) continue;
-    const std::string where = "line " + std::to_string(i + 1) + " (" + line.sector + ", " +
-                              std::string(carrierName(line.carrier)) + "): ";
+    const std::string where =
+        "line " + std::to_string(i + 1) + " (" + line.sector + ", " + std::string(carrierName(line.carrier)) + "): ";
     if (!isComSector(line.sector)) return invalidArgument(where + "unknown Covenant of Mayors sector");
     if (!isConsumedEnergy(line.carrier))
       return invalidArgument(where + "not final energy consumption (local production enters the EFE instead)");

@@ -10,14 +10,15 @@ namespace secap::core {
 BillingPeriods billingPeriodsFromIntervals(std::span<const ConsumptionInterval> intervals, const DegreeDays& hdd,
                                            const Calendar& cal) {
   BillingPeriods out;
-  for (const auto& iv : intervals) {
+  const std::vector<DaysAndHdd> dh = daysAndHdd(intervals, hdd, cal);
+  for (size_t k = 0; k < intervals.size(); ++k) {
+    const auto& iv = intervals[k];
     if (iv.endMs <= iv.startMs) continue;
-    const double h = hdd.over(iv.startMs, iv.endMs, cal);
-    if (std::isnan(h)) {
+    if (std::isnan(dh[k].hdd)) {
       ++out.withoutHdd;
       continue;
     }
-    out.periods.push_back({iv.startMs, iv.endMs, DegreeDays::localDays(iv.startMs, iv.endMs, cal), h, iv.kwh});
+    out.periods.push_back({iv.startMs, iv.endMs, dh[k].days, dh[k].hdd, iv.kwh});
   }
   return out;
 }
@@ -84,7 +85,8 @@ Result<BillingModel> fitBillingModel(std::span<const BillingPeriod> baseline) {
     sxx += p.days * dx * dx;
     sxy += p.days * dx * dy;
   }
-  if (!(sxx > 1e-12 * sw)) return invalidArgument("HDD per day does not vary over the baseline; no slope can be fitted");
+  if (!(sxx > 1e-12 * sw))
+    return invalidArgument("HDD per day does not vary over the baseline; no slope can be fitted");
   BillingModel m;
   m.b = sxy / sxx;
   m.a = yBar - m.b * xBar;
@@ -108,7 +110,9 @@ AvoidedEnergy avoidedEnergy(const BillingModel& model, std::span<const BillingPe
   return out;
 }
 
-double normalisedAnnualUse(const BillingModel& model, double normalYearHdd) { return model.predict(365.0, normalYearHdd); }
+double normalisedAnnualUse(const BillingModel& model, double normalYearHdd) {
+  return model.predict(365.0, normalYearHdd);
+}
 
 DegreeDays degreeDaysFromTemperatures(std::span<const DailyTemperature> days) {
   DegreeDays dd;

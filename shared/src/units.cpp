@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 namespace secap::core {
 
@@ -31,10 +31,8 @@ constexpr std::array kTable{
     Constant{"ncv_other_bituminous_coal_kwh_per_kg", 25.8 / 3.6, "kWh/kg", kIpccNcv},
     Constant{"ncv_lignite_kwh_per_kg", 11.9 / 3.6, "kWh/kg", kIpccNcv},
     Constant{"ncv_wood_kwh_per_kg", 15.6 / 3.6, "kWh/kg", kIpccNcv},
-    Constant{"density_diesel_kg_per_l", 0.8325, "kg/l",
-             "EN 590 density at 15 °C 820-845 kg/m3, midpoint"},
-    Constant{"density_gasoline_kg_per_l", 0.7475, "kg/l",
-             "EN 228 density at 15 °C 720-775 kg/m3, midpoint"},
+    Constant{"density_diesel_kg_per_l", 0.8325, "kg/l", "EN 590 density at 15 °C 820-845 kg/m3, midpoint"},
+    Constant{"density_gasoline_kg_per_l", 0.7475, "kg/l", "EN 228 density at 15 °C 720-775 kg/m3, midpoint"},
 };
 
 struct Named {
@@ -82,13 +80,20 @@ std::optional<Carrier> parseCarrier(std::string_view name) {
 
 std::string_view unitName(Unit u) {
   switch (u) {
-    case Unit::kKwh: return "kWh";
-    case Unit::kMwh: return "MWh";
-    case Unit::kM3: return "m3";
-    case Unit::kGj: return "GJ";
-    case Unit::kL: return "l";
-    case Unit::kKg: return "kg";
-    default: return "unspecified";
+    case Unit::kKwh:
+      return "kWh";
+    case Unit::kMwh:
+      return "MWh";
+    case Unit::kM3:
+      return "m3";
+    case Unit::kGj:
+      return "GJ";
+    case Unit::kL:
+      return "l";
+    case Unit::kKg:
+      return "kg";
+    default:
+      return "unspecified";
   }
 }
 
@@ -120,8 +125,10 @@ bool isHeatingCarrier(Carrier c) {
     case Carrier::kLpg:
     case Carrier::kCoal:
     case Carrier::kLignite:
-    case Carrier::kBiomass: return true;
-    default: return false;
+    case Carrier::kBiomass:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -140,31 +147,43 @@ double constant(std::string_view key) {
 
 std::optional<double> kwhPerEnergyUnit(Unit u) {
   switch (u) {
-    case Unit::kKwh: return 1.0;
-    case Unit::kMwh: return constant("kwh_per_mwh");
-    case Unit::kGj: return constant("kwh_per_gj");
-    default: return std::nullopt;
+    case Unit::kKwh:
+      return 1.0;
+    case Unit::kMwh:
+      return constant("kwh_per_mwh");
+    case Unit::kGj:
+      return constant("kwh_per_gj");
+    default:
+      return std::nullopt;
   }
 }
 
 std::optional<double> defaultNetKwhPerUnit(Carrier c, Unit u) {
   if (u == Unit::kKg) {
     switch (c) {
-      case Carrier::kNaturalGas: return constant("ncv_natural_gas_kwh_per_kg");
+      case Carrier::kNaturalGas:
+        return constant("ncv_natural_gas_kwh_per_kg");
       case Carrier::kHeatingOil:
-      case Carrier::kDiesel: return constant("ncv_gas_diesel_oil_kwh_per_kg");
-      case Carrier::kGasoline: return constant("ncv_motor_gasoline_kwh_per_kg");
-      case Carrier::kLpg: return constant("ncv_lpg_kwh_per_kg");
-      case Carrier::kResidualFuelOil: return constant("ncv_residual_fuel_oil_kwh_per_kg");
-      case Carrier::kCoal: return constant("ncv_other_bituminous_coal_kwh_per_kg");
-      case Carrier::kLignite: return constant("ncv_lignite_kwh_per_kg");
-      case Carrier::kBiomass: return constant("ncv_wood_kwh_per_kg");
-      default: return std::nullopt;
+      case Carrier::kDiesel:
+        return constant("ncv_gas_diesel_oil_kwh_per_kg");
+      case Carrier::kGasoline:
+        return constant("ncv_motor_gasoline_kwh_per_kg");
+      case Carrier::kLpg:
+        return constant("ncv_lpg_kwh_per_kg");
+      case Carrier::kResidualFuelOil:
+        return constant("ncv_residual_fuel_oil_kwh_per_kg");
+      case Carrier::kCoal:
+        return constant("ncv_other_bituminous_coal_kwh_per_kg");
+      case Carrier::kLignite:
+        return constant("ncv_lignite_kwh_per_kg");
+      case Carrier::kBiomass:
+        return constant("ncv_wood_kwh_per_kg");
+      default:
+        return std::nullopt;
     }
   }
   if (u == Unit::kL) {
-    if (c == Carrier::kDiesel)
-      return constant("ncv_gas_diesel_oil_kwh_per_kg") * constant("density_diesel_kg_per_l");
+    if (c == Carrier::kDiesel) return constant("ncv_gas_diesel_oil_kwh_per_kg") * constant("density_diesel_kg_per_l");
     if (c == Carrier::kGasoline)
       return constant("ncv_motor_gasoline_kwh_per_kg") * constant("density_gasoline_kg_per_l");
   }
@@ -173,15 +192,18 @@ std::optional<double> defaultNetKwhPerUnit(Carrier c, Unit u) {
 
 double ncvPerGcv(Carrier c) {
   switch (c) {
-    case Carrier::kNaturalGas: return constant("ncv_per_gcv_natural_gas");
+    case Carrier::kNaturalGas:
+      return constant("ncv_per_gcv_natural_gas");
     case Carrier::kHeatingOil:
     case Carrier::kLpg:
     case Carrier::kCoal:
     case Carrier::kLignite:
     case Carrier::kResidualFuelOil:
     case Carrier::kDiesel:
-    case Carrier::kGasoline: return constant("ncv_per_gcv_oil_coal");
-    default: return 1.0;
+    case Carrier::kGasoline:
+      return constant("ncv_per_gcv_oil_coal");
+    default:
+      return 1.0;
   }
 }
 

@@ -76,7 +76,8 @@ struct DocExample {
 std::vector<DocExample> docExamples() {
   const std::string doc = readText(SECAP_CALC_DOC);
   std::vector<DocExample> out;
-  const std::regex cmdRe(R"(<!-- example:(\w+) command -->\s*```sh\n(?:[^\n]*\n)*?secap-calc ([^\n]*(?:\\\n[^\n]*)*)\n)");
+  const std::regex cmdRe(
+      R"(<!-- example:(\w+) command -->\s*```sh\n(?:[^\n]*\n)*?secap-calc ([^\n]*(?:\\\n[^\n]*)*)\n)");
   for (std::sregex_iterator it(doc.begin(), doc.end(), cmdRe), end; it != end; ++it) {
     DocExample ex;
     ex.name = (*it)[1];

@@ -68,7 +68,8 @@ TEST(Calendar, HeatingUseIsSpreadByDegreeDays) {
   DegreeDays hdd;
   hdd.setMonth({2025, 3}, 310);
   hdd.setMonth({2025, 4}, 150);
-  const auto months = calendariseMonthly({{cal.dayStartMs({2025, 3, 1}), cal.dayStartMs({2025, 5, 1}), 920}}, cal, &hdd);
+  const auto months =
+      calendariseMonthly({{cal.dayStartMs({2025, 3, 1}), cal.dayStartMs({2025, 5, 1}), 920}}, cal, &hdd);
   EXPECT_NEAR(months.at({2025, 3}), 620, 1e-9);
   EXPECT_NEAR(months.at({2025, 4}), 300, 1e-9);
   EXPECT_NEAR(hdd.over(cal.dayStartMs({2025, 3, 1}), cal.dayStartMs({2025, 5, 1}), cal), 460, 1e-9);
@@ -78,7 +79,8 @@ TEST(Calendar, AnIntervalWithUnknownHddIsSpreadByTime) {
   const Calendar cal = warsaw();
   DegreeDays hdd;
   hdd.setMonth({2025, 3}, 310);  // April unknown
-  const auto months = calendariseMonthly({{cal.dayStartMs({2025, 4, 1}), cal.dayStartMs({2025, 4, 11}), 100}}, cal, &hdd);
+  const auto months =
+      calendariseMonthly({{cal.dayStartMs({2025, 4, 1}), cal.dayStartMs({2025, 4, 11}), 100}}, cal, &hdd);
   EXPECT_NEAR(months.at({2025, 4}), 100, 1e-9);
 }
 
@@ -127,4 +129,18 @@ TEST(CalendarProperty, ScalingTheUsageScalesEveryMonth) {
   const auto b = calendariseMonthly(scaled, cal);
   ASSERT_EQ(a.size(), b.size());
   for (const auto& [ym, kwh] : a) EXPECT_NEAR(b.at(ym), kwh * 3.6, 1e-9);
+}
+
+TEST(CalendarProperty, FastLocalMidnightsEqualTheExactOnes) {
+  // Zones with DST at midnight (Santiago, Havana), half-hour DST (Lord Howe) and Warsaw.
+  for (const char* zone : {"Europe/Warsaw", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "UTC"}) {
+    const Calendar cal = *Calendar::forZone(zone);
+    const int first = LocalDate{1990, 1, 1}.dayNumber();
+    const int count = LocalDate{2040, 1, 1}.dayNumber() - first;
+    std::vector<int64_t> fast;
+    cal.localMidnights(first, count, fast);
+    for (int i = 0; i < count; ++i)
+      ASSERT_EQ(fast[static_cast<size_t>(i)], cal.dayStartMs(LocalDate::fromDayNumber(first + i)))
+          << zone << " " << LocalDate::fromDayNumber(first + i).toString();
+  }
 }

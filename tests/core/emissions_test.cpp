@@ -12,10 +12,10 @@ using namespace secap::core;
 
 TEST(Emissions, IpccDefaultsAreTonnesPerTerajouleTimes0_0036) {
   // DESIGN §6.4's rounded values.
-  const std::pair<Carrier, double> expected[] = {
-      {Carrier::kNaturalGas, 0.202},  {Carrier::kDiesel, 0.267},  {Carrier::kGasoline, 0.249},
-      {Carrier::kLpg, 0.227},         {Carrier::kResidualFuelOil, 0.279}, {Carrier::kCoal, 0.341},
-      {Carrier::kLignite, 0.364},     {Carrier::kBiomass, 0.0}};
+  const std::pair<Carrier, double> expected[] = {{Carrier::kNaturalGas, 0.202},      {Carrier::kDiesel, 0.267},
+                                                 {Carrier::kGasoline, 0.249},        {Carrier::kLpg, 0.227},
+                                                 {Carrier::kResidualFuelOil, 0.279}, {Carrier::kCoal, 0.341},
+                                                 {Carrier::kLignite, 0.364},         {Carrier::kBiomass, 0.0}};
   for (const auto& [carrier, rounded] : expected) {
     const auto d = ipccDefault(carrier);
     ASSERT_TRUE(d.has_value()) << carrierName(carrier);

@@ -18,7 +18,7 @@ TEST(Enpi, KwhPerSquareMetreAgainstTheMedianOfItsKind) {
   EXPECT_NEAR(*e[0].heatMedianOfKind, 125, 1e-12);
   EXPECT_NEAR(*e[0].electricityKwhPerM2, 25, 1e-12);
   EXPECT_NEAR(*e[0].electricityMedianOfKind, 25, 1e-12);  // (25 + 25) / 2
-  EXPECT_FALSE(e[3].heatKwhPerM2.has_value());           // no heated area
+  EXPECT_FALSE(e[3].heatKwhPerM2.has_value());            // no heated area
   EXPECT_EQ(median({3, 1, 2, 10}), 2.5);
 }
 

@@ -10,8 +10,8 @@ namespace {
 
 int64_t day(int y, unsigned m, unsigned d) { return Calendar{}.dayStartMs({y, m, d}); }
 
-ReadingRecord reading(std::string id, std::string meter, int64_t at, double v,
-                      ReadingKind kind = ReadingKind::kActual, ReviewState review = ReviewState::kUnflagged) {
+ReadingRecord reading(std::string id, std::string meter, int64_t at, double v, ReadingKind kind = ReadingKind::kActual,
+                      ReviewState review = ReviewState::kUnflagged) {
   ReadingRecord r;
   r.id = std::move(id);
   r.meterId = std::move(meter);
@@ -37,7 +37,8 @@ MeterConfig electricityMeter(std::string id, int digits, double multiplier) {
 TEST(MeterConsumption, RolloverWithATransformerMultiplier) {
   // 5 digits, CT ratio 40: 99 950 -> 00 030 gives (10^5 − 99 950 + 30) × 40 = 80 × 40 = 3 200 kWh.
   const auto m = electricityMeter("e", 5, 40);
-  const std::vector<ReadingRecord> rs{reading("1", "e", day(2025, 1, 1), 99950), reading("2", "e", day(2025, 2, 1), 30)};
+  const std::vector<ReadingRecord> rs{reading("1", "e", day(2025, 1, 1), 99950),
+                                      reading("2", "e", day(2025, 2, 1), 30)};
   const auto c = meterConsumption(m, rs);
   ASSERT_EQ(c.intervals.size(), 1u);
   EXPECT_DOUBLE_EQ(c.intervals[0].kwh, 3200);
@@ -48,7 +49,8 @@ TEST(MeterConsumption, AnImplausibleDropIsLeftOutNotTakenAsRollover) {
   // 12 345 -> 12 335 on 5 digits would be a 99 990-unit "rollover": left out; the next reading
   // 12 400 is counted from 12 345: 55 kWh.
   const auto m = electricityMeter("e", 5, 1);
-  const std::vector<ReadingRecord> rs{reading("1", "e", day(2025, 1, 1), 12345), reading("2", "e", day(2025, 2, 1), 12335),
+  const std::vector<ReadingRecord> rs{reading("1", "e", day(2025, 1, 1), 12345),
+                                      reading("2", "e", day(2025, 2, 1), 12335),
                                       reading("3", "e", day(2025, 3, 1), 12400)};
   const auto c = meterConsumption(m, rs);
   ASSERT_EQ(c.intervals.size(), 1u);
@@ -63,9 +65,10 @@ TEST(MeterConsumption, ExchangeBetweenTwoMeterRecords) {
   const auto oldMeter = electricityMeter("old", 6, 1);
   auto newMeter = electricityMeter("new", 6, 1);
   newMeter.replacesMeterId = "old";
-  const std::vector<ReadingRecord> rs{
-      reading("1", "old", day(2025, 1, 1), 12000), reading("2", "old", day(2025, 3, 1), 12500, ReadingKind::kExchangeFinal),
-      reading("3", "new", day(2025, 3, 1), 0, ReadingKind::kExchangeStart), reading("4", "new", day(2025, 4, 1), 210)};
+  const std::vector<ReadingRecord> rs{reading("1", "old", day(2025, 1, 1), 12000),
+                                      reading("2", "old", day(2025, 3, 1), 12500, ReadingKind::kExchangeFinal),
+                                      reading("3", "new", day(2025, 3, 1), 0, ReadingKind::kExchangeStart),
+                                      reading("4", "new", day(2025, 4, 1), 210)};
   const auto a = meterConsumption(oldMeter, rs);
   const auto b = meterConsumption(newMeter, rs);
   EXPECT_DOUBLE_EQ(a.totalKwh, 500);
@@ -76,9 +79,10 @@ TEST(MeterConsumption, ExchangeBetweenTwoMeterRecords) {
 TEST(MeterConsumption, ExchangeWithinOneMeterRecord) {
   // 12 000 -> final 12 500 (500), start 3 -> 213 (210): 710 kWh, and no interval 12 500 -> 3.
   const auto m = electricityMeter("e", 6, 1);
-  const std::vector<ReadingRecord> rs{
-      reading("1", "e", day(2025, 1, 1), 12000), reading("2", "e", day(2025, 3, 1), 12500, ReadingKind::kExchangeFinal),
-      reading("3", "e", day(2025, 3, 1) + 3600000, 3, ReadingKind::kExchangeStart), reading("4", "e", day(2025, 4, 1), 213)};
+  const std::vector<ReadingRecord> rs{reading("1", "e", day(2025, 1, 1), 12000),
+                                      reading("2", "e", day(2025, 3, 1), 12500, ReadingKind::kExchangeFinal),
+                                      reading("3", "e", day(2025, 3, 1) + 3600000, 3, ReadingKind::kExchangeStart),
+                                      reading("4", "e", day(2025, 4, 1), 213)};
   const auto c = meterConsumption(m, rs);
   ASSERT_EQ(c.intervals.size(), 2u);
   EXPECT_DOUBLE_EQ(c.totalKwh, 710);
@@ -134,7 +138,8 @@ TEST(MeterConsumption, GasCubicMetresUseTheMetersCalorificValue) {
   gas.unit = Unit::kM3;
   gas.kwhPerUnit = 11.2;
   gas.basis = EnergyBasis::kGross;
-  const std::vector<ReadingRecord> rs{reading("1", "g", day(2025, 1, 1), 5000), reading("2", "g", day(2025, 2, 1), 6000)};
+  const std::vector<ReadingRecord> rs{reading("1", "g", day(2025, 1, 1), 5000),
+                                      reading("2", "g", day(2025, 2, 1), 6000)};
   EXPECT_NEAR(meterConsumption(gas, rs).totalKwh, 11200, 1e-9);
   gas.kwhPerUnit = 0;  // no calorific value and no table default for m3: nothing is guessed
   EXPECT_EQ(meterConsumption(gas, rs).totalKwh, 0);

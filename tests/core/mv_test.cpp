@@ -139,3 +139,17 @@ TEST(BillingPeriods, FromReadingIntervalsWithDailyTemperatures) {
   EXPECT_NEAR(bp.periods[0].hdd, 100, 1e-9);
   EXPECT_NEAR(monthlyHdd(temps).at({2025, 1}), 100, 1e-12);
 }
+
+TEST(BillingPeriods, DaysAreLocalDaysAcrossADstChange) {
+  // 1 Oct to 1 Nov 2022 in Warsaw lasts 31 days and 1 hour (DST ended on 30 Oct), but it is
+  // 31 billing days; HDD 310 in October spread evenly gives the whole 310.
+  const Calendar cal = *Calendar::forZone("Europe/Warsaw");
+  DegreeDays dd;
+  dd.setMonth({2022, 10}, 310);
+  const std::vector<ConsumptionInterval> iv{{cal.dayStartMs({2022, 10, 1}), cal.dayStartMs({2022, 11, 1}), 1000}};
+  EXPECT_EQ(iv[0].endMs - iv[0].startMs, (31 * 24 + 1) * 3600000LL);
+  const BillingPeriods bp = billingPeriodsFromIntervals(iv, dd, cal);
+  ASSERT_EQ(bp.periods.size(), 1u);
+  EXPECT_NEAR(bp.periods[0].days, 31, 1e-12);
+  EXPECT_NEAR(bp.periods[0].hdd, 310, 1e-9);
+}

@@ -58,15 +58,22 @@ json monthsJson(const std::map<core::YearMonth, double>& months) {
 }
 
 json periodJson(const core::BillingPeriod& p, const core::BillingModel* model) {
-  json j{{"start", formatUtc(p.startMs)}, {"end", formatUtc(p.endMs)}, {"days", num(p.days)},
-         {"hdd", num(p.hdd)},            {"kwh", num(p.usageKwh)}};
+  json j{{"start", formatUtc(p.startMs)},
+         {"end", formatUtc(p.endMs)},
+         {"days", num(p.days)},
+         {"hdd", num(p.hdd)},
+         {"kwh", num(p.usageKwh)}};
   if (model) j["predicted_kwh"] = num(model->predict(p.days, p.hdd));
   return j;
 }
 
 json fitJson(const core::FitStatistics& s) {
-  return {{"n", s.n},          {"p", core::kBillingModelParameters}, {"mean_kwh", num(s.meanUsage)},
-          {"r2", num(s.r2)},   {"cv_rmse", num(s.cvRmse)},           {"nmbe", num(s.nmbe)},
+  return {{"n", s.n},
+          {"p", core::kBillingModelParameters},
+          {"mean_kwh", num(s.meanUsage)},
+          {"r2", num(s.r2)},
+          {"cv_rmse", num(s.cvRmse)},
+          {"nmbe", num(s.nmbe)},
           {"ashrae_g14_accepted", s.accepted}};
 }
 
@@ -148,8 +155,10 @@ Result<json> runHdd(const std::string& temperatures) {
   const auto months = core::monthlyHdd(*t);
   double total = 0;
   for (const auto& [ym, v] : months) total += v;
-  return json{{"method", "Eurostat: 18 - Tm when Tm <= 15 C, else 0"}, {"days", t->size()},
-              {"months", monthsJson(months)}, {"total", num(total)}};
+  return json{{"method", "Eurostat: 18 - Tm when Tm <= 15 C, else 0"},
+              {"days", t->size()},
+              {"months", monthsJson(months)},
+              {"total", num(total)}};
 }
 
 Result<json> runMv(const MvArgs& a) {
@@ -191,7 +200,8 @@ Result<json> runMv(const MvArgs& a) {
     periods = core::billingPeriodsFromMonths(core::calendariseMonthly(all, *cal), **dd, *cal);
     periodKind = "calendar months";
   }
-  auto outcome = core::measureOutcome(periods, measure->dates, measure->expectedSavingsMwhPerYear, measure->inspections);
+  auto outcome =
+      core::measureOutcome(periods, measure->dates, measure->expectedSavingsMwhPerYear, measure->inspections);
   if (!outcome.isOk()) return core::invalidArgument(a.measure + ": " + outcome.status().message());
   const core::PeriodSplit split = core::splitPeriods(periods, measure->dates);
 
@@ -250,7 +260,8 @@ Result<json> runInventory(const InventoryArgs& a) {
       if (!core::isConsumedEnergy(m.carrier)) continue;
       const auto c = core::meterConsumption(m, *readings);
       for (const auto& [y, kwh] : core::kwhByYear(c.intervals, *cal))
-        lines.push_back({y, sectors[m.id], m.carrier, core::toNetKwh(kwh, m.carrier, m.basis) / 1000.0, "meter " + m.id});
+        lines.push_back(
+            {y, sectors[m.id], m.carrier, core::toNetKwh(kwh, m.carrier, m.basis) / 1000.0, "meter " + m.id});
     }
   }
   auto build = [&](int year) {

@@ -4,7 +4,6 @@
 // main.cpp prints. No I/O besides reading the named files; thread-safe.
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 

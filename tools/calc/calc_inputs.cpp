@@ -1,11 +1,10 @@
 #include "calc_inputs.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -100,11 +99,14 @@ std::vector<int> elementLines(const std::string& s) {
     const char c = s[i];
     if (c == '\n') ++line;
     if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') inString = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
       continue;
     }
-    if (c == '"') inString = true;
+    if (c == '"')
+      inString = true;
     else if (c == '[' || c == '{') {
       if (depth == 1) lines.push_back(line);
       ++depth;
@@ -283,9 +285,12 @@ Result<std::vector<core::MeterConfig>> loadMeters(const std::string& path, const
     if (!unit) return row.error("unknown unit '" + row.text("unit") + "' (kWh, MWh, GJ, m3, l, kg)");
     m.unit = *unit;
     const std::string kind = row.text("kind");
-    if (kind.empty() || kind == "cumulative") m.cumulative = true;
-    else if (kind == "period") m.cumulative = false;
-    else return row.error("unknown kind '" + kind + "' (cumulative or period)");
+    if (kind.empty() || kind == "cumulative")
+      m.cumulative = true;
+    else if (kind == "period")
+      m.cumulative = false;
+    else
+      return row.error("unknown kind '" + kind + "' (cumulative or period)");
     auto digits = row.optionalNumber("register_digits");
     if (!digits.isOk()) return digits.status();
     if (*digits && (**digits < 0 || **digits > 15 || std::floor(**digits) != **digits))
@@ -357,11 +362,16 @@ Result<std::vector<core::ReadingRecord>> loadReadings(const std::string& path, c
     r.periodStartMs = *start;
     if (r.periodStartMs && *r.periodStartMs >= r.takenAtMs) return row.error("period_start must be before taken_at");
     const std::string review = row.text("review");
-    if (review.empty() || review == "unflagged") r.review = core::ReviewState::kUnflagged;
-    else if (review == "flagged" || review == "flagged_unconfirmed") r.review = core::ReviewState::kFlaggedUnconfirmed;
-    else if (review == "confirmed") r.review = core::ReviewState::kConfirmed;
-    else if (review == "erroneous") r.review = core::ReviewState::kErroneous;
-    else return row.error("unknown review '" + review + "' (unflagged, flagged, confirmed, erroneous)");
+    if (review.empty() || review == "unflagged")
+      r.review = core::ReviewState::kUnflagged;
+    else if (review == "flagged" || review == "flagged_unconfirmed")
+      r.review = core::ReviewState::kFlaggedUnconfirmed;
+    else if (review == "confirmed")
+      r.review = core::ReviewState::kConfirmed;
+    else if (review == "erroneous")
+      r.review = core::ReviewState::kErroneous;
+    else
+      return row.error("unknown review '" + review + "' (unflagged, flagged, confirmed, erroneous)");
     r.supersedesId = row.text("supersedes_id");
     out.push_back(std::move(r));
   }
@@ -509,11 +519,16 @@ Result<MeasureInput> loadMeasure(const std::string& path, const core::Calendar& 
     if (!j["inspections"].is_array()) return bad("inspections", "expected an array of outcomes");
     for (const auto& o : j["inspections"]) {
       const std::string s = o.is_string() ? o.get<std::string>() : "";
-      if (s == "verified") m.inspections.push_back(core::InspectionOutcome::kVerified);
-      else if (s == "partially_verified") m.inspections.push_back(core::InspectionOutcome::kPartiallyVerified);
-      else if (s == "not_verified") m.inspections.push_back(core::InspectionOutcome::kNotVerified);
-      else if (s == "follow_up_needed") m.inspections.push_back(core::InspectionOutcome::kFollowUpNeeded);
-      else return bad("inspections", "unknown outcome '" + s + "'");
+      if (s == "verified")
+        m.inspections.push_back(core::InspectionOutcome::kVerified);
+      else if (s == "partially_verified")
+        m.inspections.push_back(core::InspectionOutcome::kPartiallyVerified);
+      else if (s == "not_verified")
+        m.inspections.push_back(core::InspectionOutcome::kNotVerified);
+      else if (s == "follow_up_needed")
+        m.inspections.push_back(core::InspectionOutcome::kFollowUpNeeded);
+      else
+        return bad("inspections", "unknown outcome '" + s + "'");
     }
   }
   return m;

@@ -32,7 +32,9 @@ struct Row {
   std::map<std::string, std::string> cells;
 
   [[nodiscard]] std::string where() const { return file + ":" + std::to_string(line); }
-  [[nodiscard]] Status error(const std::string& problem) const { return core::invalidArgument(where() + ": " + problem); }
+  [[nodiscard]] Status error(const std::string& problem) const {
+    return core::invalidArgument(where() + ": " + problem);
+  }
   // The cell's text, "" when the column is absent or empty.
   [[nodiscard]] std::string text(const std::string& column) const;
   [[nodiscard]] Result<std::string> required(const std::string& column) const;

@@ -5,7 +5,6 @@
 // problem. Exit codes: 0 ok, 2 bad input or arguments.
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,9 @@ struct YearMonth {
   auto operator<=>(const YearMonth&) const = default;
   // Months since 0000-01 (a dense index).
   [[nodiscard]] int index() const { return year * 12 + static_cast<int>(month) - 1; }
-  static YearMonth fromIndex(int i) { return {i >= 0 ? i / 12 : (i - 11) / 12, static_cast<unsigned>(((i % 12) + 12) % 12 + 1)}; }
+  static YearMonth fromIndex(int i) {
+    return {i >= 0 ? i / 12 : (i - 11) / 12, static_cast<unsigned>(((i % 12) + 12) % 12 + 1)};
+  }
   [[nodiscard]] std::string toString() const;  // "2025-03"
 };
 
@@ -68,6 +71,9 @@ class Calendar {
   // The local date and month that contain the instant.
   [[nodiscard]] LocalDate localDateOf(int64_t utcMs) const;
   [[nodiscard]] YearMonth monthOf(int64_t utcMs) const;
+  // dayStartMs of `count` consecutive local days from day number `firstDay`,
+  // computed in one pass (one zone lookup per offset change, not per day).
+  void localMidnights(int firstDay, int count, std::vector<int64_t>& out) const;
   // UTC ms of a local wall-clock time (earliest when ambiguous).
   [[nodiscard]] int64_t localToUtcMs(LocalDate d, int hour, int minute, int second) const;
 
@@ -101,6 +107,15 @@ class DegreeDays {
   std::vector<double> m_values;
 };
 
+// Local days and HDD of each interval (DegreeDays::localDays and
+// DegreeDays::over), on one day grid shared by all the intervals.
+struct DaysAndHdd {
+  double days = 0;
+  double hdd = 0;  // NaN when a covered day has no HDD
+};
+std::vector<DaysAndHdd> daysAndHdd(std::span<const ConsumptionInterval> intervals, const DegreeDays& hdd,
+                                   const Calendar& cal);
+
 // Eurostat heating degree days of one day from its mean outdoor temperature:
 // 18 - Tm when Tm <= 15 °C, otherwise 0 (Eurostat, nrg_chdd methodology).
 double eurostatHdd(double meanTemperatureC);
@@ -109,8 +124,8 @@ double eurostatHdd(double meanTemperatureC);
 // `weights`, each day's share is its HDD times the fraction of the day in the
 // interval (degree-day apportioning for heating carriers); an interval that
 // covers a day with unknown HDD, or only days with zero HDD, is spread by time.
-std::map<YearMonth, double> calendariseMonthly(const std::vector<ConsumptionInterval>& intervals,
-                                               const Calendar& cal, const DegreeDays* weights = nullptr);
+std::map<YearMonth, double> calendariseMonthly(const std::vector<ConsumptionInterval>& intervals, const Calendar& cal,
+                                               const DegreeDays* weights = nullptr);
 
 // Sums months into calendar years.
 std::map<int, double> byYear(const std::map<YearMonth, double>& months);

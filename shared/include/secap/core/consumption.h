@@ -62,10 +62,10 @@ struct MeterConfig {
   std::string siteId;
   Carrier carrier = Carrier::kElectricity;
   Unit unit = Unit::kKwh;
-  bool cumulative = true;          // a register; false = each reading is its period's use
-  int registerDigits = 0;          // 0 = unknown (no rollover is assumed)
-  double multiplier = 1;           // current/voltage transformer ratio, pulses...
-  double kwhPerUnit = 0;           // calorific value for m3, l and kg (0 = table default, if any)
+  bool cumulative = true;  // a register; false = each reading is its period's use
+  int registerDigits = 0;  // 0 = unknown (no rollover is assumed)
+  double multiplier = 1;   // current/voltage transformer ratio, pulses...
+  double kwhPerUnit = 0;   // calorific value for m3, l and kg (0 = table default, if any)
   EnergyBasis basis = EnergyBasis::kNet;
   std::optional<int64_t> installedAtMs;
   std::optional<int64_t> removedAtMs;

@@ -16,8 +16,8 @@ namespace secap::core {
 
 struct SiteEnergy {
   std::string siteId;
-  std::string kind;               // site kind key, e.g. "school"
-  double heatedAreaM2 = 0;        // 0 = unknown: no EnPI
+  std::string kind;                             // site kind key, e.g. "school"
+  double heatedAreaM2 = 0;                      // 0 = unknown: no EnPI
   std::optional<double> heatKwhPerYear;         // normalised annual heat use
   std::optional<double> electricityKwhPerYear;  // annual electricity use
 };
@@ -27,7 +27,7 @@ struct SiteEnpi {
   std::string kind;
   std::optional<double> heatKwhPerM2;
   std::optional<double> electricityKwhPerM2;
-  std::optional<double> heatMedianOfKind;         // the group's median (the municipality or the peers)
+  std::optional<double> heatMedianOfKind;  // the group's median (the municipality or the peers)
   std::optional<double> electricityMedianOfKind;
 };
 

@@ -20,9 +20,9 @@
 namespace secap::core {
 
 struct MeasureDates {
-  int64_t implementedAtMs = 0;      // go-live
-  int baselineDays = 365;           // the baseline window before go-live
-  int blackoutDays = 0;             // installation time after go-live left out
+  int64_t implementedAtMs = 0;            // go-live
+  int baselineDays = 365;                 // the baseline window before go-live
+  int blackoutDays = 0;                   // installation time after go-live left out
   std::optional<int64_t> reportingEndMs;  // default: all periods after
 };
 
@@ -38,10 +38,10 @@ PeriodSplit splitPeriods(std::span<const BillingPeriod> periods, const MeasureDa
 struct MeasureOutcome {
   BillingModel model;
   AvoidedEnergy avoided;
-  double verifiedSavingsMwhPerYear = 0;     // avoided × 365 / reporting days, in MWh
+  double verifiedSavingsMwhPerYear = 0;  // avoided × 365 / reporting days, in MWh
   std::optional<double> expectedSavingsMwhPerYear;
-  std::optional<double> realisationRate;    // verified / expected
-  bool verified = false;                    // an inspection found it `verified`
+  std::optional<double> realisationRate;  // verified / expected
+  bool verified = false;                  // an inspection found it `verified`
   int straddling = 0;
 };
 

@@ -39,30 +39,31 @@ struct BillingPeriod {
 // Billing periods from consumption intervals (the reading-to-reading periods,
 // as CalTRACK's billing method uses them), with HDD summed over each period's
 // local days and d counted in local days (DegreeDays::localDays: readings at
-// local midnight give whole days, also across a DST change). Periods whose HDD is not fully known are left out and counted.
+// local midnight give whole days, also across a DST change). Periods whose HDD is not fully known are left out and
+// counted.
 struct BillingPeriods {
   std::vector<BillingPeriod> periods;
   int withoutHdd = 0;
 };
-BillingPeriods billingPeriodsFromIntervals(std::span<const ConsumptionInterval> intervals,
-                                           const DegreeDays& hdd, const Calendar& cal);
+BillingPeriods billingPeriodsFromIntervals(std::span<const ConsumptionInterval> intervals, const DegreeDays& hdd,
+                                           const Calendar& cal);
 
 // Billing periods from calendar-month totals (usage and HDD per month).
-std::vector<BillingPeriod> billingPeriodsFromMonths(const std::map<YearMonth, double>& usage,
-                                                    const DegreeDays& hdd, const Calendar& cal);
+std::vector<BillingPeriod> billingPeriodsFromMonths(const std::map<YearMonth, double>& usage, const DegreeDays& hdd,
+                                                    const Calendar& cal);
 
 struct FitStatistics {
   int n = 0;
   double meanUsage = 0;  // ȳ, mean of the period totals
   double r2 = 0;
-  double cvRmse = 0;  // fraction, 0.15 = 15 %
-  double nmbe = 0;    // fraction, signed: Σ(ŷ − y) / ((n − p)·ȳ)
+  double cvRmse = 0;      // fraction, 0.15 = 15 %
+  double nmbe = 0;        // fraction, signed: Σ(ŷ − y) / ((n − p)·ȳ)
   bool accepted = false;  // ASHRAE G14 monthly criteria
 };
 
 struct BillingModel {
-  double a = 0;  // kWh per day (base load)
-  double b = 0;  // kWh per HDD
+  double a = 0;       // kWh per day (base load)
+  double b = 0;       // kWh per HDD
   FitStatistics fit;  // on the baseline periods
   std::vector<std::string> warnings;
   [[nodiscard]] double predict(double days, double hdd) const { return a * days + b * hdd; }
