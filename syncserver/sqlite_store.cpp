@@ -452,4 +452,14 @@ Result<std::vector<StoredEntity>> SqliteStore::allMunicipalities() {
   return out;
 }
 
+Result<std::vector<StoredEntity>> SqliteStore::recordsOf(const std::string& municipalityId) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE municipality_id=? ORDER BY type, id");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, municipalityId);
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+  return out;
+}
+
 }  // namespace secap::server

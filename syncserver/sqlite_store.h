@@ -30,6 +30,7 @@ class SqliteStore final : public Store {
   Result<std::optional<DeviceRecord>> deviceByTokenHash(const std::string& tokenHash) override;
   Result<std::vector<StoredEntity>> entitiesOf(core::EntityType type, const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> allMunicipalities() override;
+  Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
 
  private:
   friend class SqliteWriteTx;

@@ -135,6 +135,9 @@ class Store {
   // Reads for reports.
   virtual Result<std::vector<StoredEntity>> entitiesOf(core::EntityType type, const std::string& municipalityId) = 0;
   virtual Result<std::vector<StoredEntity>> allMunicipalities() = 0;
+  // Every record of a municipality, of every type, deleted ones included,
+  // ordered by type and id (full resync, audits, tests).
+  virtual Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) = 0;
 };
 
 }  // namespace secap::server
