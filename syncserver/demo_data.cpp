@@ -4,7 +4,9 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
+#include <string>
 
 #include "secap/core/hlc.h"
 
@@ -474,6 +476,414 @@ v1::Change entityChange(std::string id) {
   return c;
 }
 
+// ---------------------------------------------------------------------------
+// SECAP measures, progress, inspections, anomalies and reference data.
+
+// A measure that a municipality with a site of `siteKind` carries out
+// (SITE_KIND_UNSPECIFIED: not tied to a site).
+struct MeasureSpec {
+  const char* code;
+  const char* titlePl;
+  const char* titleDe;
+  v1::MeasureType type;
+  v1::SiteKind siteKind;
+  const char* comSector;
+  const char* area;
+  const char* instrument;
+  double budgetEur;
+  double savingsMwh;    // Expected savings per year.
+  double renewableMwh;  // Expected local production per year.
+  double co2T;          // Expected CO2 reduction per year.
+  std::array<const char*, 2> fundingPl;
+  std::array<const char*, 2> fundingDe;
+  const char* indicatorKey;
+  const char* indicatorUnit;
+  double indicatorTarget;  // At 100 %.
+};
+
+// clang-format off
+const std::array<MeasureSpec, 5> kMeasureSpecs = {{
+    {"B.1", "Termomodernizacja szkoły", "Energetische Sanierung der Schule", v1::MEASURE_TYPE_MITIGATION, kSchool,
+     "municipal_buildings", "building_envelope", "grants_subsidies", 1'150'000, 180, 0, 46,
+     {"RPO WM 2014-2020", "NFOŚiGW"}, {"KfW 432", "BEG"}, "insulated_area", "m2", 2400},
+    {"L.1", "Modernizacja oświetlenia ulicznego na LED", "Umrüstung der Straßenbeleuchtung auf LED",
+     v1::MEASURE_TYPE_MITIGATION, kLighting, "public_lighting", "efficient_lighting", "public_procurement",
+     620'000, 250, 0, 170, {"NFOŚiGW", ""}, {"Kommunalrichtlinie (NKI)", ""}, "luminaires_replaced", "pcs", 900},
+    {"E.1", "Instalacja fotowoltaiczna na dachu urzędu", "Photovoltaikanlage auf dem Rathausdach",
+     v1::MEASURE_TYPE_MITIGATION, kTownHall, "local_electricity_production", "pv", "grants_subsidies", 62'000, 0, 45,
+     31, {"RPO WM 2014-2020", ""}, {"Eigenmittel", ""}, "installed_power", "kWp", 50},
+    {"B.2", "Pompa ciepła w przedszkolu", "Wärmepumpe in der Kita", v1::MEASURE_TYPE_MITIGATION, kKindergarten,
+     "municipal_buildings", "heat_pumps", "grants_subsidies", 240'000, 90, 0, 24, {"NFOŚiGW", ""},
+     {"BEG EM (BAFA)", "KfW 432"}, "heat_pump_capacity", "kW", 60},
+    {"A.1", "Retencja wód opadowych i zielony dach", "Regenwasserrückhalt und Gründach", v1::MEASURE_TYPE_ADAPTATION,
+     v1::SITE_KIND_UNSPECIFIED, "other", "water_management", "awareness_raising", 180'000, 0, 0, 0,
+     {"NFOŚiGW Moja Woda", ""}, {"Landesförderung Klimaanpassung", ""}, "rainwater_retained", "m3", 450},
+}};
+// clang-format on
+
+// IPCC 2006 default CO2 factors (t/TJ × 0.0036 = t/MWh), DESIGN.md §6.4.
+struct IpccFactor {
+  v1::Carrier carrier;
+  double tPerMwh;
+};
+constexpr std::array<IpccFactor, 7> kIpccFactors = {{
+    {v1::CARRIER_NATURAL_GAS, 0.202},
+    {v1::CARRIER_HEATING_OIL, 0.267},
+    {v1::CARRIER_DIESEL, 0.267},
+    {v1::CARRIER_GASOLINE, 0.249},
+    {v1::CARRIER_LPG, 0.227},
+    {v1::CARRIER_COAL, 0.341},
+    {v1::CARRIER_BIOMASS, 0.0},
+}};
+
+std::string hex64(Rng& rng) {
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    std::array<char, 17> part{};
+    std::snprintf(part.data(), part.size(), "%016llx", static_cast<unsigned long long>(rng.next()));
+    out += part.data();
+  }
+  return out;
+}
+
+v1::LocalizedText* text(google::protobuf::RepeatedPtrField<v1::LocalizedText>* list, const char* lang,
+                        const char* value) {
+  auto* t = list->Add();
+  t->set_language(lang);
+  t->set_text(value);
+  return t;
+}
+
+// The global measure-verification checklist, in Polish, English and German.
+v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
+  v1::Change c = entityChange(uuidV7(createdMs, ids));
+  auto* t = c.mutable_inspection_template();
+  t->set_id(c.entity_id());
+  t->set_name("Weryfikacja realizacji działania / Measure verification / Maßnahmenprüfung");
+  t->set_version(1);
+  auto item = [&](const char* key, v1::InspectionItemKind kind, bool required, const char* pl, const char* en,
+                  const char* de) {
+    auto* i = t->add_items();
+    i->set_key(key);
+    i->set_kind(kind);
+    i->set_required(required);
+    text(i->mutable_prompt(), "pl", pl);
+    text(i->mutable_prompt(), "en", en);
+    text(i->mutable_prompt(), "de", de);
+    return i;
+  };
+  item("implemented_as_planned", v1::INSPECTION_ITEM_KIND_YES_NO, true,
+       "Czy działanie zrealizowano zgodnie z planem?", "Was the measure implemented as planned?",
+       "Wurde die Maßnahme wie geplant umgesetzt?");
+  item("equipment_in_operation", v1::INSPECTION_ITEM_KIND_YES_NO, true, "Czy instalacja działa?",
+       "Is the installation in operation?", "Ist die Anlage in Betrieb?");
+  auto* qty = item("installed_quantity", v1::INSPECTION_ITEM_KIND_NUMBER, false,
+                   "Zainstalowana ilość (m², szt., kWp, kW, m³)", "Installed quantity (m², pcs, kWp, kW, m³)",
+                   "Installierte Menge (m², Stk., kWp, kW, m³)");
+  qty->set_min(0);
+  auto* condition = item("condition", v1::INSPECTION_ITEM_KIND_CHOICE, true, "Stan techniczny",
+                         "Technical condition", "Technischer Zustand");
+  struct Choice {
+    const char *key, *pl, *en, *de;
+  };
+  for (const Choice& ch : {Choice{"good", "dobry", "good", "gut"},
+                           Choice{"minor_defects", "drobne usterki", "minor defects", "kleine Mängel"},
+                           Choice{"major_defects", "poważne usterki", "major defects", "erhebliche Mängel"}}) {
+    auto* choice = condition->add_choices();
+    choice->set_key(ch.key);
+    text(choice->mutable_label(), "pl", ch.pl);
+    text(choice->mutable_label(), "en", ch.en);
+    text(choice->mutable_label(), "de", ch.de);
+  }
+  item("photo_evidence", v1::INSPECTION_ITEM_KIND_PHOTO, false, "Zdjęcie dokumentujące", "Photo evidence",
+       "Fotodokumentation");
+  item("remarks", v1::INSPECTION_ITEM_KIND_TEXT, false, "Uwagi", "Remarks", "Bemerkungen");
+  return c;
+}
+
+// What the SECAP part of the dataset adds, group by group.
+struct SecapGroups {
+  std::vector<v1::Change> reference;  // emission factors, degree days, municipality years
+  std::vector<v1::Change> anomalies;  // deliberately flagged readings
+  std::vector<v1::Change> reviews;
+  std::vector<v1::Change> templates;
+  std::vector<v1::Change> measures;
+  std::vector<v1::Change> progress;
+  std::vector<v1::Change> inspections;
+};
+
+int64_t monthStartMs(int year, int month) { return daysFromCivil(year, month, 1) * kMsPerDay; }
+
+void addReferenceData(const DemoOptions& options, const Frame& f, const std::vector<v1::Change>& municipalities,
+                      Rng& ids, SecapGroups& out) {
+  const int64_t createdMs = f.climateFirstDay * kMsPerDay - 200 * kMsPerDay;
+  for (const auto& ipcc : kIpccFactors) {
+    v1::Change c = entityChange(uuidV7(createdMs, ids));
+    auto* e = c.mutable_emission_factor();
+    e->set_id(c.entity_id());
+    e->set_carrier(ipcc.carrier);
+    e->set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
+    e->set_t_per_mwh(ipcc.tPerMwh);
+    e->set_source("IPCC 2006 Guidelines, Vol. 2, Ch. 1/2 default CO2 emission factors (t/TJ x 0.0036)");
+    out.reference.push_back(std::move(c));
+  }
+  // Clearly labelled examples: real national factors are entered per year
+  // from the national source (KOBiZE for PL, UBA for DE).
+  const int nowYear = static_cast<int>(civilFromDays(f.nowDay).year);
+  for (int year = f.firstYear; year <= nowYear; ++year) {
+    const double step = year - f.firstYear;
+    for (const auto& [country, electricity] : {std::pair{"PL", 0.76}, std::pair{"DE", 0.42}}) {
+      v1::Change c = entityChange(uuidV7(createdMs, ids));
+      auto* e = c.mutable_emission_factor();
+      e->set_id(c.entity_id());
+      e->set_carrier(v1::CARRIER_ELECTRICITY);
+      e->set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
+      e->set_country(country);
+      e->set_year(year);
+      e->set_t_per_mwh(std::round((electricity - 0.02 * step) * 1000) / 1000);
+      e->set_source("EXAMPLE national electricity factor for the demo only - not an official figure");
+      out.reference.push_back(std::move(c));
+    }
+  }
+  for (const auto& dd : generateDemoDegreeDays(options)) {
+    v1::Change c = entityChange(uuidV7(monthStartMs(dd.year, dd.month), ids));
+    auto* d = c.mutable_degree_days();
+    d->set_id(c.entity_id());
+    d->set_municipality_id(dd.municipalityId);
+    d->set_year(dd.year);
+    d->set_month(dd.month);
+    d->set_hdd(dd.hdd);
+    d->set_source("Demo climatology, Eurostat method (18 - Tm when Tm <= 15 C)");
+    out.reference.push_back(std::move(c));
+  }
+  for (size_t mi = 0; mi < municipalities.size(); ++mi) {
+    const auto& spec = kMunicipalities[mi];
+    v1::Change c = entityChange(uuidV7(createdMs, ids));
+    auto* y = c.mutable_municipality_year();
+    y->set_id(c.entity_id());
+    y->set_municipality_id(municipalities[mi].entity_id());
+    y->set_year(spec.baselineYear);
+    // The baseline population: about 3 % more people then in towns that shrink.
+    y->set_population(static_cast<int64_t>(std::llround(static_cast<double>(spec.population) * 1.03)));
+    y->set_bei_locked(true);
+    out.reference.push_back(std::move(c));
+  }
+}
+
+// Two lower registers (one reviewed as erroneous) and one spike, each the
+// latest reading of an electricity meter so the regular series stays intact.
+void addAnomalies(const DemoOptions& options, const std::vector<v1::Change>& municipalities,
+                  const std::vector<v1::Change>& sites, const std::vector<v1::Change>& meters,
+                  const std::vector<v1::Change>& readings, Rng& ids, SecapGroups& out) {
+  std::map<std::string, std::string> municipalityOfSite;
+  for (const auto& s : sites) municipalityOfSite[s.entity_id()] = s.site().municipality_id();
+  std::map<std::string, std::vector<const v1::Reading*>> byMeter;
+  for (const auto& r : readings) byMeter[r.reading().meter_id()].push_back(&r.reading());
+  for (auto& [id, rs] : byMeter)
+    std::sort(rs.begin(), rs.end(), [](auto* a, auto* b) { return a->taken_at() < b->taken_at(); });
+
+  // The first electricity meter in each of Bydgoszcz, Sztum and Besko.
+  struct Pick {
+    int municipality;
+    bool spike;
+    const char* note;
+  };
+  for (const Pick& pick : {Pick{0, false, ""}, Pick{1, true, ""}, Pick{2, false, "Odczyt z telefonu, słabe światło"}}) {
+    const std::string& municipalityId = municipalities[static_cast<size_t>(pick.municipality)].entity_id();
+    for (const auto& mc : meters) {
+      const auto& m = mc.meter();
+      if (m.carrier() != v1::CARRIER_ELECTRICITY || municipalityOfSite[m.site_id()] != municipalityId) continue;
+      const auto& rs = byMeter[m.id()];
+      if (rs.size() < 14) continue;
+      const v1::Reading& last = *rs.back();
+      double value;
+      if (pick.spike) {
+        double maxDaily = 0;
+        for (size_t k = 1; k < rs.size(); ++k)
+          maxDaily = std::max(maxDaily, (rs[k]->value() - rs[k - 1]->value()) * kMsPerDay /
+                                            static_cast<double>(rs[k]->taken_at() - rs[k - 1]->taken_at()));
+        const double days = static_cast<double>(options.nowMs - last.taken_at()) / 2 / kMsPerDay;
+        value = std::round(last.value() + std::max(1.0, days) * maxDaily * 6);
+        if (value >= pow10(m.register_digits())) continue;
+      } else {
+        // Two digits swapped or misread: about a tenth lower than last month.
+        value = std::round(last.value() * 0.9);
+      }
+      v1::Change rc = entityChange(uuidV7(last.taken_at() + (options.nowMs - last.taken_at()) / 2, ids));
+      auto* r = rc.mutable_reading();
+      r->set_id(rc.entity_id());
+      r->set_meter_id(m.id());
+      r->set_taken_at(last.taken_at() + (options.nowMs - last.taken_at()) / 2);
+      r->set_value(value);
+      r->set_kind(v1::READING_KIND_ACTUAL);
+      r->set_source(v1::READING_SOURCE_MANUAL);
+      r->set_recorded_by(kDemoAnomalyRecorder);
+      r->set_note(pick.note);
+      if (pick.municipality == 0) {
+        // The coordinator has looked at this one already.
+        const int64_t reviewedMs = r->taken_at() + (options.nowMs - r->taken_at()) / 2;
+        v1::Change vc = entityChange(uuidV7(reviewedMs, ids));
+        auto* v = vc.mutable_reading_review();
+        v->set_id(vc.entity_id());
+        v->set_reading_id(r->id());
+        v->set_decision(v1::REVIEW_DECISION_ERRONEOUS);
+        v->set_note("Przestawione cyfry przy odczycie; właściwy stan w następnym odczycie.");
+        v->set_reviewer("demo-coordinator");
+        v->set_reviewed_at(reviewedMs);
+        out.reviews.push_back(std::move(vc));
+      }
+      out.anomalies.push_back(std::move(rc));
+      break;
+    }
+  }
+}
+
+void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v1::Change>& municipalities,
+                 const std::vector<v1::Change>& sites, Rng& ids, SecapGroups& out) {
+  Rng rng(options.seed, "measures");
+  const int64_t firstMs = f.climateFirstDay * kMsPerDay;
+  const int64_t createdMs = firstMs - 150 * kMsPerDay;
+  out.templates.push_back(verificationTemplate(createdMs, ids));
+  const auto& tmpl = out.templates.back().inspection_template();
+
+  for (size_t mi = 0; mi < municipalities.size(); ++mi) {
+    const auto& muni = kMunicipalities[mi];
+    const std::string& municipalityId = municipalities[mi].entity_id();
+    const bool polish = std::string_view(muni.country) == "PL";
+    const double scale = muni.population > 100'000 ? 4.0 : muni.population < 10'000 ? 0.6 : 1.0;
+    int index = 0;
+    for (const MeasureSpec& spec : kMeasureSpecs) {
+      const v1::Site* site = nullptr;
+      for (const auto& s : sites)
+        if (s.site().municipality_id() == municipalityId && s.site().kind() == spec.siteKind) {
+          site = &s.site();
+          break;
+        }
+      if (spec.siteKind != v1::SITE_KIND_UNSPECIFIED && !site) continue;
+      // Staggered over the series: 12 to 20 months each.
+      const int64_t start = firstMs + (index * 4 + rng.uniformInt(0, 3)) * 30 * kMsPerDay;
+      const int64_t end = start + rng.uniformInt(12, 20) * 30 * kMsPerDay;
+      ++index;
+      const double jitter = rng.uniform(0.85, 1.15);
+      auto rounded = [&](double v, double unit) { return std::round(v * scale * jitter / unit) * unit; };
+
+      v1::Change mc = entityChange(uuidV7(createdMs + index * kMsPerHour, ids));
+      auto* m = mc.mutable_measure();
+      m->set_id(mc.entity_id());
+      m->set_municipality_id(municipalityId);
+      m->set_code(spec.code);
+      m->set_title(polish ? spec.titlePl : spec.titleDe);
+      if (site) m->set_description(std::string(polish ? "Obiekt: " : "Objekt: ") + site->name());
+      m->set_type(spec.type);
+      m->set_com_sector(spec.comSector);
+      m->set_area_of_intervention(spec.area);
+      m->set_policy_instrument(spec.instrument);
+      m->set_responsible_body(polish ? "Wydział Inwestycji" : "Fachbereich Hochbau");
+      m->set_planned_start(start);
+      m->set_planned_end(end);
+      m->set_budget_eur(rounded(spec.budgetEur, 1000));
+      for (const char* source : polish ? spec.fundingPl : spec.fundingDe)
+        if (*source) m->add_funding_sources(source);
+      if (spec.savingsMwh > 0) m->set_expected_savings_mwh_per_year(rounded(spec.savingsMwh, 1));
+      if (spec.renewableMwh > 0) m->set_expected_renewable_mwh_per_year(rounded(spec.renewableMwh, 1));
+      if (spec.co2T > 0) m->set_expected_co2_reduction_t_per_year(rounded(spec.co2T, 1));
+      m->set_key_action(index == 1);
+      if (site) m->add_site_ids(site->id());
+      const bool postponed = spec.type == v1::MEASURE_TYPE_ADAPTATION && muni.population < 10'000;
+      const bool completed = !postponed && end < options.nowMs - 30 * kMsPerDay;
+      if (completed) m->set_implemented_at(end);
+      out.measures.push_back(std::move(mc));
+      m = out.measures.back().mutable_measure();
+
+      // A progress update about every quarter until it is done (or now).
+      const int64_t stopMs = completed ? end : options.nowMs - 7 * kMsPerDay;
+      for (int64_t at = start + 14 * kMsPerDay; at < stopMs; at += 91 * kMsPerDay) {
+        const double share = static_cast<double>(at - start) / static_cast<double>(end - start);
+        double pct = std::clamp(std::round(share * 100 / 5) * 5, 0.0, 95.0);
+        if (postponed) pct = std::min(pct, 10.0);
+        v1::Change pc = entityChange(uuidV7(at, ids));
+        auto* p = pc.mutable_progress_update();
+        p->set_id(pc.entity_id());
+        p->set_measure_id(m->id());
+        p->set_reported_at(at);
+        p->set_status(postponed && share > 0.3 ? v1::PROGRESS_STATUS_POSTPONED : v1::PROGRESS_STATUS_ONGOING);
+        p->set_percent_complete(pct);
+        p->set_spent_eur(std::round(m->budget_eur() * pct / 100 * 0.93));
+        p->set_reported_by("demo");
+        if (p->status() == v1::PROGRESS_STATUS_POSTPONED)
+          p->set_note(polish ? "Czekamy na rozstrzygnięcie naboru wniosków." : "Warten auf den Förderbescheid.");
+        auto* ind = p->add_indicators();
+        ind->set_key(spec.indicatorKey);
+        ind->set_value(std::round(rounded(spec.indicatorTarget, 1) * pct / 100));
+        ind->set_unit(spec.indicatorUnit);
+        out.progress.push_back(std::move(pc));
+      }
+      if (completed) {
+        v1::Change pc = entityChange(uuidV7(end + kMsPerDay, ids));
+        auto* p = pc.mutable_progress_update();
+        p->set_id(pc.entity_id());
+        p->set_measure_id(m->id());
+        p->set_reported_at(end + kMsPerDay);
+        p->set_status(v1::PROGRESS_STATUS_COMPLETED);
+        p->set_percent_complete(100);
+        p->set_spent_eur(std::round(m->budget_eur() * rng.uniform(0.9, 1.05)));
+        p->set_reported_by("demo");
+        p->set_note(polish ? "Odbiór końcowy podpisany." : "Abnahme erfolgt.");
+        auto* ind = p->add_indicators();
+        ind->set_key(spec.indicatorKey);
+        ind->set_value(rounded(spec.indicatorTarget, 1));
+        ind->set_unit(spec.indicatorUnit);
+        if (spec.type == v1::MEASURE_TYPE_ADAPTATION) {
+          auto* trees = p->add_indicators();
+          trees->set_key("trees_planted");
+          trees->set_value(std::round(rounded(40, 1)));
+          trees->set_unit("pcs");
+        }
+        out.progress.push_back(std::move(pc));
+      }
+
+      // A site visit after completion verifies the measure; the first
+      // measure of every third municipality needs a follow-up.
+      if (completed && site) {
+        const bool followUp = index == 1 && mi % 3 == 2;
+        const int64_t startedMs = end + 20 * kMsPerDay + 10 * kMsPerHour;
+        if (startedMs >= options.nowMs - kMsPerDay) continue;
+        v1::Change ic = entityChange(uuidV7(startedMs, ids));
+        auto* i = ic.mutable_inspection();
+        i->set_id(ic.entity_id());
+        i->set_template_id(tmpl.id());
+        i->set_template_version(tmpl.version());
+        i->set_site_id(site->id());
+        i->set_measure_id(m->id());
+        i->set_inspector("demo");
+        i->set_started_at(startedMs);
+        i->set_submitted_at(startedMs + 40 * 60'000);
+        i->mutable_location()->set_lat(site->lat());
+        i->mutable_location()->set_lon(site->lon());
+        i->mutable_location()->set_accuracy_m(std::round(rng.uniform(4, 15)));
+        auto answer = [&](const char* key) {
+          auto* a = i->add_answers();
+          a->set_item_key(key);
+          return a;
+        };
+        answer("implemented_as_planned")->set_yes_no(true);
+        answer("equipment_in_operation")->set_yes_no(!followUp);
+        answer("installed_quantity")->set_number(rounded(spec.indicatorTarget, 1));
+        answer("condition")->set_choice(followUp ? "minor_defects" : "good");
+        if (followUp) {
+          i->set_findings(polish ? "Falownik zgłasza błąd izolacji; wezwano wykonawcę w ramach gwarancji."
+                                 : "Wechselrichter meldet Isolationsfehler; Gewährleistung angefragt.");
+          i->set_outcome(v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED);
+        } else {
+          i->set_findings(polish ? "Zakres zgodny z dokumentacją powykonawczą." : "Umfang entspricht der Dokumentation.");
+          i->set_outcome(v1::INSPECTION_OUTCOME_VERIFIED);
+        }
+        out.inspections.push_back(std::move(ic));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& demoMunicipalityNames() {
@@ -803,9 +1213,16 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
     return a.reading().taken_at() < b.reading().taken_at();
   });
 
+  // The SECAP part: ids come after every regular record's, so adding to it
+  // leaves the sites, meters and readings as they were.
+  SecapGroups secap;
+  addReferenceData(options, f, municipalities, ids, secap);
+  addAnomalies(options, municipalities, sites, meters, readings, ids, secap);
+  addMeasures(options, f, municipalities, sites, ids, secap);
+
   std::vector<v1::Change> out;
-  out.reserve(municipalities.size() + sites.size() + meters.size() + readings.size());
-  for (auto* group : {&municipalities, &sites, &meters, &readings}) {
+  for (auto* group : {&municipalities, &secap.reference, &sites, &meters, &readings, &secap.anomalies,
+                      &secap.reviews, &secap.templates, &secap.measures, &secap.progress, &secap.inspections}) {
     for (auto& c : *group) out.push_back(std::move(c));
   }
 

@@ -15,7 +15,22 @@
 // (18 − Tm when Tm ≤ 15 °C); generateDemoDegreeDays() returns the same monthly
 // HDD so weather normalisation can be demonstrated on the data. One or two
 // meters with few register digits roll over; their rollover reading carries a
-// note. Stateless; thread-safe.
+// note.
+//
+// The SECAP part follows the regular series: IPCC default emission factors
+// and clearly labelled EXAMPLE national electricity factors (global
+// reference data), monthly DegreeDays from generateDemoDegreeDays(), each
+// municipality's baseline MunicipalityYear; a few measures per municipality
+// (thermal modernisation of a school, LED street lighting, PV on the town
+// hall, a heat pump in a kindergarten, rainwater retention) with quarterly
+// progress updates and indicators; a global verification template (pl, en,
+// de) and submitted inspections of completed measures; three deliberately
+// anomalous readings (two lower registers, one spike; recorded_by
+// kDemoAnomalyRecorder), one of them decided by a ReadingReview.
+// Order: municipalities, reference data, sites, meters, readings, anomalies,
+// reviews, templates, measures, progress updates, inspections.
+//
+// Stateless; thread-safe.
 
 #include <cstdint>
 #include <string>
@@ -25,6 +40,9 @@
 #include "secap/v1/sync.pb.h"
 
 namespace secap::server {
+
+// recorded_by of the readings that are anomalous on purpose (flagged at ingest).
+inline constexpr const char* kDemoAnomalyRecorder = "demo-anomaly";
 
 struct DemoOptions {
   uint64_t seed = 2030;

@@ -19,9 +19,10 @@ void setRejected(ChangeResult& r, const std::string& code, const std::string& me
   r.set_message(message);
 }
 
-// The batch's view of stored parents (municipalities, sites, meters): a
-// thousand readings of one meter look it up once, not a thousand times.
-// Readings are not cached; the batch's own writes update the cache.
+// The batch's view of stored parents (municipalities, sites, meters,
+// measures, ...): a thousand readings of one meter look it up once, not a
+// thousand times. The batch's own writes update the cache; a reading written
+// is only dropped from it (a review or attachment looks it up afresh).
 class ParentCache {
  public:
   explicit ParentCache(WriteTx& tx) : m_tx(tx) {}
@@ -36,7 +37,10 @@ class ParentCache {
     return slot ? &*slot : nullptr;
   }
   void put(const StoredEntity& e) {
-    if (e.type != EntityType::kReading) m_cache[{e.type, e.id}] = e;
+    if (e.type == EntityType::kReading)
+      m_cache.erase({e.type, e.id});
+    else
+      m_cache[{e.type, e.id}] = e;
   }
 
  private:
@@ -76,34 +80,78 @@ class HistoryCache {
 };
 
 // Which municipality a record belongs to: through the parent the change
-// names, or, for an edit that does not touch the parent, the stored record's.
+// names (a review → its reading → meter → site → municipality), or, for an
+// edit that does not touch the parent, the stored record's. Global reference
+// data (emission factors, templates without a municipality) is in
+// core::kGlobalScope. Empty when a new record names no parent.
 Result<std::string> municipalityOf(ParentCache& parents, const Change& change, const StoredEntity* existing) {
-  if (change.entity_case() == Change::kMunicipality) return change.municipality().id();
+  const EntityType type = core::entityTypeOf(change);
+  if (type == EntityType::kMunicipality) return change.municipality().id();
+  if (type == EntityType::kEmissionFactor) return std::string(core::kGlobalScope);
   const auto written = core::fieldsWritten(change);
-  const auto parentField = core::parentFieldOf(core::entityTypeOf(change));
+  const auto parentField = core::parentFieldOf(type);
   const bool parentWritten =
       written && std::find(written->begin(), written->end(), parentField) != written->end();
   const std::string parentId = parentWritten ? core::parentIdOf(change) : std::string();
-  if (parentId.empty()) return existing ? existing->municipalityId : std::string();
-  switch (change.entity_case()) {
-    case Change::kSite: return parentId;
-    case Change::kMeter:
-    case Change::kReading: {
-      const EntityType parentType = change.entity_case() == Change::kMeter ? EntityType::kSite : EntityType::kMeter;
-      auto parent = parents.get(parentType, parentId);
-      if (!parent.isOk()) return parent.status();
-      return *parent ? (*parent)->municipalityId : std::string();
-    }
-    default: return std::string();
+  if (parentId.empty()) {
+    if (existing) return existing->municipalityId;
+    if (type == EntityType::kInspectionTemplate && parentWritten) return std::string(core::kGlobalScope);
+    return std::string();
   }
+  const EntityType parentType = core::parentTypeOf(change);
+  if (parentType == EntityType::kMunicipality) return parentId;
+  auto parent = parents.get(parentType, parentId);
+  if (!parent.isOk()) return parent.status();
+  return *parent ? (*parent)->municipalityId : std::string();
 }
 
-// The role × entity rule of DESIGN.md §8 for writes.
-bool mayWrite(const Writer& w, EntityType type, const std::string& municipalityId) {
+// Does a field device's change create the new meter of a meter exchange: a
+// new meter that replaces a stored meter of the same municipality?
+Result<bool> isMeterExchange(ParentCache& parents, const Change& change, const StoredEntity* current,
+                             const std::string& municipalityId) {
+  if (current || change.meter().replaces_meter_id().empty()) return false;
+  auto replaced = parents.get(EntityType::kMeter, change.meter().replaces_meter_id());
+  if (!replaced.isOk()) return replaced.status();
+  return *replaced && !(*replaced)->deleted && (*replaced)->municipalityId == municipalityId;
+}
+
+// A coordinator manages persons of its own municipality only, and never
+// grants admin: every role, before and after, must be in its municipality.
+bool coordinatorMayWritePerson(const Writer& w, const Change& change, const StoredEntity* current) {
+  auto allOwn = [&](const secap::v1::Person& p) {
+    return std::all_of(p.roles().begin(), p.roles().end(), [&](const secap::v1::RoleGrant& g) {
+      return g.municipality_id() == w.municipalityId && g.role() != "admin";
+    });
+  };
+  return allOwn(change.person()) && (!current || allOwn(current->entity.person()));
+}
+
+// The role × entity rule of DESIGN.md §8 for writes. Global records are the
+// admin's alone.
+Result<bool> mayWrite(ParentCache& parents, const Writer& w, const Change& change, const StoredEntity* current,
+                      const std::string& municipalityId) {
   if (w.role == "admin") return true;
-  if (municipalityId != w.municipalityId) return false;
-  if (w.role == "coordinator") return true;
-  if (w.role == "field") return type == EntityType::kReading || type == EntityType::kMeter;
+  if (municipalityId == core::kGlobalScope || municipalityId != w.municipalityId) return false;
+  const EntityType type = core::entityTypeOf(change);
+  if (w.role == "coordinator") return type != EntityType::kPerson || coordinatorMayWritePerson(w, change, current);
+  if (w.role == "field") {
+    switch (type) {
+      case EntityType::kReading:
+      case EntityType::kProgressUpdate:
+      case EntityType::kInspection:
+        return true;
+      case EntityType::kAttachment: {
+        // Field staff add evidence; publishing, redacting and deleting it is
+        // a coordinator's decision.
+        const auto& a = change.attachment();
+        return !current && !change.deleted() && !a.publishable() && !a.redacted();
+      }
+      case EntityType::kMeter:
+        return isMeterExchange(parents, change, current, municipalityId);
+      default:
+        return false;  // Measures (the header), reviews, sites, templates, persons...
+    }
+  }
   if (w.role == "kiosk") return type == EntityType::kReading;
   return false;
 }
@@ -131,6 +179,13 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
     auto e = parents.get(EntityType::kMeter, id);
     if (!e.isOk() || !*e || (*e)->deleted) return std::nullopt;
     return (*e)->entity.meter();
+  };
+  ctx.findStored = [&tx](EntityType type, const std::string& id) -> std::optional<Change> {
+    auto e = tx.getEntity(type, id);
+    if (!e.isOk() || !*e) return std::nullopt;
+    Change c = (*e)->entity;
+    c.set_deleted((*e)->deleted);
+    return c;
   };
 
   for (const Change& change : request.changes()) {
@@ -160,12 +215,26 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
       continue;
     }
     // Moving a record needs the right to write in both places.
-    if (!mayWrite(writer, type, *municipality) ||
-        (current && current->municipalityId != *municipality && !mayWrite(writer, type, current->municipalityId))) {
+    auto allowed = mayWrite(parents, writer, change, current, *municipality);
+    if (!allowed.isOk()) return allowed.status();
+    if (*allowed && current && current->municipalityId != *municipality) {
+      allowed = mayWrite(parents, writer, change, current, current->municipalityId);
+      if (!allowed.isOk()) return allowed.status();
+    }
+    if (!*allowed) {
       setRejected(result, "auth.forbidden", "this device may not change this record");
       continue;
     }
 
+    if (core::isAppendOnly(type) && type != EntityType::kReading && current) {
+      // The same append-only record again under another change_id: one record.
+      result.set_outcome(secap::v1::DUPLICATE);
+      result.set_server_seq(current->serverSeq);
+      result.set_canonical_entity_id(current->id);
+      SECAP_RETURN_IF_ERROR(
+          tx.rememberChange(change.change_id(), {secap::v1::DUPLICATE, current->serverSeq, current->id}));
+      continue;
+    }
     if (type == EntityType::kReading) {
       const auto& r = change.reading();
       // Same id, or the same meter, time and value: one reading, not two.

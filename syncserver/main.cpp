@@ -6,6 +6,7 @@
 #include <csignal>
 #include <thread>
 
+#include "compaction.h"
 #include "demo_data.h"
 #include "enrollment.h"
 #include "ingest.h"
@@ -97,6 +98,23 @@ int runEnrollCode(const std::string& dataDir, const std::string& municipality, c
   return 0;
 }
 
+int runCompact(const std::string& dataDir, int64_t horizon) {
+  auto store = openStore(dataDir);
+  if (!store.isOk()) return fail(store.status());
+  if (horizon <= 0) {
+    auto wm = (*store)->watermark();
+    if (!wm.isOk()) return fail(wm.status());
+    horizon = *wm;
+  }
+  auto stats = compact(**store, horizon);
+  if (!stats.isOk()) return fail(stats.status());
+  fmt::print("compacted: {} of {} changes up to seq {} were fully superseded and removed\n", stats->removed,
+             stats->examined, horizon);
+  if (stats->removed > 0)
+    fmt::print("devices whose cursor is below {} will do a full resync\n", stats->horizon);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -127,9 +145,15 @@ int main(int argc, char** argv) {
   enrollCode->add_option("--role", role, "admin, coordinator, field, kiosk or partner")->capture_default_str();
   enrollCode->add_option("--days", days, "Days until the code expires")->capture_default_str()->check(CLI::Range(1, 90));
 
+  int64_t horizon = 0;
+  auto* compactCmd = admin->add_subcommand("compact", "Remove fully superseded changes from the change log");
+  compactCmd->add_option("--data-dir", dataDir, "Data directory")->required();
+  compactCmd->add_option("--horizon-seq", horizon, "Compact up to this seq (default: everything)");
+
   CLI11_PARSE(app, argc, argv);
   if (*serve) return runServe(config);
   if (*demo) return runDemoData(dataDir, seed);
   if (*enrollCode) return runEnrollCode(dataDir, municipality, role, days);
+  if (*compactCmd) return runCompact(dataDir, horizon);
   return 0;
 }

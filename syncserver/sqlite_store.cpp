@@ -66,6 +66,9 @@ CREATE TABLE devices(
   token_hash TEXT NOT NULL UNIQUE,
   enrolled_at INTEGER NOT NULL,
   revoked_at INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE meta(
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL);
 CREATE TABLE audit_log(
   id INTEGER PRIMARY KEY,
   at_ms INTEGER NOT NULL,
@@ -195,7 +198,8 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
-    // One writer at a time, so the next seq is simply one past the highest.
+    // One writer at a time, so the next seq is simply one past the highest
+    // (compaction never removes the highest entry).
     auto next = m_db.cached("SELECT coalesce(max(seq), 0) + 1 FROM change_log");
     if (!next.isOk()) return next.status();
     auto row = (*next)->step();
@@ -235,6 +239,20 @@ class SqliteWriteTx final : public WriteTx {
                                 .bind(5, e.serverSeq).bind(6, r.has_period_start() ? r.period_start() : 0).exec());
     }
     return Status::ok();
+  }
+
+  Status removeChange(int64_t seq) override {
+    auto st = m_db.cached("DELETE FROM change_log WHERE seq=?");
+    if (!st.isOk()) return st.status();
+    return (*st)->bind(1, seq).exec();
+  }
+
+  Status raiseCompactionHorizon(int64_t seq) override {
+    auto st = m_db.cached(
+        "INSERT INTO meta(key, value) VALUES('compaction_horizon', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value=max(value, excluded.value)");
+    if (!st.isOk()) return st.status();
+    return (*st)->bind(1, seq).exec();
   }
 
   Status commit() override { return m_tx.commit(); }
@@ -457,6 +475,55 @@ Result<std::vector<StoredEntity>> SqliteStore::recordsOf(const std::string& muni
   auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE municipality_id=? ORDER BY type, id");
   if (!st.isOk()) return st.status();
   (*st)->bind(1, municipalityId);
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+  return out;
+}
+
+Result<std::vector<LoggedChange>> SqliteStore::changeLog(int64_t afterSeq, int64_t upToSeq, int limit) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(
+      "SELECT seq, municipality_id, payload FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, afterSeq).bind(2, upToSeq).bind(3, limit);
+  std::vector<LoggedChange> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    LoggedChange c;
+    c.seq = (*st)->columnInt(0);
+    c.municipalityId = (*st)->columnText(1);
+    if (!c.change.ParseFromString((*st)->columnBlob(2)))
+      return Status(StatusCode::kDataLoss, "change " + std::to_string(c.seq) + " is corrupt");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<int64_t> SqliteStore::compactionHorizon() {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached("SELECT coalesce((SELECT value FROM meta WHERE key='compaction_horizon'), 0)");
+  if (!st.isOk()) return st.status();
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  const int64_t h = (*st)->columnInt(0);
+  (*st)->reset();
+  return h;
+}
+
+Result<std::vector<StoredEntity>> SqliteStore::recordsAfter(const std::vector<std::string>& municipalityIds,
+                                                            int afterType, const std::string& afterId, int limit) {
+  std::lock_guard lock(m_readMu);
+  std::string sql = std::string(kEntityColumns) + "WHERE (type > ? OR (type = ? AND id > ?)) AND municipality_id IN (";
+  for (size_t i = 0; i < municipalityIds.size(); ++i) sql += i ? ",?" : "?";
+  sql += ") ORDER BY type, id LIMIT ?";
+  auto st = m_reader->cached(sql);
+  if (!st.isOk()) return st.status();
+  int idx = 1;
+  (*st)->bind(idx++, afterType).bind(idx++, afterType).bind(idx++, afterId);
+  for (const auto& m : municipalityIds) (*st)->bind(idx++, m);
+  (*st)->bind(idx, limit);
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
   return out;

@@ -25,12 +25,16 @@ class SqliteStore final : public Store {
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
                         size_t maxBytes) override;
   Result<int64_t> watermark() override;
+  Result<std::vector<LoggedChange>> changeLog(int64_t afterSeq, int64_t upToSeq, int limit) override;
+  Result<int64_t> compactionHorizon() override;
   Status addEnrollmentCode(const EnrollmentCodeRecord& code) override;
   Result<DeviceRecord> enroll(const EnrollAttempt& attempt) override;
   Result<std::optional<DeviceRecord>> deviceByTokenHash(const std::string& tokenHash) override;
   Result<std::vector<StoredEntity>> entitiesOf(core::EntityType type, const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> allMunicipalities() override;
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
+  Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
+                                                 const std::string& afterId, int limit) override;
 
  private:
   friend class SqliteWriteTx;

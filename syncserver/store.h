@@ -104,7 +104,18 @@ class WriteTx {
   // the assigned seq is returned.
   virtual Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) = 0;
   virtual Status putEntity(const StoredEntity& entity) = 0;
+  // Compaction: drops one change-log entry (its remembered verdict stays),
+  // and raises the horizon below which cursors must do a full resync.
+  virtual Status removeChange(int64_t seq) = 0;
+  virtual Status raiseCompactionHorizon(int64_t seq) = 0;
   virtual Status commit() = 0;
+};
+
+// One change-log entry as stored.
+struct LoggedChange {
+  int64_t seq = 0;
+  std::string municipalityId;
+  secap::v1::Change change;
 };
 
 struct PullPage {
@@ -122,6 +133,10 @@ class Store {
   virtual Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
                                 size_t maxBytes) = 0;
   virtual Result<int64_t> watermark() = 0;
+  // Change-log entries with afterSeq < seq <= upToSeq, ascending, at most `limit`.
+  virtual Result<std::vector<LoggedChange>> changeLog(int64_t afterSeq, int64_t upToSeq, int limit) = 0;
+  // Cursors below this seq get full_resync_required (0: never compacted).
+  virtual Result<int64_t> compactionHorizon() = 0;
 
   // Enrollment and devices.
   virtual Status addEnrollmentCode(const EnrollmentCodeRecord& code) = 0;
@@ -138,6 +153,10 @@ class Store {
   // Every record of a municipality, of every type, deleted ones included,
   // ordered by type and id (full resync, audits, tests).
   virtual Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) = 0;
+  // Records of the given municipalities ordered by (type, id) after the key
+  // (afterType, afterId), at most `limit`: the pages of a full resync.
+  virtual Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds,
+                                                         int afterType, const std::string& afterId, int limit) = 0;
 };
 
 }  // namespace secap::server

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "compaction.h"
 #include "enrollment.h"
 #include "ingest.h"
 #include "secap/core/ids.h"
@@ -115,6 +116,23 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   if (device.role == "partner")
     return {grpc::StatusCode::PERMISSION_DENIED, "partners see shared aggregates only, not raw data"};
   const int maxChanges = req->max_changes() > 0 ? std::min(req->max_changes(), kMaxChangesPerPull) : kMaxChangesPerPull;
+  if (req->full_resync()) {
+    auto page = resyncPage(m_store, {device.municipalityId}, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
+    if (!page.isOk()) return toGrpcStatus(page.status());
+    *resp = std::move(page).value();
+    resp->set_server_time_ms(m_clock.nowMs());
+    return grpc::Status::OK;
+  }
+  // A cursor from before the last compaction may have missed entries that
+  // are gone now: the device must fetch the current state instead.
+  auto horizon = m_store.compactionHorizon();
+  if (!horizon.isOk()) return toGrpcStatus(horizon.status());
+  if (req->after_seq() > 0 && req->after_seq() < *horizon) {
+    resp->set_full_resync_required(true);
+    resp->set_last_seq(req->after_seq());
+    resp->set_server_time_ms(m_clock.nowMs());
+    return grpc::Status::OK;
+  }
   auto page = m_store.pull({device.municipalityId}, req->after_seq(), maxChanges, kMaxPullPageBytes);
   if (!page.isOk()) return toGrpcStatus(page.status());
   for (auto& c : page->changes) *resp->add_changes() = std::move(c);

@@ -1,80 +1,130 @@
 #include "secap/core/entity.h"
 
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
 namespace secap::core {
 
+namespace {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
 using secap::v1::Change;
 
+// One row per type: its field of the Change oneof, whether it is append-only,
+// and the field and type of its parent.
+struct Kind {
+  EntityType type;
+  int oneofField;  // Change field number
+  bool appendOnly;
+  std::string_view parentField;
+  EntityType parentType;  // kUnknown: none, or (attachment) given by owner_type
+};
+
+constexpr Kind kKinds[] = {
+    {EntityType::kMunicipality, Change::kMunicipalityFieldNumber, false, "", EntityType::kUnknown},
+    {EntityType::kSite, Change::kSiteFieldNumber, false, "municipality_id", EntityType::kMunicipality},
+    {EntityType::kMeter, Change::kMeterFieldNumber, false, "site_id", EntityType::kSite},
+    {EntityType::kReading, Change::kReadingFieldNumber, true, "meter_id", EntityType::kMeter},
+    {EntityType::kReadingReview, Change::kReadingReviewFieldNumber, true, "reading_id", EntityType::kReading},
+    {EntityType::kMeasure, Change::kMeasureFieldNumber, false, "municipality_id", EntityType::kMunicipality},
+    {EntityType::kProgressUpdate, Change::kProgressUpdateFieldNumber, true, "measure_id", EntityType::kMeasure},
+    {EntityType::kInspection, Change::kInspectionFieldNumber, true, "site_id", EntityType::kSite},
+    {EntityType::kInspectionTemplate, Change::kInspectionTemplateFieldNumber, false, "municipality_id",
+     EntityType::kMunicipality},
+    {EntityType::kAttachment, Change::kAttachmentFieldNumber, false, "owner_id", EntityType::kUnknown},
+    {EntityType::kActivityData, Change::kActivityDataFieldNumber, false, "municipality_id",
+     EntityType::kMunicipality},
+    {EntityType::kPerson, Change::kPersonFieldNumber, false, "roles", EntityType::kMunicipality},
+    {EntityType::kEmissionFactor, Change::kEmissionFactorFieldNumber, false, "", EntityType::kUnknown},
+    {EntityType::kDegreeDays, Change::kDegreeDaysFieldNumber, false, "municipality_id", EntityType::kMunicipality},
+    {EntityType::kMunicipalityYear, Change::kMunicipalityYearFieldNumber, false, "municipality_id",
+     EntityType::kMunicipality},
+};
+
+const Kind* kindOf(EntityType type) {
+  for (const auto& k : kKinds)
+    if (k.type == type) return &k;
+  return nullptr;
+}
+
+const FieldDescriptor* oneofFieldOf(EntityType type) {
+  const Kind* k = kindOf(type);
+  return k ? Change::descriptor()->FindFieldByNumber(k->oneofField) : nullptr;
+}
+
+const Message* entityOf(const Change& change) { return entityMessageOf(change); }
+
+std::string stringField(const Message& m, std::string_view name) {
+  const FieldDescriptor* f = m.GetDescriptor()->FindFieldByName(std::string(name));
+  if (!f || f->is_repeated() || f->cpp_type() != FieldDescriptor::CPPTYPE_STRING) return {};
+  return m.GetReflection()->GetString(m, f);
+}
+
+}  // namespace
+
 EntityType entityTypeOf(const Change& change) {
-  switch (change.entity_case()) {
-    case Change::kMunicipality: return EntityType::kMunicipality;
-    case Change::kSite: return EntityType::kSite;
-    case Change::kMeter: return EntityType::kMeter;
-    case Change::kReading: return EntityType::kReading;
-    default: return EntityType::kUnknown;
-  }
+  const int number = static_cast<int>(change.entity_case());
+  for (const auto& k : kKinds)
+    if (k.oneofField == number) return k.type;
+  return EntityType::kUnknown;
+}
+
+const Message* entityMessageOf(const Change& change) {
+  const FieldDescriptor* f = oneofFieldOf(entityTypeOf(change));
+  return f ? &change.GetReflection()->GetMessage(change, f) : nullptr;
 }
 
 std::string_view entityTypeName(EntityType type) {
-  switch (type) {
-    case EntityType::kMunicipality: return "municipality";
-    case EntityType::kSite: return "site";
-    case EntityType::kMeter: return "meter";
-    case EntityType::kReading: return "reading";
-    case EntityType::kUnknown: break;
-  }
-  return "unknown";
+  const FieldDescriptor* f = oneofFieldOf(type);
+  return f ? std::string_view(f->name()) : std::string_view("unknown");
 }
 
-bool isAppendOnly(EntityType type) { return type == EntityType::kReading; }
+EntityType entityTypeFromName(std::string_view name) {
+  for (const auto& k : kKinds)
+    if (entityTypeName(k.type) == name) return k.type;
+  return EntityType::kUnknown;
+}
+
+bool isAppendOnly(EntityType type) {
+  const Kind* k = kindOf(type);
+  return k && k->appendOnly;
+}
 
 std::string parentIdOf(const Change& change) {
-  switch (change.entity_case()) {
-    case Change::kSite: return change.site().municipality_id();
-    case Change::kMeter: return change.meter().site_id();
-    case Change::kReading: return change.reading().meter_id();
-    default: return {};
-  }
+  if (change.entity_case() == Change::kPerson)
+    return change.person().roles_size() > 0 ? change.person().roles(0).municipality_id() : std::string();
+  const Message* m = entityOf(change);
+  if (!m) return {};
+  return stringField(*m, parentFieldOf(entityTypeOf(change)));
 }
 
 std::string_view parentFieldOf(EntityType type) {
-  switch (type) {
-    case EntityType::kSite: return "municipality_id";
-    case EntityType::kMeter: return "site_id";
-    case EntityType::kReading: return "meter_id";
-    default: return "";
-  }
+  const Kind* k = kindOf(type);
+  return k ? k->parentField : std::string_view();
+}
+
+EntityType parentTypeOf(const Change& change) {
+  if (change.entity_case() == Change::kAttachment) return entityTypeFromName(change.attachment().owner_type());
+  const Kind* k = kindOf(entityTypeOf(change));
+  return k ? k->parentType : EntityType::kUnknown;
 }
 
 std::string embeddedIdOf(const Change& change) {
-  switch (change.entity_case()) {
-    case Change::kMunicipality: return change.municipality().id();
-    case Change::kSite: return change.site().id();
-    case Change::kMeter: return change.meter().id();
-    case Change::kReading: return change.reading().id();
-    default: return {};
-  }
+  const Message* m = entityOf(change);
+  return m ? stringField(*m, "id") : std::string();
 }
 
 std::string serializeEntity(const Change& change) {
-  switch (change.entity_case()) {
-    case Change::kMunicipality: return change.municipality().SerializeAsString();
-    case Change::kSite: return change.site().SerializeAsString();
-    case Change::kMeter: return change.meter().SerializeAsString();
-    case Change::kReading: return change.reading().SerializeAsString();
-    default: return {};
-  }
+  const Message* m = entityOf(change);
+  return m ? m->SerializeAsString() : std::string();
 }
 
 bool parseEntityInto(EntityType type, std::string_view bytes, Change& change) {
-  const auto size = static_cast<int>(bytes.size());
-  switch (type) {
-    case EntityType::kMunicipality: return change.mutable_municipality()->ParseFromArray(bytes.data(), size);
-    case EntityType::kSite: return change.mutable_site()->ParseFromArray(bytes.data(), size);
-    case EntityType::kMeter: return change.mutable_meter()->ParseFromArray(bytes.data(), size);
-    case EntityType::kReading: return change.mutable_reading()->ParseFromArray(bytes.data(), size);
-    case EntityType::kUnknown: break;
-  }
-  return false;
+  const FieldDescriptor* f = oneofFieldOf(type);
+  if (!f) return false;
+  Message* m = change.GetReflection()->MutableMessage(&change, f);
+  return m->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
 }
 
 }  // namespace secap::core

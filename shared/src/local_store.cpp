@@ -47,6 +47,10 @@ CREATE TABLE outbox(
   message TEXT NOT NULL DEFAULT '');
 CREATE INDEX outbox_by_entity ON outbox(entity_type, entity_id);
 )sql",
+    // 2: rows remember the full resync that last confirmed them.
+    R"sql(
+ALTER TABLE entities ADD COLUMN resync_gen INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == LocalStore::kSchemaVersion);
@@ -73,6 +77,10 @@ std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
 }
 
 }  // namespace
+
+std::string_view LocalStore::migrationSql(int index) {
+  return index >= 0 && index < kMigrationCount ? kMigrations[index] : std::string_view();
+}
 
 Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, const Clock& clock) {
   auto db = sqlite::Db::open(path);
@@ -146,7 +154,7 @@ Status LocalStore::setState(const std::string& key, const std::string& value) {
   return setStateLocked(key, value);
 }
 
-Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal) {
+Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal, int64_t resyncGeneration) {
   const EntityType type = entityTypeOf(change);
   if (type == EntityType::kUnknown) return invalidArgument("change carries no entity");
   const std::string origin = pendingLocal ? stateLocked(state_keys::kDeviceId).value_or("") : change.origin_device_id();
@@ -175,15 +183,21 @@ Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal) {
       pending = pending || (*cur)->columnInt(3) != 0;
     }
     (*cur)->reset();
-    if (mergeChange(record, change, origin).empty() && !pendingLocal) return Status::ok();
+    if (mergeChange(record, change, origin).empty() && !pendingLocal) {
+      if (resyncGeneration == 0 || !*row) return Status::ok();
+      // Nothing new, but the resync has seen the row: it stays.
+      auto seen = m_db->cached("UPDATE entities SET resync_gen=? WHERE type=? AND id=?");
+      if (!seen.isOk()) return seen.status();
+      return (*seen)->bind(1, resyncGeneration).bind(2, static_cast<int>(type)).bind(3, change.entity_id()).exec();
+    }
   }
   HlcValue maxHlc = change.hlc();
   for (const auto& [name, stamp] : record.stamps) maxHlc = std::max(maxHlc, stamp.hlc);
   auto st = m_db->cached(
-      "INSERT INTO entities(type, id, parent_id, sort_key, hlc, deleted, pending, data, stamps) "
-      "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET parent_id=excluded.parent_id, "
+      "INSERT INTO entities(type, id, parent_id, sort_key, hlc, deleted, pending, data, stamps, resync_gen) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET parent_id=excluded.parent_id, "
       "sort_key=excluded.sort_key, hlc=excluded.hlc, deleted=excluded.deleted, pending=excluded.pending, "
-      "data=excluded.data, stamps=excluded.stamps");
+      "data=excluded.data, stamps=excluded.stamps, resync_gen=max(resync_gen, excluded.resync_gen)");
   if (!st.isOk()) return st.status();
   (*st)->bind(1, static_cast<int>(type))
       .bind(2, change.entity_id())
@@ -193,7 +207,8 @@ Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal) {
       .bind(6, record.deleted ? 1 : 0)
       .bind(7, pending ? 1 : 0)
       .bindBlob(8, serializeEntity(record.entity))
-      .bindBlob(9, encodeStamps(record.stamps));
+      .bindBlob(9, encodeStamps(record.stamps))
+      .bind(10, resyncGeneration);
   return (*st)->exec();
 }
 
@@ -499,6 +514,45 @@ Result<int> LocalStore::restampClockSkewed() {
   SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
   SECAP_RETURN_IF_ERROR(tx.commit());
   return static_cast<int>(rows.size());
+}
+
+Result<int64_t> LocalStore::beginFullResync() {
+  std::lock_guard lock(m_mu);
+  const int64_t generation = std::stoll(stateLocked(state_keys::kResyncGeneration).value_or("0")) + 1;
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kResyncGeneration, std::to_string(generation)));
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kResyncNeeded, "1"));
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return generation;
+}
+
+Status LocalStore::applyResyncPage(const secap::v1::PullResponse& page, int64_t generation) {
+  std::lock_guard lock(m_mu);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  for (const Change& c : page.changes()) {
+    if (entityTypeOf(c) == EntityType::kUnknown) continue;
+    m_hlc.update(c.hlc());
+    SECAP_RETURN_IF_ERROR(writeEntityLocked(c, /*pendingLocal=*/false, generation));
+  }
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
+  return tx.commit();
+}
+
+Status LocalStore::finishFullResync(int64_t generation, int64_t cursor) {
+  std::lock_guard lock(m_mu);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  // Rows the server no longer has go, unless they wait to be pushed.
+  auto st = m_db->cached(
+      "DELETE FROM entities WHERE resync_gen < ? AND pending = 0 AND NOT EXISTS "
+      "(SELECT 1 FROM outbox WHERE outbox.entity_type = entities.type AND outbox.entity_id = entities.id)");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, generation).exec());
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kCursor, std::to_string(cursor)));
+  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kResyncNeeded, "0"));
+  return tx.commit();
 }
 
 int64_t LocalStore::cursor() {

@@ -78,6 +78,15 @@ Status SyncClient::pushAll() {
 
 Status SyncClient::pullAll() {
   const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  // An upgrade that knows more entity types than the last sync did: what was
+  // skipped as unknown must be fetched again.
+  const auto synced = m_store.state(state_keys::kSyncedSchema);
+  if (!synced) {
+    SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kSyncedSchema, std::to_string(kSchemaVersion)));
+  } else if (std::stoi(*synced) < kSchemaVersion) {
+    SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kResyncNeeded, "1"));
+  }
+  if (m_store.state(state_keys::kResyncNeeded).value_or("0") == "1") return fullResync();
   while (true) {
     secap::v1::PullRequest req;
     req.set_after_seq(m_store.cursor());
@@ -87,8 +96,33 @@ Status SyncClient::pullAll() {
     auto resp = m_transport.pull(req, token);
     if (!resp.isOk()) return resp.status();
     m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
+    if (resp->full_resync_required()) return fullResync();
     SECAP_RETURN_IF_ERROR(m_store.applyPullPage(*resp));
     if (!resp->has_more() || resp->changes_size() == 0) return Status::ok();
+  }
+}
+
+Status SyncClient::fullResync() {
+  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  auto generation = m_store.beginFullResync();
+  if (!generation.isOk()) return generation.status();
+  std::string cursor;
+  while (true) {
+    secap::v1::PullRequest req;
+    req.set_full_resync(true);
+    req.set_resync_cursor(cursor);
+    req.set_max_changes(m_options.maxChangesPerPull);
+    req.set_schema_version(kSchemaVersion);
+    const int64_t sentAt = m_store.clock().nowMs();
+    auto resp = m_transport.pull(req, token);
+    if (!resp.isOk()) return resp.status();  // resumes from scratch next time
+    m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
+    SECAP_RETURN_IF_ERROR(m_store.applyResyncPage(*resp, *generation));
+    if (resp->resync_cursor().empty()) {
+      SECAP_RETURN_IF_ERROR(m_store.finishFullResync(*generation, resp->last_seq()));
+      return m_store.setState(state_keys::kSyncedSchema, std::to_string(kSchemaVersion));
+    }
+    cursor = resp->resync_cursor();
   }
 }
 

@@ -1,7 +1,12 @@
 #include "secap/core/validation.h"
 
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <set>
 
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
@@ -11,13 +16,57 @@ namespace secap::core {
 
 namespace {
 
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
 using secap::v1::Change;
+
+// Plausible calendar years for inventories, reference data and plans.
+constexpr int kMinYear = 1950;
+constexpr int kMaxYear = 2100;
+// No month has more heating degree days than 31 days × (18 − (−50 °C)).
+constexpr double kMaxMonthlyHdd = 31 * 68.0;
+// No fuel emits more than this per MWh (lignite ≈ 0.36, peat ≈ 0.38).
+constexpr double kMaxTonnesPerMwh = 5.0;
 
 std::optional<Rejection> reject(std::string code, std::string message) {
   return Rejection{std::move(code), std::move(message)};
 }
 
 bool textTooLong(const std::string& s) { return s.size() > kMaxTextBytes; }
+
+// True when any string in the message, nested messages and repeated fields
+// included, is longer than kMaxTextBytes.
+bool anyTextTooLong(const Message& m) {
+  const auto* desc = m.GetDescriptor();
+  const auto* refl = m.GetReflection();
+  for (int i = 0; i < desc->field_count(); ++i) {
+    const FieldDescriptor* f = desc->field(i);
+    if (f->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+      if (f->is_repeated()) {
+        for (int j = 0; j < refl->FieldSize(m, f); ++j)
+          if (textTooLong(refl->GetRepeatedString(m, f, j))) return true;
+      } else if (textTooLong(refl->GetString(m, f))) {
+        return true;
+      }
+    } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (f->is_repeated()) {
+        for (int j = 0; j < refl->FieldSize(m, f); ++j)
+          if (anyTextTooLong(refl->GetRepeatedMessage(m, f, j))) return true;
+      } else if (refl->HasField(m, f) && anyTextTooLong(refl->GetMessage(m, f))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool finiteNonNegative(double v) { return std::isfinite(v) && v >= 0; }
+bool plausibleYear(int y) { return y >= kMinYear && y <= kMaxYear; }
+
+bool isLowerHex(const std::string& s, size_t length) {
+  return s.size() == length &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
 
 std::optional<Rejection> validateReading(const secap::v1::Reading& r, const ValidationContext& ctx) {
   if (!std::isfinite(r.value())) return reject("reading.not_a_number", "the reading value is not a finite number");
@@ -38,7 +87,84 @@ std::optional<Rejection> validateReading(const secap::v1::Reading& r, const Vali
   return std::nullopt;
 }
 
+std::optional<Rejection> validateMeasure(const secap::v1::Measure& m) {
+  if (m.has_planned_start() && m.has_planned_end() && m.planned_end() < m.planned_start())
+    return reject("measure.bad_dates", "the measure is planned to end before it starts");
+  for (const bool bad : {m.has_budget_eur() && !finiteNonNegative(m.budget_eur()),
+                         m.has_expected_savings_mwh_per_year() && !std::isfinite(m.expected_savings_mwh_per_year()),
+                         m.has_expected_renewable_mwh_per_year() &&
+                             !finiteNonNegative(m.expected_renewable_mwh_per_year()),
+                         m.has_expected_co2_reduction_t_per_year() &&
+                             !std::isfinite(m.expected_co2_reduction_t_per_year())})
+    if (bad) return reject("measure.bad_value", "a budget or expected figure is not a valid number");
+  return std::nullopt;
+}
+
+std::optional<Rejection> validateProgress(const secap::v1::ProgressUpdate& p) {
+  if (p.has_percent_complete() &&
+      !(std::isfinite(p.percent_complete()) && p.percent_complete() >= 0 && p.percent_complete() <= 100))
+    return reject("progress.bad_percent", "percent_complete must be between 0 and 100");
+  if (p.has_spent_eur() && !finiteNonNegative(p.spent_eur()))
+    return reject("progress.bad_value", "spent_eur must be a number not below zero");
+  for (const auto& i : p.indicators())
+    if (i.key().empty() || !std::isfinite(i.value()))
+      return reject("progress.bad_value", "an indicator needs a key and a finite value");
+  if (p.reported_at() <= 0) return reject("progress.no_time", "the progress update has no reported_at time");
+  return std::nullopt;
+}
+
+std::optional<Rejection> validateInspection(const secap::v1::Inspection& i, const ValidationContext& ctx) {
+  if (!i.has_submitted_at() || i.submitted_at() <= 0)
+    return reject("inspection.not_submitted", "only submitted inspections are synced; drafts stay on the device");
+  if (i.started_at() > 0 && i.submitted_at() < i.started_at())
+    return reject("inspection.bad_dates", "the inspection was submitted before it started");
+  if (ctx.nowMs > 0 && i.submitted_at() > ctx.nowMs + kReadingFutureToleranceMs)
+    return reject("inspection.bad_dates", "the inspection is dated in the future");
+  if (i.has_location()) {
+    const auto& l = i.location();
+    if (!std::isfinite(l.lat()) || !std::isfinite(l.lon()) || std::abs(l.lat()) > 90 || std::abs(l.lon()) > 180 ||
+        (l.has_accuracy_m() && !finiteNonNegative(l.accuracy_m())))
+      return reject("inspection.bad_location", "the location is not a valid WGS 84 position");
+  }
+  if (i.outcome() == secap::v1::INSPECTION_OUTCOME_UNSPECIFIED)
+    return reject("inspection.no_outcome", "a submitted inspection needs an outcome");
+  return std::nullopt;
+}
+
+std::optional<Rejection> validateTemplate(const secap::v1::InspectionTemplate& t) {
+  if (t.version() < 1) return reject("template.bad_version", "a template version starts at 1");
+  std::set<std::string> keys;
+  for (const auto& item : t.items()) {
+    if (item.key().empty() || !keys.insert(item.key()).second)
+      return reject("template.bad_item", "every item needs a key of its own");
+    if (item.has_min() && item.has_max() && item.min() > item.max())
+      return reject("template.bad_item", "an item's min is above its max");
+  }
+  return std::nullopt;
+}
+
+// The fields of an attachment that never change once stored.
+constexpr const char* kAttachmentContentFields[] = {"sha256",  "mime",     "size",       "width",
+                                                    "height",  "taken_at", "owner_type", "owner_id"};
+
+// Does a change to a stored attachment alter any of its content fields?
+bool changesAttachmentContent(const secap::v1::Attachment& incoming, const secap::v1::Attachment& stored,
+                              const std::vector<std::string>& written) {
+  std::vector<const FieldDescriptor*> content;
+  for (const char* name : kAttachmentContentFields)
+    if (std::find(written.begin(), written.end(), name) != written.end())
+      content.push_back(secap::v1::Attachment::descriptor()->FindFieldByName(name));
+  secap::v1::Attachment a = incoming, b = stored, onlyA, onlyB;
+  a.GetReflection()->SwapFields(&a, &onlyA, content);
+  b.GetReflection()->SwapFields(&b, &onlyB, content);
+  return onlyA.SerializeAsString() != onlyB.SerializeAsString();
+}
+
 }  // namespace
+
+bool isKnownRole(const std::string& role) {
+  return role == "admin" || role == "coordinator" || role == "field" || role == "kiosk" || role == "partner";
+}
 
 std::optional<Rejection> validateChange(const Change& change, const ValidationContext& ctx) {
   if (!isCanonicalUuid(change.change_id()))
@@ -52,6 +178,13 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
   if (change.hlc() == 0) return reject("change.malformed", "the change has no hlc");
   if (ctx.nowMs > 0 && hlcPhysicalMs(change.hlc()) > ctx.nowMs + kMaxClockSkewMs)
     return reject("clock.skew", "the device clock is ahead of the server; re-stamp and resend");
+  // A submitted inspection never changes (checked before the append-only
+  // rules, so an edit gets the reason a person understands).
+  std::optional<Change> stored;
+  if (ctx.findStored && (type == EntityType::kInspection || type == EntityType::kAttachment))
+    stored = ctx.findStored(type, change.entity_id());
+  if (type == EntityType::kInspection && stored && stored->inspection().has_submitted_at())
+    return reject("inspection.immutable", "a submitted inspection cannot be changed; amend it with a new one");
   if (isAppendOnly(type) && change.deleted())
     return reject("change.append_only", "append-only records cannot be deleted");
   const auto written = fieldsWritten(change);
@@ -64,6 +197,10 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
 
   auto parentExists = [&](EntityType parentType, const std::string& id) {
     return ctx.exists && ctx.exists(parentType, id);
+  };
+  // "<prefix>.unknown_municipality" for records that hang under a municipality.
+  auto municipalityMissing = [&](const std::string& municipalityId) {
+    return writes("municipality_id") && !parentExists(EntityType::kMunicipality, municipalityId);
   };
   switch (type) {
     case EntityType::kMunicipality: {
@@ -90,9 +227,104 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
     }
     case EntityType::kReading:
       return validateReading(change.reading(), ctx);
+    case EntityType::kReadingReview: {
+      const auto& r = change.reading_review();
+      if (r.decision() != secap::v1::REVIEW_DECISION_CONFIRMED && r.decision() != secap::v1::REVIEW_DECISION_ERRONEOUS)
+        return reject("review.bad_decision", "a review decides confirmed or erroneous");
+      if (!parentExists(EntityType::kReading, r.reading_id()))
+        return reject("review.unknown_reading", "the reviewed reading does not exist");
+      break;
+    }
+    case EntityType::kMeasure:
+      if (auto r = validateMeasure(change.measure())) return r;
+      if (municipalityMissing(change.measure().municipality_id()))
+        return reject("measure.unknown_municipality", "the measure's municipality does not exist");
+      break;
+    case EntityType::kProgressUpdate:
+      if (auto r = validateProgress(change.progress_update())) return r;
+      if (!parentExists(EntityType::kMeasure, change.progress_update().measure_id()))
+        return reject("progress.unknown_measure", "the progress update's measure does not exist");
+      break;
+    case EntityType::kInspection: {
+      const auto& i = change.inspection();
+      if (auto r = validateInspection(i, ctx)) return r;
+      if (!parentExists(EntityType::kSite, i.site_id()))
+        return reject("inspection.unknown_site", "the inspection's site does not exist");
+      if (i.has_measure_id() && !i.measure_id().empty() && !parentExists(EntityType::kMeasure, i.measure_id()))
+        return reject("inspection.unknown_measure", "the inspected measure does not exist");
+      if (!parentExists(EntityType::kInspectionTemplate, i.template_id()))
+        return reject("inspection.unknown_template", "the inspection's template does not exist");
+      break;
+    }
+    case EntityType::kInspectionTemplate: {
+      const auto& t = change.inspection_template();
+      if (auto r = validateTemplate(t)) return r;
+      if (!t.municipality_id().empty() && municipalityMissing(t.municipality_id()))
+        return reject("template.unknown_municipality", "the template's municipality does not exist");
+      break;
+    }
+    case EntityType::kAttachment: {
+      const auto& a = change.attachment();
+      if (stored && !stored->deleted() && changesAttachmentContent(a, stored->attachment(), *written))
+        return reject("attachment.immutable", "an attachment's content cannot change; add a new one");
+      if (writes("sha256") && !isLowerHex(a.sha256(), 64))
+        return reject("attachment.bad_sha256", "sha256 must be 64 lowercase hex digits");
+      if (a.size() < 0 || (a.has_width() && a.width() < 0) || (a.has_height() && a.height() < 0))
+        return reject("attachment.bad_size", "a size cannot be negative");
+      if (writes("owner_id") &&
+          !parentExists(entityTypeFromName(a.owner_type()), a.owner_id()))
+        return reject("attachment.unknown_owner", "the attachment's owner record does not exist");
+      break;
+    }
+    case EntityType::kActivityData: {
+      const auto& d = change.activity_data();
+      if (!finiteNonNegative(d.mwh()) || (writes("year") && !plausibleYear(d.year())))
+        return reject("activity.bad_value", "MWh must be a number not below zero, in a plausible year");
+      if (municipalityMissing(d.municipality_id()))
+        return reject("activity.unknown_municipality", "the activity line's municipality does not exist");
+      break;
+    }
+    case EntityType::kPerson:
+      for (const auto& g : change.person().roles())
+        if (!isKnownRole(g.role()) || !isCanonicalUuid(g.municipality_id()))
+          return reject("person.bad_role", "a role must be admin, coordinator, field, kiosk or partner in a municipality");
+      if (writes("roles"))
+        for (const auto& g : change.person().roles())
+          if (!parentExists(EntityType::kMunicipality, g.municipality_id()))
+            return reject("person.unknown_municipality", "a role names a municipality that does not exist");
+      break;
+    case EntityType::kEmissionFactor: {
+      const auto& f = change.emission_factor();
+      const bool countryOk = f.country().empty() || (f.country().size() == 2 && std::isupper(static_cast<unsigned char>(f.country()[0])) &&
+                                                     std::isupper(static_cast<unsigned char>(f.country()[1])));
+      if (!finiteNonNegative(f.t_per_mwh()) || f.t_per_mwh() > kMaxTonnesPerMwh || !countryOk ||
+          (f.year() != 0 && !plausibleYear(f.year())))
+        return reject("emission_factor.bad_value",
+                      "the factor must be 0..5 t/MWh, with an ISO country code and a plausible year");
+      break;
+    }
+    case EntityType::kDegreeDays: {
+      const auto& d = change.degree_days();
+      if (!finiteNonNegative(d.hdd()) || d.hdd() > kMaxMonthlyHdd || d.month() < 1 || d.month() > 12 ||
+          !plausibleYear(d.year()))
+        return reject("degree_days.bad_value", "HDD must be a number not below zero for a month 1..12");
+      if (municipalityMissing(d.municipality_id()))
+        return reject("degree_days.unknown_municipality", "the degree days' municipality does not exist");
+      break;
+    }
+    case EntityType::kMunicipalityYear: {
+      const auto& y = change.municipality_year();
+      if (!plausibleYear(y.year()) || (y.has_population() && y.population() < 0))
+        return reject("municipality_year.bad_value", "a plausible year and a population not below zero");
+      if (municipalityMissing(y.municipality_id()))
+        return reject("municipality_year.unknown_municipality", "the year's municipality does not exist");
+      break;
+    }
     case EntityType::kUnknown:
       break;
   }
+  // Every other string, nested ones included (inspection answers, prompts).
+  if (const Message* entity = entityMessageOf(change); entity && anyTextTooLong(*entity)) return reject("field.too_long", "a text field is too long");
   return std::nullopt;
 }
 

@@ -89,3 +89,322 @@ TEST(Validation, AMeterNeedsAnExistingSite) {
   c.mutable_meter()->set_site_id(secap::testing::kSiteId);
   EXPECT_EQ(codeOf(c), "ok");
 }
+
+// ---------------------------------------------------------------------------
+// Every entity of DESIGN.md §3.
+
+namespace {
+
+constexpr const char* kMeasureId = "0190a000-0000-7000-8000-000000000011";
+constexpr const char* kReadingId = "0190a000-0000-7000-8000-000000000012";
+constexpr const char* kTemplateId = "0190a000-0000-7000-8000-000000000013";
+constexpr const char* kInspectionId = "0190a000-0000-7000-8000-000000000014";
+constexpr const char* kAttachmentId = "0190a000-0000-7000-8000-000000000015";
+constexpr const char* kUnknownId = "0190a000-0000-7000-8000-0000000000ee";
+
+// A world with a municipality, site, meter, measure, reading and template,
+// and a stored submitted inspection and attachment.
+ValidationContext worldContext() {
+  ValidationContext ctx = context();
+  ctx.exists = [](EntityType, const std::string& id) {
+    for (const char* known : {secap::testing::kMunicipalityId, secap::testing::kSiteId, secap::testing::kMeterId,
+                              kMeasureId, kReadingId, kTemplateId})
+      if (id == known) return true;
+    return false;
+  };
+  ctx.findStored = [](EntityType type, const std::string& id) -> std::optional<secap::v1::Change> {
+    secap::v1::Change c;
+    if (type == EntityType::kInspection && id == kInspectionId) {
+      c.mutable_inspection()->set_id(id);
+      c.mutable_inspection()->set_submitted_at(kNow - 5000);
+      return c;
+    }
+    if (type == EntityType::kAttachment && id == kAttachmentId) {
+      c.mutable_attachment()->set_id(id);
+      c.mutable_attachment()->set_sha256(std::string(64, 'a'));
+      c.mutable_attachment()->set_mime("image/jpeg");
+      return c;
+    }
+    return std::nullopt;
+  };
+  return ctx;
+}
+
+secap::v1::Change change(const std::string& entityId = "0190a000-0000-7000-8000-0000000000d9") {
+  secap::v1::Change c;
+  c.set_change_id("0190a000-0000-7000-8000-0000000000c9");
+  c.set_entity_id(entityId);
+  c.set_hlc(makeHlc(kNow, 0));
+  return c;
+}
+
+std::string worldCodeOf(const secap::v1::Change& c) {
+  auto r = validateChange(c, worldContext());
+  return r ? r->reasonCode : "ok";
+}
+
+secap::v1::Change progress(double percent) {
+  auto c = change();
+  auto* p = c.mutable_progress_update();
+  p->set_id(c.entity_id());
+  p->set_measure_id(kMeasureId);
+  p->set_reported_at(kNow - 1000);
+  p->set_percent_complete(percent);
+  return c;
+}
+
+secap::v1::Change inspection(const std::string& id = "0190a000-0000-7000-8000-0000000000d9") {
+  auto c = change(id);
+  auto* i = c.mutable_inspection();
+  i->set_id(id);
+  i->set_template_id(kTemplateId);
+  i->set_template_version(1);
+  i->set_site_id(secap::testing::kSiteId);
+  i->set_started_at(kNow - 60000);
+  i->set_submitted_at(kNow - 1000);
+  i->set_outcome(secap::v1::INSPECTION_OUTCOME_VERIFIED);
+  return c;
+}
+
+secap::v1::Change attachment(const std::string& id = "0190a000-0000-7000-8000-0000000000d9") {
+  auto c = change(id);
+  auto* a = c.mutable_attachment();
+  a->set_id(id);
+  a->set_sha256(std::string(64, 'a'));
+  a->set_mime("image/jpeg");
+  a->set_owner_type("reading");
+  a->set_owner_id(kReadingId);
+  return c;
+}
+
+}  // namespace
+
+TEST(Validation, ProgressUpdatesNeedAPercentWithinZeroToHundredAndAKnownMeasure) {
+  EXPECT_EQ(worldCodeOf(progress(40)), "ok");
+  EXPECT_EQ(worldCodeOf(progress(100.5)), "progress.bad_percent");
+  EXPECT_EQ(worldCodeOf(progress(-1)), "progress.bad_percent");
+  EXPECT_EQ(worldCodeOf(progress(std::numeric_limits<double>::quiet_NaN())), "progress.bad_percent");
+  auto c = progress(40);
+  c.mutable_progress_update()->set_spent_eur(-5);
+  EXPECT_EQ(worldCodeOf(c), "progress.bad_value");
+  c = progress(40);
+  auto* ind = c.mutable_progress_update()->add_indicators();
+  ind->set_key("trees_planted");
+  ind->set_value(std::numeric_limits<double>::infinity());
+  EXPECT_EQ(worldCodeOf(c), "progress.bad_value");
+  c = progress(40);
+  c.mutable_progress_update()->set_reported_at(0);
+  EXPECT_EQ(worldCodeOf(c), "progress.no_time");
+  c = progress(40);
+  c.mutable_progress_update()->set_measure_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "progress.unknown_measure");
+  c = progress(40);
+  c.add_fields("note");
+  EXPECT_EQ(worldCodeOf(c), "change.append_only");
+}
+
+TEST(Validation, AReviewDecidesAKnownReading) {
+  auto c = change();
+  auto* r = c.mutable_reading_review();
+  r->set_id(c.entity_id());
+  r->set_reading_id(kReadingId);
+  EXPECT_EQ(worldCodeOf(c), "review.bad_decision");
+  r->set_decision(secap::v1::REVIEW_DECISION_CONFIRMED);
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  r->set_reading_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "review.unknown_reading");
+}
+
+TEST(Validation, AMeasureCannotEndBeforeItStarts) {
+  auto c = change();
+  auto* m = c.mutable_measure();
+  m->set_id(c.entity_id());
+  m->set_municipality_id(secap::testing::kMunicipalityId);
+  m->set_planned_start(kNow);
+  m->set_planned_end(kNow + 86400000);
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  m->set_planned_end(kNow - 86400000);
+  EXPECT_EQ(worldCodeOf(c), "measure.bad_dates");
+  m->clear_planned_end();
+  m->set_budget_eur(-1);
+  EXPECT_EQ(worldCodeOf(c), "measure.bad_value");
+  m->clear_budget_eur();
+  m->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "measure.unknown_municipality");
+  // An edit that does not touch the municipality does not look it up.
+  c.add_fields("title");
+  EXPECT_EQ(worldCodeOf(c), "ok");
+}
+
+TEST(Validation, OnlySubmittedInspectionsOfKnownSitesAreSynced) {
+  EXPECT_EQ(worldCodeOf(inspection()), "ok");
+  auto c = inspection();
+  c.mutable_inspection()->clear_submitted_at();
+  EXPECT_EQ(worldCodeOf(c), "inspection.not_submitted");
+  c = inspection();
+  c.mutable_inspection()->set_site_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "inspection.unknown_site");
+  c = inspection();
+  c.mutable_inspection()->set_measure_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "inspection.unknown_measure");
+  c.mutable_inspection()->set_measure_id(kMeasureId);
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  c = inspection();
+  c.mutable_inspection()->set_template_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "inspection.unknown_template");
+  c = inspection();
+  c.mutable_inspection()->set_submitted_at(kNow - 120000);  // before it started
+  EXPECT_EQ(worldCodeOf(c), "inspection.bad_dates");
+  c = inspection();
+  c.mutable_inspection()->mutable_location()->set_lat(91);
+  EXPECT_EQ(worldCodeOf(c), "inspection.bad_location");
+  c = inspection();
+  c.mutable_inspection()->set_outcome(secap::v1::INSPECTION_OUTCOME_UNSPECIFIED);
+  EXPECT_EQ(worldCodeOf(c), "inspection.no_outcome");
+  c = inspection();
+  c.mutable_inspection()->add_answers()->set_text(std::string(kMaxTextBytes + 1, 'x'));
+  EXPECT_EQ(worldCodeOf(c), "field.too_long");
+}
+
+TEST(Validation, ASubmittedInspectionCannotBeChanged) {
+  EXPECT_EQ(worldCodeOf(inspection(kInspectionId)), "inspection.immutable");
+  auto del = inspection(kInspectionId);
+  del.set_deleted(true);
+  EXPECT_EQ(worldCodeOf(del), "inspection.immutable");
+}
+
+TEST(Validation, TemplatesNeedAVersionAndDistinctItemKeys) {
+  auto c = change();
+  auto* t = c.mutable_inspection_template();
+  t->set_id(c.entity_id());
+  t->set_version(1);
+  t->add_items()->set_key("implemented");
+  EXPECT_EQ(worldCodeOf(c), "ok");  // global: no municipality
+  t->set_version(0);
+  EXPECT_EQ(worldCodeOf(c), "template.bad_version");
+  t->set_version(2);
+  t->add_items()->set_key("implemented");
+  EXPECT_EQ(worldCodeOf(c), "template.bad_item");
+  t->mutable_items()->RemoveLast();
+  t->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "template.unknown_municipality");
+}
+
+TEST(Validation, AttachmentsNeedAShaAndAKnownOwnerAndKeepTheirContent) {
+  EXPECT_EQ(worldCodeOf(attachment()), "ok");
+  auto c = attachment();
+  c.mutable_attachment()->set_sha256("ABC");
+  EXPECT_EQ(worldCodeOf(c), "attachment.bad_sha256");
+  c = attachment();
+  c.mutable_attachment()->set_size(-1);
+  EXPECT_EQ(worldCodeOf(c), "attachment.bad_size");
+  c = attachment();
+  c.mutable_attachment()->set_owner_type("measure");
+  c.mutable_attachment()->set_owner_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "attachment.unknown_owner");
+  // A stored attachment: its caption may change, its bytes' hash may not.
+  c = change(kAttachmentId);
+  c.mutable_attachment()->set_id(kAttachmentId);
+  c.add_fields("caption");
+  c.mutable_attachment()->set_caption("Kocioł po modernizacji");
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  c.add_fields("sha256");
+  c.mutable_attachment()->set_sha256(std::string(64, 'b'));
+  EXPECT_EQ(worldCodeOf(c), "attachment.immutable");
+}
+
+TEST(Validation, InventoryAndReferenceDataRejectImpossibleValues) {
+  auto a = change();
+  auto* d = a.mutable_activity_data();
+  d->set_id(a.entity_id());
+  d->set_municipality_id(secap::testing::kMunicipalityId);
+  d->set_year(2021);
+  d->set_mwh(1250.5);
+  EXPECT_EQ(worldCodeOf(a), "ok");
+  d->set_mwh(-1);
+  EXPECT_EQ(worldCodeOf(a), "activity.bad_value");
+  d->set_mwh(std::numeric_limits<double>::quiet_NaN());
+  EXPECT_EQ(worldCodeOf(a), "activity.bad_value");
+  d->set_mwh(1);
+  d->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(a), "activity.unknown_municipality");
+
+  auto f = change();
+  auto* e = f.mutable_emission_factor();
+  e->set_id(f.entity_id());
+  e->set_carrier(secap::v1::CARRIER_NATURAL_GAS);
+  e->set_t_per_mwh(0.202);
+  EXPECT_EQ(worldCodeOf(f), "ok");
+  e->set_t_per_mwh(-0.1);
+  EXPECT_EQ(worldCodeOf(f), "emission_factor.bad_value");
+  e->set_t_per_mwh(0.7);
+  e->set_country("Polska");
+  EXPECT_EQ(worldCodeOf(f), "emission_factor.bad_value");
+
+  auto h = change();
+  auto* dd = h.mutable_degree_days();
+  dd->set_id(h.entity_id());
+  dd->set_municipality_id(secap::testing::kMunicipalityId);
+  dd->set_year(2025);
+  dd->set_month(1);
+  dd->set_hdd(512.3);
+  EXPECT_EQ(worldCodeOf(h), "ok");
+  dd->set_month(13);
+  EXPECT_EQ(worldCodeOf(h), "degree_days.bad_value");
+  dd->set_month(1);
+  dd->set_hdd(-3);
+  EXPECT_EQ(worldCodeOf(h), "degree_days.bad_value");
+  dd->set_hdd(3);
+  dd->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(h), "degree_days.unknown_municipality");
+
+  auto y = change();
+  auto* my = y.mutable_municipality_year();
+  my->set_id(y.entity_id());
+  my->set_municipality_id(secap::testing::kMunicipalityId);
+  my->set_year(2014);
+  my->set_population(3612);
+  EXPECT_EQ(worldCodeOf(y), "ok");
+  my->set_population(-1);
+  EXPECT_EQ(worldCodeOf(y), "municipality_year.bad_value");
+  my->set_population(1);
+  my->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(y), "municipality_year.unknown_municipality");
+}
+
+TEST(Validation, APersonHoldsKnownRolesInKnownMunicipalities) {
+  auto c = change();
+  auto* p = c.mutable_person();
+  p->set_id(c.entity_id());
+  p->set_display_name("Anna Kowalska");
+  auto* role = p->add_roles();
+  role->set_municipality_id(secap::testing::kMunicipalityId);
+  role->set_role("field");
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  role->set_role("mayor");
+  EXPECT_EQ(worldCodeOf(c), "person.bad_role");
+  role->set_role("kiosk");
+  role->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "person.unknown_municipality");
+}
+
+TEST(Entity, EveryTypeKnowsItsNameParentAndAppendOnlyRule) {
+  for (EntityType type : kAllEntityTypes) {
+    EXPECT_NE(entityTypeName(type), "unknown");
+    EXPECT_EQ(entityTypeFromName(entityTypeName(type)), type);
+  }
+  EXPECT_TRUE(isAppendOnly(EntityType::kReadingReview));
+  EXPECT_TRUE(isAppendOnly(EntityType::kProgressUpdate));
+  EXPECT_TRUE(isAppendOnly(EntityType::kInspection));
+  EXPECT_FALSE(isAppendOnly(EntityType::kMeasure));
+  EXPECT_EQ(parentIdOf(progress(10)), kMeasureId);
+  EXPECT_EQ(parentTypeOf(progress(10)), EntityType::kMeasure);
+  EXPECT_EQ(parentIdOf(attachment()), kReadingId);
+  EXPECT_EQ(parentTypeOf(attachment()), EntityType::kReading);
+  EXPECT_EQ(parentFieldOf(EntityType::kEmissionFactor), "");
+  auto c = inspection();
+  secap::v1::Change restored;
+  ASSERT_TRUE(parseEntityInto(EntityType::kInspection, serializeEntity(c), restored));
+  EXPECT_EQ(restored.inspection().SerializeAsString(), c.inspection().SerializeAsString());
+  EXPECT_EQ(embeddedIdOf(restored), c.entity_id());
+}

@@ -1,7 +1,8 @@
 // Randomised convergence (DESIGN.md §11): several devices with random offline
 // windows, concurrent edits to different fields and to the same field of one
 // record, deletes racing edits, lost replies and retries, and server restarts
-// (one in the middle of a push). At the end every device equals the server
+// (one in the middle of a push), and a compaction that forces full resyncs.
+// At the end every device equals the server
 // field by field, stamps included, and every reading recorded anywhere is on
 // the server exactly once.
 //
@@ -14,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "compaction.h"
 #include "enrollment.h"
 #include "fixtures.h"
 #include "ingest.h"
@@ -211,6 +213,14 @@ TEST_P(ConvergenceTest, EveryDeviceEndsEqualToTheServerAndNothingIsLostOrDuplica
       pusher.join();
       ASSERT_NO_FATAL_FAILURE(startServer());
       midPushRestartDone = true;
+    } else if (round == 2 * kRounds / 3) {
+      // Compaction up to the watermark: every device behind it must do a
+      // full resync on its next pull.
+      auto wm = m_server->store().watermark();
+      ASSERT_TRUE(wm.isOk());
+      auto stats = server::compact(m_server->store(), *wm);
+      ASSERT_TRUE(stats.isOk()) << stats.status().toString();
+      std::cout << "compacted " << stats->removed << " of " << stats->examined << " changes" << std::endl;
     } else if (rng() % 8 == 0) {
       stopServer(2000);
       ASSERT_NO_FATAL_FAILURE(startServer());

@@ -10,6 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
+#include "ingest.h"
+#include "secap/core/entity.h"
+#include "server.h"
+
 namespace secap::server {
 namespace {
 
@@ -42,7 +47,8 @@ bool isHeating(v1::Carrier c) { return c == v1::CARRIER_NATURAL_GAS || c == v1::
 std::map<std::string, std::vector<v1::Reading>> readingsByMeter() {
   std::map<std::string, std::vector<v1::Reading>> out;
   for (const auto& c : demo()) {
-    if (c.has_reading()) out[c.reading().meter_id()].push_back(c.reading());
+    if (c.has_reading() && c.reading().recorded_by() != kDemoAnomalyRecorder)
+      out[c.reading().meter_id()].push_back(c.reading());
   }
   for (auto& [id, rs] : out) {
     std::sort(rs.begin(), rs.end(), [](const auto& a, const auto& b) { return a.taken_at() < b.taken_at(); });
@@ -140,6 +146,9 @@ TEST(DemoData, EveryParentExistsAndComesFirst) {
   std::set<std::string> municipalities;
   std::set<std::string> sites;
   std::set<std::string> meters;
+  std::set<std::string> readings;
+  std::set<std::string> measures;
+  std::set<std::string> templates;
   for (const auto& c : demo()) {
     switch (c.entity_case()) {
       case v1::Change::kMunicipality:
@@ -158,6 +167,34 @@ TEST(DemoData, EveryParentExistsAndComesFirst) {
       case v1::Change::kReading:
         ASSERT_EQ(c.reading().id(), c.entity_id());
         ASSERT_EQ(meters.count(c.reading().meter_id()), 1u);
+        readings.insert(c.entity_id());
+        break;
+      case v1::Change::kReadingReview:
+        ASSERT_EQ(readings.count(c.reading_review().reading_id()), 1u);
+        break;
+      case v1::Change::kDegreeDays:
+        ASSERT_EQ(municipalities.count(c.degree_days().municipality_id()), 1u);
+        break;
+      case v1::Change::kMunicipalityYear:
+        ASSERT_EQ(municipalities.count(c.municipality_year().municipality_id()), 1u);
+        break;
+      case v1::Change::kEmissionFactor:
+        break;  // global reference data
+      case v1::Change::kInspectionTemplate:
+        templates.insert(c.entity_id());
+        break;
+      case v1::Change::kMeasure:
+        ASSERT_EQ(municipalities.count(c.measure().municipality_id()), 1u);
+        for (const auto& s : c.measure().site_ids()) ASSERT_EQ(sites.count(s), 1u);
+        measures.insert(c.entity_id());
+        break;
+      case v1::Change::kProgressUpdate:
+        ASSERT_EQ(measures.count(c.progress_update().measure_id()), 1u);
+        break;
+      case v1::Change::kInspection:
+        ASSERT_EQ(sites.count(c.inspection().site_id()), 1u);
+        ASSERT_EQ(measures.count(c.inspection().measure_id()), 1u);
+        ASSERT_EQ(templates.count(c.inspection().template_id()), 1u);
         break;
       default:
         FAIL() << "unexpected entity";
@@ -322,6 +359,88 @@ TEST(DemoData, DegreeDaysFollowTheSeasons) {
 TEST(DemoData, RejectsMissingNow) {
   EXPECT_THROW(generateDemoData({.seed = 1, .nowMs = 0, .years = 3}), std::invalid_argument);
   EXPECT_THROW(generateDemoData({.seed = 1, .nowMs = kNowMs, .years = 0}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace secap::server
+
+namespace secap::server {
+namespace {
+
+TEST(DemoData, HasMeasuresProgressInspectionsAndReferenceData) {
+  std::map<v1::Change::EntityCase, int> counts;
+  int verified = 0, globalTemplates = 0, exampleFactors = 0, ipccFactors = 0;
+  std::set<std::string> fundingSources;
+  bool indicators = false;
+  for (const auto& c : demo()) {
+    ++counts[c.entity_case()];
+    if (c.has_inspection()) {
+      EXPECT_TRUE(c.inspection().has_submitted_at());
+      if (c.inspection().outcome() == v1::INSPECTION_OUTCOME_VERIFIED) ++verified;
+    }
+    if (c.has_inspection_template()) {
+      if (c.inspection_template().municipality_id().empty()) ++globalTemplates;
+      for (const auto& item : c.inspection_template().items()) {
+        std::set<std::string> languages;
+        for (const auto& p : item.prompt()) languages.insert(p.language());
+        EXPECT_EQ(languages, (std::set<std::string>{"pl", "en", "de"})) << item.key();
+      }
+    }
+    if (c.has_measure())
+      for (const auto& f : c.measure().funding_sources()) fundingSources.insert(f);
+    if (c.has_progress_update() && c.progress_update().indicators_size() > 0) indicators = true;
+    if (c.has_emission_factor()) {
+      if (c.emission_factor().source().find("EXAMPLE") != std::string::npos) ++exampleFactors;
+      if (c.emission_factor().source().find("IPCC") != std::string::npos) ++ipccFactors;
+      if (c.emission_factor().carrier() == v1::CARRIER_NATURAL_GAS)
+        EXPECT_DOUBLE_EQ(c.emission_factor().t_per_mwh(), 0.202);
+    }
+  }
+  EXPECT_GE(counts[v1::Change::kMeasure], 30);
+  EXPECT_GE(counts[v1::Change::kProgressUpdate], 100);
+  EXPECT_GE(verified, 5);
+  EXPECT_EQ(globalTemplates, 1);
+  EXPECT_EQ(ipccFactors, 7);
+  EXPECT_GE(exampleFactors, 6);
+  EXPECT_TRUE(indicators);
+  EXPECT_EQ(fundingSources.count("NFOŚiGW"), 1u);
+  EXPECT_EQ(fundingSources.count("KfW 432"), 1u);
+  EXPECT_EQ(counts[v1::Change::kDegreeDays], static_cast<int>(generateDemoDegreeDays({.nowMs = kNowMs}).size()));
+  EXPECT_EQ(counts[v1::Change::kMunicipalityYear], 10);
+  EXPECT_EQ(counts[v1::Change::kReadingReview], 1);
+}
+
+TEST(DemoData, IngestsWithoutRejectionsAndFlagsTheAnomalies) {
+  const auto dir = secap::testing::freshDir("demo_ingest");
+  auto store = openStore(dir);
+  ASSERT_TRUE(store.isOk()) << store.status().toString();
+  std::map<std::string, std::vector<std::string>> flagsById;
+  const auto& changes = demo();
+  for (size_t i = 0; i < changes.size(); i += 5000) {
+    v1::PushRequest batch;
+    for (size_t j = i; j < std::min(changes.size(), i + 5000); ++j) *batch.add_changes() = changes[j];
+    auto resp = applyPush(**store, serverWriter(), batch, kNowMs);
+    ASSERT_TRUE(resp.isOk()) << resp.status().toString();
+    for (int k = 0; k < resp->results_size(); ++k) {
+      const auto& r = resp->results(k);
+      ASSERT_EQ(r.outcome(), v1::ACCEPTED) << r.reason_code() << " " << r.message() << " "
+                                           << batch.changes(k).ShortDebugString().substr(0, 300);
+      flagsById[batch.changes(k).entity_id()] = {r.flags().begin(), r.flags().end()};
+    }
+  }
+  int notMonotonic = 0, spikes = 0;
+  for (const auto& c : changes) {
+    if (!c.has_reading() || c.reading().recorded_by() != kDemoAnomalyRecorder) continue;
+    for (const auto& f : flagsById[c.entity_id()]) {
+      notMonotonic += f == "reading.not_monotonic";
+      spikes += f == "reading.spike";
+    }
+  }
+  EXPECT_EQ(notMonotonic, 2);
+  EXPECT_EQ(spikes, 1);
+  auto factors = (*store)->entitiesOf(core::EntityType::kEmissionFactor, core::kGlobalScope);
+  ASSERT_TRUE(factors.isOk());
+  EXPECT_GE(factors->size(), 13u);
 }
 
 }  // namespace

@@ -283,3 +283,224 @@ TEST_F(SyncServiceTest, AnAnomalousReadingIsAcceptedWithItsFlagsAndThoseArePulle
   }
   EXPECT_TRUE(found);
 }
+
+// ---------------------------------------------------------------------------
+// Measures, progress, inspections, reviews and reference data (DESIGN.md §3, §8).
+
+namespace {
+
+v1::Change newChange(core::ManualClock& clock, int64_t offsetMs = 0, const std::string& entityId = "") {
+  v1::Change c;
+  c.set_change_id(core::newUuidV7(clock));
+  c.set_entity_id(entityId.empty() ? core::newUuidV7(clock) : entityId);
+  c.set_hlc(core::makeHlc(clock.nowMs() + offsetMs, 0));
+  return c;
+}
+
+v1::Change measureChange(core::ManualClock& clock) {
+  auto c = newChange(clock);
+  auto* m = c.mutable_measure();
+  m->set_id(c.entity_id());
+  m->set_municipality_id(kMunicipalityId);
+  m->set_code("B.1");
+  m->set_title("Termomodernizacja Szkoły Podstawowej");
+  m->set_budget_eur(1'150'000);
+  m->add_funding_sources("RPO WM 2014-2020");
+  return c;
+}
+
+v1::Change templateChange(core::ManualClock& clock) {
+  auto c = newChange(clock);
+  auto* t = c.mutable_inspection_template();
+  t->set_id(c.entity_id());
+  t->set_name("Weryfikacja");
+  t->set_version(1);
+  auto* item = t->add_items();
+  item->set_key("implemented_as_planned");
+  item->set_kind(v1::INSPECTION_ITEM_KIND_YES_NO);
+  return c;
+}
+
+v1::Change progressChange(core::ManualClock& clock, const std::string& measureId, double percent) {
+  auto c = newChange(clock);
+  auto* p = c.mutable_progress_update();
+  p->set_id(c.entity_id());
+  p->set_measure_id(measureId);
+  p->set_reported_at(clock.nowMs() - 1000);
+  p->set_status(v1::PROGRESS_STATUS_ONGOING);
+  p->set_percent_complete(percent);
+  auto* ind = p->add_indicators();
+  ind->set_key("insulated_area");
+  ind->set_value(1200);
+  ind->set_unit("m2");
+  return c;
+}
+
+v1::Change inspectionChange(core::ManualClock& clock, const std::string& templateId, const std::string& measureId) {
+  auto c = newChange(clock);
+  auto* i = c.mutable_inspection();
+  i->set_id(c.entity_id());
+  i->set_template_id(templateId);
+  i->set_template_version(1);
+  i->set_site_id(secap::testing::kSiteId);
+  i->set_measure_id(measureId);
+  i->set_started_at(clock.nowMs() - 3'600'000);
+  i->set_submitted_at(clock.nowMs() - 60'000);
+  i->set_outcome(v1::INSPECTION_OUTCOME_VERIFIED);
+  auto* a = i->add_answers();
+  a->set_item_key("implemented_as_planned");
+  a->set_yes_no(true);
+  return c;
+}
+
+v1::Change reviewChange(core::ManualClock& clock, const std::string& readingId) {
+  auto c = newChange(clock);
+  auto* r = c.mutable_reading_review();
+  r->set_id(c.entity_id());
+  r->set_reading_id(readingId);
+  r->set_decision(v1::REVIEW_DECISION_ERRONEOUS);
+  r->set_note("Przestawione cyfry");
+  return c;
+}
+
+const v1::ChangeResult& only(const v1::PushResponse& r) { return r.results(0); }
+
+}  // namespace
+
+TEST_F(SyncServiceTest, AFieldWorkerCannotEditAMeasureHeaderButACoordinatorCan) {
+  Device coordinator = enroll(*h, h->code(kMunicipalityId, "coordinator"), "install-m1");
+  auto measure = measureChange(h->clock);
+  v1::PushResponse rf, rc, edit;
+  ASSERT_TRUE(push(*h, device, {measure}, rf).ok());
+  EXPECT_EQ(only(rf).reason_code(), "auth.forbidden");
+  ASSERT_TRUE(push(*h, coordinator, {measure}, rc).ok());
+  EXPECT_EQ(only(rc).outcome(), v1::ACCEPTED) << only(rc).reason_code();
+  // Nor an edit of its title once it exists.
+  auto title = newChange(h->clock, 10, measure.entity_id());
+  title.add_fields("title");
+  title.mutable_measure()->set_id(measure.entity_id());
+  title.mutable_measure()->set_title("Inny tytuł");
+  ASSERT_TRUE(push(*h, device, {title}, edit).ok());
+  EXPECT_EQ(only(edit).reason_code(), "auth.forbidden");
+}
+
+TEST_F(SyncServiceTest, AFieldWorkerPushesProgressAndASubmittedInspectionWhichThenCannotChange) {
+  auto measure = measureChange(h->clock);
+  auto tmpl = templateChange(h->clock);
+  h->seed({measure, tmpl});
+  v1::PushResponse rp, ri, bad, again;
+  ASSERT_TRUE(push(*h, device, {progressChange(h->clock, measure.entity_id(), 35)}, rp).ok());
+  EXPECT_EQ(only(rp).outcome(), v1::ACCEPTED) << only(rp).reason_code();
+  ASSERT_TRUE(push(*h, device, {progressChange(h->clock, measure.entity_id(), 135)}, bad).ok());
+  EXPECT_EQ(only(bad).reason_code(), "progress.bad_percent");
+
+  auto inspection = inspectionChange(h->clock, tmpl.entity_id(), measure.entity_id());
+  ASSERT_TRUE(push(*h, device, {inspection}, ri).ok());
+  EXPECT_EQ(only(ri).outcome(), v1::ACCEPTED) << only(ri).reason_code();
+  // A later change of the same inspection, under a new change_id.
+  auto edited = inspection;
+  edited.set_change_id(core::newUuidV7(h->clock));
+  edited.mutable_inspection()->set_outcome(v1::INSPECTION_OUTCOME_NOT_VERIFIED);
+  ASSERT_TRUE(push(*h, device, {edited}, again).ok());
+  EXPECT_EQ(only(again).outcome(), v1::REJECTED);
+  EXPECT_EQ(only(again).reason_code(), "inspection.immutable");
+  auto stored = h->srv->store().entitiesOf(core::EntityType::kInspection, kMunicipalityId);
+  ASSERT_TRUE(stored.isOk());
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ(stored->front().entity.inspection().outcome(), v1::INSPECTION_OUTCOME_VERIFIED);
+}
+
+TEST_F(SyncServiceTest, ADraftInspectionIsNotAccepted) {
+  auto tmpl = templateChange(h->clock);
+  h->seed({tmpl});
+  auto draft = inspectionChange(h->clock, tmpl.entity_id(), "");
+  draft.mutable_inspection()->clear_measure_id();
+  draft.mutable_inspection()->clear_submitted_at();
+  v1::PushResponse resp;
+  ASSERT_TRUE(push(*h, device, {draft}, resp).ok());
+  EXPECT_EQ(only(resp).reason_code(), "inspection.not_submitted");
+}
+
+TEST_F(SyncServiceTest, AReviewOfAFlaggedReadingIsTheCoordinatorsAndSyncsToAnotherDevice) {
+  Device coordinator = enroll(*h, h->code(kMunicipalityId, "coordinator"), "install-r1");
+  Device other = enroll(*h, h->code(kMunicipalityId), "install-r2");
+  v1::PushResponse first, lower, byField, byCoordinator;
+  ASSERT_TRUE(push(*h, device, {readingChange(h->clock, 12345, kServerNow - 20000)}, first).ok());
+  auto low = readingChange(h->clock, 12000, kServerNow - 10000);
+  ASSERT_TRUE(push(*h, device, {low}, lower).ok());
+  ASSERT_EQ(only(lower).flags_size(), 1);
+
+  auto review = reviewChange(h->clock, low.entity_id());
+  ASSERT_TRUE(push(*h, device, {review}, byField).ok());
+  EXPECT_EQ(only(byField).reason_code(), "auth.forbidden");
+  ASSERT_TRUE(push(*h, coordinator, {review}, byCoordinator).ok());
+  ASSERT_EQ(only(byCoordinator).outcome(), v1::ACCEPTED) << only(byCoordinator).reason_code();
+
+  v1::PullResponse page;
+  ASSERT_TRUE(pull(*h, other, 0, page).ok());
+  const v1::Change* pulled = nullptr;
+  for (const auto& c : page.changes())
+    if (c.entity_id() == review.entity_id()) pulled = &c;
+  ASSERT_NE(pulled, nullptr);
+  EXPECT_EQ(pulled->reading_review().reading_id(), low.entity_id());
+  EXPECT_EQ(pulled->reading_review().decision(), v1::REVIEW_DECISION_ERRONEOUS);
+  EXPECT_EQ(pulled->origin_device_id(), coordinator.id);
+
+  // A review of a reading that does not exist.
+  v1::PushResponse unknown;
+  ASSERT_TRUE(push(*h, coordinator, {reviewChange(h->clock, core::newUuidV7(h->clock))}, unknown).ok());
+  EXPECT_EQ(only(unknown).reason_code(), "review.unknown_reading");
+}
+
+TEST_F(SyncServiceTest, AFieldWorkerMayAddOnlyTheNewMeterOfAMeterExchange) {
+  auto meter = [&](const std::string& replaces) {
+    auto c = newChange(h->clock);
+    auto* m = c.mutable_meter();
+    m->set_id(c.entity_id());
+    m->set_site_id(secap::testing::kSiteId);
+    m->set_serial("E-2");
+    m->set_carrier(v1::CARRIER_ELECTRICITY);
+    m->set_kind(v1::METER_KIND_CUMULATIVE);
+    m->set_replaces_meter_id(replaces);
+    return c;
+  };
+  v1::PushResponse exchange, plain;
+  ASSERT_TRUE(push(*h, device, {meter(kMeterId)}, exchange).ok());
+  EXPECT_EQ(only(exchange).outcome(), v1::ACCEPTED) << only(exchange).reason_code();
+  ASSERT_TRUE(push(*h, device, {meter("")}, plain).ok());
+  EXPECT_EQ(only(plain).reason_code(), "auth.forbidden");
+}
+
+TEST_F(SyncServiceTest, GlobalReferenceDataIsTheAdminsAndLivesInTheGlobalScope) {
+  Device coordinator = enroll(*h, h->code(kMunicipalityId, "coordinator"), "install-g1");
+  auto factor = newChange(h->clock);
+  auto* f = factor.mutable_emission_factor();
+  f->set_id(factor.entity_id());
+  f->set_carrier(v1::CARRIER_NATURAL_GAS);
+  f->set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
+  f->set_t_per_mwh(0.202);
+  f->set_source("IPCC 2006");
+  v1::PushResponse resp;
+  ASSERT_TRUE(push(*h, coordinator, {factor}, resp).ok());
+  EXPECT_EQ(only(resp).reason_code(), "auth.forbidden");
+  h->seed({factor});  // the admin
+  auto global = h->srv->store().entitiesOf(core::EntityType::kEmissionFactor, core::kGlobalScope);
+  ASSERT_TRUE(global.isOk());
+  ASSERT_EQ(global->size(), 1u);
+  EXPECT_DOUBLE_EQ(global->front().entity.emission_factor().t_per_mwh(), 0.202);
+  // A bad value is refused even from the admin.
+  f->set_t_per_mwh(-1);
+  factor.set_change_id(core::newUuidV7(h->clock));
+  EXPECT_THROW(h->seed({factor}), std::runtime_error);
+}
+
+TEST_F(SyncServiceTest, AKioskWritesReadingsOnly) {
+  Device kiosk = enroll(*h, h->code(kMunicipalityId, "kiosk"), "install-k1");
+  auto measure = measureChange(h->clock);
+  h->seed({measure});
+  v1::PushResponse reading, progress;
+  ASSERT_TRUE(push(*h, kiosk, {readingChange(h->clock, 500, kServerNow - 5000)}, reading).ok());
+  EXPECT_EQ(only(reading).outcome(), v1::ACCEPTED);
+  ASSERT_TRUE(push(*h, kiosk, {progressChange(h->clock, measure.entity_id(), 50)}, progress).ok());
+  EXPECT_EQ(only(progress).reason_code(), "auth.forbidden");
+}

@@ -38,6 +38,9 @@ inline constexpr const char* kCursor = "pull_cursor";
 inline constexpr const char* kServerOffsetMs = "server_offset_ms";
 inline constexpr const char* kHlcLast = "hlc_last";
 inline constexpr const char* kLastSyncMs = "last_sync_ms";
+inline constexpr const char* kResyncGeneration = "resync_generation";
+inline constexpr const char* kResyncNeeded = "resync_needed";  // "1" while a full resync is due or unfinished
+inline constexpr const char* kSyncedSchema = "synced_schema";
 }  // namespace state_keys
 
 // A stored row as the merge sees it: for comparisons and diagnostics.
@@ -66,7 +69,11 @@ struct RejectedChange {
 class LocalStore {
  public:
   // The schema version this build migrates to.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
+
+  // The SQL of migration `index` (0-based: it takes the schema from version
+  // index to index+1), for upgrade tests.
+  static std::string_view migrationSql(int index);
 
   // Opens or creates the database at `path` and runs pending migrations.
   static Result<std::unique_ptr<LocalStore>> open(const std::string& path,
@@ -132,10 +139,18 @@ class LocalStore {
   // never overwrite a pending local edit with an older stamp.
   Status applyPullPage(const secap::v1::PullResponse& page);
 
+  // Full resync (DESIGN.md §4): the server sends its current state in pages.
+  // Rows the state does not mention are removed at the end, except pending
+  // local rows; the outbox is never touched. An interrupted resync starts
+  // again (kResyncNeeded stays "1" until finishFullResync).
+  Result<int64_t> beginFullResync();
+  Status applyResyncPage(const secap::v1::PullResponse& page, int64_t generation);
+  Status finishFullResync(int64_t generation, int64_t cursor);
+
  private:
   LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock);
   Status migrate();
-  Status writeEntityLocked(const secap::v1::Change& change, bool pendingLocal);
+  Status writeEntityLocked(const secap::v1::Change& change, bool pendingLocal, int64_t resyncGeneration = 0);
   std::optional<std::string> stateLocked(const std::string& key);
   Status setStateLocked(const std::string& key, const std::string& value);
   std::optional<secap::v1::Meter> meterLocked(const std::string& id);

@@ -59,6 +59,9 @@ class SyncClient {
   Status syncOnce();
   Status pushAll();
   Status pullAll();
+  // Replaces the local view by the server's current state, page by page,
+  // keeping the outbox and unpushed rows.
+  Status fullResync();
 
   // Background operation.
   void start();

@@ -34,7 +34,14 @@ struct ValidationContext {
   std::function<bool(EntityType parentType, const std::string& id)> exists;
   // The meter a reading refers to, when it exists.
   std::function<std::optional<secap::v1::Meter>(const std::string& meterId)> findMeter;
+  // The stored copy of the record a change writes, when there is one (the
+  // server sets it; it guards submitted inspections and attachment content).
+  // Unset: the record is taken as new.
+  std::function<std::optional<secap::v1::Change>(EntityType type, const std::string& id)> findStored;
 };
+
+// The roles a RoleGrant may name (DESIGN.md §8).
+bool isKnownRole(const std::string& role);
 
 // Structural checks and impossible values. Returns the first problem found.
 std::optional<Rejection> validateChange(const secap::v1::Change& change, const ValidationContext& ctx);
