@@ -3,7 +3,9 @@
 // Each change gets its own result, in request order; one bad change never
 // blocks the others. Validation is the shared secap_core code; this file
 // adds what only the server knows: idempotency by change_id, content dedup
-// of readings, the writer's scope, and the merge into the stored state. The
+// of readings, the writer's scope (the record's municipality through its
+// parents; core::kGlobalScope for global reference data, which only an admin
+// writes) and role (DESIGN.md §8), and the merge into the stored state. The
 // whole batch is applied in one store transaction and acknowledged only
 // after it commits.
 //

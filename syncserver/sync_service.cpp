@@ -116,8 +116,11 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   if (device.role == "partner")
     return {grpc::StatusCode::PERMISSION_DENIED, "partners see shared aggregates only, not raw data"};
   const int maxChanges = req->max_changes() > 0 ? std::min(req->max_changes(), kMaxChangesPerPull) : kMaxChangesPerPull;
+  // The device's municipality (from its token) and the reference data that
+  // applies to everyone (emission factors, global inspection templates).
+  const std::vector<std::string> scopes{device.municipalityId, core::kGlobalScope};
   if (req->full_resync()) {
-    auto page = resyncPage(m_store, {device.municipalityId}, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
+    auto page = resyncPage(m_store, scopes, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
     if (!page.isOk()) return toGrpcStatus(page.status());
     *resp = std::move(page).value();
     resp->set_server_time_ms(m_clock.nowMs());
@@ -133,7 +136,7 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
     resp->set_server_time_ms(m_clock.nowMs());
     return grpc::Status::OK;
   }
-  auto page = m_store.pull({device.municipalityId}, req->after_seq(), maxChanges, kMaxPullPageBytes);
+  auto page = m_store.pull(scopes, req->after_seq(), maxChanges, kMaxPullPageBytes);
   if (!page.isOk()) return toGrpcStatus(page.status());
   for (auto& c : page->changes) *resp->add_changes() = std::move(c);
   resp->set_last_seq(page->lastSeq);

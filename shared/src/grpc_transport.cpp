@@ -35,41 +35,42 @@ class GrpcSyncTransport final : public SyncTransport {
     // Reconnect quickly after the server comes back; the SyncClient backs off itself.
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+    // Each transport owns its connection, as each phone does: no sharing of
+    // a connection that a server crash left half-dead.
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     m_channel = grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
     m_stub = secap::v1::SyncService::NewStub(m_channel);
   }
 
   Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest& request) override {
-    grpc::ClientContext ctx;
-    prepare(ctx, "");
     secap::v1::EnrollResponse response;
-    if (Status c = ensureConnected(); !c.isOk()) return c;
-    Status st = fromGrpc(m_stub->Enroll(&ctx, request, &response));
+    Status st = withOneRetry([&](grpc::ClientContext& ctx) { return m_stub->Enroll(&ctx, request, &response); }, "");
     if (!st.isOk()) return st;
     return response;
   }
 
   Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& request, const std::string& token) override {
-    grpc::ClientContext ctx;
-    prepare(ctx, token);
     secap::v1::PushResponse response;
-    if (Status c = ensureConnected(); !c.isOk()) return c;
-    Status st = fromGrpc(m_stub->Push(&ctx, request, &response));
+    std::string retryAfter;
+    Status st = withOneRetry(
+        [&](grpc::ClientContext& ctx) {
+          grpc::Status s = m_stub->Push(&ctx, request, &response);
+          const auto& trailers = ctx.GetServerTrailingMetadata();
+          if (auto it = trailers.find("retry-after-ms"); it != trailers.end())
+            retryAfter.assign(it->second.data(), it->second.size());
+          return s;
+        },
+        token);
     if (!st.isOk()) {
-      const auto& trailers = ctx.GetServerTrailingMetadata();
-      if (auto it = trailers.find("retry-after-ms"); it != trailers.end())
-        return Status(st.code(), st.message() + " (retry-after-ms=" + std::string(it->second.data(), it->second.size()) + ")");
+      if (!retryAfter.empty()) return Status(st.code(), st.message() + " (retry-after-ms=" + retryAfter + ")");
       return st;
     }
     return response;
   }
 
   Result<secap::v1::PullResponse> pull(const secap::v1::PullRequest& request, const std::string& token) override {
-    grpc::ClientContext ctx;
-    prepare(ctx, token);
     secap::v1::PullResponse response;
-    if (Status c = ensureConnected(); !c.isOk()) return c;
-    Status st = fromGrpc(m_stub->Pull(&ctx, request, &response));
+    Status st = withOneRetry([&](grpc::ClientContext& ctx) { return m_stub->Pull(&ctx, request, &response); }, token);
     if (!st.isOk()) return st;
     return response;
   }
@@ -79,6 +80,23 @@ class GrpcSyncTransport final : public SyncTransport {
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(m_deadlineMs));
     ctx.set_compression_algorithm(GRPC_COMPRESS_GZIP);
     if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+  }
+
+  // Every call here is safe to repeat (enrollment by install_id, pushes by
+  // change_id, pulls by cursor), so a call that met a connection the server
+  // had already dropped (a restart, a crash) is tried once more on a fresh
+  // connection before the sync engine's backoff takes over.
+  template <typename Call>
+  Status withOneRetry(Call&& call, const std::string& token) {
+    Status st;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (Status c = ensureConnected(); !c.isOk()) return c;
+      grpc::ClientContext ctx;
+      prepare(ctx, token);
+      st = fromGrpc(call(ctx));
+      if (st.code() != StatusCode::kUnavailable) return st;
+    }
+    return st;
   }
 
   // A channel that failed before stays in reconnect backoff for a while; a

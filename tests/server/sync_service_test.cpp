@@ -488,6 +488,12 @@ TEST_F(SyncServiceTest, GlobalReferenceDataIsTheAdminsAndLivesInTheGlobalScope) 
   ASSERT_TRUE(global.isOk());
   ASSERT_EQ(global->size(), 1u);
   EXPECT_DOUBLE_EQ(global->front().entity.emission_factor().t_per_mwh(), 0.202);
+  // Every device pulls the global reference data with its own municipality's.
+  v1::PullResponse page;
+  ASSERT_TRUE(pull(*h, device, 0, page).ok());
+  bool pulled = false;
+  for (const auto& c : page.changes()) pulled = pulled || c.entity_id() == factor.entity_id();
+  EXPECT_TRUE(pulled);
   // A bad value is refused even from the admin.
   f->set_t_per_mwh(-1);
   factor.set_change_id(core::newUuidV7(h->clock));
