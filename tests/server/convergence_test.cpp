@@ -1,6 +1,6 @@
 // Randomised convergence (DESIGN.md §11): several devices with random offline
 // windows, concurrent edits to different fields and to the same field of one
-// record, deletes racing edits, lost replies and retries, and server restarts
+// measure (and of sites), deletes racing edits, lost replies and retries, and server restarts
 // (one in the middle of a push), and a compaction that forces full resyncs.
 // At the end every device equals the server
 // field by field, stamps included, and every reading recorded anywhere is on
@@ -30,6 +30,7 @@ namespace {
 
 constexpr int kDevices = 5;
 constexpr int kRounds = 30;
+constexpr const char* kMeasureId = "0190a000-0000-7000-8000-0000000000e1";
 const std::vector<std::string> kSiteIds{"0190a000-0000-7000-8000-0000000000a1", "0190a000-0000-7000-8000-0000000000a2",
                                         secap::testing::kSiteId};
 
@@ -123,6 +124,31 @@ v1::Change siteEdit(std::mt19937_64& rng, const std::string& siteId, int round) 
   return c;
 }
 
+// Concurrent edits of one SECAP measure: its title, budget, funding sources
+// (a repeated field, replaced whole), dates and key-action flag.
+v1::Change measureEdit(std::mt19937_64& rng, int round) {
+  v1::Change c;
+  c.set_entity_id(kMeasureId);
+  auto* m = c.mutable_measure();
+  m->set_id(kMeasureId);
+  switch (rng() % 6) {
+    case 0: c.add_fields("title"); m->set_title("Termomodernizacja SP nr 3, etap " + std::to_string(round)); break;
+    case 1: c.add_fields("budget_eur"); m->set_budget_eur(100000.0 + static_cast<double>(rng() % 50) * 1000); break;
+    case 2:
+      c.add_fields("funding_sources");
+      m->add_funding_sources("NFOŚiGW");
+      if (rng() % 2) m->add_funding_sources("RPO WM 2014-2020");
+      break;
+    case 3: c.add_fields("planned_end"); m->set_planned_end(1893456000000 + static_cast<int64_t>(rng() % 1000) * 86400000); break;
+    case 4: c.add_fields("key_action"); m->set_key_action(rng() % 2); break;
+    default: c.add_fields("title"); c.add_fields("budget_eur");
+      m->set_title("Termomodernizacja (korekta " + std::to_string(round) + ")");
+      m->set_budget_eur(90000);
+      break;
+  }
+  return c;
+}
+
 }  // namespace
 
 TEST_P(ConvergenceTest, EveryDeviceEndsEqualToTheServerAndNothingIsLostOrDuplicated) {
@@ -153,8 +179,22 @@ TEST_P(ConvergenceTest, EveryDeviceEndsEqualToTheServerAndNothingIsLostOrDuplica
     c.mutable_site()->set_name("Site " + std::to_string(i));
     *seedReq.add_changes() = c;
   }
+  {
+    v1::Change c;
+    c.set_change_id(core::newUuidV7());
+    c.set_entity_id(kMeasureId);
+    c.set_hlc(core::makeHlc(now - 40000, 0));
+    auto* m = c.mutable_measure();
+    m->set_id(kMeasureId);
+    m->set_municipality_id(secap::testing::kMunicipalityId);
+    m->set_code("B.3");
+    m->set_title("Termomodernizacja Szkoły Podstawowej nr 3");
+    m->set_type(v1::MEASURE_TYPE_MITIGATION);
+    *seedReq.add_changes() = c;
+  }
   auto seeded = server::applyPush(m_server->store(), server::serverWriter(), seedReq, now);
   ASSERT_TRUE(seeded.isOk());
+  for (const auto& r : seeded->results()) ASSERT_NE(r.outcome(), v1::REJECTED) << r.reason_code();
 
   std::vector<SimDevice> devices(kDevices);
   const std::string target = "127.0.0.1:" + std::to_string(m_port);
@@ -182,7 +222,8 @@ TEST_P(ConvergenceTest, EveryDeviceEndsEqualToTheServerAndNothingIsLostOrDuplica
       if (d.role == "coordinator") {
         const int edits = 1 + static_cast<int>(rng() % 3);
         for (int e = 0; e < edits; ++e) {
-          auto saved = d.store->saveLocalChange(siteEdit(rng, kSiteIds[rng() % kSiteIds.size()], round));
+          auto saved = d.store->saveLocalChange(rng() % 2 ? measureEdit(rng, round)
+                                                          : siteEdit(rng, kSiteIds[rng() % kSiteIds.size()], round));
           ASSERT_TRUE(saved.isOk()) << saved.status().toString();
         }
       } else {
