@@ -14,7 +14,10 @@ std::optional<secap::v1::MunicipalitySummary> StoreReports::municipalitySummary(
   auto sites = m_store.entitiesOf(EntityType::kSite, id);
   auto meters = m_store.entitiesOf(EntityType::kMeter, id);
   auto readings = m_store.entitiesOf(EntityType::kReading, id);
-  if (!sites.isOk() || !meters.isOk() || !readings.isOk()) return std::nullopt;
+  auto reviews = m_store.entitiesOf(EntityType::kReadingReview, id);
+  if (!sites.isOk() || !meters.isOk() || !readings.isOk() || !reviews.isOk()) return std::nullopt;
+  std::vector<secap::v1::ReadingReview> reviewList;
+  for (auto& r : *reviews) reviewList.push_back(r.entity.reading_review());
 
   std::vector<secap::v1::Site> siteList;
   for (auto& s : *sites) siteList.push_back(s.entity.site());
@@ -22,7 +25,8 @@ std::optional<secap::v1::MunicipalitySummary> StoreReports::municipalitySummary(
   for (auto& m : *meters) meterList.push_back(m.entity.meter());
   std::map<std::string, std::vector<secap::v1::Reading>> byMeter;
   for (auto& r : *readings) byMeter[r.parentId].push_back(r.entity.reading());
-  return core::summarizeMunicipality(municipalities->front().entity.municipality(), siteList, meterList, byMeter);
+  return core::summarizeMunicipality(municipalities->front().entity.municipality(), siteList, meterList, byMeter,
+                                     reviewList);
 }
 
 }  // namespace secap::server

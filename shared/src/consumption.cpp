@@ -256,12 +256,23 @@ ReadingRecord readingFromProto(const Reading& r, const std::map<std::string, std
 
 double kwhPerUnit(const Meter& meter) { return kwhPerUnit(meterConfigFromProto(meter)).value_or(0.0); }
 
-std::vector<ConsumptionInterval> consumptionIntervals(const Meter& meter, std::vector<Reading> readings) {
+ReviewIndex reviewIndexFromProto(const std::vector<secap::v1::ReadingReview>& reviews) {
+  ReviewIndex index;
+  for (const auto& r : reviews) {
+    if (r.decision() == secap::v1::REVIEW_DECISION_UNSPECIFIED) continue;
+    index[r.reading_id()].push_back(
+        ReviewDecision{r.reading_id(), r.decision() == secap::v1::REVIEW_DECISION_ERRONEOUS, r.reviewed_at()});
+  }
+  return index;
+}
+
+std::vector<ConsumptionInterval> consumptionIntervals(const Meter& meter, std::vector<Reading> readings,
+                                                      const ReviewIndex* reviews) {
   MeterConfig config = meterConfigFromProto(meter);
   std::vector<ReadingRecord> records;
   records.reserve(readings.size());
   for (const auto& r : readings) {
-    records.push_back(readingFromProto(r));
+    records.push_back(readingFromProto(r, reviews));
     records.back().meterId = config.id;  // callers pass one meter's readings
   }
   return meterConsumption(config, records).intervals;
@@ -289,7 +300,9 @@ std::map<int, double> kwhByYear(const std::vector<ConsumptionInterval>& interval
 
 secap::v1::MunicipalitySummary summarizeMunicipality(
     const secap::v1::Municipality& municipality, const std::vector<secap::v1::Site>& sites,
-    const std::vector<Meter>& meters, const std::map<std::string, std::vector<Reading>>& readingsByMeter) {
+    const std::vector<Meter>& meters, const std::map<std::string, std::vector<Reading>>& readingsByMeter,
+    const std::vector<secap::v1::ReadingReview>& reviews) {
+  const ReviewIndex reviewIndex = reviewIndexFromProto(reviews);
   secap::v1::MunicipalitySummary summary;
   summary.set_municipality_id(municipality.id());
   summary.set_name(municipality.name());
@@ -312,7 +325,7 @@ secap::v1::MunicipalitySummary summarizeMunicipality(
     auto it = readingsByMeter.find(m->id());
     if (it == readingsByMeter.end()) continue;
     ms->set_reading_count(static_cast<int64_t>(it->second.size()));
-    for (const auto& [year, kwh] : kwhByYear(consumptionIntervals(*m, it->second), cal)) {
+    for (const auto& [year, kwh] : kwhByYear(consumptionIntervals(*m, it->second, &reviewIndex), cal)) {
       auto* y = ms->add_years();
       y->set_year(year);
       y->set_kwh(kwh);

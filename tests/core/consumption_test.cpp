@@ -126,3 +126,29 @@ TEST(Summary, CountsReadingsAndKwhPerMeterAndYear) {
   EXPECT_EQ(summary.meters(0).years(0).year(), 2025);
   EXPECT_DOUBLE_EQ(summary.meters(0).years(0).kwh(), 500);
 }
+
+TEST(Summary, AFlaggedReadingCountsOnlyOnceAReviewConfirmsIt) {
+  secap::v1::Municipality mu;
+  mu.set_id("m");
+  mu.set_time_zone("Europe/Warsaw");
+  Meter meter = electricity(8);
+  meter.set_id("e");
+  auto flagged = at(utcMs(2025, 3, 1), 90500);  // a spike: 90 000 kWh in a month
+  flagged.set_id("r3");
+  flagged.add_quality_flags("reading.spike");
+  const std::map<std::string, std::vector<Reading>> readings{
+      {"e", {at(utcMs(2025, 1, 1), 0), at(utcMs(2025, 2, 1), 500), flagged}}};
+  auto total = [&](const std::vector<secap::v1::ReadingReview>& reviews) {
+    const auto summary = summarizeMunicipality(mu, {}, {meter}, readings, reviews);
+    double kwh = 0;
+    for (const auto& y : summary.meters(0).years()) kwh += y.kwh();
+    return kwh;
+  };
+  EXPECT_NEAR(total({}), 500, 1e-9);  // waiting for review: left out
+  secap::v1::ReadingReview review;
+  review.set_reading_id("r3");
+  review.set_decision(secap::v1::REVIEW_DECISION_CONFIRMED);
+  EXPECT_NEAR(total({review}), 90500, 1e-9);
+  review.set_decision(secap::v1::REVIEW_DECISION_ERRONEOUS);
+  EXPECT_NEAR(total({review}), 500, 1e-9);  // never used
+}

@@ -46,7 +46,13 @@ v1::MunicipalitySummary deviceSummary(sim::SimDevice& d) {
   std::vector<v1::Meter> meters = d.meters();
   std::map<std::string, std::vector<v1::Reading>> byMeter;
   for (const auto& m : meters) byMeter[m.id()] = d.store().readings(m.id());
-  return core::summarizeMunicipality(*d.store().municipality(mid), sites, meters, byMeter);
+  std::vector<v1::ReadingReview> reviews;
+  for (const auto& r : d.store().allRecords()) {
+    v1::Change c;
+    if (r.type == core::EntityType::kReadingReview && core::parseEntityInto(r.type, r.data, c))
+      reviews.push_back(c.reading_review());
+  }
+  return core::summarizeMunicipality(*d.store().municipality(mid), sites, meters, byMeter, reviews);
 }
 
 int64_t totalReadings(const v1::MunicipalitySummary& s) {

@@ -21,6 +21,7 @@
 #include "secap/core/calendar.h"
 #include "secap/core/units.h"
 #include "secap/v1/entities.pb.h"
+#include "secap/v1/sync.pb.h"
 #include "secap/v1/monitoring.pb.h"
 
 namespace secap::core {
@@ -125,10 +126,15 @@ ReadingRecord readingFromProto(const secap::v1::Reading& reading,
 // unit cannot be converted (water, or a volume without a calorific value).
 double kwhPerUnit(const secap::v1::Meter& meter);
 
-// Intervals from one meter's readings, by meterConsumption's rules; flagged
-// readings (quality_flags set) count as unconfirmed, as no review is passed.
+// The coordinators' decisions indexed by reading id.
+using ReviewIndex = std::map<std::string, std::vector<ReviewDecision>>;
+ReviewIndex reviewIndexFromProto(const std::vector<secap::v1::ReadingReview>& reviews);
+
+// Intervals from one meter's readings, by meterConsumption's rules; a flagged
+// reading (quality_flags set) is used only once a review confirmed it.
 std::vector<ConsumptionInterval> consumptionIntervals(const secap::v1::Meter& meter,
-                                                      std::vector<secap::v1::Reading> readings);
+                                                      std::vector<secap::v1::Reading> readings,
+                                                      const ReviewIndex* reviews = nullptr);
 
 // Spreads intervals evenly over time into UTC calendar years.
 std::map<int, double> kwhByYear(const std::vector<ConsumptionInterval>& intervals);
@@ -140,6 +146,7 @@ std::map<int, double> kwhByYear(const std::vector<ConsumptionInterval>& interval
 secap::v1::MunicipalitySummary summarizeMunicipality(
     const secap::v1::Municipality& municipality, const std::vector<secap::v1::Site>& sites,
     const std::vector<secap::v1::Meter>& meters,
-    const std::map<std::string, std::vector<secap::v1::Reading>>& readingsByMeter);
+    const std::map<std::string, std::vector<secap::v1::Reading>>& readingsByMeter,
+    const std::vector<secap::v1::ReadingReview>& reviews = {});
 
 }  // namespace secap::core
