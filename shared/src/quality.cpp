@@ -11,11 +11,14 @@ constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 
 double quantile(std::vector<double>& values, double q) {
   if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
+  // Two order statistics in linear time: the lo-th, then the smallest above it.
   const double pos = q * static_cast<double>(values.size() - 1);
   const auto lo = static_cast<size_t>(std::floor(pos));
-  const auto hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (pos - static_cast<double>(lo)) * (values[hi] - values[lo]);
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
+  const double vLo = values[lo];
+  if (lo + 1 >= values.size()) return vLo;
+  const double vHi = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
+  return vLo + (pos - static_cast<double>(lo)) * (vHi - vLo);
 }
 
 std::vector<std::string> readingFlags(const secap::v1::Meter& meter, const secap::v1::Reading& reading,
@@ -63,20 +66,21 @@ std::vector<std::string> readingFlags(const secap::v1::Meter& meter, const secap
   // Spike: daily use of this interval against the meter's last 12 months.
   if (prev && t > prev->takenAt) {
     std::vector<double> daily;
+    // The 12 months before, and at most the latest kSpikeMaxIntervals of them.
+    auto from = std::lower_bound(history.begin(), it, t - kSpikeWindowMs,
+                                 [](const ReadingPoint& p, int64_t at) { return p.takenAt < at; });
+    if (it - from > kSpikeMaxIntervals + 1) from = it - (kSpikeMaxIntervals + 1);
+    // The interval that enters the window from before it counts too.
+    if (from != history.begin() && from->takenAt > t - kSpikeWindowMs) --from;
     const ReadingPoint* before = nullptr;
-    for (auto p = history.begin(); p != it; ++p) {
-      if (p->takenAt < t - kSpikeWindowMs) {
-        before = &*p;
-        continue;
-      }
+    for (auto p = from; p != it; ++p) {
       if (before && p->takenAt > before->takenAt && p->value >= before->value)
         daily.push_back((p->value - before->value) / (static_cast<double>(p->takenAt - before->takenAt) / kDayMs));
       before = &*p;
     }
     if (static_cast<int>(daily.size()) >= kSpikeMinIntervals) {
-      std::vector<double> copy = daily;
-      const double q1 = quantile(copy, 0.25);
-      const double q3 = quantile(copy, 0.75);
+      const double q1 = quantile(daily, 0.25);
+      const double q3 = quantile(daily, 0.75);
       const double use = delta / (static_cast<double>(t - prev->takenAt) / kDayMs);
       if (use > q3 + 3 * (q3 - q1)) out.emplace_back(flags::kSpike);
     }

@@ -43,6 +43,8 @@ struct ReadingPoint {
 
 inline constexpr int kSpikeMinIntervals = 8;
 inline constexpr int64_t kSpikeWindowMs = 365LL * 24 * 3600 * 1000;
+// A year of daily readings; beyond that only the latest intervals count.
+inline constexpr int kSpikeMaxIntervals = 400;
 
 // Flags for `reading` given the meter's other readings, sorted by takenAt
 // (any window that covers the 12 months before it and the next reading).
