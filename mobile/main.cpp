@@ -176,8 +176,9 @@ int main(int argc, char* argv[]) {
                      }
                      out.flush();
                    });
-  QObject::connect(&controller, &secap::field::AppController::syncStatusChanged, &app, [&out, &controller] {
-    if (controller.syncing()) return;
+  auto reportStatus = [&out, &controller] {
+    // Quiet until enrolled and the first pull named the municipality.
+    if (controller.syncing() || !controller.enrolled() || controller.municipalityName().isEmpty()) return;
     static QString last;
     const QString line = controller.online()
                              ? QStringLiteral("online (%1), %2 to sync, %3 need attention")
@@ -191,7 +192,9 @@ int main(int argc, char* argv[]) {
     last = line;
     out << "secap-field: " << line << '\n';
     out.flush();
-  });
+  };
+  QObject::connect(&controller, &secap::field::AppController::syncStatusChanged, &app, reportStatus);
+  QObject::connect(&controller, &secap::field::AppController::municipalityNameChanged, &app, reportStatus);
   controller.startSync();
   if (parser.isSet(enrollOpt) && !controller.enrolled()) {
     controller.enroll(parser.value(enrollOpt));

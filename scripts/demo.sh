@@ -61,8 +61,9 @@ if [ ! -e "$demo/app.enrolled" ]; then
 fi
 "$app_bin" --server "$grpc_addr" --data-dir "$demo/app" "${enroll_args[@]}" > "$demo/app.log" 2>&1 &
 echo $! > "$demo/app.pid"
-for _ in $(seq 200); do
-  grep -q "secap-field: online" "$demo/app.log" && break
+for _ in $(seq 600); do
+  # Online with the municipality's name: enrolled and the first pull is in.
+  grep -q "secap-field: online ([^)]" "$demo/app.log" && break
   sleep 0.1
 done
 if grep -q "secap-field: enrolled" "$demo/app.log"; then touch "$demo/app.enrolled"; fi
