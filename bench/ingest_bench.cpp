@@ -59,8 +59,8 @@ void BM_PushIngest(benchmark::State& state) {
     auto resp = server::applyPush(*store, server::serverWriter(), req, kNow);
     if (!resp.isOk()) state.SkipWithError(resp.status().message().c_str());
   }
-  state.counters["readings/s"] = benchmark::Counter(static_cast<double>(state.iterations() * kBatch),
-                                                    benchmark::Counter::kIsRate);
+  state.counters["readings/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * kBatch), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_PushIngest)->Unit(benchmark::kMillisecond)->MinTime(3);
 
@@ -128,8 +128,8 @@ void BM_RawSqliteInsert(benchmark::State& state) {
     }
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   }
-  state.counters["readings/s"] = benchmark::Counter(static_cast<double>(state.iterations() * kBatch),
-                                                    benchmark::Counter::kIsRate);
+  state.counters["readings/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * kBatch), benchmark::Counter::kIsRate);
   for (auto* s : {log, res, ent, content}) sqlite3_finalize(s);
   sqlite3_close(db);
 }

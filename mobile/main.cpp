@@ -169,8 +169,8 @@ int main(int argc, char* argv[]) {
   QObject::connect(&controller, &secap::field::AppController::enrollFinished, &app,
                    [&out, &controller](bool ok, const QString&, const QString& message) {
                      if (ok) {
-                       out << "secap-field: enrolled as a " << controller.role() << " device ("
-                           << controller.deviceId() << ")\n";
+                       out << "secap-field: enrolled as a " << controller.role() << " device (" << controller.deviceId()
+                           << ")\n";
                      } else {
                        out << "secap-field: enrollment failed: " << message << '\n';
                      }
@@ -180,14 +180,13 @@ int main(int argc, char* argv[]) {
     // Quiet until enrolled and the first pull named the municipality.
     if (controller.syncing() || !controller.enrolled() || controller.municipalityName().isEmpty()) return;
     static QString last;
-    const QString line = controller.online()
-                             ? QStringLiteral("online (%1), %2 to sync, %3 need attention")
-                                   .arg(controller.municipalityName())
-                                   .arg(controller.pendingCount())
-                                   .arg(controller.needsAttentionCount())
-                             : QStringLiteral("offline (%1), %2 to sync")
-                                   .arg(controller.lastSyncError())
-                                   .arg(controller.pendingCount());
+    const QString line =
+        controller.online()
+            ? QStringLiteral("online (%1), %2 to sync, %3 need attention")
+                  .arg(controller.municipalityName())
+                  .arg(controller.pendingCount())
+                  .arg(controller.needsAttentionCount())
+            : QStringLiteral("offline (%1), %2 to sync").arg(controller.lastSyncError()).arg(controller.pendingCount());
     if (line == last) return;
     last = line;
     out << "secap-field: " << line << '\n';

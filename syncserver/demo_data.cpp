@@ -59,9 +59,7 @@ class Rng {
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   // [lo, hi]
-  int uniformInt(int lo, int hi) {
-    return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
-  }
+  int uniformInt(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
   bool chance(double p) { return uniform() < p; }
   // Standard normal (Box-Muller; one value per call keeps the stream simple).
   double normal() {
@@ -309,8 +307,7 @@ struct Climate {
 
 double eurostatHdd(double meanTempC) { return meanTempC <= 15.0 ? 18.0 - meanTempC : 0.0; }
 
-Climate makeClimate(const MunicipalitySpec& m, int muniIndex, uint64_t seed, int64_t firstDay,
-                    int64_t lastDay) {
+Climate makeClimate(const MunicipalitySpec& m, int muniIndex, uint64_t seed, int64_t firstDay, int64_t lastDay) {
   Rng rng(seed, "climate", static_cast<uint64_t>(muniIndex));
   Climate c;
   c.firstDay = firstDay;
@@ -412,18 +409,15 @@ struct SiteShape {
 SiteShape shapeOf(v1::SiteKind kind, Rng& rng) {
   switch (kind) {
     case v1::SITE_KIND_SCHOOL:
-      return {rng.uniform(1800, 6000),   1955,   1998, 0.055, 0.010,
-              rng.uniform(0.022, 0.040), 0.0012, 0.3,  0.45};
+      return {rng.uniform(1800, 6000), 1955, 1998, 0.055, 0.010, rng.uniform(0.022, 0.040), 0.0012, 0.3, 0.45};
     case v1::SITE_KIND_KINDERGARTEN:
       return {rng.uniform(400, 1200), 1965, 2010, 0.070, 0.030, rng.uniform(0.025, 0.042), 0.0040, 0.25, 0.7};
     case v1::SITE_KIND_TOWN_HALL_OR_OFFICE:
       return {rng.uniform(1200, 3500), 1890, 1985, 0.080, 0.005, rng.uniform(0.020, 0.036), 0.0008, 0.3, 0.9};
     case v1::SITE_KIND_SPORTS_HALL:
-      return {rng.uniform(1200, 3200),   1975,   2015, 0.060, 0.030,
-              rng.uniform(0.018, 0.030), 0.0040, 0.75, 0.6};
+      return {rng.uniform(1200, 3200), 1975, 2015, 0.060, 0.030, rng.uniform(0.018, 0.030), 0.0040, 0.75, 0.6};
     case v1::SITE_KIND_SWIMMING_POOL:
-      return {rng.uniform(2500, 5000),   1975,   2012, 0.300, 0.300,
-              rng.uniform(0.030, 0.045), 0.0300, 1.0,  0.85};
+      return {rng.uniform(2500, 5000), 1975, 2012, 0.300, 0.300, rng.uniform(0.030, 0.045), 0.0300, 1.0, 0.85};
     case v1::SITE_KIND_CULTURE:
       return {rng.uniform(1000, 3000), 1900, 1990, 0.060, 0.008, rng.uniform(0.022, 0.038), 0.0010, 0.8, 0.8};
     case v1::SITE_KIND_SOCIAL_HOUSING:
@@ -572,17 +566,16 @@ v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
     text(i->mutable_prompt(), "de", de);
     return i;
   };
-  item("implemented_as_planned", v1::INSPECTION_ITEM_KIND_YES_NO, true,
-       "Czy działanie zrealizowano zgodnie z planem?", "Was the measure implemented as planned?",
-       "Wurde die Maßnahme wie geplant umgesetzt?");
+  item("implemented_as_planned", v1::INSPECTION_ITEM_KIND_YES_NO, true, "Czy działanie zrealizowano zgodnie z planem?",
+       "Was the measure implemented as planned?", "Wurde die Maßnahme wie geplant umgesetzt?");
   item("equipment_in_operation", v1::INSPECTION_ITEM_KIND_YES_NO, true, "Czy instalacja działa?",
        "Is the installation in operation?", "Ist die Anlage in Betrieb?");
-  auto* qty = item("installed_quantity", v1::INSPECTION_ITEM_KIND_NUMBER, false,
-                   "Zainstalowana ilość (m², szt., kWp, kW, m³)", "Installed quantity (m², pcs, kWp, kW, m³)",
-                   "Installierte Menge (m², Stk., kWp, kW, m³)");
+  auto* qty =
+      item("installed_quantity", v1::INSPECTION_ITEM_KIND_NUMBER, false, "Zainstalowana ilość (m², szt., kWp, kW, m³)",
+           "Installed quantity (m², pcs, kWp, kW, m³)", "Installierte Menge (m², Stk., kWp, kW, m³)");
   qty->set_min(0);
-  auto* condition = item("condition", v1::INSPECTION_ITEM_KIND_CHOICE, true, "Stan techniczny",
-                         "Technical condition", "Technischer Zustand");
+  auto* condition = item("condition", v1::INSPECTION_ITEM_KIND_CHOICE, true, "Stan techniczny", "Technical condition",
+                         "Technischer Zustand");
   struct Choice {
     const char *key, *pl, *en, *de;
   };
@@ -875,7 +868,8 @@ void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v
                                  : "Wechselrichter meldet Isolationsfehler; Gewährleistung angefragt.");
           i->set_outcome(v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED);
         } else {
-          i->set_findings(polish ? "Zakres zgodny z dokumentacją powykonawczą." : "Umfang entspricht der Dokumentation.");
+          i->set_findings(polish ? "Zakres zgodny z dokumentacją powykonawczą."
+                                 : "Umfang entspricht der Dokumentation.");
           i->set_outcome(v1::INSPECTION_OUTCOME_VERIFIED);
         }
         out.inspections.push_back(std::move(ic));
@@ -1067,9 +1061,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
         // Gross calorific value: H-gas in Poland and southern Germany, L-gas
         // around Bremen (Ritterhude).
         h.calorificValue =
-            std::round((muni.lon < 9.0 ? structure.uniform(9.9, 10.3) : structure.uniform(10.9, 11.3)) *
-                       100) /
-            100;
+            std::round((muni.lon < 9.0 ? structure.uniform(9.9, 10.3) : structure.uniform(10.9, 11.3)) * 100) / 100;
         h.resolution = 0.1;
         h.minDigits = 5;
         h.maxDigits = 7;
@@ -1112,8 +1104,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
       if (weekdayMon0(day) == 6) ++day;  // Not on a Sunday.
       const int hourLocal = structure.uniformInt(7, 11);
       visitMs.push_back(day * kMsPerDay + (hourLocal - utcOffsetHours(m)) * kMsPerHour +
-                        int64_t{structure.uniformInt(0, 59)} * 60'000 +
-                        int64_t{structure.uniformInt(0, 59)} * 1000);
+                        int64_t{structure.uniformInt(0, 59)} * 60'000 + int64_t{structure.uniformInt(0, 59)} * 1000);
     }
 
     for (size_t pi = 0; pi < plans.size(); ++pi) {
@@ -1142,8 +1133,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
 
       // The register at the first reading: the meter's age times its yearly
       // use. Digits are chosen so that only the rollover meters wrap.
-      const int64_t installedMs =
-          takenAt.front() - static_cast<int64_t>(noise.uniformInt(60, 4000)) * kMsPerDay;
+      const int64_t installedMs = takenAt.front() - static_cast<int64_t>(noise.uniformInt(60, 4000)) * kMsPerDay;
       const double years = static_cast<double>(f.months - 1) / 12.0;
       const double perYear = total / std::max(years, 1.0 / 12.0);
       int digits;
@@ -1201,8 +1191,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
         r->set_kind(v1::READING_KIND_ACTUAL);
         r->set_source(v1::READING_SOURCE_MANUAL);
         r->set_recorded_by("demo");
-        if (wrapped)
-          r->set_note(polish ? "Licznik przekręcił się (przepełnienie licznika)" : "Zählerüberlauf");
+        if (wrapped) r->set_note(polish ? "Licznik przekręcił się (przepełnienie licznika)" : "Zählerüberlauf");
         readings.push_back(std::move(rc));
       }
     }
@@ -1221,8 +1210,8 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
   addMeasures(options, f, municipalities, sites, ids, secap);
 
   std::vector<v1::Change> out;
-  for (auto* group : {&municipalities, &secap.reference, &sites, &meters, &readings, &secap.anomalies,
-                      &secap.reviews, &secap.templates, &secap.measures, &secap.progress, &secap.inspections}) {
+  for (auto* group : {&municipalities, &secap.reference, &sites, &meters, &readings, &secap.anomalies, &secap.reviews,
+                      &secap.templates, &secap.measures, &secap.progress, &secap.inspections}) {
     for (auto& c : *group) out.push_back(std::move(c));
   }
 

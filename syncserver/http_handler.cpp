@@ -116,15 +116,14 @@ std::optional<std::vector<std::string>> splitPath(std::string_view target) {
 
 HttpResponse healthz(const HttpRequest& req, const HttpBackend& backend) {
   const bool ok = backend.healthy();
-  return makeResponse(ok ? http::status::ok : http::status::service_unavailable, kTextType,
-                      ok ? "ok" : "unavailable", req.version(), req.keep_alive());
+  return makeResponse(ok ? http::status::ok : http::status::service_unavailable, kTextType, ok ? "ok" : "unavailable",
+                      req.version(), req.keep_alive());
 }
 
 HttpResponse municipalitySummary(const HttpRequest& req, const HttpBackend& backend, const std::string& id) {
   if (!secap::core::isCanonicalUuid(id)) {
     return makeHttpError(http::status::bad_request, "invalid_argument",
-                         "municipality id must be a canonical lowercase UUID", req.version(),
-                         req.keep_alive());
+                         "municipality id must be a canonical lowercase UUID", req.version(), req.keep_alive());
   }
   const std::optional<secap::v1::MunicipalitySummary> summary = backend.municipalitySummary(id);
   if (!summary) {
@@ -136,8 +135,8 @@ HttpResponse municipalitySummary(const HttpRequest& req, const HttpBackend& back
   options.always_print_primitive_fields = true;
   std::string json;
   if (!google::protobuf::util::MessageToJsonString(*summary, &json, options).ok()) {
-    return makeHttpError(http::status::internal_server_error, "internal",
-                         "the summary could not be encoded as JSON", req.version(), req.keep_alive());
+    return makeHttpError(http::status::internal_server_error, "internal", "the summary could not be encoded as JSON",
+                         req.version(), req.keep_alive());
   }
   return makeResponse(http::status::ok, kJsonType, std::move(json), req.version(), req.keep_alive());
 }
@@ -160,16 +159,14 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
   if (s.size() == 5 && s[0] == "api" && s[1] == "v1" && s[2] == "municipalities" && s[4] == "summary") {
     return municipalitySummary(req, backend, s[3]);
   }
-  return makeHttpError(http::status::not_found, "not_found", "no such resource", req.version(),
-                       req.keep_alive());
+  return makeHttpError(http::status::not_found, "not_found", "no such resource", req.version(), req.keep_alive());
 }
 
 }  // namespace
 
-HttpResponse makeHttpError(http::status status, const std::string& code, const std::string& message,
-                           unsigned version, bool keepAlive) {
-  std::string body =
-      R"({"error":{"code":")" + jsonEscape(code) + R"(","message":")" + jsonEscape(message) + "\"}}";
+HttpResponse makeHttpError(http::status status, const std::string& code, const std::string& message, unsigned version,
+                           bool keepAlive) {
+  std::string body = R"({"error":{"code":")" + jsonEscape(code) + R"(","message":")" + jsonEscape(message) + "\"}}";
   return makeResponse(status, kJsonType, std::move(body), version, keepAlive);
 }
 

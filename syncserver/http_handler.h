@@ -50,7 +50,7 @@ HttpResponse handleRequest(const HttpRequest& req, const HttpBackend& backend);
 
 // A JSON error response {"error":{"code":code,"message":message}}; also used by
 // the session for errors found before a request exists (413, 431, 400).
-HttpResponse makeHttpError(boost::beast::http::status status, const std::string& code,
-                           const std::string& message, unsigned version, bool keepAlive);
+HttpResponse makeHttpError(boost::beast::http::status status, const std::string& code, const std::string& message,
+                           unsigned version, bool keepAlive);
 
 }  // namespace secap::server

@@ -1,5 +1,7 @@
 #include "http_server.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -15,7 +17,6 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <spdlog/spdlog.h>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -50,8 +51,7 @@ class Listener;
 // handlers and the sessions they hold) before the registry those sessions
 // report to.
 struct ServerState {
-  ServerState(const HttpBackend& b, int threadsWanted)
-      : backend(b), threadCount(threadsWanted), ioc(threadsWanted) {}
+  ServerState(const HttpBackend& b, int threadsWanted) : backend(b), threadCount(threadsWanted), ioc(threadsWanted) {}
 
   // Adds a new session unless the server is stopping.
   bool registerSession(const std::shared_ptr<Session>& session);
@@ -101,8 +101,7 @@ class Session : public std::enable_shared_from_this<Session> {
     m_parser->header_limit(kHeaderLimit);
     m_stream.expires_after(kIoTimeout);
     m_reading = true;
-    http::async_read(m_stream, m_buffer, *m_parser,
-                     beast::bind_front_handler(&Session::onRead, shared_from_this()));
+    http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onRead, shared_from_this()));
   }
 
   void onRead(error_code ec, std::size_t /*bytes*/) {
@@ -110,8 +109,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::end_of_stream || ec == net::error::operation_aborted) return doClose();
     if (ec == beast::error::timeout) return;  // tcp_stream has closed the socket.
     if (ec == http::error::body_limit) {
-      return sendError(http::status::payload_too_large, "payload_too_large",
-                       "the request body exceeds 1 MiB");
+      return sendError(http::status::payload_too_large, "payload_too_large", "the request body exceeds 1 MiB");
     }
     if (ec == http::error::header_limit) {
       return sendError(http::status::request_header_fields_too_large, "header_too_large",
@@ -127,12 +125,12 @@ class Session : public std::enable_shared_from_this<Session> {
       res = handleRequest(m_parser->get(), m_server.backend);
     } catch (const std::exception& e) {
       logError(std::string("request handler threw: ") + e.what());
-      res = makeHttpError(http::status::internal_server_error, "internal", "internal error",
-                          m_parser->get().version(), false);
+      res = makeHttpError(http::status::internal_server_error, "internal", "internal error", m_parser->get().version(),
+                          false);
     } catch (...) {
       logError("request handler threw a non-standard exception");
-      res = makeHttpError(http::status::internal_server_error, "internal", "internal error",
-                          m_parser->get().version(), false);
+      res = makeHttpError(http::status::internal_server_error, "internal", "internal error", m_parser->get().version(),
+                          false);
     }
     sendResponse(std::move(res));
   }
@@ -180,11 +178,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
     error_code ec;
     const std::string where = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
     if (m_acceptor.open(endpoint.protocol(), ec); ec) return failed("open", where, ec);
-    if (m_acceptor.set_option(net::socket_base::reuse_address(true), ec); ec)
-      return failed("set_option", where, ec);
+    if (m_acceptor.set_option(net::socket_base::reuse_address(true), ec); ec) return failed("set_option", where, ec);
     if (m_acceptor.bind(endpoint, ec); ec) return failed("bind", where, ec);
-    if (m_acceptor.listen(net::socket_base::max_listen_connections, ec); ec)
-      return failed("listen", where, ec);
+    if (m_acceptor.listen(net::socket_base::max_listen_connections, ec); ec) return failed("listen", where, ec);
     return {};
   }
 
@@ -206,8 +202,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
  private:
   static secap::core::Status failed(const char* step, const std::string& where, const error_code& ec) {
-    return {secap::core::StatusCode::kUnavailable,
-            std::string("HTTP ") + step + " " + where + ": " + ec.message()};
+    return {secap::core::StatusCode::kUnavailable, std::string("HTTP ") + step + " " + where + ": " + ec.message()};
   }
 
   void doAccept() {
@@ -271,8 +266,7 @@ secap::core::Result<uint16_t> HttpServer::start(const std::string& address, uint
   using secap::core::StatusCode;
   {
     std::lock_guard lock(m_impl->mu);
-    if (m_impl->started)
-      return Status{StatusCode::kFailedPrecondition, "the HTTP server was already started"};
+    if (m_impl->started) return Status{StatusCode::kFailedPrecondition, "the HTTP server was already started"};
   }
   if (address.empty()) return secap::core::invalidArgument("empty HTTP listen address");
   error_code ec;

@@ -90,8 +90,7 @@ Result<std::string> municipalityOf(ParentCache& parents, const Change& change, c
   if (type == EntityType::kEmissionFactor) return std::string(core::kGlobalScope);
   const auto written = core::fieldsWritten(change);
   const auto parentField = core::parentFieldOf(type);
-  const bool parentWritten =
-      written && std::find(written->begin(), written->end(), parentField) != written->end();
+  const bool parentWritten = written && std::find(written->begin(), written->end(), parentField) != written->end();
   const std::string parentId = parentWritten ? core::parentIdOf(change) : std::string();
   if (parentId.empty()) {
     if (existing) return existing->municipalityId;
@@ -250,8 +249,8 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
         result.set_outcome(secap::v1::DUPLICATE);
         result.set_server_seq(canonical->second);
         result.set_canonical_entity_id(canonical->first);
-        SECAP_RETURN_IF_ERROR(tx.rememberChange(
-            change.change_id(), {secap::v1::DUPLICATE, canonical->second, canonical->first}));
+        SECAP_RETURN_IF_ERROR(
+            tx.rememberChange(change.change_id(), {secap::v1::DUPLICATE, canonical->second, canonical->first}));
         continue;
       }
     }

@@ -1,8 +1,8 @@
 // secap-syncserver: serve, demo-data and admin commands (DESIGN.md §12).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <thread>
 
@@ -110,8 +110,7 @@ int runCompact(const std::string& dataDir, int64_t horizon) {
   if (!stats.isOk()) return fail(stats.status());
   fmt::print("compacted: {} of {} changes up to seq {} were fully superseded and removed\n", stats->removed,
              stats->examined, horizon);
-  if (stats->removed > 0)
-    fmt::print("devices whose cursor is below {} will do a full resync\n", stats->horizon);
+  if (stats->removed > 0) fmt::print("devices whose cursor is below {} will do a full resync\n", stats->horizon);
   return 0;
 }
 
@@ -143,7 +142,9 @@ int main(int argc, char** argv) {
   enrollCode->add_option("--data-dir", dataDir, "Data directory")->required();
   enrollCode->add_option("--municipality", municipality, "Municipality name or id")->required();
   enrollCode->add_option("--role", role, "admin, coordinator, field, kiosk or partner")->capture_default_str();
-  enrollCode->add_option("--days", days, "Days until the code expires")->capture_default_str()->check(CLI::Range(1, 90));
+  enrollCode->add_option("--days", days, "Days until the code expires")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 90));
 
   int64_t horizon = 0;
   auto* compactCmd = admin->add_subcommand("compact", "Remove fully superseded changes from the change log");

@@ -13,7 +13,9 @@ namespace secap::server {
 Result<std::unique_ptr<Store>> openStore(const std::string& dataDir) {
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
-  if (ec) return core::Status(core::StatusCode::kFailedPrecondition, "cannot create data directory " + dataDir + ": " + ec.message());
+  if (ec)
+    return core::Status(core::StatusCode::kFailedPrecondition,
+                        "cannot create data directory " + dataDir + ": " + ec.message());
   auto store = SqliteStore::open((std::filesystem::path(dataDir) / "secap.db").string());
   if (!store.isOk()) return store.status();
   return std::unique_ptr<Store>(std::move(store).value());

@@ -149,11 +149,15 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Status rememberChange(const std::string& changeId, const RememberedResult& r) override {
-    auto st = m_db.cached(
-        "INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES(?,?,?,?)");
+    auto st =
+        m_db.cached("INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES(?,?,?,?)");
     if (!st.isOk()) return st.status();
-    return (*st)->bind(1, changeId).bind(2, static_cast<int>(r.outcome)).bind(3, r.serverSeq)
-        .bind(4, r.canonicalEntityId).exec();
+    return (*st)
+        ->bind(1, changeId)
+        .bind(2, static_cast<int>(r.outcome))
+        .bind(3, r.serverSeq)
+        .bind(4, r.canonicalEntityId)
+        .exec();
   }
 
   Result<std::optional<StoredEntity>> getEntity(EntityType type, const std::string& id) override {
@@ -167,10 +171,10 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
-                                                                               int64_t takenAt,
-                                                                               double value) override {
+                                                                              int64_t takenAt, double value) override {
     using R = std::optional<std::pair<std::string, int64_t>>;
-    auto st = m_db.cached("SELECT reading_id, server_seq FROM reading_content WHERE meter_id=? AND taken_at=? AND value=?");
+    auto st =
+        m_db.cached("SELECT reading_id, server_seq FROM reading_content WHERE meter_id=? AND taken_at=? AND value=?");
     if (!st.isOk()) return st.status();
     (*st)->bind(1, meterId).bind(2, takenAt).bind(3, value);
     auto row = (*st)->step();
@@ -208,11 +212,16 @@ class SqliteWriteTx final : public WriteTx {
     (*next)->reset();
     secap::v1::Change stored = change;
     stored.set_server_seq(seq);
-    auto st = m_db.cached(
-        "INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES(?,?,?,?,?)");
+    auto st =
+        m_db.cached("INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES(?,?,?,?,?)");
     if (!st.isOk()) return st.status();
-    SECAP_RETURN_IF_ERROR((*st)->bind(1, seq).bind(2, municipalityId).bind(3, static_cast<int>(core::entityTypeOf(change)))
-                              .bind(4, change.entity_id()).bindBlob(5, stored.SerializeAsString()).exec());
+    SECAP_RETURN_IF_ERROR((*st)
+                              ->bind(1, seq)
+                              .bind(2, municipalityId)
+                              .bind(3, static_cast<int>(core::entityTypeOf(change)))
+                              .bind(4, change.entity_id())
+                              .bindBlob(5, stored.SerializeAsString())
+                              .exec());
     return seq;
   }
 
@@ -224,10 +233,17 @@ class SqliteWriteTx final : public WriteTx {
         "origin_device_id=excluded.origin_device_id, deleted=excluded.deleted, server_seq=excluded.server_seq, "
         "data=excluded.data, stamps=excluded.stamps");
     if (!st.isOk()) return st.status();
-    SECAP_RETURN_IF_ERROR((*st)->bind(1, static_cast<int>(e.type)).bind(2, e.id).bind(3, e.municipalityId)
-                              .bind(4, e.parentId).bind(5, static_cast<int64_t>(e.hlc)).bind(6, e.originDeviceId)
-                              .bind(7, e.deleted ? 1 : 0).bind(8, e.serverSeq)
-                              .bindBlob(9, core::serializeEntity(e.entity)).bindBlob(10, core::encodeStamps(e.stamps))
+    SECAP_RETURN_IF_ERROR((*st)
+                              ->bind(1, static_cast<int>(e.type))
+                              .bind(2, e.id)
+                              .bind(3, e.municipalityId)
+                              .bind(4, e.parentId)
+                              .bind(5, static_cast<int64_t>(e.hlc))
+                              .bind(6, e.originDeviceId)
+                              .bind(7, e.deleted ? 1 : 0)
+                              .bind(8, e.serverSeq)
+                              .bindBlob(9, core::serializeEntity(e.entity))
+                              .bindBlob(10, core::encodeStamps(e.stamps))
                               .exec());
     if (e.type == EntityType::kReading) {
       const auto& r = e.entity.reading();
@@ -235,8 +251,14 @@ class SqliteWriteTx final : public WriteTx {
           "INSERT OR IGNORE INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
           "VALUES(?,?,?,?,?,?)");
       if (!rc.isOk()) return rc.status();
-      SECAP_RETURN_IF_ERROR((*rc)->bind(1, r.meter_id()).bind(2, r.taken_at()).bind(3, r.value()).bind(4, r.id())
-                                .bind(5, e.serverSeq).bind(6, r.has_period_start() ? r.period_start() : 0).exec());
+      SECAP_RETURN_IF_ERROR((*rc)
+                                ->bind(1, r.meter_id())
+                                .bind(2, r.taken_at())
+                                .bind(3, r.value())
+                                .bind(4, r.id())
+                                .bind(5, e.serverSeq)
+                                .bind(6, r.has_period_start() ? r.period_start() : 0)
+                                .exec());
     }
     return Status::ok();
   }
@@ -356,7 +378,8 @@ Result<PullPage> SqliteStore::pull(const std::vector<std::string>& municipalityI
       break;
     }
     secap::v1::Change c;
-    if (!c.ParseFromString(payload)) return Status(StatusCode::kDataLoss, "change " + std::to_string(seq) + " is corrupt");
+    if (!c.ParseFromString(payload))
+      return Status(StatusCode::kDataLoss, "change " + std::to_string(seq) + " is corrupt");
     bytes += payload.size();
     page.changes.push_back(std::move(c));
   }
@@ -369,12 +392,21 @@ Status SqliteStore::addEnrollmentCode(const EnrollmentCodeRecord& code) {
   auto st = m_writer->cached(
       "INSERT INTO enrollment_codes(code_hash, municipality_id, role, created_at, expires_at) VALUES(?,?,?,?,?)");
   if (!st.isOk()) return st.status();
-  SECAP_RETURN_IF_ERROR((*st)->bind(1, code.codeHash).bind(2, code.municipalityId).bind(3, code.role)
-                            .bind(4, code.createdAtMs).bind(5, code.expiresAtMs).exec());
+  SECAP_RETURN_IF_ERROR((*st)
+                            ->bind(1, code.codeHash)
+                            .bind(2, code.municipalityId)
+                            .bind(3, code.role)
+                            .bind(4, code.createdAtMs)
+                            .bind(5, code.expiresAtMs)
+                            .exec());
   auto audit = m_writer->cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
   if (!audit.isOk()) return audit.status();
-  return (*audit)->bind(1, code.createdAtMs).bind(2, "admin").bind(3, "enrollment_code.create")
-      .bind(4, "municipality=" + code.municipalityId + " role=" + code.role).exec();
+  return (*audit)
+      ->bind(1, code.createdAtMs)
+      .bind(2, "admin")
+      .bind(3, "enrollment_code.create")
+      .bind(4, "municipality=" + code.municipalityId + " role=" + code.role)
+      .exec();
 }
 
 Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
@@ -382,7 +414,8 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
   core::sqlite::Transaction tx(*m_writer);
   SECAP_RETURN_IF_ERROR(tx.begin());
   auto st = m_writer->cached(
-      "SELECT municipality_id, role, expires_at, used_by_install_id, device_id FROM enrollment_codes WHERE code_hash=?");
+      "SELECT municipality_id, role, expires_at, used_by_install_id, device_id FROM enrollment_codes WHERE "
+      "code_hash=?");
   if (!st.isOk()) return st.status();
   (*st)->bind(1, a.codeHash);
   auto row = (*st)->step();
@@ -404,25 +437,36 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
     deviceId = existingDevice;
     auto upd = m_writer->cached("UPDATE devices SET token_hash=?, name=?, app_version=? WHERE id=?");
     if (!upd.isOk()) return upd.status();
-    SECAP_RETURN_IF_ERROR((*upd)->bind(1, a.newTokenHash).bind(2, a.deviceName).bind(3, a.appVersion)
-                              .bind(4, deviceId).exec());
+    SECAP_RETURN_IF_ERROR(
+        (*upd)->bind(1, a.newTokenHash).bind(2, a.deviceName).bind(3, a.appVersion).bind(4, deviceId).exec());
   } else {
     deviceId = a.newDeviceId;
     auto ins = m_writer->cached(
         "INSERT INTO devices(id, install_id, name, platform, app_version, municipality_id, role, token_hash, "
         "enrolled_at) VALUES(?,?,?,?,?,?,?,?,?)");
     if (!ins.isOk()) return ins.status();
-    SECAP_RETURN_IF_ERROR((*ins)->bind(1, deviceId).bind(2, a.installId).bind(3, a.deviceName).bind(4, a.platform)
-                              .bind(5, a.appVersion).bind(6, municipalityId).bind(7, role).bind(8, a.newTokenHash)
-                              .bind(9, a.nowMs).exec());
-    auto use = m_writer->cached(
-        "UPDATE enrollment_codes SET used_at=?, used_by_install_id=?, device_id=? WHERE code_hash=?");
+    SECAP_RETURN_IF_ERROR((*ins)
+                              ->bind(1, deviceId)
+                              .bind(2, a.installId)
+                              .bind(3, a.deviceName)
+                              .bind(4, a.platform)
+                              .bind(5, a.appVersion)
+                              .bind(6, municipalityId)
+                              .bind(7, role)
+                              .bind(8, a.newTokenHash)
+                              .bind(9, a.nowMs)
+                              .exec());
+    auto use =
+        m_writer->cached("UPDATE enrollment_codes SET used_at=?, used_by_install_id=?, device_id=? WHERE code_hash=?");
     if (!use.isOk()) return use.status();
     SECAP_RETURN_IF_ERROR((*use)->bind(1, a.nowMs).bind(2, a.installId).bind(3, deviceId).bind(4, a.codeHash).exec());
   }
   auto audit = m_writer->cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
   if (!audit.isOk()) return audit.status();
-  SECAP_RETURN_IF_ERROR((*audit)->bind(1, a.nowMs).bind(2, deviceId).bind(3, "device.enroll")
+  SECAP_RETURN_IF_ERROR((*audit)
+                            ->bind(1, a.nowMs)
+                            .bind(2, deviceId)
+                            .bind(3, "device.enroll")
                             .bind(4, "name=" + a.deviceName + " municipality=" + municipalityId + " role=" + role)
                             .exec());
   auto get = m_writer->cached(std::string(kDeviceColumns) + "WHERE id=?");

@@ -73,12 +73,12 @@ struct StoredEntity {
   std::string id;
   std::string municipalityId;
   std::string parentId;
-  core::HlcValue hlc = 0;          // the highest stamp of any field
-  std::string originDeviceId;      // who wrote that stamp
+  core::HlcValue hlc = 0;      // the highest stamp of any field
+  std::string originDeviceId;  // who wrote that stamp
   bool deleted = false;
-  core::FieldStamps stamps;        // per field, for mutable records
-  int64_t serverSeq = 0;       // the seq of the change that last set it
-  secap::v1::Change entity;    // only the oneof entity is meaningful
+  core::FieldStamps stamps;  // per field, for mutable records
+  int64_t serverSeq = 0;     // the seq of the change that last set it
+  secap::v1::Change entity;  // only the oneof entity is meaningful
 };
 
 // The remembered verdict for a change_id (ACCEPTED or DUPLICATE only).
@@ -96,8 +96,8 @@ class WriteTx {
   virtual Result<std::optional<StoredEntity>> getEntity(core::EntityType type, const std::string& id) = 0;
   // The id and seq of a reading with exactly this meter, time and value.
   virtual Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
-                                                                                       int64_t takenAt,
-                                                                                       double value) = 0;
+                                                                                      int64_t takenAt,
+                                                                                      double value) = 0;
   // The meter's latest `limit` readings, oldest first (for quality flags).
   virtual Result<std::vector<core::ReadingPoint>> recentReadings(const std::string& meterId, int limit) = 0;
   // Appends to the change log; `change` carries server_seq = 0 on entry and
@@ -155,8 +155,8 @@ class Store {
   virtual Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) = 0;
   // Records of the given municipalities ordered by (type, id) after the key
   // (afterType, afterId), at most `limit`: the pages of a full resync.
-  virtual Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds,
-                                                         int afterType, const std::string& afterId, int limit) = 0;
+  virtual Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
+                                                         const std::string& afterId, int limit) = 0;
 };
 
 }  // namespace secap::server

@@ -14,19 +14,29 @@ using core::StatusCode;
 
 grpc::Status toGrpcStatus(const core::Status& st) {
   switch (st.code()) {
-    case StatusCode::kOk: return grpc::Status::OK;
-    case StatusCode::kInvalidArgument: return {grpc::StatusCode::INVALID_ARGUMENT, st.message()};
-    case StatusCode::kNotFound: return {grpc::StatusCode::NOT_FOUND, st.message()};
-    case StatusCode::kAlreadyExists: return {grpc::StatusCode::ALREADY_EXISTS, st.message()};
-    case StatusCode::kFailedPrecondition: return {grpc::StatusCode::FAILED_PRECONDITION, st.message()};
-    case StatusCode::kPermissionDenied: return {grpc::StatusCode::PERMISSION_DENIED, st.message()};
-    case StatusCode::kUnauthenticated: return {grpc::StatusCode::UNAUTHENTICATED, st.message()};
+    case StatusCode::kOk:
+      return grpc::Status::OK;
+    case StatusCode::kInvalidArgument:
+      return {grpc::StatusCode::INVALID_ARGUMENT, st.message()};
+    case StatusCode::kNotFound:
+      return {grpc::StatusCode::NOT_FOUND, st.message()};
+    case StatusCode::kAlreadyExists:
+      return {grpc::StatusCode::ALREADY_EXISTS, st.message()};
+    case StatusCode::kFailedPrecondition:
+      return {grpc::StatusCode::FAILED_PRECONDITION, st.message()};
+    case StatusCode::kPermissionDenied:
+      return {grpc::StatusCode::PERMISSION_DENIED, st.message()};
+    case StatusCode::kUnauthenticated:
+      return {grpc::StatusCode::UNAUTHENTICATED, st.message()};
     case StatusCode::kResourceExhausted:
       // The server's own disk, not the caller's message size: try later.
       return {grpc::StatusCode::UNAVAILABLE, st.message()};
-    case StatusCode::kUnavailable: return {grpc::StatusCode::UNAVAILABLE, st.message()};
-    case StatusCode::kDataLoss: return {grpc::StatusCode::DATA_LOSS, st.message()};
-    case StatusCode::kInternal: break;
+    case StatusCode::kUnavailable:
+      return {grpc::StatusCode::UNAVAILABLE, st.message()};
+    case StatusCode::kDataLoss:
+      return {grpc::StatusCode::DATA_LOSS, st.message()};
+    case StatusCode::kInternal:
+      break;
   }
   return {grpc::StatusCode::INTERNAL, st.message()};
 }
@@ -37,8 +47,8 @@ grpc::Status checkSchema(int32_t version) {
   // 0 means an older tool that does not send it; it is read as version 1.
   if (version != 0 && version != core::kSchemaVersion)
     return {grpc::StatusCode::FAILED_PRECONDITION,
-            "this app version is not supported by the server (schema " + std::to_string(version) +
-                ", server speaks " + std::to_string(core::kSchemaVersion) + "); please update the app"};
+            "this app version is not supported by the server (schema " + std::to_string(version) + ", server speaks " +
+                std::to_string(core::kSchemaVersion) + "); please update the app"};
   return grpc::Status::OK;
 }
 

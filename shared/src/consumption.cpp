@@ -298,10 +298,11 @@ std::map<int, double> kwhByYear(const std::vector<ConsumptionInterval>& interval
   return byYear(calendariseMonthly(intervals, cal));
 }
 
-secap::v1::MunicipalitySummary summarizeMunicipality(
-    const secap::v1::Municipality& municipality, const std::vector<secap::v1::Site>& sites,
-    const std::vector<Meter>& meters, const std::map<std::string, std::vector<Reading>>& readingsByMeter,
-    const std::vector<secap::v1::ReadingReview>& reviews) {
+secap::v1::MunicipalitySummary summarizeMunicipality(const secap::v1::Municipality& municipality,
+                                                     const std::vector<secap::v1::Site>& sites,
+                                                     const std::vector<Meter>& meters,
+                                                     const std::map<std::string, std::vector<Reading>>& readingsByMeter,
+                                                     const std::vector<secap::v1::ReadingReview>& reviews) {
   const ReviewIndex reviewIndex = reviewIndexFromProto(reviews);
   secap::v1::MunicipalitySummary summary;
   summary.set_municipality_id(municipality.id());

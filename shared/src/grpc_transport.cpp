@@ -10,19 +10,29 @@ namespace {
 Status fromGrpc(const grpc::Status& s) {
   const std::string msg = s.error_message();
   switch (s.error_code()) {
-    case grpc::StatusCode::OK: return Status::ok();
-    case grpc::StatusCode::INVALID_ARGUMENT: return {StatusCode::kInvalidArgument, msg};
-    case grpc::StatusCode::NOT_FOUND: return {StatusCode::kNotFound, msg};
-    case grpc::StatusCode::ALREADY_EXISTS: return {StatusCode::kAlreadyExists, msg};
-    case grpc::StatusCode::FAILED_PRECONDITION: return {StatusCode::kFailedPrecondition, msg};
-    case grpc::StatusCode::PERMISSION_DENIED: return {StatusCode::kPermissionDenied, msg};
-    case grpc::StatusCode::UNAUTHENTICATED: return {StatusCode::kUnauthenticated, msg};
-    case grpc::StatusCode::RESOURCE_EXHAUSTED: return {StatusCode::kResourceExhausted, msg};
+    case grpc::StatusCode::OK:
+      return Status::ok();
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return {StatusCode::kInvalidArgument, msg};
+    case grpc::StatusCode::NOT_FOUND:
+      return {StatusCode::kNotFound, msg};
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return {StatusCode::kAlreadyExists, msg};
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return {StatusCode::kFailedPrecondition, msg};
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return {StatusCode::kPermissionDenied, msg};
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return {StatusCode::kUnauthenticated, msg};
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return {StatusCode::kResourceExhausted, msg};
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
     case grpc::StatusCode::CANCELLED:
-    case grpc::StatusCode::ABORTED: return {StatusCode::kUnavailable, msg.empty() ? "server unreachable" : msg};
-    default: return {StatusCode::kInternal, msg};
+    case grpc::StatusCode::ABORTED:
+      return {StatusCode::kUnavailable, msg.empty() ? "server unreachable" : msg};
+    default:
+      return {StatusCode::kInternal, msg};
   }
 }
 

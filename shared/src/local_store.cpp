@@ -55,9 +55,7 @@ ALTER TABLE entities ADD COLUMN resync_gen INTEGER NOT NULL DEFAULT 0;
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == LocalStore::kSchemaVersion);
 
-int64_t sortKeyOf(const Change& c) {
-  return c.entity_case() == Change::kReading ? c.reading().taken_at() : 0;
-}
+int64_t sortKeyOf(const Change& c) { return c.entity_case() == Change::kReading ? c.reading().taken_at() : 0; }
 
 template <typename T>
 std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
@@ -139,7 +137,8 @@ std::optional<std::string> LocalStore::stateLocked(const std::string& key) {
 }
 
 Status LocalStore::setStateLocked(const std::string& key, const std::string& value) {
-  auto st = m_db->cached("INSERT INTO state(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  auto st =
+      m_db->cached("INSERT INTO state(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
   if (!st.isOk()) return st.status();
   return (*st)->bind(1, key).bind(2, value).exec();
 }
@@ -199,7 +198,8 @@ Status LocalStore::writeEntityLocked(const Change& change, bool pendingLocal, in
       "sort_key=excluded.sort_key, hlc=excluded.hlc, deleted=excluded.deleted, pending=excluded.pending, "
       "data=excluded.data, stamps=excluded.stamps, resync_gen=max(resync_gen, excluded.resync_gen)");
   if (!st.isOk()) return st.status();
-  (*st)->bind(1, static_cast<int>(type))
+  (*st)
+      ->bind(1, static_cast<int>(type))
       .bind(2, change.entity_id())
       .bind(3, parentIdOf(record.entity))
       .bind(4, sortKeyOf(record.entity))
@@ -242,8 +242,7 @@ Result<Reading> LocalStore::recordReading(Reading reading) {
     if (reading.id().empty()) reading.set_id(newUuidV7(m_clock));
     if (reading.taken_at() == 0) reading.set_taken_at(m_hlc.correctedNowMs());
     if (reading.kind() == secap::v1::READING_KIND_UNSPECIFIED) reading.set_kind(secap::v1::READING_KIND_ACTUAL);
-    if (reading.source() == secap::v1::READING_SOURCE_UNSPECIFIED)
-      reading.set_source(secap::v1::READING_SOURCE_MANUAL);
+    if (reading.source() == secap::v1::READING_SOURCE_UNSPECIFIED) reading.set_source(secap::v1::READING_SOURCE_MANUAL);
     if (reading.recorded_by().empty()) reading.set_recorded_by(stateLocked(state_keys::kDeviceId).value_or(""));
     reading.clear_quality_flags();  // The server sets them.
   }
@@ -281,10 +280,11 @@ Result<Change> LocalStore::saveLocalChange(Change change) {
   sqlite::Transaction tx(*m_db);
   SECAP_RETURN_IF_ERROR(tx.begin());
   SECAP_RETURN_IF_ERROR(writeEntityLocked(change, /*pendingLocal=*/true));
-  auto st = m_db->cached(
-      "INSERT INTO outbox(change_id, entity_type, entity_id, payload, created_at) VALUES(?,?,?,?,?)");
+  auto st =
+      m_db->cached("INSERT INTO outbox(change_id, entity_type, entity_id, payload, created_at) VALUES(?,?,?,?,?)");
   if (!st.isOk()) return st.status();
-  (*st)->bind(1, change.change_id())
+  (*st)
+      ->bind(1, change.change_id())
       .bind(2, static_cast<int>(entityTypeOf(change)))
       .bind(3, change.entity_id())
       .bindBlob(4, change.SerializeAsString())

@@ -115,8 +115,8 @@ bool Stmt::columnIsNull(int col) const { return sqlite3_column_type(m_stmt, col)
 
 Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status st = statusFromSqlite(rc, "cannot open database " + path, raw ? sqlite3_errmsg(raw) : "out of memory");
     sqlite3_close(raw);

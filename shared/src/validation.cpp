@@ -90,12 +90,11 @@ std::optional<Rejection> validateReading(const secap::v1::Reading& r, const Vali
 std::optional<Rejection> validateMeasure(const secap::v1::Measure& m) {
   if (m.has_planned_start() && m.has_planned_end() && m.planned_end() < m.planned_start())
     return reject("measure.bad_dates", "the measure is planned to end before it starts");
-  for (const bool bad : {m.has_budget_eur() && !finiteNonNegative(m.budget_eur()),
-                         m.has_expected_savings_mwh_per_year() && !std::isfinite(m.expected_savings_mwh_per_year()),
-                         m.has_expected_renewable_mwh_per_year() &&
-                             !finiteNonNegative(m.expected_renewable_mwh_per_year()),
-                         m.has_expected_co2_reduction_t_per_year() &&
-                             !std::isfinite(m.expected_co2_reduction_t_per_year())})
+  for (const bool bad :
+       {m.has_budget_eur() && !finiteNonNegative(m.budget_eur()),
+        m.has_expected_savings_mwh_per_year() && !std::isfinite(m.expected_savings_mwh_per_year()),
+        m.has_expected_renewable_mwh_per_year() && !finiteNonNegative(m.expected_renewable_mwh_per_year()),
+        m.has_expected_co2_reduction_t_per_year() && !std::isfinite(m.expected_co2_reduction_t_per_year())})
     if (bad) return reject("measure.bad_value", "a budget or expected figure is not a valid number");
   return std::nullopt;
 }
@@ -144,8 +143,8 @@ std::optional<Rejection> validateTemplate(const secap::v1::InspectionTemplate& t
 }
 
 // The fields of an attachment that never change once stored.
-constexpr const char* kAttachmentContentFields[] = {"sha256",  "mime",     "size",       "width",
-                                                    "height",  "taken_at", "owner_type", "owner_id"};
+constexpr const char* kAttachmentContentFields[] = {"sha256", "mime",     "size",       "width",
+                                                    "height", "taken_at", "owner_type", "owner_id"};
 
 // Does a change to a stored attachment alter any of its content fields?
 bool changesAttachmentContent(const secap::v1::Attachment& incoming, const secap::v1::Attachment& stored,
@@ -167,10 +166,8 @@ bool isKnownRole(const std::string& role) {
 }
 
 std::optional<Rejection> validateChange(const Change& change, const ValidationContext& ctx) {
-  if (!isCanonicalUuid(change.change_id()))
-    return reject("change.malformed", "change_id is not a canonical UUID");
-  if (!isCanonicalUuid(change.entity_id()))
-    return reject("change.malformed", "entity_id is not a canonical UUID");
+  if (!isCanonicalUuid(change.change_id())) return reject("change.malformed", "change_id is not a canonical UUID");
+  if (!isCanonicalUuid(change.entity_id())) return reject("change.malformed", "entity_id is not a canonical UUID");
   const EntityType type = entityTypeOf(change);
   if (type == EntityType::kUnknown) return reject("change.malformed", "the change carries no entity");
   if (embeddedIdOf(change) != change.entity_id())
@@ -191,9 +188,7 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
   if (!written) return reject("change.unknown_field", "the field mask names a field this record does not have");
   if (isAppendOnly(type) && change.fields_size() > 0)
     return reject("change.append_only", "append-only records are sent whole, without a field mask");
-  auto writes = [&](const char* field) {
-    return std::find(written->begin(), written->end(), field) != written->end();
-  };
+  auto writes = [&](const char* field) { return std::find(written->begin(), written->end(), field) != written->end(); };
 
   auto parentExists = [&](EntityType parentType, const std::string& id) {
     return ctx.exists && ctx.exists(parentType, id);
@@ -271,8 +266,7 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
         return reject("attachment.bad_sha256", "sha256 must be 64 lowercase hex digits");
       if (a.size() < 0 || (a.has_width() && a.width() < 0) || (a.has_height() && a.height() < 0))
         return reject("attachment.bad_size", "a size cannot be negative");
-      if (writes("owner_id") &&
-          !parentExists(entityTypeFromName(a.owner_type()), a.owner_id()))
+      if (writes("owner_id") && !parentExists(entityTypeFromName(a.owner_type()), a.owner_id()))
         return reject("attachment.unknown_owner", "the attachment's owner record does not exist");
       break;
     }
@@ -287,7 +281,8 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
     case EntityType::kPerson:
       for (const auto& g : change.person().roles())
         if (!isKnownRole(g.role()) || !isCanonicalUuid(g.municipality_id()))
-          return reject("person.bad_role", "a role must be admin, coordinator, field, kiosk or partner in a municipality");
+          return reject("person.bad_role",
+                        "a role must be admin, coordinator, field, kiosk or partner in a municipality");
       if (writes("roles"))
         for (const auto& g : change.person().roles())
           if (!parentExists(EntityType::kMunicipality, g.municipality_id()))
@@ -295,8 +290,9 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
       break;
     case EntityType::kEmissionFactor: {
       const auto& f = change.emission_factor();
-      const bool countryOk = f.country().empty() || (f.country().size() == 2 && std::isupper(static_cast<unsigned char>(f.country()[0])) &&
-                                                     std::isupper(static_cast<unsigned char>(f.country()[1])));
+      const bool countryOk =
+          f.country().empty() || (f.country().size() == 2 && std::isupper(static_cast<unsigned char>(f.country()[0])) &&
+                                  std::isupper(static_cast<unsigned char>(f.country()[1])));
       if (!finiteNonNegative(f.t_per_mwh()) || f.t_per_mwh() > kMaxTonnesPerMwh || !countryOk ||
           (f.year() != 0 && !plausibleYear(f.year())))
         return reject("emission_factor.bad_value",
@@ -324,7 +320,8 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
       break;
   }
   // Every other string, nested ones included (inspection answers, prompts).
-  if (const Message* entity = entityMessageOf(change); entity && anyTextTooLong(*entity)) return reject("field.too_long", "a text field is too long");
+  if (const Message* entity = entityMessageOf(change); entity && anyTextTooLong(*entity))
+    return reject("field.too_long", "a text field is too long");
   return std::nullopt;
 }
 

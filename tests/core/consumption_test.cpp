@@ -116,8 +116,8 @@ TEST(Summary, CountsReadingsAndKwhPerMeterAndYear) {
   Meter meter = electricity();
   meter.set_id("e");
   meter.set_site_id("s");
-  auto summary = summarizeMunicipality(mu, {site}, {meter},
-                                       {{"e", {at(utcMs(2025, 1, 1), 0), at(utcMs(2025, 7, 1), 500)}}});
+  auto summary =
+      summarizeMunicipality(mu, {site}, {meter}, {{"e", {at(utcMs(2025, 1, 1), 0), at(utcMs(2025, 7, 1), 500)}}});
   EXPECT_EQ(summary.name(), "Żyraków");
   ASSERT_EQ(summary.meters_size(), 1);
   EXPECT_EQ(summary.meters(0).site_name(), "Urząd Gminy");

@@ -296,8 +296,14 @@ TEST(LocalStoreMigrations, UpgradesFromEveryEarlierVersionKeepingPendingReadings
       const auto page = basePage(kNow);
       auto ins = (*db)->prepare("INSERT INTO entities(type, id, parent_id, sort_key, hlc, data) VALUES(?,?,?,?,?,?)");
       ASSERT_TRUE(ins.isOk());
-      ASSERT_TRUE(ins->bind(1, 3).bind(2, kMeterId).bind(3, kSiteId).bind(4, 0).bind(5, int64_t{1})
-                      .bindBlob(6, page.changes(2).meter().SerializeAsString()).exec().isOk());
+      ASSERT_TRUE(ins->bind(1, 3)
+                      .bind(2, kMeterId)
+                      .bind(3, kSiteId)
+                      .bind(4, 0)
+                      .bind(5, int64_t{1})
+                      .bindBlob(6, page.changes(2).meter().SerializeAsString())
+                      .exec()
+                      .isOk());
       secap::v1::Change c;
       c.set_change_id("0190a000-0000-7000-8000-00000000c0de");
       c.set_entity_id("0190a000-0000-7000-8000-00000000beef");
@@ -309,12 +315,21 @@ TEST(LocalStoreMigrations, UpgradesFromEveryEarlierVersionKeepingPendingReadings
       r->set_taken_at(kNow - 5000);
       auto ins2 = (*db)->prepare(
           "INSERT INTO entities(type, id, parent_id, sort_key, hlc, pending, data) VALUES(4,?,?,?,?,1,?)");
-      ASSERT_TRUE(ins2->bind(1, c.entity_id()).bind(2, kMeterId).bind(3, r->taken_at()).bind(4, int64_t{5})
-                      .bindBlob(5, r->SerializeAsString()).exec().isOk());
+      ASSERT_TRUE(ins2->bind(1, c.entity_id())
+                      .bind(2, kMeterId)
+                      .bind(3, r->taken_at())
+                      .bind(4, int64_t{5})
+                      .bindBlob(5, r->SerializeAsString())
+                      .exec()
+                      .isOk());
       auto ins3 = (*db)->prepare(
           "INSERT INTO outbox(change_id, entity_type, entity_id, payload, created_at) VALUES(?,4,?,?,?)");
-      ASSERT_TRUE(ins3->bind(1, c.change_id()).bind(2, c.entity_id()).bindBlob(3, c.SerializeAsString())
-                      .bind(4, kNow).exec().isOk());
+      ASSERT_TRUE(ins3->bind(1, c.change_id())
+                      .bind(2, c.entity_id())
+                      .bindBlob(3, c.SerializeAsString())
+                      .bind(4, kNow)
+                      .exec()
+                      .isOk());
     }
     auto store = LocalStore::open(path, clock);
     ASSERT_TRUE(store.isOk()) << store.status().toString();

@@ -88,7 +88,10 @@ TEST(Merge, AFieldInTheMaskButUnsetIsCleared) {
 
 TEST(Merge, AnEditAfterADeleteDoesNotUndelete) {
   auto r = created();
-  mergeChange(r, siteChange(makeHlc(kT + 5, 0), {}, [](auto&) {}, /*deleted=*/true), "a");
+  mergeChange(r,
+              siteChange(
+                  makeHlc(kT + 5, 0), {}, [](auto&) {}, /*deleted=*/true),
+              "a");
   // A field-only delete keeps the fields' values.
   EXPECT_TRUE(r.deleted);
   EXPECT_EQ(r.entity.site().name(), "Szkoła Podstawowa nr 3");
@@ -102,7 +105,10 @@ TEST(Merge, AnEditAfterADeleteDoesNotUndelete) {
 
 TEST(Merge, AnOlderUndeleteLosesToTheDelete) {
   auto r = created();
-  mergeChange(r, siteChange(makeHlc(kT + 5, 0), {"deleted"}, [](auto&) {}, true), "a");
+  mergeChange(r,
+              siteChange(
+                  makeHlc(kT + 5, 0), {"deleted"}, [](auto&) {}, true),
+              "a");
   mergeChange(r, siteChange(makeHlc(kT + 4, 0), {"deleted"}, [](auto&) {}), "b");
   EXPECT_TRUE(r.deleted);
 }
@@ -117,7 +123,10 @@ TEST(Merge, AMaskNamingAnUnknownFieldIsRefused) {
 TEST(Merge, ARecordSplitIntoStampGroupsRebuildsItself) {
   auto r = created();
   mergeChange(r, siteChange(makeHlc(kT + 5, 0), {"name"}, [](auto& s) { s.set_name("Przedszkole nr 1"); }), "a");
-  mergeChange(r, siteChange(makeHlc(kT + 7, 0), {}, [](auto&) {}, true), "b");
+  mergeChange(r,
+              siteChange(
+                  makeHlc(kT + 7, 0), {}, [](auto&) {}, true),
+              "b");
   const auto groups = recordAsChanges(r, kSite);
   EXPECT_EQ(groups.size(), 3u);  // created fields, the name, the tombstone
   MergedRecord rebuilt;
@@ -134,13 +143,16 @@ TEST(Merge, AnyOrderOfTheSameChangesConverges) {
   for (int i = 0; i < 30; ++i) {
     const auto& f = fields[rng() % fields.size()];
     const bool del = rng() % 7 == 0;
-    auto c = siteChange(makeHlc(kT + static_cast<int64_t>(rng() % 20), 0), {f}, [&](auto& s) {
-      s.set_name("n" + std::to_string(i));
-      s.set_address("a" + std::to_string(i));
-      s.set_lat(i);
-      s.set_com_sector("sector" + std::to_string(i));
-      s.set_archived(i % 2);
-    }, del);
+    auto c = siteChange(
+        makeHlc(kT + static_cast<int64_t>(rng() % 20), 0), {f},
+        [&](auto& s) {
+          s.set_name("n" + std::to_string(i));
+          s.set_address("a" + std::to_string(i));
+          s.set_lat(i);
+          s.set_com_sector("sector" + std::to_string(i));
+          s.set_archived(i % 2);
+        },
+        del);
     changes.emplace_back(c, "dev-" + std::to_string(rng() % 3));
   }
   auto apply = [&](const std::vector<std::pair<Change, std::string>>& order) {

@@ -55,8 +55,8 @@ inline std::pair<int, std::string> httpGet(int port, const std::string& target) 
   try {
     boost::asio::io_context io;
     beast::tcp_stream stream(io);
-    stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"),
-                                                  static_cast<unsigned short>(port)));
+    stream.connect(
+        boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
     beast::http::request<beast::http::empty_body> req{beast::http::verb::get, target, 11};
     req.set(beast::http::field::host, "127.0.0.1");
     beast::http::write(stream, req);
@@ -78,7 +78,8 @@ class ServerProcess {
   void start() {
     const std::string grpc = "127.0.0.1:" + std::to_string(m_grpc);
     const std::string http = "127.0.0.1:" + std::to_string(m_http);
-    std::vector<std::string> args{SECAP_SYNCSERVER_BIN, "serve", "--data-dir", m_dataDir, "--grpc", grpc, "--http", http};
+    std::vector<std::string> args{
+        SECAP_SYNCSERVER_BIN, "serve", "--data-dir", m_dataDir, "--grpc", grpc, "--http", http};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);

@@ -109,14 +109,36 @@ v1::Change siteEdit(std::mt19937_64& rng, const std::string& siteId, int round) 
   s->set_id(siteId);
   const int what = static_cast<int>(rng() % 10);
   switch (what) {
-    case 0: c.set_deleted(true); break;  // a delete racing the others' edits
-    case 1: c.add_fields("deleted"); break;  // an explicit undelete
-    case 2: case 3: c.add_fields("name"); s->set_name("Szkoła " + std::to_string(round) + "-" + std::to_string(rng() % 100)); break;
-    case 4: c.add_fields("address"); s->set_address("ul. Polna " + std::to_string(rng() % 50)); break;
-    case 5: c.add_fields("lat"); if (rng() % 3) s->set_lat(50 + static_cast<double>(rng() % 1000) / 1000); break;
-    case 6: c.add_fields("com_sector"); s->set_com_sector(rng() % 2 ? "municipal_buildings" : "tertiary"); break;
-    case 7: c.add_fields("archived"); s->set_archived(rng() % 2); break;
-    default: c.add_fields("name"); c.add_fields("address");
+    case 0:
+      c.set_deleted(true);
+      break;  // a delete racing the others' edits
+    case 1:
+      c.add_fields("deleted");
+      break;  // an explicit undelete
+    case 2:
+    case 3:
+      c.add_fields("name");
+      s->set_name("Szkoła " + std::to_string(round) + "-" + std::to_string(rng() % 100));
+      break;
+    case 4:
+      c.add_fields("address");
+      s->set_address("ul. Polna " + std::to_string(rng() % 50));
+      break;
+    case 5:
+      c.add_fields("lat");
+      if (rng() % 3) s->set_lat(50 + static_cast<double>(rng() % 1000) / 1000);
+      break;
+    case 6:
+      c.add_fields("com_sector");
+      s->set_com_sector(rng() % 2 ? "municipal_buildings" : "tertiary");
+      break;
+    case 7:
+      c.add_fields("archived");
+      s->set_archived(rng() % 2);
+      break;
+    default:
+      c.add_fields("name");
+      c.add_fields("address");
       s->set_name("Przedszkole " + std::to_string(rng() % 100));
       s->set_address("ul. Leśna " + std::to_string(rng() % 50));
       break;
@@ -132,16 +154,30 @@ v1::Change measureEdit(std::mt19937_64& rng, int round) {
   auto* m = c.mutable_measure();
   m->set_id(kMeasureId);
   switch (rng() % 6) {
-    case 0: c.add_fields("title"); m->set_title("Termomodernizacja SP nr 3, etap " + std::to_string(round)); break;
-    case 1: c.add_fields("budget_eur"); m->set_budget_eur(100000.0 + static_cast<double>(rng() % 50) * 1000); break;
+    case 0:
+      c.add_fields("title");
+      m->set_title("Termomodernizacja SP nr 3, etap " + std::to_string(round));
+      break;
+    case 1:
+      c.add_fields("budget_eur");
+      m->set_budget_eur(100000.0 + static_cast<double>(rng() % 50) * 1000);
+      break;
     case 2:
       c.add_fields("funding_sources");
       m->add_funding_sources("NFOŚiGW");
       if (rng() % 2) m->add_funding_sources("RPO WM 2014-2020");
       break;
-    case 3: c.add_fields("planned_end"); m->set_planned_end(1893456000000 + static_cast<int64_t>(rng() % 1000) * 86400000); break;
-    case 4: c.add_fields("key_action"); m->set_key_action(rng() % 2); break;
-    default: c.add_fields("title"); c.add_fields("budget_eur");
+    case 3:
+      c.add_fields("planned_end");
+      m->set_planned_end(1893456000000 + static_cast<int64_t>(rng() % 1000) * 86400000);
+      break;
+    case 4:
+      c.add_fields("key_action");
+      m->set_key_action(rng() % 2);
+      break;
+    default:
+      c.add_fields("title");
+      c.add_fields("budget_eur");
       m->set_title("Termomodernizacja (korekta " + std::to_string(round) + ")");
       m->set_budget_eur(90000);
       break;

@@ -423,8 +423,8 @@ TEST(DemoData, IngestsWithoutRejectionsAndFlagsTheAnomalies) {
     ASSERT_TRUE(resp.isOk()) << resp.status().toString();
     for (int k = 0; k < resp->results_size(); ++k) {
       const auto& r = resp->results(k);
-      ASSERT_EQ(r.outcome(), v1::ACCEPTED) << r.reason_code() << " " << r.message() << " "
-                                           << batch.changes(k).ShortDebugString().substr(0, 300);
+      ASSERT_EQ(r.outcome(), v1::ACCEPTED)
+          << r.reason_code() << " " << r.message() << " " << batch.changes(k).ShortDebugString().substr(0, 300);
       flagsById[batch.changes(k).entity_id()] = {r.flags().begin(), r.flags().end()};
     }
   }

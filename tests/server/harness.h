@@ -10,8 +10,8 @@
 #include "enrollment.h"
 #include "fixtures.h"
 #include "ingest.h"
-#include "server.h"
 #include "secap/v1/sync.grpc.pb.h"
+#include "server.h"
 
 namespace secap::testing {
 

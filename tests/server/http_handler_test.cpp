@@ -116,8 +116,7 @@ TEST(HttpHandler, SummaryKeepsUtf8AsIs) {
 
 TEST(HttpHandler, UnknownMunicipalityIs404WithJsonError) {
   FakeBackend backend;
-  const HttpResponse res =
-      get(backend, "/api/v1/municipalities/01890a5d-ac96-774b-bcce-b302099a8000/summary");
+  const HttpResponse res = get(backend, "/api/v1/municipalities/01890a5d-ac96-774b-bcce-b302099a8000/summary");
   EXPECT_EQ(res.result(), http::status::not_found);
   EXPECT_EQ(header(res, http::field::content_type), "application/json; charset=utf-8");
   EXPECT_EQ(res.body().rfind(R"({"error":{"code":"not_found","message":")", 0), 0u) << res.body();
@@ -125,9 +124,9 @@ TEST(HttpHandler, UnknownMunicipalityIs404WithJsonError) {
 
 TEST(HttpHandler, MalformedMunicipalityIdIs400) {
   FakeBackend backend;
-  for (const std::string id : {"01890A5D-AC96-774B-BCCE-B302099A8057", "01890a5d-ac96-774b-bcce-b302099a805",
-                               "01890a5dac96774bbcceb302099a8057", "zz890a5d-ac96-774b-bcce-b302099a8057",
-                               "x", "%C5%BByrak%C3%B3w"}) {
+  for (const std::string id :
+       {"01890A5D-AC96-774B-BCCE-B302099A8057", "01890a5d-ac96-774b-bcce-b302099a805",
+        "01890a5dac96774bbcceb302099a8057", "zz890a5d-ac96-774b-bcce-b302099a8057", "x", "%C5%BByrak%C3%B3w"}) {
     const HttpResponse res = get(backend, "/api/v1/municipalities/" + id + "/summary");
     EXPECT_EQ(res.result(), http::status::bad_request) << id;
     EXPECT_NE(res.body().find(R"("code":"invalid_argument")"), std::string::npos) << res.body();
@@ -136,9 +135,8 @@ TEST(HttpHandler, MalformedMunicipalityIdIs400) {
 
 TEST(HttpHandler, UnknownPathsAre404) {
   FakeBackend backend;
-  for (const char* target :
-       {"/", "/healthz/", "//healthz", "/api/v1/municipalities", "/api/v1/municipalities/summary", "/HEALTHZ",
-        "/api/v2/municipalities/x/summary"}) {
+  for (const char* target : {"/", "/healthz/", "//healthz", "/api/v1/municipalities", "/api/v1/municipalities/summary",
+                             "/HEALTHZ", "/api/v2/municipalities/x/summary"}) {
     const HttpResponse res = get(backend, target);
     EXPECT_EQ(res.result(), http::status::not_found) << target;
     EXPECT_NE(res.body().find(R"("code":"not_found")"), std::string::npos) << target;
@@ -147,8 +145,7 @@ TEST(HttpHandler, UnknownPathsAre404) {
 
 TEST(HttpHandler, OtherMethodsAre405WithAllow) {
   FakeBackend backend;
-  for (const http::verb method :
-       {http::verb::post, http::verb::put, http::verb::delete_, http::verb::options}) {
+  for (const http::verb method : {http::verb::post, http::verb::put, http::verb::delete_, http::verb::options}) {
     const HttpResponse res = handleRequest(makeRequest(method, "/healthz"), backend);
     EXPECT_EQ(res.result(), http::status::method_not_allowed);
     EXPECT_EQ(header(res, http::field::allow), "GET, HEAD");
@@ -158,17 +155,15 @@ TEST(HttpHandler, OtherMethodsAre405WithAllow) {
 TEST(HttpHandler, QueryStringIsIgnored) {
   FakeBackend backend;
   EXPECT_EQ(get(backend, "/healthz?verbose=1&x=%zz").result(), http::status::ok);
-  EXPECT_EQ(get(backend, "/api/v1/municipalities/" + kZyrakowId + "/summary?fields=all").result(),
-            http::status::ok);
+  EXPECT_EQ(get(backend, "/api/v1/municipalities/" + kZyrakowId + "/summary?fields=all").result(), http::status::ok);
 }
 
 TEST(HttpHandler, PercentEncodedPathsAreDecodedOrRejected) {
   FakeBackend backend;
   EXPECT_EQ(get(backend, "/%68ealth%7A").result(), http::status::ok);
-  EXPECT_EQ(get(backend, "/api/v1/municipalities/" + kZyrakowId + "%2Fsummary").result(),
-            http::status::not_found);
-  for (const char* target : {"/healthz%", "/healthz%4", "/%zzhealthz", "/heal%00thz", "healthz", "*",
-                             "http://example.org/healthz"}) {
+  EXPECT_EQ(get(backend, "/api/v1/municipalities/" + kZyrakowId + "%2Fsummary").result(), http::status::not_found);
+  for (const char* target :
+       {"/healthz%", "/healthz%4", "/%zzhealthz", "/heal%00thz", "healthz", "*", "http://example.org/healthz"}) {
     EXPECT_EQ(get(backend, target).result(), http::status::bad_request) << target;
   }
 }

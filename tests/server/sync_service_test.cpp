@@ -245,8 +245,16 @@ TEST_F(SyncServiceTest, TwoCoordinatorsEditingDifferentFieldsOfASiteBothKeepThei
   };
   v1::PushResponse ra, rb;
   // B's edit is later in time but reaches the server first.
-  ASSERT_TRUE(push(*h, b, {edit("address", [](auto& s) { s.set_address("ul. Kościuszki 5"); }, 20)}, rb).ok());
-  ASSERT_TRUE(push(*h, a, {edit("name", [](auto& s) { s.set_name("SP nr 1 im. Marii Konopnickiej"); }, 10)}, ra).ok());
+  ASSERT_TRUE(push(*h, b,
+                   {edit(
+                       "address", [](auto& s) { s.set_address("ul. Kościuszki 5"); }, 20)},
+                   rb)
+                  .ok());
+  ASSERT_TRUE(push(*h, a,
+                   {edit(
+                       "name", [](auto& s) { s.set_name("SP nr 1 im. Marii Konopnickiej"); }, 10)},
+                   ra)
+                  .ok());
   ASSERT_EQ(ra.results(0).outcome(), v1::ACCEPTED) << ra.results(0).reason_code();
   ASSERT_EQ(rb.results(0).outcome(), v1::ACCEPTED) << rb.results(0).reason_code();
   auto sites = h->srv->store().entitiesOf(core::EntityType::kSite, kMunicipalityId);
@@ -258,7 +266,11 @@ TEST_F(SyncServiceTest, TwoCoordinatorsEditingDifferentFieldsOfASiteBothKeepThei
   EXPECT_EQ(sites->front().stamps.at("address").origin, b.id);
   // A field worker may not edit a site.
   v1::PushResponse rf;
-  ASSERT_TRUE(push(*h, device, {edit("name", [](auto& s) { s.set_name("x"); }, 30)}, rf).ok());
+  ASSERT_TRUE(push(*h, device,
+                   {edit(
+                       "name", [](auto& s) { s.set_name("x"); }, 30)},
+                   rf)
+                  .ok());
   EXPECT_EQ(rf.results(0).reason_code(), "auth.forbidden");
 }
 

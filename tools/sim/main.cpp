@@ -1,6 +1,7 @@
 // secap-sim: a headless SECAP Field device for scripts, tests and load.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
 
 #include "sim_device.h"
 
@@ -44,8 +45,8 @@ int main(int argc, char** argv) {
   if (*enroll) {
     if (auto st = d.enroll(code, name); !st.isOk()) return fail(st);
     if (auto st = d.sync(); !st.isOk()) return fail(st);
-    fmt::print("enrolled as device {}; {} meters\n",
-               d.store().state(secap::core::state_keys::kDeviceId).value_or("?"), d.meters().size());
+    fmt::print("enrolled as device {}; {} meters\n", d.store().state(secap::core::state_keys::kDeviceId).value_or("?"),
+               d.meters().size());
   } else if (*record) {
     auto saved = d.recordReadings(count, seed);
     if (!saved.isOk()) return fail(saved.status());

@@ -21,8 +21,8 @@
 #include "secap/core/calendar.h"
 #include "secap/core/units.h"
 #include "secap/v1/entities.pb.h"
-#include "secap/v1/sync.pb.h"
 #include "secap/v1/monitoring.pb.h"
+#include "secap/v1/sync.pb.h"
 
 namespace secap::core {
 

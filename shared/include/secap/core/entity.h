@@ -34,11 +34,21 @@ enum class EntityType : int {
 
 // Every known type, in dependency order (a parent before its children).
 inline constexpr EntityType kAllEntityTypes[] = {
-    EntityType::kMunicipality,   EntityType::kMunicipalityYear, EntityType::kPerson,
-    EntityType::kEmissionFactor, EntityType::kDegreeDays,       EntityType::kActivityData,
-    EntityType::kSite,           EntityType::kMeter,            EntityType::kReading,
-    EntityType::kReadingReview,  EntityType::kMeasure,          EntityType::kProgressUpdate,
-    EntityType::kInspectionTemplate, EntityType::kInspection,   EntityType::kAttachment,
+    EntityType::kMunicipality,
+    EntityType::kMunicipalityYear,
+    EntityType::kPerson,
+    EntityType::kEmissionFactor,
+    EntityType::kDegreeDays,
+    EntityType::kActivityData,
+    EntityType::kSite,
+    EntityType::kMeter,
+    EntityType::kReading,
+    EntityType::kReadingReview,
+    EntityType::kMeasure,
+    EntityType::kProgressUpdate,
+    EntityType::kInspectionTemplate,
+    EntityType::kInspection,
+    EntityType::kAttachment,
 };
 
 // The change-log scope of global records (emission factors, global

@@ -53,7 +53,7 @@ struct LocalRecord {
 };
 
 struct OutboxEntry {
-  int64_t seq = 0;             // Local order of the outbox.
+  int64_t seq = 0;  // Local order of the outbox.
   secap::v1::Change change;
   int attempts = 0;
 };
@@ -125,8 +125,7 @@ class LocalStore {
   // Applies the server's verdicts: ACCEPTED and DUPLICATE rows leave the
   // outbox (a content duplicate replaces the local reading by the canonical
   // id); REJECTED rows stay, marked, for the needs-attention list.
-  Status applyPushResults(const std::vector<OutboxEntry>& sent,
-                          const secap::v1::PushResponse& response);
+  Status applyPushResults(const std::vector<OutboxEntry>& sent, const secap::v1::PushResponse& response);
   // Puts rejected changes back into the pending queue (after a correction
   // or a re-stamp); keeps their change_id.
   Status retryRejected();

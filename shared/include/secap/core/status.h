@@ -50,8 +50,8 @@ inline Status unavailable(std::string m) { return {StatusCode::kUnavailable, std
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : m_v(std::move(value)) {}           // NOLINT(google-explicit-constructor)
-  Result(Status status) : m_v(std::move(status)) {}    // NOLINT(google-explicit-constructor)
+  Result(T value) : m_v(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Result(Status status) : m_v(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool isOk() const { return std::holds_alternative<T>(m_v); }
   [[nodiscard]] const Status& status() const {
@@ -73,8 +73,8 @@ class [[nodiscard]] Result {
 }  // namespace secap::core
 
 // Returns early from the enclosing function when a Status is not ok.
-#define SECAP_RETURN_IF_ERROR(expr)          \
-  do {                                       \
-    ::secap::core::Status _st = (expr);      \
-    if (!_st.isOk()) return _st;             \
+#define SECAP_RETURN_IF_ERROR(expr)     \
+  do {                                  \
+    ::secap::core::Status _st = (expr); \
+    if (!_st.isOk()) return _st;        \
   } while (false)

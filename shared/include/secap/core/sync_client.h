@@ -24,7 +24,7 @@ namespace secap::core {
 
 struct SyncStatus {
   bool enrolled = false;
-  bool online = false;         // The last call reached the server.
+  bool online = false;  // The last call reached the server.
   bool syncing = false;
   int64_t pending = 0;         // Changes waiting in the outbox.
   int64_t needsAttention = 0;  // Rejected changes.
@@ -34,11 +34,11 @@ struct SyncStatus {
 };
 
 struct SyncOptions {
-  int64_t intervalMs = 30000;      // Regular sync when idle.
+  int64_t intervalMs = 30000;  // Regular sync when idle.
   int64_t minBackoffMs = 1000;
   int64_t maxBackoffMs = 5 * 60 * 1000;
-  int maxChangesPerPush = 5000;    // DESIGN.md §4 limit.
-  size_t maxPushBytes = 1000000;   // Under 1 MiB.
+  int maxChangesPerPush = 5000;   // DESIGN.md §4 limit.
+  size_t maxPushBytes = 1000000;  // Under 1 MiB.
   int maxChangesPerPull = 5000;
 };
 

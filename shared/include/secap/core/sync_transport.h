@@ -19,10 +19,8 @@ class SyncTransport {
  public:
   virtual ~SyncTransport() = default;
   virtual Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest& request) = 0;
-  virtual Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& request,
-                                               const std::string& token) = 0;
-  virtual Result<secap::v1::PullResponse> pull(const secap::v1::PullRequest& request,
-                                               const std::string& token) = 0;
+  virtual Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& request, const std::string& token) = 0;
+  virtual Result<secap::v1::PullResponse> pull(const secap::v1::PullRequest& request, const std::string& token) = 0;
 };
 
 // gRPC over plain text (loopback) for now. `target` is "host:port".
