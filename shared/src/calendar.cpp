@@ -232,9 +232,9 @@ double DegreeDays::localDays(int64_t startMs, int64_t endMs, const Calendar& cal
   return sum;
 }
 
-std::vector<DaysAndHdd> daysAndHdd(std::span<const ConsumptionInterval> intervals, const DegreeDays& hdd,
-                                   const Calendar& cal) {
-  std::vector<DaysAndHdd> out(intervals.size());
+// The time the non-empty intervals cover, first start to last end (lo >= hi
+// when there are none).
+static std::pair<int64_t, int64_t> spanOf(std::span<const ConsumptionInterval> intervals) {
   int64_t lo = std::numeric_limits<int64_t>::max();
   int64_t hi = std::numeric_limits<int64_t>::min();
   for (const auto& iv : intervals) {
@@ -242,6 +242,13 @@ std::vector<DaysAndHdd> daysAndHdd(std::span<const ConsumptionInterval> interval
     lo = std::min(lo, iv.startMs);
     hi = std::max(hi, iv.endMs);
   }
+  return {lo, hi};
+}
+
+std::vector<DaysAndHdd> daysAndHdd(std::span<const ConsumptionInterval> intervals, const DegreeDays& hdd,
+                                   const Calendar& cal) {
+  std::vector<DaysAndHdd> out(intervals.size());
+  const auto [lo, hi] = spanOf(intervals);
   if (lo >= hi) return out;
   const DayGrid grid(cal, lo, hi);
   for (size_t k = 0; k < intervals.size(); ++k) {
@@ -266,13 +273,7 @@ double eurostatHdd(double meanTemperatureC) { return meanTemperatureC <= 15.0 ? 
 std::map<YearMonth, double> calendariseMonthly(const std::vector<ConsumptionInterval>& intervals, const Calendar& cal,
                                                const DegreeDays* weights) {
   std::map<YearMonth, double> out;
-  int64_t lo = std::numeric_limits<int64_t>::max();
-  int64_t hi = std::numeric_limits<int64_t>::min();
-  for (const auto& iv : intervals) {
-    if (iv.endMs <= iv.startMs) continue;
-    lo = std::min(lo, iv.startMs);
-    hi = std::max(hi, iv.endMs);
-  }
+  const auto [lo, hi] = spanOf(intervals);
   if (lo >= hi) return out;
 
   const MonthGrid months(cal, lo, hi);

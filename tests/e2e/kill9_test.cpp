@@ -100,7 +100,6 @@ TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
   const auto after = serverChangeIds(*probe);
   for (const auto& e : outbox) EXPECT_TRUE(after.count(e.change.change_id()));
   std::set<std::string> readingIds;
-  for (const auto& m : probe->meters()) (void)m;
   ASSERT_TRUE(probe->sync().isOk());
   for (const auto& m : probe->meters())
     for (const auto& r : probe->store().readings(m.id())) EXPECT_TRUE(readingIds.insert(r.id()).second);
