@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git curl
   # core and server
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libboost1.81-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
+  libboost1.81-dev libsqlite3-dev libpq-dev postgresql libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libzxing-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev

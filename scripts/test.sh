@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds, and runs every test.
+# The storage tests run on SQLite and, against a throwaway PostgreSQL
+# cluster on loopback (scripts/pg-cluster.sh), on PostgreSQL too.
 # The output ends with CTest's summary.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,8 +12,19 @@ echo "stage deps: $(( t1 - t0 )) s"
 "$root/scripts/build.sh"
 t2=$(date +%s)
 echo "stage build: $(( t2 - t1 )) s"
+
+pgdir=$(mktemp -d /tmp/secap-test-pg.XXXXXX)
+cleanup() { "$root/scripts/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+eval "$("$root/scripts/pg-cluster.sh" start "$pgdir")"
+export SECAP_TEST_POSTGRES
+export SECAP_REQUIRE_POSTGRES=1
+echo "stage postgres: throwaway cluster at ${SECAP_TEST_POSTGRES}"
+
 cd "${SECAP_BUILD_DIR:-$root/build}"
 # Tests use loopback only and start their own servers; offscreen Qt.
 export QT_QPA_PLATFORM=offscreen
 echo "stage test: starting"
-exec ctest --output-on-failure -j2 --timeout 900
+rc=0
+ctest --output-on-failure -j2 --timeout 900 || rc=$?
+exit $rc

@@ -58,7 +58,7 @@ Result<CompactionStats> compact(Store& store, int64_t horizonSeq) {
     auto page = store.changeLog(after, horizon, kCompactionBatch);
     if (!page.isOk()) return page.status();
     if (page->empty()) break;
-    auto tx = store.beginWrite();
+    auto tx = store.beginWrite(WriteScope::all());
     if (!tx.isOk()) return tx.status();
     int64_t highestRemoved = 0;
     for (const auto& logged : *page) {

@@ -159,10 +159,14 @@ Result<bool> mayWrite(ParentCache& parents, const Writer& w, const Change& chang
 
 Writer serverWriter() { return Writer{kServerOriginId, "", "admin"}; }
 
-Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                          int64_t nowMs) {
+namespace {
+
+Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer,
+                                              const secap::v1::PushRequest& request, int64_t nowMs) {
   secap::v1::PushResponse response;
-  auto txr = store.beginWrite();
+  WriteScope scope;
+  if (writer.role != "admin") scope.municipalities.push_back(writer.municipalityId);
+  auto txr = store.beginWrite(scope);
   if (!txr.isOk()) return txr.status();
   WriteTx& tx = **txr;
   ParentCache parents(tx);
@@ -307,6 +311,20 @@ Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, co
   SECAP_RETURN_IF_ERROR(tx.commit());
   response.set_server_time_ms(nowMs);
   return response;
+}
+
+}  // namespace
+
+Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
+                                          int64_t nowMs) {
+  // A conflict with a concurrent writer (another instance) rolls the whole
+  // batch back; nothing was acknowledged, so it is simply applied again.
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    auto response = applyPushOnce(store, writer, request, nowMs);
+    if (response.isOk() || response.status().code() != core::StatusCode::kAborted || attempt == kAttempts)
+      return response;
+  }
 }
 
 }  // namespace secap::server

@@ -51,8 +51,19 @@ int runServe(const ServerConfig& config) {
   return 0;
 }
 
-int runDemoData(const std::string& dataDir, uint64_t seed) {
-  auto store = openStore(dataDir);
+// Where the admin commands find the store: --data-dir (SQLite) or --db.
+struct StoreLocation {
+  std::string dataDir;
+  std::string databaseUrl;
+};
+
+void addStoreOptions(CLI::App* cmd, StoreLocation& where) {
+  cmd->add_option("--data-dir", where.dataDir, "Data directory (SQLite database, attachment blobs)");
+  cmd->add_option("--db", where.databaseUrl, "postgresql://user@host:port/db selects PostgreSQL instead of SQLite");
+}
+
+int runDemoData(const StoreLocation& where, uint64_t seed) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
   auto existing = (*store)->allMunicipalities();
   if (!existing.isOk()) return fail(existing.status());
@@ -86,8 +97,8 @@ int runDemoData(const std::string& dataDir, uint64_t seed) {
   return 0;
 }
 
-int runEnrollCode(const std::string& dataDir, const std::string& municipality, const std::string& role, int days) {
-  auto store = openStore(dataDir);
+int runEnrollCode(const StoreLocation& where, const std::string& municipality, const std::string& role, int days) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
   auto m = findMunicipality(**store, municipality);
   if (!m.isOk()) return fail(m.status());
@@ -98,8 +109,8 @@ int runEnrollCode(const std::string& dataDir, const std::string& municipality, c
   return 0;
 }
 
-int runCompact(const std::string& dataDir, int64_t horizon) {
-  auto store = openStore(dataDir);
+int runCompact(const StoreLocation& where, int64_t horizon) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
   if (horizon <= 0) {
     auto wm = (*store)->watermark();
@@ -122,15 +133,17 @@ int main(int argc, char** argv) {
 
   ServerConfig config;
   auto* serve = app.add_subcommand("serve", "Serve gRPC sync and the HTTP API");
-  serve->add_option("--data-dir", config.dataDir, "Data directory (SQLite database)")->required();
+  serve->add_option("--data-dir", config.dataDir, "Data directory (SQLite database, attachment blobs)")->required();
+  serve->add_option("--db", config.databaseUrl,
+                    "postgresql://user@host:port/db selects PostgreSQL; several instances may share it");
   serve->add_option("--grpc", config.grpcAddress, "gRPC listen address host:port")->capture_default_str();
   serve->add_option("--http", config.httpAddress, "HTTP listen address host:port")->capture_default_str();
   serve->add_flag("--insecure", config.insecure, "Allow plain text on a non-loopback address");
 
-  std::string dataDir;
+  StoreLocation where;
   uint64_t seed = 2030;
   auto* demo = app.add_subcommand("demo-data", "Create the demo dataset of the seed municipalities");
-  demo->add_option("--data-dir", dataDir, "Data directory")->required();
+  addStoreOptions(demo, where);
   demo->add_option("--seed", seed, "Random seed")->capture_default_str();
 
   auto* admin = app.add_subcommand("admin", "Administration");
@@ -139,7 +152,7 @@ int main(int argc, char** argv) {
   std::string role = "field";
   int days = 7;
   auto* enrollCode = admin->add_subcommand("enroll-code", "Issue a one-time enrollment code");
-  enrollCode->add_option("--data-dir", dataDir, "Data directory")->required();
+  addStoreOptions(enrollCode, where);
   enrollCode->add_option("--municipality", municipality, "Municipality name or id")->required();
   enrollCode->add_option("--role", role, "admin, coordinator, field, kiosk or partner")->capture_default_str();
   enrollCode->add_option("--days", days, "Days until the code expires")
@@ -148,13 +161,13 @@ int main(int argc, char** argv) {
 
   int64_t horizon = 0;
   auto* compactCmd = admin->add_subcommand("compact", "Remove fully superseded changes from the change log");
-  compactCmd->add_option("--data-dir", dataDir, "Data directory")->required();
+  addStoreOptions(compactCmd, where);
   compactCmd->add_option("--horizon-seq", horizon, "Compact up to this seq (default: everything)");
 
   CLI11_PARSE(app, argc, argv);
   if (*serve) return runServe(config);
-  if (*demo) return runDemoData(dataDir, seed);
-  if (*enrollCode) return runEnrollCode(dataDir, municipality, role, days);
-  if (*compactCmd) return runCompact(dataDir, horizon);
+  if (*demo) return runDemoData(where, seed);
+  if (*enrollCode) return runEnrollCode(where, municipality, role, days);
+  if (*compactCmd) return runCompact(where, horizon);
   return 0;
 }

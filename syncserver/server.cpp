@@ -6,11 +6,24 @@
 
 #include <filesystem>
 
+#include "pg_store.h"
 #include "sqlite_store.h"
 
 namespace secap::server {
 
-Result<std::unique_ptr<Store>> openStore(const std::string& dataDir) {
+bool isPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::string& databaseUrl) {
+  if (isPostgresUrl(databaseUrl)) {
+    auto store = PgStore::open(databaseUrl);
+    if (!store.isOk()) return store.status();
+    return std::unique_ptr<Store>(std::move(store).value());
+  }
+  if (!databaseUrl.empty())
+    return core::invalidArgument("--db must be a postgresql:// URL (leave it out for SQLite in the data directory)");
+  if (dataDir.empty()) return core::invalidArgument("give --data-dir (SQLite) or --db postgresql://...");
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
   if (ec)
@@ -54,7 +67,7 @@ Status SyncServer::start() {
                           "refusing to serve plain text on " + *addr +
                               ": TLS is not available yet, so listen on loopback or pass --insecure");
   }
-  auto store = openStore(m_config.dataDir);
+  auto store = openStore(m_config.dataDir, m_config.databaseUrl);
   if (!store.isOk()) return store.status();
   m_store = std::move(store).value();
   m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock);

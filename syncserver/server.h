@@ -18,7 +18,8 @@
 namespace secap::server {
 
 struct ServerConfig {
-  std::string dataDir;
+  std::string dataDir;      // SQLite database (unless databaseUrl) and attachment blobs
+  std::string databaseUrl;  // postgresql://... selects PostgreSQL; empty: SQLite in dataDir
   std::string grpcAddress = "127.0.0.1:50051";  // host:port; port 0 picks a free one
   std::string httpAddress = "127.0.0.1:8080";
   bool insecure = false;  // allow plain text off loopback
@@ -50,8 +51,13 @@ class SyncServer {
   int m_httpPort = 0;
 };
 
-// Opens (creating if needed) the SQLite store in a data directory.
-Result<std::unique_ptr<Store>> openStore(const std::string& dataDir);
+// Opens the store: PostgreSQL when `databaseUrl` is a postgresql:// or
+// postgres:// URL, otherwise SQLite in `dataDir` (created if needed).
+// Migrations run on open, on either backend.
+Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::string& databaseUrl = "");
+
+// True when `url` selects the PostgreSQL backend.
+bool isPostgresUrl(const std::string& url);
 
 // True for 127.0.0.0/8, ::1 and localhost.
 bool isLoopbackHost(const std::string& hostPort);

@@ -316,7 +316,7 @@ Status SqliteStore::migrate() {
   return Status::ok();
 }
 
-Result<std::unique_ptr<WriteTx>> SqliteStore::beginWrite() {
+Result<std::unique_ptr<WriteTx>> SqliteStore::beginWrite(const WriteScope& /*scope: one writer anyway*/) {
   auto tx = std::make_unique<SqliteWriteTx>(*this, std::unique_lock(m_writeMu));
   SECAP_RETURN_IF_ERROR(tx->begin());
   return std::unique_ptr<WriteTx>(std::move(tx));

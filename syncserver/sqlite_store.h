@@ -21,7 +21,7 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
   static constexpr int kSchemaVersion = 1;
 
-  Result<std::unique_ptr<WriteTx>> beginWrite() override;
+  Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
                         size_t maxBytes) override;
   Result<int64_t> watermark() override;

@@ -8,10 +8,14 @@
 // The change log is ordered by one global server_seq. pull() returns only
 // changes at or below the commit watermark: the highest seq such that every
 // lower seq has committed or been abandoned. A backend that commits in seq
-// order (SQLite: one writer) has the watermark equal to its highest seq.
+// order (SQLite: one writer) has the watermark equal to its highest seq;
+// PostgreSQL lets writers of different municipalities commit out of seq
+// order and computes the watermark from the seqs still in flight
+// (pg_store.h).
 //
-// Thread-safe: any number of threads may call a Store. A WriteTx belongs to
-// the thread that began it; write transactions are serialised.
+// Thread-safe: any number of threads (and, on PostgreSQL, processes) may
+// call a Store. A WriteTx belongs to the thread that began it. A write may
+// fail with kAborted when it conflicted with a concurrent one: retry it.
 
 #include <cstdint>
 #include <map>
@@ -88,6 +92,16 @@ struct RememberedResult {
   std::string canonicalEntityId;
 };
 
+// Which municipalities a write transaction may touch. Backends that allow
+// concurrent writers (PostgreSQL) lock these for the transaction, so two
+// writers of one municipality take turns while different municipalities
+// proceed in parallel; an empty list (admin, compaction) locks everything.
+struct WriteScope {
+  std::vector<std::string> municipalities;
+  static WriteScope all() { return {}; }
+  [[nodiscard]] bool everything() const { return municipalities.empty(); }
+};
+
 class WriteTx {
  public:
   virtual ~WriteTx() = default;  // Rolls back unless committed.
@@ -128,7 +142,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  virtual Result<std::unique_ptr<WriteTx>> beginWrite() = 0;
+  virtual Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) = 0;
   // Changes of the given municipalities after `afterSeq`, up to the watermark.
   virtual Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
                                 size_t maxBytes) = 0;

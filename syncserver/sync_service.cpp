@@ -35,6 +35,9 @@ grpc::Status toGrpcStatus(const core::Status& st) {
       return {grpc::StatusCode::UNAVAILABLE, st.message()};
     case StatusCode::kDataLoss:
       return {grpc::StatusCode::DATA_LOSS, st.message()};
+    case StatusCode::kAborted:
+      // Still conflicting after the server's own retries: the client retries.
+      return {grpc::StatusCode::UNAVAILABLE, st.message()};
     case StatusCode::kInternal:
       break;
   }

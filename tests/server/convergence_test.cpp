@@ -23,6 +23,7 @@
 #include "secap/core/local_store.h"
 #include "secap/core/sync_client.h"
 #include "server.h"
+#include "test_backend.h"
 
 using namespace secap;
 
@@ -86,6 +87,7 @@ class ConvergenceTest : public ::testing::TestWithParam<uint64_t> {
   void startServer() {
     server::ServerConfig config;
     config.dataDir = m_dir + "/server";
+    config.databaseUrl = m_database.url();
     config.grpcAddress = "127.0.0.1:" + std::to_string(m_port);
     config.httpAddress = "127.0.0.1:0";
     m_server = std::make_unique<server::SyncServer>(config);
@@ -98,6 +100,7 @@ class ConvergenceTest : public ::testing::TestWithParam<uint64_t> {
   }
 
   std::string m_dir;
+  secap::testing::TestDatabase m_database;
   int m_port = 0;
   std::unique_ptr<server::SyncServer> m_server;
 };

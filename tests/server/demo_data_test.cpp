@@ -1,4 +1,5 @@
 #include "demo_data.h"
+#include "test_backend.h"
 
 #include <gtest/gtest.h>
 
@@ -412,7 +413,8 @@ TEST(DemoData, HasMeasuresProgressInspectionsAndReferenceData) {
 
 TEST(DemoData, IngestsWithoutRejectionsAndFlagsTheAnomalies) {
   const auto dir = secap::testing::freshDir("demo_ingest");
-  auto store = openStore(dir);
+  secap::testing::TestDatabase database;
+  auto store = openStore(dir, database.url());
   ASSERT_TRUE(store.isOk()) << store.status().toString();
   std::map<std::string, std::vector<std::string>> flagsById;
   const auto& changes = demo();

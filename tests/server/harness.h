@@ -1,6 +1,8 @@
 #pragma once
 // An in-process secap-syncserver on loopback with ephemeral ports, for the
-// server tests: real gRPC, real SQLite in a fresh directory, a manual clock.
+// server tests: real gRPC, a real store (SQLite in a fresh directory, or a
+// fresh PostgreSQL database in the "pg:" runs: test_backend.h), a manual
+// clock.
 
 #include <grpcpp/grpcpp.h>
 
@@ -12,6 +14,7 @@
 #include "ingest.h"
 #include "secap/v1/sync.grpc.pb.h"
 #include "server.h"
+#include "test_backend.h"
 
 namespace secap::testing {
 
@@ -22,6 +25,7 @@ class ServerHarness {
   explicit ServerHarness(const std::string& name) : clock(kServerNow), dir(freshDir(name)) {
     server::ServerConfig config;
     config.dataDir = dir;
+    config.databaseUrl = database.url();
     config.grpcAddress = "127.0.0.1:0";
     config.httpAddress = "127.0.0.1:0";
     srv = std::make_unique<server::SyncServer>(config, clock);
@@ -49,6 +53,7 @@ class ServerHarness {
 
   core::ManualClock clock;
   std::string dir;
+  TestDatabase database;
   std::unique_ptr<server::SyncServer> srv;
   std::shared_ptr<grpc::Channel> channel;
   std::unique_ptr<secap::v1::SyncService::Stub> stub;

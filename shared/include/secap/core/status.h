@@ -23,6 +23,7 @@ enum class StatusCode {
   kUnavailable,
   kDataLoss,
   kInternal,
+  kAborted,  // a concurrent transaction conflicted (deadlock, serialization): retry
 };
 
 class [[nodiscard]] Status {

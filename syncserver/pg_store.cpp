@@ -1,0 +1,588 @@
+#include "pg_store.h"
+
+#include <algorithm>
+
+namespace secap::server {
+
+namespace {
+
+using core::EntityType;
+using core::StatusCode;
+using pg::Param;
+using pg::Rows;
+
+// Advisory lock keys. The two-int form (objsubid 2 in pg_locks) is used for
+// the gate and the scopes; the one-bigint form (objsubid 1) only for the
+// in-flight seqs, so the watermark query can tell them apart.
+constexpr const char* kLockGateShared = "SELECT pg_advisory_lock_shared(24317, 0)";
+constexpr const char* kUnlockGateShared = "SELECT pg_advisory_unlock_shared(24317, 0)";
+constexpr const char* kLockGate = "SELECT pg_advisory_lock(24317, 0)";
+constexpr const char* kUnlockGate = "SELECT pg_advisory_unlock(24317, 0)";
+constexpr const char* kLockEverything = "SELECT pg_advisory_xact_lock(24318, 0)";
+constexpr const char* kLockAnyScope = "SELECT pg_advisory_xact_lock_shared(24318, 0)";
+constexpr const char* kLockScope = "SELECT pg_advisory_xact_lock(24319, hashtext($1))";
+constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(24320, 0)";
+constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(24320, 0)";
+
+const char* const kMigrations[] = {
+    R"sql(
+CREATE SEQUENCE change_seq;
+CREATE TABLE change_log(
+  seq BIGINT PRIMARY KEY,
+  municipality_id TEXT NOT NULL,
+  entity_type INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  payload BYTEA NOT NULL);
+CREATE INDEX change_log_by_scope ON change_log(municipality_id, seq);
+CREATE TABLE change_results(
+  change_id TEXT PRIMARY KEY,
+  outcome INTEGER NOT NULL,
+  server_seq BIGINT NOT NULL,
+  canonical_entity_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE entities(
+  type INTEGER NOT NULL,
+  id TEXT COLLATE "C" NOT NULL,
+  municipality_id TEXT COLLATE "C" NOT NULL,
+  parent_id TEXT NOT NULL,
+  hlc BIGINT NOT NULL,
+  origin_device_id TEXT NOT NULL,
+  deleted BOOLEAN NOT NULL,
+  server_seq BIGINT NOT NULL,
+  data BYTEA NOT NULL,
+  stamps BYTEA NOT NULL DEFAULT '',
+  PRIMARY KEY(type, id));
+CREATE INDEX entities_by_scope ON entities(municipality_id, type, id);
+CREATE TABLE reading_content(
+  meter_id TEXT NOT NULL,
+  taken_at BIGINT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  reading_id TEXT NOT NULL,
+  server_seq BIGINT NOT NULL,
+  period_start BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY(meter_id, taken_at, value));
+CREATE TABLE enrollment_codes(
+  code_hash TEXT PRIMARY KEY,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT NOT NULL DEFAULT 0,
+  used_by_install_id TEXT NOT NULL DEFAULT '',
+  device_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE devices(
+  id TEXT PRIMARY KEY,
+  install_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  app_version TEXT NOT NULL,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  enrolled_at BIGINT NOT NULL,
+  revoked_at BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE meta(
+  key TEXT PRIMARY KEY,
+  value BIGINT NOT NULL);
+CREATE TABLE audit_log(
+  id BIGSERIAL PRIMARY KEY,
+  at_ms BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL);
+)sql",
+};
+constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
+static_assert(kMigrationCount == PgStore::kSchemaVersion);
+
+constexpr const char* kEntityColumns =
+    "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, stamps "
+    "FROM entities ";
+
+constexpr const char* kDeviceColumns =
+    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at FROM devices ";
+
+Status entitiesFrom(const Rows& rows, std::vector<StoredEntity>& out) {
+  out.reserve(out.size() + rows.size());
+  for (int i = 0; i < rows.size(); ++i) {
+    StoredEntity e;
+    e.type = static_cast<EntityType>(rows.getInt(i, 0));
+    e.id = rows.getBytes(i, 1);
+    e.municipalityId = rows.getBytes(i, 2);
+    e.parentId = rows.getBytes(i, 3);
+    e.hlc = static_cast<core::HlcValue>(rows.getInt(i, 4));
+    e.originDeviceId = rows.getBytes(i, 5);
+    e.deleted = rows.getBool(i, 6);
+    e.serverSeq = rows.getInt(i, 7);
+    if (!core::parseEntityInto(e.type, rows.getBytes(i, 8), e.entity))
+      return {StatusCode::kDataLoss, "stored entity " + e.id + " cannot be decoded"};
+    auto stamps = core::decodeStamps(rows.getBytes(i, 9));
+    if (!stamps) return {StatusCode::kDataLoss, "stored stamps of " + e.id + " cannot be decoded"};
+    e.stamps = std::move(*stamps);
+    out.push_back(std::move(e));
+  }
+  return Status::ok();
+}
+
+DeviceRecord deviceFrom(const Rows& rows, int i) {
+  DeviceRecord d;
+  d.id = rows.getBytes(i, 0);
+  d.installId = rows.getBytes(i, 1);
+  d.name = rows.getBytes(i, 2);
+  d.platform = rows.getBytes(i, 3);
+  d.appVersion = rows.getBytes(i, 4);
+  d.municipalityId = rows.getBytes(i, 5);
+  d.role = rows.getBytes(i, 6);
+  d.enrolledAtMs = rows.getInt(i, 7);
+  d.revokedAtMs = rows.getInt(i, 8);
+  return d;
+}
+
+Status audit(pg::Conn& conn, int64_t atMs, const std::string& actor, const std::string& action,
+             const std::string& detail) {
+  auto r = conn.query("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES($1,$2,$3,$4)",
+                      {Param::int8(atMs), Param::text(actor), Param::text(action), Param::text(detail)});
+  return r.status();
+}
+
+// A transaction on a leased connection that rolls back unless committed.
+class PgTransaction {
+ public:
+  explicit PgTransaction(pg::Conn& conn) : m_conn(conn) {}
+  ~PgTransaction() {
+    if (m_open && m_conn.healthy()) (void)m_conn.exec("ROLLBACK");
+  }
+  Status begin() {
+    SECAP_RETURN_IF_ERROR(m_conn.exec("BEGIN"));
+    m_open = true;
+    return Status::ok();
+  }
+  Status commit() {
+    m_open = false;
+    return m_conn.exec("COMMIT");
+  }
+
+ private:
+  pg::Conn& m_conn;
+  bool m_open = false;
+};
+
+}  // namespace
+
+class PgWriteTx final : public WriteTx {
+ public:
+  PgWriteTx(PgStore& store, pg::Pool::Lease lease) : m_store(store), m_lease(std::move(lease)) {}
+
+  ~PgWriteTx() override {
+    if (!m_lease->healthy()) return;
+    if (!m_committed) (void)m_lease->exec("ROLLBACK");
+    // A failure between taking the gate and releasing it must not leave the
+    // session lock behind on a pooled connection: readers would wait forever.
+    if (m_gateHeld) (void)m_lease->exec("SELECT pg_advisory_unlock_all()");
+  }
+
+  Status begin(const WriteScope& scope) {
+    SECAP_RETURN_IF_ERROR(m_lease->exec("BEGIN"));
+    if (scope.everything()) return m_lease->exec(kLockEverything);
+    SECAP_RETURN_IF_ERROR(m_lease->exec(kLockAnyScope));
+    // Sorted, so two writers with overlapping scopes cannot deadlock.
+    auto ids = scope.municipalities;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const auto& id : ids) SECAP_RETURN_IF_ERROR(m_lease->query(kLockScope, {Param::text(id)}).status());
+    return Status::ok();
+  }
+
+  Result<std::optional<RememberedResult>> findChange(const std::string& changeId) override {
+    auto rows = m_lease->query("SELECT outcome, server_seq, canonical_entity_id FROM change_results WHERE change_id=$1",
+                               {Param::text(changeId)});
+    if (!rows.isOk()) return rows.status();
+    if (rows->empty()) return std::optional<RememberedResult>();
+    RememberedResult r;
+    r.outcome = static_cast<secap::v1::Outcome>(rows->getInt(0, 0));
+    r.serverSeq = rows->getInt(0, 1);
+    r.canonicalEntityId = rows->getBytes(0, 2);
+    return std::optional<RememberedResult>(r);
+  }
+
+  Status rememberChange(const std::string& changeId, const RememberedResult& r) override {
+    return m_lease
+        ->query("INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES($1,$2,$3,$4)",
+                {Param::text(changeId), Param::int8(static_cast<int>(r.outcome)), Param::int8(r.serverSeq),
+                 Param::text(r.canonicalEntityId)})
+        .status();
+  }
+
+  Result<std::optional<StoredEntity>> getEntity(EntityType type, const std::string& id) override {
+    auto rows = m_lease->query(std::string(kEntityColumns) + "WHERE type=$1 AND id=$2",
+                               {Param::int8(static_cast<int>(type)), Param::text(id)});
+    if (!rows.isOk()) return rows.status();
+    std::vector<StoredEntity> out;
+    SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+    if (out.empty()) return std::optional<StoredEntity>();
+    return std::optional<StoredEntity>(std::move(out.front()));
+  }
+
+  Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
+                                                                              int64_t takenAt, double value) override {
+    using R = std::optional<std::pair<std::string, int64_t>>;
+    auto rows = m_lease->query(
+        "SELECT reading_id, server_seq FROM reading_content WHERE meter_id=$1 AND taken_at=$2 AND value=$3",
+        {Param::text(meterId), Param::int8(takenAt), Param::float8(value)});
+    if (!rows.isOk()) return rows.status();
+    if (rows->empty()) return R();
+    return R(std::make_pair(rows->getBytes(0, 0), rows->getInt(0, 1)));
+  }
+
+  Result<std::vector<core::ReadingPoint>> recentReadings(const std::string& meterId, int limit) override {
+    auto rows = m_lease->query(
+        "SELECT taken_at, value, period_start FROM reading_content WHERE meter_id=$1 ORDER BY taken_at DESC LIMIT $2",
+        {Param::text(meterId), Param::int8(limit)});
+    if (!rows.isOk()) return rows.status();
+    std::vector<core::ReadingPoint> out;
+    out.reserve(rows->size());
+    for (int i = rows->size() - 1; i >= 0; --i)
+      out.push_back({rows->getInt(i, 0), rows->getDouble(i, 1), rows->getInt(i, 2)});
+    return out;
+  }
+
+  Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
+    auto seq = nextSeq();
+    if (!seq.isOk()) return seq.status();
+    secap::v1::Change stored = change;
+    stored.set_server_seq(*seq);
+    auto r = m_lease->query(
+        "INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES($1,$2,$3,$4,$5)",
+        {Param::int8(*seq), Param::text(municipalityId), Param::int8(static_cast<int>(core::entityTypeOf(change))),
+         Param::text(change.entity_id()), Param::bytea(stored.SerializeAsString())});
+    if (!r.isOk()) return r.status();
+    return *seq;
+  }
+
+  Status putEntity(const StoredEntity& e) override {
+    SECAP_RETURN_IF_ERROR(
+        m_lease
+            ->query("INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, "
+                    "server_seq, data, stamps) VALUES($1,$2,$3,$4,$5,$6,$7 <> 0,$8,$9,$10) ON CONFLICT(type, id) DO "
+                    "UPDATE SET municipality_id=excluded.municipality_id, parent_id=excluded.parent_id, "
+                    "hlc=excluded.hlc, origin_device_id=excluded.origin_device_id, deleted=excluded.deleted, "
+                    "server_seq=excluded.server_seq, data=excluded.data, stamps=excluded.stamps",
+                    {Param::int8(static_cast<int>(e.type)), Param::text(e.id), Param::text(e.municipalityId),
+                     Param::text(e.parentId), Param::int8(static_cast<int64_t>(e.hlc)), Param::text(e.originDeviceId),
+                     Param::int8(e.deleted ? 1 : 0), Param::int8(e.serverSeq),
+                     Param::bytea(core::serializeEntity(e.entity)), Param::bytea(core::encodeStamps(e.stamps))})
+            .status());
+    if (e.type != EntityType::kReading) return Status::ok();
+    const auto& r = e.entity.reading();
+    return m_lease
+        ->query("INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
+                "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
+                {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
+                 Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)})
+        .status();
+  }
+
+  Status removeChange(int64_t seq) override {
+    return m_lease->query("DELETE FROM change_log WHERE seq=$1", {Param::int8(seq)}).status();
+  }
+
+  Status raiseCompactionHorizon(int64_t seq) override {
+    return m_lease
+        ->query("INSERT INTO meta(key, value) VALUES('compaction_horizon', $1) "
+                "ON CONFLICT(key) DO UPDATE SET value=greatest(meta.value, excluded.value)",
+                {Param::int8(seq)})
+        .status();
+  }
+
+  Status commit() override {
+    SECAP_RETURN_IF_ERROR(m_lease->exec("COMMIT"));
+    m_committed = true;
+    return Status::ok();
+  }
+
+ private:
+  // The first seq of the transaction is taken under the gate together with
+  // its in-flight lock; later seqs are higher, so that one lock covers them.
+  Result<int64_t> nextSeq() {
+    if (m_firstSeq != 0) {
+      auto rows = m_lease->query("SELECT nextval('change_seq')");
+      if (!rows.isOk()) return rows.status();
+      return rows->getInt(0, 0);
+    }
+    SECAP_RETURN_IF_ERROR(m_lease->exec(kLockGateShared));
+    m_gateHeld = true;
+    auto rows =
+        m_lease->query("SELECT s, pg_advisory_xact_lock(s) FROM (SELECT nextval('change_seq') AS s OFFSET 0) n");
+    if (!rows.isOk()) return rows.status();
+    SECAP_RETURN_IF_ERROR(m_lease->exec(kUnlockGateShared));
+    m_gateHeld = false;
+    m_firstSeq = rows->getInt(0, 0);
+    if (m_store.afterFirstSeqTaken) m_store.afterFirstSeqTaken(m_firstSeq);
+    return m_firstSeq;
+  }
+
+  PgStore& m_store;
+  pg::Pool::Lease m_lease;
+  int64_t m_firstSeq = 0;
+  bool m_gateHeld = false;
+  bool m_committed = false;
+};
+
+Result<std::unique_ptr<PgStore>> PgStore::open(const std::string& url, int poolSize) {
+  std::unique_ptr<PgStore> store(new PgStore(url, std::max(2, poolSize)));
+  SECAP_RETURN_IF_ERROR(store->migrate());
+  return store;
+}
+
+Status PgStore::migrate() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  pg::Conn& c = **conn;
+  // Several instances may start at once: one migrates, the others wait.
+  SECAP_RETURN_IF_ERROR(c.exec(kMigrationLock));
+  struct Unlock {
+    pg::Conn& c;
+    ~Unlock() { (void)c.exec(kMigrationUnlock); }
+  } unlock{c};
+  SECAP_RETURN_IF_ERROR(c.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)"));
+  auto rows = c.query("SELECT coalesce(max(version), 0) FROM schema_version");
+  if (!rows.isOk()) return rows.status();
+  const int current = static_cast<int>(rows->getInt(0, 0));
+  if (current > kMigrationCount)
+    return {StatusCode::kFailedPrecondition, "the database was written by a newer secap-syncserver"};
+  for (int v = current; v < kMigrationCount; ++v) {
+    PgTransaction tx(c);
+    SECAP_RETURN_IF_ERROR(tx.begin());
+    SECAP_RETURN_IF_ERROR(c.exec(kMigrations[v]));
+    SECAP_RETURN_IF_ERROR(c.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES(" +
+                                 std::to_string(v + 1) + ")"));
+    SECAP_RETURN_IF_ERROR(tx.commit());
+  }
+  return Status::ok();
+}
+
+Result<std::unique_ptr<WriteTx>> PgStore::beginWrite(const WriteScope& scope) {
+  auto lease = m_pool.lease();
+  if (!lease.isOk()) return lease.status();
+  auto tx = std::make_unique<PgWriteTx>(*this, std::move(lease).value());
+  SECAP_RETURN_IF_ERROR(tx->begin(scope));
+  return std::unique_ptr<WriteTx>(std::move(tx));
+}
+
+Result<int64_t> PgStore::watermarkOn(pg::Conn& conn) {
+  // Under the exclusive gate no writer is between taking its first seq and
+  // locking it, so "handed out" and "still locked" are read consistently.
+  SECAP_RETURN_IF_ERROR(conn.exec(kLockGate));
+  auto rows = conn.query(
+      "SELECT coalesce(pg_sequence_last_value('change_seq'), 0), "
+      "(SELECT min((classid::bigint << 32) | objid::bigint) FROM pg_locks WHERE locktype = 'advisory' AND "
+      "objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))");
+  const Status unlocked = conn.exec(kUnlockGate);
+  if (!rows.isOk()) {
+    (void)conn.exec("SELECT pg_advisory_unlock_all()");
+    return rows.status();
+  }
+  SECAP_RETURN_IF_ERROR(unlocked);
+  int64_t w = rows->getInt(0, 0);
+  if (!rows->isNull(0, 1)) w = std::min(w, rows->getInt(0, 1) - 1);
+  return w;
+}
+
+Result<int64_t> PgStore::watermark() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return watermarkOn(**conn);
+}
+
+Result<PullPage> PgStore::pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
+                               size_t maxBytes) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto watermark = watermarkOn(**conn);
+  if (!watermark.isOk()) return watermark.status();
+  PullPage page;
+  page.lastSeq = std::max(afterSeq, *watermark);
+  if (municipalityIds.empty() || afterSeq >= *watermark) return page;
+  // Every seq at or below the watermark has committed or been abandoned,
+  // so this statement's snapshot sees all of them that exist.
+  auto rows = (*conn)->query(
+      "SELECT seq, payload FROM change_log WHERE seq > $1 AND seq <= $2 AND municipality_id = ANY($3) "
+      "ORDER BY seq LIMIT $4",
+      {Param::int8(afterSeq), Param::int8(*watermark), Param::textArray(municipalityIds), Param::int8(maxChanges + 1)});
+  if (!rows.isOk()) return rows.status();
+  size_t bytes = 0;
+  for (int i = 0; i < rows->size(); ++i) {
+    const int64_t seq = rows->getInt(i, 0);
+    std::string payload = rows->getBytes(i, 1);
+    if (static_cast<int>(page.changes.size()) == maxChanges ||
+        (!page.changes.empty() && bytes + payload.size() > maxBytes)) {
+      page.hasMore = true;
+      page.lastSeq = page.changes.back().server_seq();
+      break;
+    }
+    secap::v1::Change c;
+    if (!c.ParseFromString(payload))
+      return Status(StatusCode::kDataLoss, "change " + std::to_string(seq) + " is corrupt");
+    bytes += payload.size();
+    page.changes.push_back(std::move(c));
+  }
+  return page;
+}
+
+Result<std::vector<LoggedChange>> PgStore::changeLog(int64_t afterSeq, int64_t upToSeq, int limit) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(
+      "SELECT seq, municipality_id, payload FROM change_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3",
+      {Param::int8(afterSeq), Param::int8(upToSeq), Param::int8(limit)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<LoggedChange> out;
+  out.reserve(rows->size());
+  for (int i = 0; i < rows->size(); ++i) {
+    LoggedChange c;
+    c.seq = rows->getInt(i, 0);
+    c.municipalityId = rows->getBytes(i, 1);
+    if (!c.change.ParseFromString(rows->getBytes(i, 2)))
+      return Status(StatusCode::kDataLoss, "change " + std::to_string(c.seq) + " is corrupt");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<int64_t> PgStore::compactionHorizon() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query("SELECT coalesce((SELECT value FROM meta WHERE key='compaction_horizon'), 0)");
+  if (!rows.isOk()) return rows.status();
+  return rows->getInt(0, 0);
+}
+
+Status PgStore::addEnrollmentCode(const EnrollmentCodeRecord& code) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  PgTransaction tx(**conn);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(
+      (*conn)
+          ->query("INSERT INTO enrollment_codes(code_hash, municipality_id, role, created_at, expires_at) "
+                  "VALUES($1,$2,$3,$4,$5)",
+                  {Param::text(code.codeHash), Param::text(code.municipalityId), Param::text(code.role),
+                   Param::int8(code.createdAtMs), Param::int8(code.expiresAtMs)})
+          .status());
+  SECAP_RETURN_IF_ERROR(audit(**conn, code.createdAtMs, "admin", "enrollment_code.create",
+                              "municipality=" + code.municipalityId + " role=" + code.role));
+  return tx.commit();
+}
+
+Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
+  auto lease = m_pool.lease();
+  if (!lease.isOk()) return lease.status();
+  pg::Conn& conn = **lease;
+  PgTransaction tx(conn);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  // FOR UPDATE: two instances enrolling with one code take turns.
+  auto code = conn.query(
+      "SELECT municipality_id, role, expires_at, used_by_install_id, device_id FROM enrollment_codes "
+      "WHERE code_hash=$1 FOR UPDATE",
+      {Param::text(a.codeHash)});
+  if (!code.isOk()) return code.status();
+  if (code->empty()) return Status(StatusCode::kNotFound, "unknown enrollment code");
+  const std::string municipalityId = code->getBytes(0, 0);
+  const std::string role = code->getBytes(0, 1);
+  const int64_t expiresAt = code->getInt(0, 2);
+  const std::string usedBy = code->getBytes(0, 3);
+  const std::string existingDevice = code->getBytes(0, 4);
+  if (a.nowMs > expiresAt) return Status(StatusCode::kFailedPrecondition, "the enrollment code has expired");
+
+  std::string deviceId;
+  if (!usedBy.empty()) {
+    if (usedBy != a.installId)
+      return Status(StatusCode::kPermissionDenied, "the enrollment code has already been used by another device");
+    // A retry after a lost reply: same device, fresh token, old one revoked.
+    deviceId = existingDevice;
+    SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET token_hash=$1, name=$2, app_version=$3 WHERE id=$4",
+                                     {Param::text(a.newTokenHash), Param::text(a.deviceName),
+                                      Param::text(a.appVersion), Param::text(deviceId)})
+                              .status());
+  } else {
+    deviceId = a.newDeviceId;
+    SECAP_RETURN_IF_ERROR(
+        conn.query("INSERT INTO devices(id, install_id, name, platform, app_version, municipality_id, role, "
+                   "token_hash, enrolled_at) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+                   {Param::text(deviceId), Param::text(a.installId), Param::text(a.deviceName),
+                    Param::text(a.platform), Param::text(a.appVersion), Param::text(municipalityId),
+                    Param::text(role), Param::text(a.newTokenHash), Param::int8(a.nowMs)})
+            .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE enrollment_codes SET used_at=$1, used_by_install_id=$2, device_id=$3 WHERE code_hash=$4",
+                   {Param::int8(a.nowMs), Param::text(a.installId), Param::text(deviceId), Param::text(a.codeHash)})
+            .status());
+  }
+  SECAP_RETURN_IF_ERROR(audit(conn, a.nowMs, deviceId, "device.enroll",
+                              "name=" + a.deviceName + " municipality=" + municipalityId + " role=" + role));
+  auto device = conn.query(std::string(kDeviceColumns) + "WHERE id=$1", {Param::text(deviceId)});
+  if (!device.isOk()) return device.status();
+  if (device->empty()) return core::internalError("enrolled device vanished");
+  DeviceRecord d = deviceFrom(*device, 0);
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return d;
+}
+
+Result<std::optional<DeviceRecord>> PgStore::deviceByTokenHash(const std::string& tokenHash) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kDeviceColumns) + "WHERE token_hash=$1", {Param::text(tokenHash)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->empty()) return std::optional<DeviceRecord>();
+  return std::optional<DeviceRecord>(deviceFrom(*rows, 0));
+}
+
+Result<std::vector<StoredEntity>> PgStore::entitiesOf(EntityType type, const std::string& municipalityId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kEntityColumns) + "WHERE type=$1 AND municipality_id=$2 AND NOT deleted",
+                             {Param::int8(static_cast<int>(type)), Param::text(municipalityId)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+Result<std::vector<StoredEntity>> PgStore::allMunicipalities() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kEntityColumns) + "WHERE type=$1 AND NOT deleted ORDER BY id",
+                             {Param::int8(static_cast<int>(EntityType::kMunicipality))});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+Result<std::vector<StoredEntity>> PgStore::recordsOf(const std::string& municipalityId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kEntityColumns) + "WHERE municipality_id=$1 ORDER BY type, id",
+                             {Param::text(municipalityId)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+Result<std::vector<StoredEntity>> PgStore::recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
+                                                        const std::string& afterId, int limit) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  // entities.id is COLLATE "C": the same byte order as SQLite, whatever the database's locale.
+  auto rows = (*conn)->query(std::string(kEntityColumns) +
+                                 "WHERE (type > $1 OR (type = $1 AND id > $2)) AND "
+                                 "municipality_id = ANY($3) ORDER BY type, id LIMIT $4",
+                             {Param::int8(afterType), Param::text(afterId), Param::textArray(municipalityIds),
+                              Param::int8(limit)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+}  // namespace secap::server

@@ -1,0 +1,208 @@
+// The Store backends on their own (SQLite, and PostgreSQL in the "pg:" runs):
+// the commit watermark, durability and byte-capped pages. The watermark
+// tests hold transactions open across commits of others, at random, and
+// check that a pulling cursor never skips a change that commits late.
+#include "store.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "fixtures.h"
+#include "ingest.h"
+#include "pg_store.h"
+#include "secap/core/ids.h"
+#include "test_backend.h"
+
+using namespace secap;
+using secap::testing::freshDir;
+using secap::testing::openTestStore;
+using secap::testing::TestDatabase;
+
+namespace {
+
+constexpr int64_t kNow = 1767225600000;
+
+std::vector<v1::Change> base() {
+  std::vector<v1::Change> out;
+  const auto page = secap::testing::basePage(kNow);
+  for (auto c : page.changes()) {
+    c.clear_server_seq();
+    out.push_back(c);
+  }
+  return out;
+}
+
+v1::PushRequest request(const std::vector<v1::Change>& changes) {
+  v1::PushRequest req;
+  for (const auto& c : changes) *req.add_changes() = c;
+  return req;
+}
+
+// A change-log entry for the watermark tests (only the log is involved).
+v1::Change logEntry(const std::string& municipalityId, int n) {
+  v1::Change c;
+  c.set_change_id("wm-" + municipalityId + "-" + std::to_string(n));
+  c.set_entity_id(municipalityId);
+  c.mutable_municipality()->set_id(municipalityId);
+  return c;
+}
+
+// Every seq a cursor pulls from `after`, following pages to the end.
+std::vector<int64_t> pullAll(server::Store& store, const std::vector<std::string>& scope, int64_t& cursor) {
+  std::vector<int64_t> seqs;
+  while (true) {
+    auto page = store.pull(scope, cursor, 7, 1 << 20);
+    EXPECT_TRUE(page.isOk()) << page.status().toString();
+    if (!page.isOk()) return seqs;
+    for (const auto& c : page->changes) seqs.push_back(c.server_seq());
+    EXPECT_GE(page->lastSeq, cursor);
+    cursor = page->lastSeq;
+    if (!page->hasMore) return seqs;
+  }
+}
+
+}  // namespace
+
+TEST(Store, WatermarkFollowsCommittedChangesOnly) {
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_wm"));
+  EXPECT_EQ(*store->watermark(), 0);
+  {
+    auto tx = store->beginWrite(server::WriteScope::all());
+    ASSERT_TRUE(tx.isOk());
+    ASSERT_TRUE((*tx)->appendChange(base()[0], secap::testing::kMunicipalityId).isOk());
+    // Not committed: invisible to pulls.
+    EXPECT_EQ(*store->watermark(), 0);
+  }
+  // Rolled back: nothing to pull (PostgreSQL may have used up the seq).
+  int64_t cursor = 0;
+  EXPECT_TRUE(pullAll(*store, {secap::testing::kMunicipalityId}, cursor).empty());
+  ASSERT_TRUE(server::applyPush(*store, server::serverWriter(), request(base()), kNow).isOk());
+  cursor = 0;
+  const auto seqs = pullAll(*store, {secap::testing::kMunicipalityId}, cursor);
+  ASSERT_EQ(seqs.size(), 3u);
+  EXPECT_EQ(*store->watermark(), seqs.back());
+  EXPECT_EQ(cursor, seqs.back());
+}
+
+TEST(Store, AnAcknowledgedPushSurvivesKill9) {
+  TestDatabase db;
+  const auto dir = freshDir("store_kill9");
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto store = server::openStore(dir, db.url());
+    if (!store.isOk()) _exit(2);
+    auto resp = server::applyPush(**store, server::serverWriter(), request(base()), kNow);
+    _exit(resp.isOk() && resp->results(2).outcome() == v1::ACCEPTED ? 0 : 3);  // no destructors
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  auto store = openTestStore(db, dir);
+  auto page = store->pull({secap::testing::kMunicipalityId}, 0, 100, 1 << 20);
+  ASSERT_TRUE(page.isOk());
+  EXPECT_EQ(page->changes.size(), 3u);
+}
+
+TEST(Store, PullPagesAreCappedInBytes) {
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_bytes"));
+  ASSERT_TRUE(server::applyPush(*store, server::serverWriter(), request(base()), kNow).isOk());
+  auto page = store->pull({secap::testing::kMunicipalityId}, 0, 100, 10);
+  ASSERT_TRUE(page.isOk());
+  ASSERT_EQ(page->changes.size(), 1u);  // the first always fits
+  EXPECT_TRUE(page->hasMore);
+  EXPECT_EQ(page->lastSeq, page->changes.front().server_seq());
+}
+
+// PostgreSQL lets writers of different municipalities overlap. A writer that
+// took the lower seq but commits later holds the watermark below its seq.
+TEST(Store, AHeldTransactionHoldsTheWatermarkBelowItsSeq) {
+  if (!secap::testing::onPostgres()) GTEST_SKIP() << "SQLite has one writer: seqs commit in order";
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_held"));
+  const std::vector<std::string> scope{"A", "B"};
+  int64_t cursor = 0;
+
+  auto held = store->beginWrite({{"A"}});
+  ASSERT_TRUE(held.isOk());
+  auto heldSeq = (*held)->appendChange(logEntry("A", 1), "A");
+  ASSERT_TRUE(heldSeq.isOk());
+
+  auto later = store->beginWrite({{"B"}});  // does not wait for A
+  ASSERT_TRUE(later.isOk());
+  auto laterSeq = (*later)->appendChange(logEntry("B", 1), "B");
+  ASSERT_TRUE(laterSeq.isOk());
+  ASSERT_GT(*laterSeq, *heldSeq);
+  ASSERT_TRUE((*later)->commit().isOk());
+
+  EXPECT_TRUE(pullAll(*store, scope, cursor).empty());
+  EXPECT_LT(cursor, *heldSeq) << "the cursor passed a change that has not committed yet";
+
+  ASSERT_TRUE((*held)->commit().isOk());
+  EXPECT_EQ(pullAll(*store, scope, cursor), (std::vector<int64_t>{*heldSeq, *laterSeq}));
+}
+
+// Randomised: writers of several municipalities hold their transactions for
+// random times, some roll back, and a reader pulls all the while. The reader
+// sees every committed change exactly once, in seq order, and nothing else.
+TEST(Store, ConcurrentWritersNeverMakeACursorSkip) {
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_race"));
+  const uint64_t seed = std::random_device{}();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  const std::vector<std::string> scope{"A", "B", "C", "D"};
+  std::mutex mu;
+  std::set<int64_t> committed;
+  std::atomic<int> writersLeft{static_cast<int>(scope.size())};
+
+  std::vector<std::thread> writers;
+  for (size_t w = 0; w < scope.size(); ++w) {
+    writers.emplace_back([&, w] {
+      struct Done {
+        std::atomic<int>& left;
+        ~Done() { --left; }
+      } done{writersLeft};
+      std::mt19937_64 rng(seed + w);
+      for (int round = 0; round < 25; ++round) {
+        auto tx = store->beginWrite({{scope[w]}});
+        ASSERT_TRUE(tx.isOk()) << tx.status().toString();
+        std::vector<int64_t> mine;
+        const int n = 1 + static_cast<int>(rng() % 4);
+        for (int i = 0; i < n; ++i) {
+          auto seq = (*tx)->appendChange(logEntry(scope[w], round * 10 + i), scope[w]);
+          ASSERT_TRUE(seq.isOk()) << seq.status().toString();
+          mine.push_back(*seq);
+          std::this_thread::sleep_for(std::chrono::microseconds(rng() % 3000));
+        }
+        if (rng() % 8 == 0) continue;  // rolled back by the destructor
+        ASSERT_TRUE((*tx)->commit().isOk());
+        std::lock_guard lock(mu);
+        committed.insert(mine.begin(), mine.end());
+      }
+    });
+  }
+
+  std::vector<int64_t> seen;
+  int64_t cursor = 0;
+  while (writersLeft > 0) {
+    auto got = pullAll(*store, scope, cursor);
+    seen.insert(seen.end(), got.begin(), got.end());
+    std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+  for (auto& t : writers) t.join();
+  auto rest = pullAll(*store, scope, cursor);
+  seen.insert(seen.end(), rest.begin(), rest.end());
+
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_EQ(std::set<int64_t>(seen.begin(), seen.end()).size(), seen.size()) << "a change was pulled twice";
+  EXPECT_EQ(std::set<int64_t>(seen.begin(), seen.end()), committed) << "a committed change was skipped";
+}
