@@ -71,8 +71,9 @@ inline std::pair<int, std::string> httpGet(int port, const std::string& target) 
 
 class ServerProcess {
  public:
-  ServerProcess(std::string dataDir, int grpcPort, int httpPort)
-      : m_dataDir(std::move(dataDir)), m_grpc(grpcPort), m_http(httpPort) {}
+  // `extraArgs` go after serve's own (e.g. {"--db", url}).
+  ServerProcess(std::string dataDir, int grpcPort, int httpPort, std::vector<std::string> extraArgs = {})
+      : m_dataDir(std::move(dataDir)), m_grpc(grpcPort), m_http(httpPort), m_extraArgs(std::move(extraArgs)) {}
   ~ServerProcess() { stop(); }
 
   void start() {
@@ -80,6 +81,7 @@ class ServerProcess {
     const std::string http = "127.0.0.1:" + std::to_string(m_http);
     std::vector<std::string> args{
         SECAP_SYNCSERVER_BIN, "serve", "--data-dir", m_dataDir, "--grpc", grpc, "--http", http};
+    args.insert(args.end(), m_extraArgs.begin(), m_extraArgs.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -109,6 +111,7 @@ class ServerProcess {
     m_pid = -1;
   }
 
+  [[nodiscard]] bool running() const { return m_pid > 0; }
   [[nodiscard]] std::string grpcTarget() const { return "127.0.0.1:" + std::to_string(m_grpc); }
   [[nodiscard]] int httpPort() const { return m_http; }
 
@@ -116,6 +119,7 @@ class ServerProcess {
   std::string m_dataDir;
   int m_grpc;
   int m_http;
+  std::vector<std::string> m_extraArgs;
   pid_t m_pid = -1;
 };
 
