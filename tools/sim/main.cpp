@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "load.h"
 #include "sim_device.h"
@@ -62,7 +63,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (*loadCmd) {
-    if (!server.empty()) loadServers.push_back(server);
+    // `secap-sim --server A,B load` works too.
+    for (size_t from = 0; from < server.size();) {
+      const size_t comma = std::min(server.find(',', from), server.size());
+      loadServers.push_back(server.substr(from, comma - from));
+      from = comma + 1;
+    }
     for (auto& s : loadServers)
       if (!s.empty()) load.servers.push_back(s);
     if (load.rounds <= 0 && load.durationS <= 0) load.rounds = 10;
