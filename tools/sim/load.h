@@ -77,6 +77,11 @@ struct LoadReport {
   std::map<std::string, int64_t> rejectedReasons;
   int64_t flagged = 0;    // Accepted with quality flags (anomalies, not errors).
   double throughput = 0;  // (accepted + duplicate) / durationS.
+  // Seconds during which at least one push call was in flight, and the
+  // acknowledged changes per such second: the server's pace without the
+  // devices' own (fsync'ed) local saves in between.
+  double pushBusyS = 0;
+  double throughputWhilePushing = 0;
   LatencyStats push;
   LatencyStats pull;
   LatencyStats syncRound;
