@@ -63,6 +63,7 @@ struct CallStats {
   int64_t rejected = 0;
   int64_t flagged = 0;
   std::map<std::string, int64_t> rejectedReasons;
+  std::map<std::string, int64_t> flags;
 };
 
 // A transport over one gRPC channel per server. Each sync round goes to the
@@ -100,6 +101,7 @@ class LoadTransport final : public core::SyncTransport {
           case secap::v1::ACCEPTED:
             ++m_stats.accepted;
             if (r.flags_size() > 0) ++m_stats.flagged;
+            for (const auto& f : r.flags()) ++m_stats.flags[f];
             break;
           case secap::v1::DUPLICATE:
             ++m_stats.duplicate;
@@ -640,6 +642,7 @@ core::Result<LoadReport> runLoad(const LoadOptions& options) {
     report.rejected += s.rejected;
     report.flagged += s.flagged;
     for (const auto& [k, v] : s.rejectedReasons) report.rejectedReasons[k] += v;
+    for (const auto& [k, v] : s.flags) report.flags[k] += v;
     report.rounds += d->rounds();
     report.failedRounds += d->failedRounds();
     report.readings += d->readings();
@@ -709,6 +712,7 @@ std::string toJson(const LoadReport& r) {
   out += fmt::format("  \"pushed\": {},\n  \"accepted\": {},\n  \"duplicate\": {},\n  \"rejected\": {},\n", r.pushed,
                      r.accepted, r.duplicate, r.rejected);
   out += fmt::format("  \"rejected_reasons\": {},\n  \"flagged\": {},\n", jsonCounts(r.rejectedReasons), r.flagged);
+  out += fmt::format("  \"flags\": {},\n", jsonCounts(r.flags));
   out += fmt::format("  \"throughput_changes_per_s\": {:.1f},\n", r.throughput);
   out += fmt::format("  \"push_busy_s\": {:.3f},\n  \"throughput_while_pushing_changes_per_s\": {:.1f},\n", r.pushBusyS,
                      r.throughputWhilePushing);
@@ -730,6 +734,7 @@ std::string toSummary(const LoadReport& r) {
   out += fmt::format("  pushed     {} changes: {} accepted ({} with quality flags), {} duplicate, {} rejected\n",
                      r.pushed, r.accepted, r.flagged, r.duplicate, r.rejected);
   for (const auto& [code, n] : r.rejectedReasons) out += fmt::format("    rejected {:>6} x {}\n", n, code);
+  for (const auto& [flag, n] : r.flags) out += fmt::format("    flagged  {:>6} x {}\n", n, flag);
   out += fmt::format(
       "  throughput {:.0f} changes/s acknowledged over the run; {:.0f}/s while a push was in flight ({:.1f} s)\n",
       r.throughput, r.throughputWhilePushing, r.pushBusyS);

@@ -75,8 +75,9 @@ struct LoadReport {
   int64_t duplicate = 0;
   int64_t rejected = 0;
   std::map<std::string, int64_t> rejectedReasons;
-  int64_t flagged = 0;    // Accepted with quality flags (anomalies, not errors).
-  double throughput = 0;  // (accepted + duplicate) / durationS.
+  int64_t flagged = 0;                   // Accepted with quality flags (anomalies, not errors).
+  std::map<std::string, int64_t> flags;  // Quality flag -> accepted changes that carry it.
+  double throughput = 0;                 // (accepted + duplicate) / durationS.
   // Seconds during which at least one push call was in flight, and the
   // acknowledged changes per such second: the server's pace without the
   // devices' own (fsync'ed) local saves in between.
