@@ -1,3 +1,6 @@
+// DirectoryBlobStore (blob_store.h): POSIX files, flock, fsync and rename.
+// No in-process state besides the root path and options, so instances in
+// one or several processes coordinate through the file system alone.
 #include "blob_store.h"
 
 #include <dirent.h>

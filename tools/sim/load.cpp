@@ -1,3 +1,6 @@
+// secap-sim load (load.h): the device threads, the timing transport, the
+// report. Each LoadDevice is driven by one thread at a time, and runLoad()
+// reads results only after joining; LoadTransport locks its counters anyway.
 #include "load.h"
 
 #include <fmt/core.h>
