@@ -6,6 +6,12 @@
 namespace secap::sim {
 
 core::Result<std::unique_ptr<SimDevice>> SimDevice::open(const std::string& dataDir, const std::string& server) {
+  return open(dataDir, server, nullptr);
+}
+
+core::Result<std::unique_ptr<SimDevice>> SimDevice::open(const std::string& dataDir, const std::string& serverLabel,
+                                                         std::unique_ptr<core::SyncTransport> transport) {
+  const std::string& server = serverLabel;
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
   if (ec) return core::Status(core::StatusCode::kFailedPrecondition, "cannot create " + dataDir + ": " + ec.message());
@@ -17,7 +23,7 @@ core::Result<std::unique_ptr<SimDevice>> SimDevice::open(const std::string& data
   if (target.empty()) target = d->m_store->state(core::state_keys::kServer).value_or("");
   if (target.empty()) return core::invalidArgument("no server address: pass --server HOST:PORT");
   SECAP_RETURN_IF_ERROR(d->m_store->setState(core::state_keys::kServer, target));
-  d->m_transport = core::makeGrpcTransport(target, 20000);
+  d->m_transport = transport ? std::move(transport) : core::makeGrpcTransport(target, 20000);
   core::SyncOptions options;
   options.minBackoffMs = 100;
   d->m_client = std::make_unique<core::SyncClient>(*d->m_store, *d->m_transport, options);

@@ -18,6 +18,10 @@ class SimDevice {
  public:
   // Opens (or creates) the device database in `dataDir`; `server` is host:port.
   static core::Result<std::unique_ptr<SimDevice>> open(const std::string& dataDir, const std::string& server);
+  // The same over a transport of the caller's (the load tool picks a server
+  // per sync and times the calls). `serverLabel` is remembered as the server.
+  static core::Result<std::unique_ptr<SimDevice>> open(const std::string& dataDir, const std::string& serverLabel,
+                                                       std::unique_ptr<core::SyncTransport> transport);
 
   core::Status enroll(const std::string& code, const std::string& name);
   core::Status sync() { return m_client->syncOnce(); }
