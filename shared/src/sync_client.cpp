@@ -154,7 +154,8 @@ Status SyncClient::recordOutcome(const Status& st) {
   {
     std::lock_guard lock(m_mu);
     m_status.syncing = false;
-    m_status.online = st.isOk() || st.code() != StatusCode::kUnavailable;
+    // A server with the wrong key is not ours: that is not being online.
+    m_status.online = st.isOk() || (st.code() != StatusCode::kUnavailable && !isServerKeyMismatch(st));
     m_status.upgradeRequired = st.code() == StatusCode::kFailedPrecondition && m_status.enrolled;
     m_status.lastError = st.isOk() ? std::string() : st.message();
   }
