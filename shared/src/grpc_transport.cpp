@@ -167,8 +167,8 @@ class GrpcSyncTransport final : public SyncTransport {
 
   // A channel that failed before stays in reconnect backoff for a while; a
   // sync attempt asks it to connect now and waits briefly, so a server that
-  // is back is used at once and an absent one fails fast.
-  // A handshake that found the wrong server key ends the wait at once.
+  // is back is used at once and an absent one fails fast. A handshake that
+  // found the wrong server key ends the wait at once.
   Status ensureConnected() const {
     auto state = m_channel->GetState(/*try_to_connect=*/true);
     const auto limit = std::min<int64_t>(m_deadlineMs, kConnectWaitMs);
