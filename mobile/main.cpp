@@ -88,8 +88,9 @@ int main(int argc, char* argv[]) {
                                       QStringLiteral("DIR"));
   const QCommandLineOption enrollOpt(
       QStringLiteral("enroll"),
-      QStringLiteral("Enroll with this one-time code at start if not enrolled yet, then sync."),
-      QStringLiteral("CODE"));
+      QStringLiteral("Enroll with this one-time code, or secap://enroll link (it sets the server and its key), "
+                     "at start if not enrolled yet, then sync."),
+      QStringLiteral("CODE|URI"));
   const QCommandLineOption kioskOpt(QStringLiteral("kiosk"), QStringLiteral("Kiosk mode: fullscreen wall tablet."));
   const QCommandLineOption selfTestOpt(
       QStringLiteral("self-test"),
@@ -129,7 +130,12 @@ int main(int argc, char* argv[]) {
   }
 
   secap::field::AppController controller(
-      std::move(store).value(), [](const std::string& target) { return secap::core::makeGrpcTransport(target); },
+      std::move(store).value(),
+      [](const std::string& target, const std::string& spkiPin) {
+        secap::core::TransportOptions options;
+        options.spkiPin = spkiPin;
+        return secap::core::makeGrpcTransport(target, options);
+      },
       dataDir);
   if (parser.isSet(serverOpt)) {
     controller.setServerAddress(parser.value(serverOpt));

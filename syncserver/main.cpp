@@ -4,12 +4,17 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "compaction.h"
 #include "demo_data.h"
+#include "enroll_qr.h"
 #include "enrollment.h"
 #include "ingest.h"
+#include "secap/core/enroll_uri.h"
+#include "secap/core/tls_pin.h"
 #include "server.h"
 
 namespace {
@@ -97,15 +102,75 @@ int runDemoData(const StoreLocation& where, uint64_t seed) {
   return 0;
 }
 
-int runEnrollCode(const StoreLocation& where, const std::string& municipality, const std::string& role, int days) {
-  auto store = openStore(where.dataDir, where.databaseUrl);
+struct EnrollCodeOptions {
+  StoreLocation where;
+  std::string municipality;
+  std::string role = "field";
+  int days = 7;
+  std::string server = "127.0.0.1:50051";  // what devices will dial
+  std::string tlsCertFile;                 // the server's certificate, for the pin
+  std::string qrPngFile;
+  bool qr = false;  // the URI and QR code too (implied by --server, --tls-cert, --qr-png)
+  bool qrDarkOnLight = false;
+};
+
+// The pin of the certificate in `path`.
+core::Result<std::string> pinOfCertificateFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::invalidArgument("cannot read the certificate file " + path);
+  std::ostringstream pem;
+  pem << in.rdbuf();
+  auto pin = core::spkiPinOfCertificatePem(pem.str());
+  if (!pin.isOk()) return core::invalidArgument(path + ": " + pin.status().message());
+  return pin;
+}
+
+int runEnrollCode(const EnrollCodeOptions& o) {
+  std::string host;
+  uint16_t port = 0;
+  if (!splitHostPort(o.server, host, port) || port == 0 || host == "0.0.0.0" || host == "::")
+    return fail(
+        core::invalidArgument("--server must be the HOST:PORT that devices dial, e.g. sync.example.org:50051 "
+                              "(got '" +
+                              o.server + "')"));
+  core::EnrollInvite invite;
+  invite.server = o.server;
+  if (!o.tlsCertFile.empty()) {
+    auto pin = pinOfCertificateFile(o.tlsCertFile);
+    if (!pin.isOk()) return fail(pin.status());
+    invite.spkiPin = *pin;
+  }
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
-  auto m = findMunicipality(**store, municipality);
+  auto m = findMunicipality(**store, o.municipality);
   if (!m.isOk()) return fail(m.status());
-  auto code = issueEnrollmentCode(**store, m->id, role, core::SystemClock::instance(),
-                                  static_cast<int64_t>(days) * 24 * 3600 * 1000);
+  auto code = issueEnrollmentCode(**store, m->id, o.role, core::SystemClock::instance(),
+                                  static_cast<int64_t>(o.days) * 24 * 3600 * 1000);
   if (!code.isOk()) return fail(code.status());
-  fmt::print("{}\n", *code);
+  invite.code = *code;
+  if (!o.qr) {
+    // The bare code alone, as scripts capture it with $(...).
+    fmt::print("{}\n", invite.code);
+    return 0;
+  }
+  const std::string uri = core::buildEnrollUri(invite);
+  auto qr = encodeQr(uri);
+  if (!qr.isOk()) return fail(qr.status());
+
+  fmt::print("code: {}\n", invite.code);
+  fmt::print("uri:  {}\n", uri);
+  fmt::print("valid {} days, for one device ({} in {})\n", o.days, o.role, m->entity.municipality().name());
+  if (invite.spkiPin.empty() && !isLoopbackHost(invite.server))
+    fmt::print(stderr,
+               "warning: no --tls-cert, so the code carries no server key and devices will talk plain text to {}; "
+               "that only works with a server run with --insecure\n",
+               invite.server);
+  fmt::print("\n{}\n", renderQrForTerminal(*qr, o.qrDarkOnLight));
+  // The code is printed already, so a PNG that cannot be written wastes nothing.
+  if (!o.qrPngFile.empty()) {
+    if (auto st = writeQrPng(*qr, o.qrPngFile); !st.isOk()) return fail(st);
+    fmt::print("QR code written to {}\n", o.qrPngFile);
+  }
   return 0;
 }
 
@@ -139,6 +204,9 @@ int main(int argc, char** argv) {
   serve->add_option("--grpc", config.grpcAddress, "gRPC listen address host:port")->capture_default_str();
   serve->add_option("--http", config.httpAddress, "HTTP listen address host:port")->capture_default_str();
   serve->add_flag("--insecure", config.insecure, "Allow plain text on a non-loopback address");
+  serve->add_option("--tls-cert", config.tlsCertFile, "PEM certificate: serve gRPC over TLS (with --tls-key)")
+      ->check(CLI::ExistingFile);
+  serve->add_option("--tls-key", config.tlsKeyFile, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
 
   StoreLocation where;
   uint64_t seed = 2030;
@@ -148,16 +216,26 @@ int main(int argc, char** argv) {
 
   auto* admin = app.add_subcommand("admin", "Administration");
   admin->require_subcommand(1);
-  std::string municipality;
-  std::string role = "field";
-  int days = 7;
-  auto* enrollCode = admin->add_subcommand("enroll-code", "Issue a one-time enrollment code");
-  addStoreOptions(enrollCode, where);
-  enrollCode->add_option("--municipality", municipality, "Municipality name or id")->required();
-  enrollCode->add_option("--role", role, "admin, coordinator, field, kiosk or partner")->capture_default_str();
-  enrollCode->add_option("--days", days, "Days until the code expires")
+  EnrollCodeOptions enroll;
+  auto* enrollCode = admin->add_subcommand("enroll-code", "Issue a one-time enrollment code, its URI and QR code");
+  addStoreOptions(enrollCode, enroll.where);
+  enrollCode->add_option("--municipality", enroll.municipality, "Municipality name or id")->required();
+  enrollCode->add_option("--role", enroll.role, "admin, coordinator, field, kiosk or partner")->capture_default_str();
+  enrollCode->add_option("--days", enroll.days, "Days until the code expires")
       ->capture_default_str()
       ->check(CLI::Range(1, 90));
+  auto* serverOpt = enrollCode->add_option("--server", enroll.server, "The HOST:PORT devices dial, put in the URI")
+                        ->capture_default_str();
+  auto* certOpt =
+      enrollCode
+          ->add_option("--tls-cert", enroll.tlsCertFile, "The server's PEM certificate: its key is pinned in the URI")
+          ->check(CLI::ExistingFile);
+  auto* pngOpt = enrollCode->add_option("--qr-png", enroll.qrPngFile, "Also write the QR code to this PNG file");
+  auto* qrOpt = enrollCode->add_flag("--qr", enroll.qr,
+                                     "Print the secap:// URI and draw the QR code too (implied by --server, "
+                                     "--tls-cert and --qr-png); without them only the code is printed");
+  enrollCode->add_flag("--qr-dark-on-light", enroll.qrDarkOnLight,
+                       "Draw the terminal QR code for a terminal with a light background");
 
   int64_t horizon = 0;
   auto* compactCmd = admin->add_subcommand("compact", "Remove fully superseded changes from the change log");
@@ -167,7 +245,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (*serve) return runServe(config);
   if (*demo) return runDemoData(where, seed);
-  if (*enrollCode) return runEnrollCode(where, municipality, role, days);
+  if (*enrollCode) {
+    enroll.qr = *qrOpt || *serverOpt || *certOpt || *pngOpt;
+    return runEnrollCode(enroll);
+  }
   if (*compactCmd) return runCompact(where, horizon);
   return 0;
 }

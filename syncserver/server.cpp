@@ -4,9 +4,14 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "pg_store.h"
+#include "secap/core/tls_pin.h"
 #include "sqlite_store.h"
 
 namespace secap::server {
@@ -34,26 +39,41 @@ Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::
   return std::unique_ptr<Store>(std::move(store).value());
 }
 
-bool splitHostPort(const std::string& hostPort, std::string& host, uint16_t& port) {
-  const auto colon = hostPort.rfind(':');
-  if (colon == std::string::npos) return false;
-  host = hostPort.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-  try {
-    const int p = std::stoi(hostPort.substr(colon + 1));
-    if (p < 0 || p > 65535) return false;
-    port = static_cast<uint16_t>(p);
-  } catch (...) {
-    return false;
-  }
-  return !host.empty();
+namespace {
+
+Result<std::string> readTextFile(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return core::Status(core::StatusCode::kFailedPrecondition,
+                        std::string("cannot read the ") + what + " file " + path + ": " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
-bool isLoopbackHost(const std::string& hostPort) {
-  std::string host;
-  uint16_t port = 0;
-  if (!splitHostPort(hostPort, host, port)) return false;
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}  // namespace
+
+Result<std::shared_ptr<grpc::ServerCredentials>> grpcCredentials(const ServerConfig& config) {
+  if (config.tlsCertFile.empty() != config.tlsKeyFile.empty())
+    return core::invalidArgument("TLS needs both --tls-cert and --tls-key (a PEM certificate and its private key)");
+  if (config.tlsCertFile.empty()) {
+    if (!isLoopbackHost(config.grpcAddress) && !config.insecure)
+      return core::Status(core::StatusCode::kFailedPrecondition,
+                          "refusing to serve gRPC without encryption on " + config.grpcAddress +
+                              ": give the server a certificate with --tls-cert FILE --tls-key FILE, listen on "
+                              "loopback (127.0.0.1), or pass --insecure on a network you trust");
+    return grpc::InsecureServerCredentials();
+  }
+  auto cert = readTextFile(config.tlsCertFile, "TLS certificate (--tls-cert)");
+  if (!cert.isOk()) return cert.status();
+  auto key = readTextFile(config.tlsKeyFile, "TLS key (--tls-key)");
+  if (!key.isOk()) return key.status();
+  if (auto st = core::checkCertificateAndKeyPem(*cert, *key); !st.isOk())
+    return core::invalidArgument(st.message() + " (--tls-cert " + config.tlsCertFile + ", --tls-key " +
+                                 config.tlsKeyFile + ")");
+  grpc::SslServerCredentialsOptions options;
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(options);
 }
 
 SyncServer::SyncServer(ServerConfig config, const core::Clock& clock) : m_config(std::move(config)), m_clock(clock) {}
@@ -61,12 +81,12 @@ SyncServer::SyncServer(ServerConfig config, const core::Clock& clock) : m_config
 SyncServer::~SyncServer() { shutdown(0); }
 
 Status SyncServer::start() {
-  for (const auto* addr : {&m_config.grpcAddress, &m_config.httpAddress}) {
-    if (!isLoopbackHost(*addr) && !m_config.insecure)
-      return core::Status(core::StatusCode::kFailedPrecondition,
-                          "refusing to serve plain text on " + *addr +
-                              ": TLS is not available yet, so listen on loopback or pass --insecure");
-  }
+  auto credentials = grpcCredentials(m_config);
+  if (!credentials.isOk()) return credentials.status();
+  if (!isLoopbackHost(m_config.httpAddress) && !m_config.insecure)
+    return core::Status(core::StatusCode::kFailedPrecondition,
+                        "refusing to serve the HTTP API on " + m_config.httpAddress +
+                            ": it has no TLS yet, so keep --http on loopback (127.0.0.1) or pass --insecure");
   auto store = openStore(m_config.dataDir, m_config.databaseUrl);
   if (!store.isOk()) return store.status();
   m_store = std::move(store).value();
@@ -76,7 +96,7 @@ Status SyncServer::start() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(m_config.grpcAddress, grpc::InsecureServerCredentials(), &m_grpcPort);
+  builder.AddListeningPort(m_config.grpcAddress, *credentials, &m_grpcPort);
   builder.RegisterService(m_service.get());
   builder.SetDefaultCompressionAlgorithm(GRPC_COMPRESS_GZIP);
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
@@ -93,7 +113,8 @@ Status SyncServer::start() {
   auto bound = m_http->start(host, port);
   if (!bound.isOk()) return bound.status();
   m_httpPort = *bound;
-  spdlog::info("gRPC on port {}, HTTP on port {}, data in {}", m_grpcPort, m_httpPort, m_config.dataDir);
+  spdlog::info("gRPC ({}) on port {}, HTTP on port {}, data in {}", tls() ? "TLS" : "plain text", m_grpcPort,
+               m_httpPort, m_config.dataDir);
   return Status::ok();
 }
 

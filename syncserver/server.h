@@ -1,8 +1,13 @@
 #pragma once
 // SyncServer: the composition root of secap-syncserver serve. It opens the
 // store in the data directory, starts the gRPC services (SyncService,
-// grpc.health.v1, reflection; gzip) and the HTTP server, and on shutdown
-// drains in-flight calls. Not copyable; start/shutdown from one thread.
+// grpc.health.v1, reflection; gzip) over TLS when given a certificate and key,
+// and the HTTP server, and on shutdown drains in-flight calls.
+//
+// Transport rule (DESIGN.md §8): gRPC off loopback needs TLS (--tls-cert and
+// --tls-key) or an explicit --insecure. The HTTP API has no TLS yet, so it
+// stays on loopback unless --insecure. Not copyable; start/shutdown from one
+// thread.
 
 #include <grpcpp/grpcpp.h>
 
@@ -12,6 +17,7 @@
 #include "http_server.h"
 #include "reports.h"
 #include "secap/core/clock.h"
+#include "secap/core/host_port.h"
 #include "store.h"
 #include "sync_service.h"
 
@@ -22,7 +28,9 @@ struct ServerConfig {
   std::string databaseUrl;  // postgresql://... selects PostgreSQL; empty: SQLite in dataDir
   std::string grpcAddress = "127.0.0.1:50051";  // host:port; port 0 picks a free one
   std::string httpAddress = "127.0.0.1:8080";
-  bool insecure = false;  // allow plain text off loopback
+  bool insecure = false;    // allow plain text off loopback
+  std::string tlsCertFile;  // PEM certificate (chain) for gRPC; with tlsKeyFile enables TLS
+  std::string tlsKeyFile;   // PEM private key of tlsCertFile
 };
 
 class SyncServer {
@@ -37,6 +45,7 @@ class SyncServer {
 
   [[nodiscard]] int grpcPort() const { return m_grpcPort; }
   [[nodiscard]] int httpPort() const { return m_httpPort; }
+  [[nodiscard]] bool tls() const { return !m_config.tlsCertFile.empty(); }
   Store& store() { return *m_store; }
 
  private:
@@ -59,10 +68,11 @@ Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::
 // True when `url` selects the PostgreSQL backend.
 bool isPostgresUrl(const std::string& url);
 
-// True for 127.0.0.0/8, ::1 and localhost.
-bool isLoopbackHost(const std::string& hostPort);
+// Checks the transport rule above and reads the TLS files. Returns the
+// server credentials to listen with; public for tests.
+Result<std::shared_ptr<grpc::ServerCredentials>> grpcCredentials(const ServerConfig& config);
 
-// Splits "host:port" ("[::1]:port" too).
-bool splitHostPort(const std::string& hostPort, std::string& host, uint16_t& port);
+using core::isLoopbackHost;
+using core::splitHostPort;
 
 }  // namespace secap::server

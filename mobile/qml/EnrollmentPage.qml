@@ -93,7 +93,7 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: qsTr("Ask your SECAP coordinator for an enrollment code, then type it below.")
+                        text: qsTr("Ask your SECAP coordinator for an enrollment code, then type it below, or paste the secap://enroll link from its QR code.")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textSecondary
                     }

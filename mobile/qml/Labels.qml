@@ -142,6 +142,8 @@ QtObject {
         case "enroll.no_server": return qsTr("Type the server address first.")
         case "enroll.unreachable": return qsTr("The server cannot be reached. Check the address and your connection, then try again.")
         case "enroll.rejected": return qsTr("The server did not accept this code. Check it, or ask your coordinator for a new one.")
+        case "enroll.bad_link": return qsTr("This enrollment link is damaged. Scan the QR code again, or type the code instead.")
+        case "enroll.server_mismatch": return qsTr("The server's certificate does not match the one in the enrollment code, so this may not be your server. Check the address, or ask your coordinator for a new code.")
         case "enroll.upgrade_required": return qsTr("This app version is too old for the server. Please update the app.")
         default: return fallback && fallback.length > 0 ? fallback : qsTr("Something went wrong (%1).").arg(code)
         }

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "field_format.h"
+#include "secap/core/enroll_uri.h"
 #include "secap/core/status.h"
 
 namespace secap::field {
@@ -69,6 +70,7 @@ AppController::AppController(std::unique_ptr<core::LocalStore> store, TransportF
   m_writePool.setMaxThreadCount(1);
   m_networkPool.setMaxThreadCount(1);
   if (auto server = m_store->state(keys::kServer)) m_serverAddress = qs(*server);
+  if (auto pin = m_store->state(keys::kServerSpkiPin)) m_serverPin = qs(*pin);
   loadIdentity();
   refreshLocalCounts();
   m_lastCursor = m_store->cursor();
@@ -138,15 +140,24 @@ void AppController::refreshLocalCounts() {
 }
 
 void AppController::setServerAddress(const QString& address) {
+  if (m_enrolling) return;
+  setServer(address, m_serverPin);
+}
+
+bool AppController::setServer(const QString& address, const QString& pin) {
   const QString trimmed = address.trimmed();
-  if (trimmed == m_serverAddress || m_enrolling) return;
+  if (trimmed == m_serverAddress && pin == m_serverPin) return true;
   m_serverAddress = trimmed;
-  if (core::Status st = m_store->setState(keys::kServer, trimmed.toStdString()); !st.isOk()) {
+  m_serverPin = pin;
+  core::Status st = m_store->setState(keys::kServer, trimmed.toStdString());
+  if (st.isOk()) st = m_store->setState(keys::kServerSpkiPin, pin.toStdString());
+  if (!st.isOk()) {
     const auto r = reasonOf(st);
     setError(StorageError, r.code, r.message);
   }
   emit serverAddressChanged();
   rebuildSync();
+  return st.isOk();
 }
 
 void AppController::rebuildSync() {
@@ -159,7 +170,7 @@ void AppController::rebuildSync() {
   }
   m_transport.reset();
   if (m_transportFactory && !m_serverAddress.isEmpty()) {
-    m_transport = m_transportFactory(m_serverAddress.toStdString());
+    m_transport = m_transportFactory(m_serverAddress.toStdString(), m_serverPin.toStdString());
   }
   if (m_transport) {
     m_sync = std::make_unique<core::SyncClient>(*m_store, *m_transport);
@@ -220,15 +231,25 @@ void AppController::applySyncStatus(const core::SyncStatus& status) {
   }
 }
 
-void AppController::enroll(const QString& code) {
+void AppController::enroll(const QString& codeOrLink) {
   if (m_enrolling) return;
-  const QString trimmed = code.trimmed();
+  const QString trimmed = codeOrLink.trimmed();
   auto fail = [this](const QString& errorCode, const QString& message) {
     setError(EnrollmentError, errorCode, message);
     emit enrollFinished(false, errorCode, message);
   };
   if (trimmed.isEmpty()) {
     fail(QStringLiteral("enroll.empty_code"), QStringLiteral("No enrollment code."));
+    return;
+  }
+  auto invite = core::parseEnrollmentInput(trimmed.toStdString());
+  if (!invite.isOk()) {
+    fail(QStringLiteral("enroll.bad_link"), qs(invite.status().message()));
+    return;
+  }
+  // A link names the server and its key: they replace what was set before.
+  if (!invite->server.empty() && !setServer(qs(invite->server), qs(invite->spkiPin))) {
+    emit enrollFinished(false, m_errorCode, m_errorString);
     return;
   }
   if (!m_sync) {
@@ -240,7 +261,7 @@ void AppController::enroll(const QString& code) {
   emit enrollingChanged();
 
   core::SyncClient* sync = m_sync.get();
-  const std::string codeText = trimmed.toStdString();
+  const std::string codeText = invite->code;
   const std::string deviceName = QSysInfo::machineHostName().toStdString();
   const std::string platform = (QSysInfo::productType() + QLatin1Char(' ') + QSysInfo::productVersion()).toStdString();
   const std::string version = appVersion().toStdString();
@@ -257,6 +278,11 @@ void AppController::enroll(const QString& code) {
           break;
         case core::StatusCode::kFailedPrecondition:
           fail(QStringLiteral("enroll.upgrade_required"), message);
+          break;
+        case core::StatusCode::kUnauthenticated:
+          fail(core::isServerKeyMismatch(st) ? QStringLiteral("enroll.server_mismatch")
+                                             : QStringLiteral("enroll.rejected"),
+               message);
           break;
         default:
           fail(QStringLiteral("enroll.rejected"), message);

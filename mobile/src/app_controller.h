@@ -34,8 +34,10 @@
 
 namespace secap::field {
 
-// Creates the transport for a "host:port" server address.
-using TransportFactory = std::function<std::unique_ptr<core::SyncTransport>(const std::string& target)>;
+// Creates the transport for a "host:port" server address. `spkiPin` is the
+// server key's pin from the enrollment URI (TLS), or empty (plain text).
+using TransportFactory =
+    std::function<std::unique_ptr<core::SyncTransport>(const std::string& target, const std::string& spkiPin)>;
 
 // The database file inside the app's data directory.
 QString storePath(const QString& dataDir);
@@ -49,6 +51,8 @@ class AppController : public QObject {
   Q_PROPERTY(QString deviceId READ deviceId NOTIFY enrolledChanged)
   Q_PROPERTY(QString role READ role NOTIFY enrolledChanged)
   Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
+  // The pinned server key from the enrollment link; empty: plain text.
+  Q_PROPERTY(QString serverPin READ serverPin NOTIFY serverAddressChanged)
   Q_PROPERTY(bool syncEnabled READ syncEnabled NOTIFY syncEnabledChanged)
 
   Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
@@ -96,7 +100,9 @@ class AppController : public QObject {
   QString deviceId() const { return m_deviceId; }
   QString role() const { return m_role; }
   QString serverAddress() const { return m_serverAddress; }
+  // Keeps the pinned key: the same server may move to another address.
   void setServerAddress(const QString& address);
+  QString serverPin() const { return m_serverPin; }
   bool syncEnabled() const { return m_sync != nullptr; }
 
   bool online() const { return m_status.online; }
@@ -124,9 +130,13 @@ class AppController : public QObject {
   void startSync();
   void stopSync();
 
-  // Enrolls with a one-time code, off the UI thread; a success starts sync.
-  // Ends with enrollFinished().
-  Q_INVOKABLE void enroll(const QString& code);
+  // Enrolls with a one-time code or a secap://enroll link, off the UI thread;
+  // a success starts sync. A link sets the server address and pinned key
+  // first. Ends with enrollFinished(); error codes: enroll.empty_code,
+  // enroll.bad_link, enroll.no_server, enroll.unreachable,
+  // enroll.server_mismatch (the server's key is not the pinned one),
+  // enroll.upgrade_required, enroll.rejected.
+  Q_INVOKABLE void enroll(const QString& codeOrLink);
   // Asks the background sync for a round now; never blocks.
   Q_INVOKABLE void syncNow();
   // Parses `valueText` in the locale's format and saves a manual reading off
@@ -165,6 +175,9 @@ class AppController : public QObject {
 
  private:
   void rebuildSync();
+  // Sets the address and pin together (one transport rebuild); false when
+  // they could not be saved (the error is set).
+  bool setServer(const QString& address, const QString& pin);
   void loadIdentity();
   void refreshMunicipalityName();
   void applySyncStatus(const core::SyncStatus& status);
@@ -191,6 +204,7 @@ class AppController : public QObject {
   QString m_deviceId;
   QString m_role;
   QString m_serverAddress;
+  QString m_serverPin;
   core::SyncStatus m_status;
   bool m_enrolling = false;
   int m_savesInFlight = 0;

@@ -1,11 +1,56 @@
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/security/tls_certificate_verifier.h>
+#include <grpcpp/security/tls_credentials_options.h>
+
+#include <atomic>
 
 #include "secap/core/sync_transport.h"
+#include "secap/core/tls_pin.h"
 #include "secap/v1/sync.grpc.pb.h"
 
 namespace secap::core {
 
 namespace {
+
+// What the last handshake of one transport found: shared between the
+// transport and its verifier, which gRPC calls on its own threads.
+struct PinState {
+  std::atomic<bool> mismatch{false};
+};
+
+// Accepts the server when the SPKI pin of its leaf certificate equals the
+// expected one. gRPC has skipped the chain and host name checks (pin = trust).
+class SpkiPinVerifier final : public grpc::experimental::ExternalCertificateVerifier {
+ public:
+  SpkiPinVerifier(std::string pin, std::shared_ptr<PinState> state)
+      : m_pin(std::move(pin)), m_state(std::move(state)) {}
+
+  bool Verify(grpc::experimental::TlsCustomVerificationCheckRequest* request, std::function<void(grpc::Status)>,
+              grpc::Status* syncStatus) override {
+    const grpc::string_ref pem = request->peer_cert();
+    auto pin = spkiPinOfCertificatePem(std::string_view(pem.data(), pem.size()));
+    const bool match = pin.isOk() && *pin == m_pin;
+    m_state->mismatch = !match;
+    *syncStatus = match ? grpc::Status::OK : grpc::Status(grpc::StatusCode::UNAUTHENTICATED, kServerKeyMismatchMessage);
+    return true;  // decided synchronously
+  }
+
+  void Cancel(grpc::experimental::TlsCustomVerificationCheckRequest*) override {}
+
+ private:
+  const std::string m_pin;
+  std::shared_ptr<PinState> m_state;
+};
+
+std::shared_ptr<grpc::ChannelCredentials> pinnedCredentials(const std::string& pin,
+                                                            const std::shared_ptr<PinState>& state) {
+  grpc::experimental::TlsChannelCredentialsOptions options;
+  options.set_verify_server_certs(false);
+  options.set_check_call_host(false);
+  options.set_certificate_verifier(
+      grpc::experimental::ExternalCertificateVerifier::Create<SpkiPinVerifier>(pin, state));
+  return grpc::experimental::TlsCredentials(options);
+}
 
 Status fromGrpc(const grpc::Status& s) {
   const std::string msg = s.error_message();
@@ -38,7 +83,7 @@ Status fromGrpc(const grpc::Status& s) {
 
 class GrpcSyncTransport final : public SyncTransport {
  public:
-  GrpcSyncTransport(const std::string& target, int64_t deadlineMs) : m_deadlineMs(deadlineMs) {
+  GrpcSyncTransport(const std::string& target, const TransportOptions& options) : m_deadlineMs(options.deadlineMs) {
     grpc::ChannelArguments args;
     args.SetCompressionAlgorithm(GRPC_COMPRESS_GZIP);
     args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
@@ -48,7 +93,14 @@ class GrpcSyncTransport final : public SyncTransport {
     // Each transport owns its connection, as each phone does: no sharing of
     // a connection that a server crash left half-dead.
     args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-    m_channel = grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+    std::shared_ptr<grpc::ChannelCredentials> credentials;
+    if (options.spkiPin.empty()) {
+      credentials = grpc::InsecureChannelCredentials();
+    } else {
+      m_pinState = std::make_shared<PinState>();
+      credentials = pinnedCredentials(options.spkiPin, m_pinState);
+    }
+    m_channel = grpc::CreateCustomChannel(target, credentials, args);
     m_stub = secap::v1::SyncService::NewStub(m_channel);
   }
 
@@ -105,32 +157,54 @@ class GrpcSyncTransport final : public SyncTransport {
       prepare(ctx, token);
       st = fromGrpc(call(ctx));
       if (st.code() != StatusCode::kUnavailable) return st;
+      if (serverKeyMismatched()) return keyMismatch();
     }
     return st;
   }
 
+  bool serverKeyMismatched() const { return m_pinState && m_pinState->mismatch; }
+  static Status keyMismatch() { return {StatusCode::kUnauthenticated, kServerKeyMismatchMessage}; }
+
   // A channel that failed before stays in reconnect backoff for a while; a
   // sync attempt asks it to connect now and waits briefly, so a server that
-  // is back is used at once and an absent one fails fast.
+  // is back is used at once and an absent one fails fast. A handshake that
+  // found the wrong server key ends the wait at once.
   Status ensureConnected() const {
-    const auto state = m_channel->GetState(/*try_to_connect=*/true);
-    if (state == GRPC_CHANNEL_READY) return Status::ok();
+    auto state = m_channel->GetState(/*try_to_connect=*/true);
     const auto limit = std::min<int64_t>(m_deadlineMs, kConnectWaitMs);
-    if (m_channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::milliseconds(limit)))
-      return Status::ok();
-    return unavailable("the server cannot be reached");
+    const auto deadline = std::chrono::system_clock::now() + std::chrono::milliseconds(limit);
+    while (state != GRPC_CHANNEL_READY) {
+      if (state == GRPC_CHANNEL_TRANSIENT_FAILURE && serverKeyMismatched()) return keyMismatch();
+      if (!m_channel->WaitForStateChange(state, deadline)) {
+        if (serverKeyMismatched()) return keyMismatch();
+        return unavailable("the server cannot be reached");
+      }
+      state = m_channel->GetState(/*try_to_connect=*/true);
+    }
+    return Status::ok();
   }
 
   static constexpr int64_t kConnectWaitMs = 5000;
   int64_t m_deadlineMs;
+  std::shared_ptr<PinState> m_pinState;  // null without a pin
   std::shared_ptr<grpc::Channel> m_channel;
   std::unique_ptr<secap::v1::SyncService::Stub> m_stub;
 };
 
 }  // namespace
 
+std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, const TransportOptions& options) {
+  return std::make_unique<GrpcSyncTransport>(target, options);
+}
+
 std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, int64_t deadlineMs) {
-  return std::make_unique<GrpcSyncTransport>(target, deadlineMs);
+  TransportOptions options;
+  options.deadlineMs = deadlineMs;
+  return makeGrpcTransport(target, options);
+}
+
+bool isServerKeyMismatch(const Status& status) {
+  return status.code() == StatusCode::kUnauthenticated && status.message() == kServerKeyMismatchMessage;
 }
 
 }  // namespace secap::core

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "secap/core/enroll_uri.h"
+
 namespace secap::core {
 
 SyncClient::SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions options)
@@ -16,11 +18,13 @@ SyncClient::~SyncClient() { stop(); }
 
 bool SyncClient::isEnrolled() { return m_store.state(state_keys::kAccessToken).has_value(); }
 
-Status SyncClient::enroll(const std::string& code, const std::string& deviceName, const std::string& platform,
+Status SyncClient::enroll(const std::string& codeOrUri, const std::string& deviceName, const std::string& platform,
                           const std::string& appVersion) {
+  auto invite = parseEnrollmentInput(codeOrUri);
+  if (!invite.isOk()) return invite.status();
   std::lock_guard syncLock(m_syncMu);
   secap::v1::EnrollRequest req;
-  req.set_enrollment_code(code);
+  req.set_enrollment_code(invite->code);
   req.set_install_id(m_store.state(state_keys::kInstallId).value_or(""));
   req.set_device_name(deviceName);
   req.set_platform(platform);
@@ -150,7 +154,8 @@ Status SyncClient::recordOutcome(const Status& st) {
   {
     std::lock_guard lock(m_mu);
     m_status.syncing = false;
-    m_status.online = st.isOk() || st.code() != StatusCode::kUnavailable;
+    // A server with the wrong key is not ours: that is not being online.
+    m_status.online = st.isOk() || (st.code() != StatusCode::kUnavailable && !isServerKeyMismatch(st));
     m_status.upgradeRequired = st.code() == StatusCode::kFailedPrecondition && m_status.enrolled;
     m_status.lastError = st.isOk() ? std::string() : st.message();
   }

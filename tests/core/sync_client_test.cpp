@@ -26,7 +26,12 @@ class FakeTransport : public SyncTransport {
   std::mutex mu;
   std::condition_variable cv;
 
+  std::string lastEnrollCode;
+  int enrolls = 0;
+
   Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest& req) override {
+    ++enrolls;
+    lastEnrollCode = req.enrollment_code();
     if (!failWith.isOk()) return failWith;
     secap::v1::EnrollResponse r;
     r.set_device_id("dev-" + req.install_id().substr(0, 4));
@@ -106,6 +111,30 @@ TEST(SyncClient, EnrollStoresTheDeviceIdentity) {
   EXPECT_TRUE(f.client->isEnrolled());
   EXPECT_EQ(f.store->state(state_keys::kAccessToken), "token");
   EXPECT_EQ(f.store->state(state_keys::kRole), "field");
+}
+
+TEST(SyncClient, EnrollWithALinkSendsTheLinksCode) {
+  Fixture f("enroll_link");
+  ASSERT_TRUE(f.client->enroll("secap://enroll?server=127.0.0.1:50051&code=ABCDE-FGHJK", "phone", "test", "0").isOk());
+  EXPECT_EQ(f.transport.lastEnrollCode, "ABCDE-FGHJK");
+  EXPECT_TRUE(f.client->isEnrolled());
+}
+
+TEST(SyncClient, ADamagedLinkIsRefusedWithoutCallingTheServer) {
+  Fixture f("enroll_bad_link");
+  const Status st = f.client->enroll("secap://enroll?server=127.0.0.1:50051", "phone", "test", "0");
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(st.message(), "the enrollment link has no enrollment code (code=...)");
+  EXPECT_EQ(f.transport.enrolls, 0);
+  EXPECT_FALSE(f.client->isEnrolled());
+}
+
+TEST(SyncClient, AServerWithTheWrongKeyDoesNotCountAsOnline) {
+  Fixture f("enroll_wrong_key");
+  f.transport.failWith = Status(StatusCode::kUnauthenticated, kServerKeyMismatchMessage);
+  EXPECT_FALSE(f.client->enroll("CODE", "phone", "test", "0").isOk());
+  EXPECT_FALSE(f.client->status().online);
+  EXPECT_EQ(f.client->status().lastError, kServerKeyMismatchMessage);
 }
 
 TEST(SyncClient, PushEmptiesTheOutboxAndPullConfirmsInPages) {

@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "app_controller.h"
 #include "demo_fixture.h"
@@ -29,9 +31,24 @@ class UnreachableTransport : public core::SyncTransport {
     return core::unavailable("connection refused");
   }
 };
+// A server that answers with another key than the pinned one.
+class WrongKeyTransport : public UnreachableTransport {
+ public:
+  core::Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest&) override {
+    return core::Status(core::StatusCode::kUnauthenticated, core::kServerKeyMismatchMessage);
+  }
+};
+
 class AppControllerTest : public ::testing::Test {
  protected:
   void open(bool enrolled, bool withTransport) {
+    TransportFactory factory;
+    if (withTransport) {
+      factory = [](const std::string&, const std::string&) { return std::make_unique<UnreachableTransport>(); };
+    }
+    openWith(enrolled, factory);
+  }
+  void openWith(bool enrolled, const TransportFactory& factory) {
     ASSERT_TRUE(m_dir.isValid());
     auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
     ASSERT_TRUE(store.isOk()) << store.status().toString();
@@ -39,10 +56,6 @@ class AppControllerTest : public ::testing::Test {
     options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.enrolled = enrolled;
     m_ids = testing::populateDemoStore(**store, options);
-    TransportFactory factory;
-    if (withTransport) {
-      factory = [](const std::string&) { return std::make_unique<UnreachableTransport>(); };
-    }
     m_app = std::make_unique<AppController>(std::move(store).value(), factory, m_dir.path());
     m_app->setServerAddress(QStringLiteral("localhost:1"));
   }
@@ -131,6 +144,44 @@ TEST_F(AppControllerTest, EnrollFailsClearlyWhenTheServerIsUnreachable) {
   EXPECT_EQ(finished.at(0).at(1).toString(), QStringLiteral("enroll.unreachable"));
   EXPECT_EQ(m_app->errorType(), AppController::EnrollmentError);
   EXPECT_FALSE(m_app->enrolled());
+  EXPECT_FALSE(m_app->enrolling());
+}
+
+TEST_F(AppControllerTest, AnEnrollmentLinkSetsTheServerAndItsPinnedKey) {
+  const std::string pin = "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU";
+  std::vector<std::pair<std::string, std::string>> made;
+  openWith(false, [&made](const std::string& target, const std::string& spkiPin) {
+    made.emplace_back(target, spkiPin);
+    return std::make_unique<WrongKeyTransport>();
+  });
+  QSignalSpy finished(m_app.get(), &AppController::enrollFinished);
+
+  m_app->enroll(QString::fromStdString("secap://enroll?server=sync.gmina.example:443&code=ABCDE&spki=" + pin));
+  ASSERT_TRUE(finished.wait(10000));
+
+  ASSERT_FALSE(made.empty());
+  EXPECT_EQ(made.back(), std::make_pair(std::string("sync.gmina.example:443"), pin));
+  EXPECT_EQ(m_app->serverAddress(), QStringLiteral("sync.gmina.example:443"));
+  EXPECT_EQ(m_app->serverPin(), QString::fromStdString(pin));
+  EXPECT_EQ(m_app->store().state(core::state_keys::kServerSpkiPin), pin);  // kept across restarts
+  // The server answered with another key: the app says so in words.
+  EXPECT_EQ(finished.at(0).at(1).toString(), QStringLiteral("enroll.server_mismatch"));
+  EXPECT_TRUE(m_app->errorString().contains(
+      QStringLiteral("the server's certificate does not match the one in the enrollment code")));
+  EXPECT_FALSE(m_app->enrolled());
+}
+
+TEST_F(AppControllerTest, ADamagedEnrollmentLinkIsRefusedAndChangesNothing) {
+  open(/*enrolled=*/false, /*withTransport=*/true);
+  const QString before = m_app->serverAddress();
+  QSignalSpy finished(m_app.get(), &AppController::enrollFinished);
+
+  m_app->enroll(QStringLiteral("secap://enroll?code=ABCDE"));
+
+  ASSERT_EQ(finished.count(), 1);  // at once, without the network
+  EXPECT_EQ(finished.at(0).at(1).toString(), QStringLiteral("enroll.bad_link"));
+  EXPECT_EQ(m_app->errorString(), QStringLiteral("the enrollment link names no server (server=HOST:PORT)"));
+  EXPECT_EQ(m_app->serverAddress(), before);
   EXPECT_FALSE(m_app->enrolling());
 }
 

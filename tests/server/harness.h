@@ -6,6 +6,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,18 +23,23 @@ constexpr int64_t kServerNow = 1767225600000;  // 2026-01-01T00:00:00Z
 
 class ServerHarness {
  public:
-  explicit ServerHarness(const std::string& name) : clock(kServerNow), dir(freshDir(name)) {
+  // `configure` may change the config (TLS files, say) before the start.
+  explicit ServerHarness(const std::string& name, const std::function<void(server::ServerConfig&)>& configure = {})
+      : clock(kServerNow), dir(freshDir(name)) {
     server::ServerConfig config;
     config.dataDir = dir;
     config.databaseUrl = database.url();
     config.grpcAddress = "127.0.0.1:0";
     config.httpAddress = "127.0.0.1:0";
+    if (configure) configure(config);
     srv = std::make_unique<server::SyncServer>(config, clock);
     auto st = srv->start();
     if (!st.isOk()) throw std::runtime_error(st.toString());
-    channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(srv->grpcPort()), grpc::InsecureChannelCredentials());
+    channel = grpc::CreateChannel(target(), grpc::InsecureChannelCredentials());
     stub = secap::v1::SyncService::NewStub(channel);
   }
+
+  std::string target() const { return "127.0.0.1:" + std::to_string(srv->grpcPort()); }
 
   // Seeds the store as the server itself would (admin writer).
   void seed(const std::vector<secap::v1::Change>& changes) {

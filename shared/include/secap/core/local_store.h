@@ -34,6 +34,7 @@ inline constexpr const char* kMunicipalityId = "municipality_id";
 inline constexpr const char* kRole = "role";
 inline constexpr const char* kInstallId = "install_id";
 inline constexpr const char* kServer = "server";
+inline constexpr const char* kServerSpkiPin = "server_spki";  // the pin from the enrollment URI; absent: plain text
 inline constexpr const char* kCursor = "pull_cursor";
 inline constexpr const char* kServerOffsetMs = "server_offset_ms";
 inline constexpr const char* kHlcLast = "hlc_last";

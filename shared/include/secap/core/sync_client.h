@@ -50,7 +50,10 @@ class SyncClient {
   SyncClient& operator=(const SyncClient&) = delete;
 
   // Enrolls with a one-time code; stores device id, token and municipality.
-  Status enroll(const std::string& code, const std::string& deviceName, const std::string& platform,
+  // A secap://enroll URI is accepted too, and its code is used; connecting to
+  // the URI's server with its pin is the caller's part, when it builds the
+  // transport (see AppController::enroll). A malformed URI is invalidArgument.
+  Status enroll(const std::string& codeOrUri, const std::string& deviceName, const std::string& platform,
                 const std::string& appVersion);
   [[nodiscard]] bool isEnrolled();
 

@@ -1,7 +1,8 @@
 #pragma once
 // SyncTransport: how the SyncClient reaches the server. GrpcSyncTransport is
-// the real one (gzip, deadlines, bearer token); tests may wrap it to inject
-// faults. Implementations are thread-safe.
+// the real one (gzip, deadlines, bearer token, TLS pinned to the server's key
+// when a pin is given); tests may wrap it to inject faults. Implementations
+// are thread-safe.
 
 #include <cstdint>
 #include <memory>
@@ -23,7 +24,27 @@ class SyncTransport {
   virtual Result<secap::v1::PullResponse> pull(const secap::v1::PullRequest& request, const std::string& token) = 0;
 };
 
-// gRPC over plain text (loopback) for now. `target` is "host:port".
+struct TransportOptions {
+  int64_t deadlineMs = 30000;
+  // The pin of the server's certificate (tls_pin.h). Set: TLS, trusting the
+  // server whose key has this pin and nothing else (no certificate
+  // authority, no host name check). Empty: plain text, for loopback or a
+  // server run with --insecure.
+  std::string spkiPin;
+};
+
+// The message of the Status a call fails with when the server presents a key
+// other than the pinned one (code kUnauthenticated). The app shows it as is.
+inline constexpr const char* kServerKeyMismatchMessage =
+    "the server's certificate does not match the one in the enrollment code: this may not be your server. "
+    "Check the server address, or ask your coordinator for a new enrollment code";
+
+// `target` is "host:port".
+std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, const TransportOptions& options);
+// Plain text (loopback, or a server run with --insecure).
 std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, int64_t deadlineMs = 30000);
+
+// True when `status` is the failure described by kServerKeyMismatchMessage.
+bool isServerKeyMismatch(const Status& status);
 
 }  // namespace secap::core

@@ -1,0 +1,141 @@
+#include "secap/core/enroll_uri.h"
+
+#include <map>
+
+#include "secap/core/host_port.h"
+#include "secap/core/tls_pin.h"
+
+namespace secap::core {
+
+namespace {
+
+constexpr std::string_view kScheme = "secap:";
+constexpr std::string_view kPrefix = "secap://enroll";
+
+bool isUnreserved(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
+}
+
+std::string percentEncode(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : value) {
+    // ':' is allowed in a query and keeps "host:port" readable.
+    if (isUnreserved(c) || c == ':') {
+      out += c;
+    } else {
+      const auto b = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  return out;
+}
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+Result<std::string> percentDecode(std::string_view value, std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '%') {
+      out += value[i];
+      continue;
+    }
+    const bool complete = i + 2 < value.size();
+    const int hi = complete ? hexValue(value[i + 1]) : -1;
+    const int lo = complete ? hexValue(value[i + 2]) : -1;
+    if (hi < 0 || lo < 0)
+      return invalidArgument("the enrollment link is damaged: a %-escape in '" + std::string(name) +
+                             "' is incomplete; scan the code again or ask for a new one");
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto notSpace = [](char c) { return c != ' ' && c != '\t' && c != '\r' && c != '\n'; };
+  while (!s.empty() && !notSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && !notSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool startsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string buildEnrollUri(const EnrollInvite& invite) {
+  std::string uri =
+      std::string(kPrefix) + "?server=" + percentEncode(invite.server) + "&code=" + percentEncode(invite.code);
+  if (!invite.spkiPin.empty() && !isLoopbackHost(invite.server)) uri += "&spki=" + percentEncode(invite.spkiPin);
+  return uri;
+}
+
+bool looksLikeEnrollUri(std::string_view text) { return startsWithNoCase(trim(text), kScheme); }
+
+Result<EnrollInvite> parseEnrollUri(std::string_view text) {
+  std::string_view uri = trim(text);
+  if (!startsWithNoCase(uri, kPrefix))
+    return invalidArgument("this is not a SECAP enrollment link: it must start with secap://enroll");
+  uri.remove_prefix(kPrefix.size());
+  if (!uri.empty() && uri.front() == '/') uri.remove_prefix(1);
+  if (const auto hash = uri.find('#'); hash != std::string_view::npos) uri = uri.substr(0, hash);
+  if (uri.empty() || uri.front() != '?')
+    return invalidArgument("the enrollment link has no details after secap://enroll (server, code)");
+  uri.remove_prefix(1);
+
+  std::map<std::string, std::string> params;
+  while (!uri.empty()) {
+    const auto amp = uri.find('&');
+    const std::string_view pair = uri.substr(0, amp);
+    uri = amp == std::string_view::npos ? std::string_view() : uri.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    auto key = percentDecode(pair.substr(0, eq), pair.substr(0, eq));
+    if (!key.isOk()) return key.status();
+    auto value = percentDecode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), *key);
+    if (!value.isOk()) return value.status();
+    if (!params.emplace(*key, *value).second)
+      return invalidArgument("the enrollment link is damaged: '" + *key + "' appears twice");
+  }
+
+  EnrollInvite invite;
+  invite.server = params["server"];
+  invite.code = std::string(trim(params["code"]));
+  invite.spkiPin = params["spki"];
+  if (invite.server.empty()) return invalidArgument("the enrollment link names no server (server=HOST:PORT)");
+  std::string host;
+  uint16_t port = 0;
+  if (!splitHostPort(invite.server, host, port) || port == 0)
+    return invalidArgument("the server in the enrollment link, '" + invite.server + "', is not a HOST:PORT address");
+  if (invite.code.empty()) return invalidArgument("the enrollment link has no enrollment code (code=...)");
+  if (!invite.spkiPin.empty() && !isWellFormedSpkiPin(invite.spkiPin))
+    return invalidArgument("the server key (spki) in the enrollment link is damaged; scan the code again");
+  return invite;
+}
+
+Result<EnrollInvite> parseEnrollmentInput(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  if (trimmed.empty()) return invalidArgument("no enrollment code was given");
+  if (looksLikeEnrollUri(trimmed)) return parseEnrollUri(trimmed);
+  EnrollInvite invite;
+  invite.code = std::string(trimmed);
+  return invite;
+}
+
+}  // namespace secap::core
