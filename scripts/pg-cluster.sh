@@ -6,9 +6,10 @@
 #   scripts/pg-cluster.sh stop DIR
 #
 # initdb refuses to run as root (PLATFORM.md), so as root the cluster runs as
-# the postgres user. fsync is off: the cluster is thrown away after the run,
-# and a killed secap-syncserver (not a killed PostgreSQL) is what the
-# durability tests exercise.
+# the postgres user. fsync is off for the tests: the cluster is thrown away
+# after the run, and a killed secap-syncserver (not a killed PostgreSQL) is
+# what the durability tests exercise. SECAP_PG_DURABLE=1 keeps PostgreSQL's
+# durable defaults, for benchmarks that compare with SQLite's FULL sync.
 set -euo pipefail
 
 cmd=${1:?start or stop}
@@ -26,10 +27,12 @@ case "$cmd" in
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
+    fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${SECAP_PG_DURABLE:-0}" = 1 ] && fast=""
     for attempt in 1 2 3 4 5 6 7 8; do
       port=$(( 20000 + RANDOM % 20000 ))
       if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-          -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+          -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir $fast -c max_connections=300" \
           start >/dev/null 2>&1; then
         echo "export SECAP_TEST_POSTGRES=postgresql://postgres@127.0.0.1:$port/postgres"
         exit 0
