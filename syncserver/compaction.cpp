@@ -134,4 +134,17 @@ Result<secap::v1::PullResponse> resyncPage(Store& store, const std::vector<std::
   return resp;
 }
 
+Result<int64_t> resetCursorsAfterRestore(Store& store) {
+  constexpr int64_t kGap = int64_t{1} << 32;
+  auto tx = store.beginWrite(WriteScope::all());
+  if (!tx.isOk()) return tx.status();
+  auto highest = (*tx)->highestSeqInUse();
+  if (!highest.isOk()) return highest.status();
+  const int64_t floor = *highest + kGap;
+  SECAP_RETURN_IF_ERROR((*tx)->raiseSeqFloor(floor));
+  SECAP_RETURN_IF_ERROR((*tx)->raiseCompactionHorizon(floor));
+  SECAP_RETURN_IF_ERROR((*tx)->commit());
+  return floor;
+}
+
 }  // namespace secap::server

@@ -34,6 +34,15 @@ struct CompactionStats {
 // Compacts up to `horizonSeq` (clamped below the highest seq).
 Result<CompactionStats> compact(Store& store, int64_t horizonSeq);
 
+// After a restore from backup. Devices may hold cursors (and records) from
+// after the backup was taken, and the restored store would hand those seqs
+// out again to other changes, which those devices would then skip. This
+// moves the next seq and the watermark far above anything the old server
+// can have handed out (2^32 past the restored highest) and raises the
+// compaction horizon to it, so every device does one full resync and ends
+// equal to the restored state. Returns the new horizon.
+Result<int64_t> resetCursorsAfterRestore(Store& store);
+
 // One page of a full resync for the given scope.
 Result<secap::v1::PullResponse> resyncPage(Store& store, const std::vector<std::string>& municipalityIds,
                                            const std::string& cursor, int maxChanges, size_t maxBytes);

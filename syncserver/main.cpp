@@ -190,6 +190,19 @@ int runCompact(const StoreLocation& where, int64_t horizon) {
   return 0;
 }
 
+int runAfterRestore(const StoreLocation& where) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto horizon = resetCursorsAfterRestore(**store);
+  if (!horizon.isOk()) return fail(horizon.status());
+  fmt::print(
+      "prepared the restored store: new changes start after seq {}, and every device will do one full resync on its "
+      "next sync.\nChanges acknowledged after the backup was taken are not in the restored store; devices drop them "
+      "in the resync.\n",
+      *horizon);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -242,6 +255,10 @@ int main(int argc, char** argv) {
   addStoreOptions(compactCmd, where);
   compactCmd->add_option("--horizon-seq", horizon, "Compact up to this seq (default: everything)");
 
+  auto* afterRestore = admin->add_subcommand(
+      "after-restore", "Run once on a store restored from backup, before serving it: devices then resync");
+  addStoreOptions(afterRestore, where);
+
   CLI11_PARSE(app, argc, argv);
   if (*serve) return runServe(config);
   if (*demo) return runDemoData(where, seed);
@@ -250,5 +267,6 @@ int main(int argc, char** argv) {
     return runEnrollCode(enroll);
   }
   if (*compactCmd) return runCompact(where, horizon);
+  if (*afterRestore) return runAfterRestore(where);
   return 0;
 }

@@ -293,6 +293,23 @@ class PgWriteTx final : public WriteTx {
         .status();
   }
 
+  Result<int64_t> highestSeqInUse() override {
+    auto rows = m_lease->query(
+        "SELECT greatest(coalesce(pg_sequence_last_value('change_seq'), 0), "
+        "coalesce((SELECT max(seq) FROM change_log), 0))");
+    if (!rows.isOk()) return rows.status();
+    return rows->getInt(0, 0);
+  }
+
+  Status raiseSeqFloor(int64_t floor) override {
+    // setval: the next nextval() returns floor + 1; the watermark reads the
+    // sequence, so it is at least `floor` from now on.
+    return m_lease
+        ->query("SELECT setval('change_seq', greatest($1, coalesce(pg_sequence_last_value('change_seq'), 0)))",
+                {Param::int8(floor)})
+        .status();
+  }
+
   Status commit() override {
     SECAP_RETURN_IF_ERROR(m_lease->exec("COMMIT"));
     m_committed = true;

@@ -121,6 +121,12 @@ DeviceRecord deviceFromRow(const Stmt& st) {
   return d;
 }
 
+// Seqs commit in order here, so the watermark is the highest seq (or the
+// floor set after a restore, which no device may pass without a resync).
+constexpr const char* kWatermarkSql =
+    "SELECT max(coalesce((SELECT max(seq) FROM change_log), 0), "
+    "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0))";
+
 constexpr const char* kDeviceColumns =
     "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at FROM devices ";
 
@@ -203,8 +209,11 @@ class SqliteWriteTx final : public WriteTx {
 
   Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
     // One writer at a time, so the next seq is simply one past the highest
-    // (compaction never removes the highest entry).
-    auto next = m_db.cached("SELECT coalesce(max(seq), 0) + 1 FROM change_log");
+    // (compaction never removes the highest entry), or past the floor set
+    // after a restore.
+    auto next = m_db.cached(
+        "SELECT max(coalesce((SELECT max(seq) FROM change_log), 0), "
+        "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0)) + 1");
     if (!next.isOk()) return next.status();
     auto row = (*next)->step();
     if (!row.isOk()) return row.status();
@@ -277,6 +286,26 @@ class SqliteWriteTx final : public WriteTx {
     return (*st)->bind(1, seq).exec();
   }
 
+  Result<int64_t> highestSeqInUse() override {
+    auto st = m_db.cached(
+        "SELECT max(coalesce((SELECT max(seq) FROM change_log), 0), "
+        "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0))");
+    if (!st.isOk()) return st.status();
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    const int64_t v = (*st)->columnInt(0);
+    (*st)->reset();
+    return v;
+  }
+
+  Status raiseSeqFloor(int64_t floor) override {
+    auto st = m_db.cached(
+        "INSERT INTO meta(key, value) VALUES('seq_floor', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value=max(value, excluded.value)");
+    if (!st.isOk()) return st.status();
+    return (*st)->bind(1, floor).exec();
+  }
+
   Status commit() override { return m_tx.commit(); }
 
  private:
@@ -324,7 +353,7 @@ Result<std::unique_ptr<WriteTx>> SqliteStore::beginWrite(const WriteScope& /*sco
 
 Result<int64_t> SqliteStore::watermark() {
   std::lock_guard lock(m_readMu);
-  auto st = m_reader->cached("SELECT coalesce(max(seq), 0) FROM change_log");
+  auto st = m_reader->cached(kWatermarkSql);
   if (!st.isOk()) return st.status();
   auto row = (*st)->step();
   if (!row.isOk()) return row.status();
@@ -343,7 +372,7 @@ Result<PullPage> SqliteStore::pull(const std::vector<std::string>& municipalityI
     ~EndRead() { (void)db.exec("COMMIT"); }
   } endRead{*m_reader};
 
-  auto wm = m_reader->cached("SELECT coalesce(max(seq), 0) FROM change_log");
+  auto wm = m_reader->cached(kWatermarkSql);
   if (!wm.isOk()) return wm.status();
   auto wrow = (*wm)->step();
   if (!wrow.isOk()) return wrow.status();

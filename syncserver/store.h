@@ -122,6 +122,12 @@ class WriteTx {
   // and raises the horizon below which cursors must do a full resync.
   virtual Status removeChange(int64_t seq) = 0;
   virtual Status raiseCompactionHorizon(int64_t seq) = 0;
+  // After a restore from backup: the next seq handed out is at least
+  // `floor + 1` and the watermark at least `floor`, so no seq a device
+  // received before the restore can be reused. Returns the highest seq in use
+  // (the caller puts the floor above it).
+  virtual Result<int64_t> highestSeqInUse() = 0;
+  virtual Status raiseSeqFloor(int64_t floor) = 0;
   virtual Status commit() = 0;
 };
 

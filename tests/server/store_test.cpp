@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "compaction.h"
 #include "fixtures.h"
 #include "ingest.h"
 #include "pg_store.h"
@@ -205,4 +206,32 @@ TEST(Store, ConcurrentWritersNeverMakeACursorSkip) {
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
   EXPECT_EQ(std::set<int64_t>(seen.begin(), seen.end()).size(), seen.size()) << "a change was pulled twice";
   EXPECT_EQ(std::set<int64_t>(seen.begin(), seen.end()), committed) << "a committed change was skipped";
+}
+
+// After a restore from backup, no seq a device saw before can come back for
+// another change: new seqs start above the floor, and cursors below it are
+// told to resync (the horizon).
+TEST(Store, AfterARestoreNewSeqsStartAboveEveryOldCursor) {
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_restore"));
+  ASSERT_TRUE(server::applyPush(*store, server::serverWriter(), request(base()), kNow).isOk());
+  const int64_t before = *store->watermark();
+  auto horizon = server::resetCursorsAfterRestore(*store);
+  ASSERT_TRUE(horizon.isOk()) << horizon.status().toString();
+  EXPECT_GT(*horizon, before + 1000000);
+  EXPECT_EQ(*store->compactionHorizon(), *horizon);
+  EXPECT_GE(*store->watermark(), *horizon) << "a resynced device must be able to start at the floor";
+
+  auto next = base();
+  next[1].set_change_id(core::newUuidV7(core::SystemClock::instance()));
+  next[1].set_hlc(next[1].hlc() + 1);
+  next[1].mutable_site()->set_name("Szkoła po przywróceniu");
+  next[1].clear_fields();
+  next[1].add_fields("name");
+  auto resp = server::applyPush(*store, server::serverWriter(), request({next[1]}), kNow);
+  ASSERT_TRUE(resp.isOk());
+  ASSERT_EQ(resp->results(0).outcome(), v1::ACCEPTED) << resp->results(0).reason_code();
+  EXPECT_GT(resp->results(0).server_seq(), *horizon);
+  int64_t cursor = *horizon;
+  EXPECT_EQ(pullAll(*store, {secap::testing::kMunicipalityId}, cursor).size(), 1u);
 }
