@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "secap/core/ids.h"
+#include "secap/core/text.h"
 
 namespace secap::server {
 namespace {
@@ -16,42 +17,6 @@ namespace http = boost::beast::http;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 constexpr const char* kTextType = "text/plain; charset=utf-8";
-
-// JSON string escaping for our own messages; UTF-8 passes through unchanged.
-std::string jsonEscape(std::string_view s) {
-  static constexpr std::string_view kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xf];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
 
 HttpResponse makeResponse(http::status status, const char* contentType, std::string body, unsigned version,
                           bool keepAlive) {
@@ -63,34 +28,6 @@ HttpResponse makeResponse(http::status status, const char* contentType, std::str
   res.body() = std::move(body);
   res.prepare_payload();
   return res;
-}
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decodes one path segment; nullopt for a malformed escape or a NUL.
-std::optional<std::string> decodeSegment(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '%') {
-      out += s[i];
-      continue;
-    }
-    if (i + 2 >= s.size()) return std::nullopt;
-    const int hi = hexValue(s[i + 1]);
-    const int lo = hexValue(s[i + 2]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    const char decoded = static_cast<char>(hi * 16 + lo);
-    if (decoded == '\0') return std::nullopt;
-    out += decoded;
-    i += 2;
-  }
-  return out;
 }
 
 // The decoded segments of an origin-form target ("/a/b?q" -> {"a", "b"}), or
@@ -105,7 +42,7 @@ std::optional<std::vector<std::string>> splitPath(std::string_view target) {
     const size_t slash = target.find('/', pos);
     const std::string_view raw =
         target.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
-    auto decoded = decodeSegment(raw);
+    auto decoded = core::percentDecode(raw);
     if (!decoded) return std::nullopt;
     segments.push_back(std::move(*decoded));
     if (slash == std::string_view::npos) break;
@@ -166,7 +103,8 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
 
 HttpResponse makeHttpError(http::status status, const std::string& code, const std::string& message, unsigned version,
                            bool keepAlive) {
-  std::string body = R"({"error":{"code":")" + jsonEscape(code) + R"(","message":")" + jsonEscape(message) + "\"}}";
+  std::string body =
+      R"({"error":{"code":")" + core::jsonEscape(code) + R"(","message":")" + core::jsonEscape(message) + "\"}}";
   return makeResponse(status, kJsonType, std::move(body), version, keepAlive);
 }
 

@@ -161,8 +161,8 @@ Writer serverWriter() { return Writer{kServerOriginId, "", "admin"}; }
 
 namespace {
 
-Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer,
-                                              const secap::v1::PushRequest& request, int64_t nowMs) {
+Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
+                                              int64_t nowMs) {
   secap::v1::PushResponse response;
   WriteScope scope;
   if (writer.role != "admin") scope.municipalities.push_back(writer.municipalityId);

@@ -110,7 +110,8 @@ Result<std::unique_ptr<Conn>> Conn::connect(const std::string& url) {
     return core::unavailable("cannot connect to PostgreSQL: " + why);
   }
   // Quiet NOTICEs (CREATE ... IF NOT EXISTS) stay out of the server log.
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw, [](void*, const char*) {}, nullptr);
   return conn;
 }
 

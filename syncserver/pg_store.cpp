@@ -274,10 +274,11 @@ class PgWriteTx final : public WriteTx {
     if (e.type != EntityType::kReading) return Status::ok();
     const auto& r = e.entity.reading();
     return m_lease
-        ->query("INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
-                "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
-                {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
-                 Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)})
+        ->query(
+            "INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
+            "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
+            {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
+             Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)})
         .status();
   }
 
@@ -287,9 +288,10 @@ class PgWriteTx final : public WriteTx {
 
   Status raiseCompactionHorizon(int64_t seq) override {
     return m_lease
-        ->query("INSERT INTO meta(key, value) VALUES('compaction_horizon', $1) "
-                "ON CONFLICT(key) DO UPDATE SET value=greatest(meta.value, excluded.value)",
-                {Param::int8(seq)})
+        ->query(
+            "INSERT INTO meta(key, value) VALUES('compaction_horizon', $1) "
+            "ON CONFLICT(key) DO UPDATE SET value=greatest(meta.value, excluded.value)",
+            {Param::int8(seq)})
         .status();
   }
 
@@ -370,8 +372,8 @@ Status PgStore::migrate() {
     PgTransaction tx(c);
     SECAP_RETURN_IF_ERROR(tx.begin());
     SECAP_RETURN_IF_ERROR(c.exec(kMigrations[v]));
-    SECAP_RETURN_IF_ERROR(c.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES(" +
-                                 std::to_string(v + 1) + ")"));
+    SECAP_RETURN_IF_ERROR(
+        c.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES(" + std::to_string(v + 1) + ")"));
     SECAP_RETURN_IF_ERROR(tx.commit());
   }
   return Status::ok();
@@ -517,17 +519,17 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
     // A retry after a lost reply: same device, fresh token, old one revoked.
     deviceId = existingDevice;
     SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET token_hash=$1, name=$2, app_version=$3 WHERE id=$4",
-                                     {Param::text(a.newTokenHash), Param::text(a.deviceName),
-                                      Param::text(a.appVersion), Param::text(deviceId)})
+                                     {Param::text(a.newTokenHash), Param::text(a.deviceName), Param::text(a.appVersion),
+                                      Param::text(deviceId)})
                               .status());
   } else {
     deviceId = a.newDeviceId;
     SECAP_RETURN_IF_ERROR(
         conn.query("INSERT INTO devices(id, install_id, name, platform, app_version, municipality_id, role, "
                    "token_hash, enrolled_at) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-                   {Param::text(deviceId), Param::text(a.installId), Param::text(a.deviceName),
-                    Param::text(a.platform), Param::text(a.appVersion), Param::text(municipalityId),
-                    Param::text(role), Param::text(a.newTokenHash), Param::int8(a.nowMs)})
+                   {Param::text(deviceId), Param::text(a.installId), Param::text(a.deviceName), Param::text(a.platform),
+                    Param::text(a.appVersion), Param::text(municipalityId), Param::text(role),
+                    Param::text(a.newTokenHash), Param::int8(a.nowMs)})
             .status());
     SECAP_RETURN_IF_ERROR(
         conn.query("UPDATE enrollment_codes SET used_at=$1, used_by_install_id=$2, device_id=$3 WHERE code_hash=$4",
@@ -591,11 +593,11 @@ Result<std::vector<StoredEntity>> PgStore::recordsAfter(const std::vector<std::s
   auto conn = m_pool.lease();
   if (!conn.isOk()) return conn.status();
   // entities.id is COLLATE "C": the same byte order as SQLite, whatever the database's locale.
-  auto rows = (*conn)->query(std::string(kEntityColumns) +
-                                 "WHERE (type > $1 OR (type = $1 AND id > $2)) AND "
-                                 "municipality_id = ANY($3) ORDER BY type, id LIMIT $4",
-                             {Param::int8(afterType), Param::text(afterId), Param::textArray(municipalityIds),
-                              Param::int8(limit)});
+  auto rows = (*conn)->query(
+      std::string(kEntityColumns) +
+          "WHERE (type > $1 OR (type = $1 AND id > $2)) AND "
+          "municipality_id = ANY($3) ORDER BY type, id LIMIT $4",
+      {Param::int8(afterType), Param::text(afterId), Param::textArray(municipalityIds), Param::int8(limit)});
   if (!rows.isOk()) return rows.status();
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));

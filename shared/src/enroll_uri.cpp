@@ -3,6 +3,7 @@
 #include <map>
 
 #include "secap/core/host_port.h"
+#include "secap/core/text.h"
 #include "secap/core/tls_pin.h"
 
 namespace secap::core {
@@ -34,30 +35,12 @@ std::string percentEncode(std::string_view value) {
   return out;
 }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 Result<std::string> percentDecode(std::string_view value, std::string_view name) {
-  std::string out;
-  for (size_t i = 0; i < value.size(); ++i) {
-    if (value[i] != '%') {
-      out += value[i];
-      continue;
-    }
-    const bool complete = i + 2 < value.size();
-    const int hi = complete ? hexValue(value[i + 1]) : -1;
-    const int lo = complete ? hexValue(value[i + 2]) : -1;
-    if (hi < 0 || lo < 0)
-      return invalidArgument("the enrollment link is damaged: a %-escape in '" + std::string(name) +
-                             "' is incomplete; scan the code again or ask for a new one");
-    out += static_cast<char>(hi * 16 + lo);
-    i += 2;
-  }
-  return out;
+  auto decoded = core::percentDecode(value);
+  if (!decoded)
+    return invalidArgument("the enrollment link is damaged: a %-escape in '" + std::string(name) +
+                           "' is incomplete; scan the code again or ask for a new one");
+  return std::move(*decoded);
 }
 
 std::string_view trim(std::string_view s) {

@@ -23,6 +23,7 @@
 #include "secap/core/entity.h"
 #include "secap/core/ids.h"
 #include "secap/core/sync_transport.h"
+#include "secap/core/text.h"
 #include "sim_device.h"
 
 namespace secap::sim {
@@ -472,32 +473,7 @@ void onEachDevice(std::vector<std::unique_ptr<LoadDevice>>& devices, Fn fn) {
   for (auto& t : threads) t.join();
 }
 
-std::string jsonString(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string jsonString(std::string_view s) { return "\"" + core::jsonEscape(s) + "\""; }
 
 std::string jsonLatency(const LatencyStats& l) {
   return fmt::format(R"({{"count": {}, "p50": {:.2f}, "p95": {:.2f}, "p99": {:.2f}, "max": {:.2f}, "mean": {:.2f}}})",
