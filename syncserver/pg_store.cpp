@@ -1,6 +1,8 @@
 #include "pg_store.h"
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 namespace secap::server {
 
@@ -321,11 +323,21 @@ class PgWriteTx final : public WriteTx {
  private:
   // The first seq of the transaction is taken under the gate together with
   // its in-flight lock; later seqs are higher, so that one lock covers them.
+  // Later seqs come in blocks of kSeqBlock, one round trip each; seqs of a
+  // block that the transaction does not use are simply never used (the
+  // watermark passes over them like over an aborted transaction's).
   Result<int64_t> nextSeq() {
     if (m_firstSeq != 0) {
-      auto rows = m_lease->query("SELECT nextval('change_seq')");
-      if (!rows.isOk()) return rows.status();
-      return rows->getInt(0, 0);
+      if (m_block.empty()) {
+        auto rows =
+            m_lease->query("SELECT nextval('change_seq') FROM generate_series(1, $1)", {Param::int8(kSeqBlock)});
+        if (!rows.isOk()) return rows.status();
+        for (int i = 0; i < rows->size(); ++i) m_block.push_back(rows->getInt(i, 0));
+        std::sort(m_block.begin(), m_block.end(), std::greater<>());  // taken from the back, lowest first
+      }
+      const int64_t seq = m_block.back();
+      m_block.pop_back();
+      return seq;
     }
     SECAP_RETURN_IF_ERROR(m_lease->exec(kLockGateShared));
     m_gateHeld = true;
@@ -341,7 +353,9 @@ class PgWriteTx final : public WriteTx {
 
   PgStore& m_store;
   pg::Pool::Lease m_lease;
+  static constexpr int64_t kSeqBlock = 32;
   int64_t m_firstSeq = 0;
+  std::vector<int64_t> m_block;  // seqs taken but not used yet, highest first
   bool m_gateHeld = false;
   bool m_committed = false;
 };

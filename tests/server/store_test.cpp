@@ -88,8 +88,9 @@ TEST(Store, WatermarkFollowsCommittedChangesOnly) {
   cursor = 0;
   const auto seqs = pullAll(*store, {secap::testing::kMunicipalityId}, cursor);
   ASSERT_EQ(seqs.size(), 3u);
-  EXPECT_EQ(*store->watermark(), seqs.back());
-  EXPECT_EQ(cursor, seqs.back());
+  // PostgreSQL may have handed out seqs nobody used; the watermark passes them.
+  EXPECT_GE(*store->watermark(), seqs.back());
+  EXPECT_EQ(cursor, *store->watermark());
 }
 
 TEST(Store, AnAcknowledgedPushSurvivesKill9) {
