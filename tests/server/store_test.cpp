@@ -125,34 +125,6 @@ TEST(Store, PullPagesAreCappedInBytes) {
   EXPECT_EQ(page->lastSeq, page->changes.front().server_seq());
 }
 
-// PostgreSQL lets writers of different municipalities overlap. A writer that
-// took the lower seq but commits later holds the watermark below its seq.
-TEST(Store, AHeldTransactionHoldsTheWatermarkBelowItsSeq) {
-  if (!secap::testing::onPostgres()) GTEST_SKIP() << "SQLite has one writer: seqs commit in order";
-  TestDatabase db;
-  auto store = openTestStore(db, freshDir("store_held"));
-  const std::vector<std::string> scope{"A", "B"};
-  int64_t cursor = 0;
-
-  auto held = store->beginWrite({{"A"}});
-  ASSERT_TRUE(held.isOk());
-  auto heldSeq = (*held)->appendChange(logEntry("A", 1), "A");
-  ASSERT_TRUE(heldSeq.isOk());
-
-  auto later = store->beginWrite({{"B"}});  // does not wait for A
-  ASSERT_TRUE(later.isOk());
-  auto laterSeq = (*later)->appendChange(logEntry("B", 1), "B");
-  ASSERT_TRUE(laterSeq.isOk());
-  ASSERT_GT(*laterSeq, *heldSeq);
-  ASSERT_TRUE((*later)->commit().isOk());
-
-  EXPECT_TRUE(pullAll(*store, scope, cursor).empty());
-  EXPECT_LT(cursor, *heldSeq) << "the cursor passed a change that has not committed yet";
-
-  ASSERT_TRUE((*held)->commit().isOk());
-  EXPECT_EQ(pullAll(*store, scope, cursor), (std::vector<int64_t>{*heldSeq, *laterSeq}));
-}
-
 // Randomised: writers of several municipalities hold their transactions for
 // random times, some roll back, and a reader pulls all the while. The reader
 // sees every committed change exactly once, in seq order, and nothing else.

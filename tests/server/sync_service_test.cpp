@@ -1,74 +1,20 @@
 // SyncService over real gRPC on loopback, against each store backend.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <future>
-#include <thread>
-
 #include "harness.h"
-#include "pg_store.h"
 #include "secap/core/ids.h"
+#include "sync_calls.h"
 
 using namespace secap;
 using secap::testing::kMeterId;
 using secap::testing::kMunicipalityId;
 using secap::testing::kServerNow;
 using secap::testing::ServerHarness;
+using namespace secap::testing::calls;
 
 namespace {
 
 constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
-
-struct Device {
-  std::string id;
-  std::string token;
-};
-
-Device enroll(ServerHarness& h, const std::string& code, const std::string& installId) {
-  grpc::ClientContext ctx;
-  v1::EnrollRequest req;
-  req.set_enrollment_code(code);
-  req.set_install_id(installId);
-  req.set_device_name("Tablet kotłowni");
-  req.set_platform("test");
-  v1::EnrollResponse resp;
-  auto st = h.stub->Enroll(&ctx, req, &resp);
-  EXPECT_TRUE(st.ok()) << st.error_message();
-  return {resp.device_id(), resp.access_token()};
-}
-
-v1::Change readingChange(core::ManualClock& clock, double value, int64_t takenAt) {
-  v1::Change c;
-  c.set_change_id(core::newUuidV7(clock));
-  c.set_entity_id(core::newUuidV7(clock));
-  c.set_hlc(core::makeHlc(clock.nowMs(), 0));
-  auto* r = c.mutable_reading();
-  r->set_id(c.entity_id());
-  r->set_meter_id(kMeterId);
-  r->set_value(value);
-  r->set_taken_at(takenAt);
-  return c;
-}
-
-grpc::Status push(ServerHarness& h, const Device& d, const std::vector<v1::Change>& changes, v1::PushResponse& resp,
-                  int32_t schema = 1) {
-  grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + d.token);
-  v1::PushRequest req;
-  req.set_schema_version(schema);
-  for (const auto& c : changes) *req.add_changes() = c;
-  return h.stub->Push(&ctx, req, &resp);
-}
-
-grpc::Status pull(ServerHarness& h, const Device& d, int64_t after, v1::PullResponse& resp, int max = 0) {
-  grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + d.token);
-  v1::PullRequest req;
-  req.set_after_seq(after);
-  req.set_max_changes(max);
-  req.set_schema_version(1);
-  return h.stub->Pull(&ctx, req, &resp);
-}
 
 class SyncServiceTest : public ::testing::Test {
  protected:
@@ -528,79 +474,4 @@ TEST_F(SyncServiceTest, AKioskWritesReadingsOnly) {
   EXPECT_EQ(only(reading).outcome(), v1::ACCEPTED);
   ASSERT_TRUE(push(*h, kiosk, {progressChange(h->clock, measure.entity_id(), 50)}, progress).ok());
   EXPECT_EQ(only(progress).reason_code(), "auth.forbidden");
-}
-
-// DESIGN.md §4's commit watermark through real pushes and pulls: a push of
-// Pałecznica is held open after taking its server_seq while a push of
-// another municipality commits a later seq. No device's cursor may pass the
-// held seq, and once it commits, every device gets it.
-TEST_F(SyncServiceTest, AChangeThatCommitsLateStillReachesEveryDevice) {
-  if (!secap::testing::onPostgres()) GTEST_SKIP() << "SQLite has one writer: seqs commit in order";
-  auto* pg = dynamic_cast<server::PgStore*>(&h->srv->store());
-  ASSERT_NE(pg, nullptr);
-  const Device colleague = enroll(*h, h->code(kMunicipalityId), "install-colleague");
-  const Device other = enroll(*h, h->code(kOtherMunicipality, "coordinator"), "install-other");
-  auto cursorOf = [&](const Device& d) {
-    v1::PullResponse resp;
-    int64_t cursor = 0;
-    do {
-      EXPECT_TRUE(pull(*h, d, cursor, resp).ok());
-      cursor = resp.last_seq();
-    } while (resp.has_more());
-    return cursor;
-  };
-  int64_t colleagueCursor = cursorOf(colleague);
-  int64_t otherCursor = cursorOf(other);
-
-  std::promise<int64_t> taken;
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  std::atomic<bool> armed{true};
-  pg->afterFirstSeqTaken = [&](int64_t seq) {
-    if (!armed.exchange(false)) return;
-    taken.set_value(seq);
-    released.wait();
-  };
-  const v1::Change heldReading = readingChange(h->clock, 120, kServerNow - 3600000);
-  std::thread heldPush([&] {
-    v1::PushResponse resp;
-    auto st = push(*h, device, {heldReading}, resp);
-    EXPECT_TRUE(st.ok()) << st.error_message();
-    EXPECT_EQ(resp.results(0).outcome(), v1::ACCEPTED);
-  });
-  const int64_t heldSeq = taken.get_future().get();
-
-  v1::Change site;
-  site.set_change_id(core::newUuidV7(h->clock));
-  site.set_entity_id(core::newUuidV7(h->clock));
-  site.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
-  site.mutable_site()->set_id(site.entity_id());
-  site.mutable_site()->set_municipality_id(kOtherMunicipality);
-  site.mutable_site()->set_name("Rathaus");
-  v1::PushResponse later;
-  ASSERT_TRUE(push(*h, other, {site}, later).ok());
-  ASSERT_EQ(later.results(0).outcome(), v1::ACCEPTED) << later.results(0).reason_code();
-  EXPECT_GT(later.results(0).server_seq(), heldSeq);
-
-  v1::PullResponse resp;
-  ASSERT_TRUE(pull(*h, colleague, colleagueCursor, resp).ok());
-  EXPECT_EQ(resp.changes_size(), 0);
-  EXPECT_LT(resp.last_seq(), heldSeq) << "the cursor passed a change that has not committed yet";
-  colleagueCursor = resp.last_seq();
-  ASSERT_TRUE(pull(*h, other, otherCursor, resp).ok());
-  EXPECT_EQ(resp.changes_size(), 0);
-  EXPECT_LT(resp.last_seq(), heldSeq);
-  otherCursor = resp.last_seq();
-
-  release.set_value();
-  heldPush.join();
-  pg->afterFirstSeqTaken = nullptr;
-
-  ASSERT_TRUE(pull(*h, colleague, colleagueCursor, resp).ok());
-  ASSERT_EQ(resp.changes_size(), 1);
-  EXPECT_EQ(resp.changes(0).entity_id(), heldReading.entity_id());
-  EXPECT_EQ(resp.changes(0).server_seq(), heldSeq);
-  ASSERT_TRUE(pull(*h, other, otherCursor, resp).ok());
-  ASSERT_EQ(resp.changes_size(), 1);
-  EXPECT_EQ(resp.changes(0).entity_id(), site.entity_id());
 }
