@@ -13,6 +13,7 @@ SyncClient::SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions 
   if (auto last = m_store.state(state_keys::kLastSyncMs)) m_status.lastSyncMs = std::stoll(*last);
   m_status.pending = m_store.pendingCount();
   m_status.needsAttention = m_store.rejectedCount();
+  m_status.pendingAttachments = m_store.pendingAttachmentCount();
 }
 
 SyncClient::~SyncClient() { stop(); }

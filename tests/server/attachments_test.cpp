@@ -4,6 +4,7 @@
 // cuts, restarting after a damaged upload), dedup, the size limit, scopes
 // (kiosk, other municipality) and redaction.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
@@ -565,4 +566,43 @@ TEST_F(AttachmentsTest, AttachmentCallsNeedAValidToken) {
   EXPECT_EQ(download(*h, nobody, core::newUuidV7(), got).error_code(), grpc::StatusCode::UNAUTHENTICATED);
   v1::UploadAttachmentResponse resp;
   EXPECT_EQ(upload(*h, nobody, core::newUuidV7(), "abc", resp).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(AttachmentsTest, TheRedactCommandErasesThePhotoLogsItAndSaysWhatItDid) {
+  const std::string bytes = randomBytes(20 * 1024, 29);
+  const auto id = pushedPhoto(bytes);
+  v1::UploadAttachmentResponse resp;
+  ASSERT_TRUE(upload(*h, field, id, bytes, resp).ok());
+  std::string args = " admin redact --attachment " + id + " --reason 'the neighbour is in the picture' --data-dir " +
+                     h->dir + " --actor a.nowak";
+  if (!h->database.url().empty()) args += " --db " + h->database.url();
+  FILE* pipe = ::popen((std::string(SECAP_SYNCSERVER_BIN) + args + " 2>&1").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  while (size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int status = ::pclose(pipe);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+  EXPECT_NE(out.find("redacted"), std::string::npos) << out;
+  EXPECT_NE(out.find("bytes were erased"), std::string::npos) << out;
+  EXPECT_EQ(blobCount(h->dir), 0);
+  std::string got;
+  EXPECT_EQ(download(*h, field, id, got).error_code(), grpc::StatusCode::NOT_FOUND);
+  auto audit = h->srv->store().auditEntries("attachment.redact");
+  ASSERT_TRUE(audit.isOk());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].actor, "a.nowak");
+}
+
+TEST_F(AttachmentsTest, TheRedactCommandNamesAnUnknownAttachment) {
+  std::string args = " admin redact --attachment 0190a000-0000-7000-8000-00000000dead --reason x --data-dir " + h->dir;
+  if (!h->database.url().empty()) args += " --db " + h->database.url();
+  FILE* pipe = ::popen((std::string(SECAP_SYNCSERVER_BIN) + args + " 2>&1").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  while (size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int status = ::pclose(pipe);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << out;
+  EXPECT_NE(out.find("there is no attachment 0190a000-0000-7000-8000-00000000dead"), std::string::npos) << out;
 }
