@@ -40,6 +40,12 @@ Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::
 }
 
 Result<std::unique_ptr<DirectoryBlobStore>> openAttachmentBlobs(const std::string& dataDir, int64_t maxBytes) {
+  // With PostgreSQL nothing else creates the data directory.
+  std::error_code ec;
+  std::filesystem::create_directories(dataDir, ec);
+  if (ec)
+    return core::Status(core::StatusCode::kFailedPrecondition,
+                        "cannot create data directory " + dataDir + ": " + ec.message());
   DirectoryBlobStoreOptions options;
   options.maxBlobBytes = maxBytes;
   return DirectoryBlobStore::open(dataDir, options);
