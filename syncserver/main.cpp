@@ -203,6 +203,27 @@ int runAfterRestore(const StoreLocation& where) {
   return 0;
 }
 
+int runRedact(const StoreLocation& where, const std::string& attachmentId, const std::string& reason,
+              const std::string& actor) {
+  if (where.dataDir.empty())
+    return fail(core::invalidArgument("give --data-dir: the attachment blobs live there (also with --db)"));
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto blobs = openAttachmentBlobs(where.dataDir);
+  if (!blobs.isOk()) return fail(blobs.status());
+  Attachments attachments(**store, **blobs, core::SystemClock::instance());
+  auto done = attachments.redact(attachmentId, reason, actor);
+  if (!done.isOk()) return fail(done.status());
+  const RedactionOutcome& outcome = *done;
+  fmt::print("attachment {} redacted (change seq {}); it syncs to devices as removed\n", outcome.attachmentId,
+             outcome.serverSeq);
+  fmt::print("{}\n", outcome.blobErased
+                         ? "the photo's bytes were erased"
+                         : "the bytes were kept: another attachment still shows the same photo, or it was never "
+                           "uploaded");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -220,6 +241,10 @@ int main(int argc, char** argv) {
   serve->add_option("--tls-cert", config.tlsCertFile, "PEM certificate: serve gRPC over TLS (with --tls-key)")
       ->check(CLI::ExistingFile);
   serve->add_option("--tls-key", config.tlsKeyFile, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
+  int64_t maxAttachmentMiB = kDefaultMaxBlobBytes / (1024 * 1024);
+  serve->add_option("--max-attachment-mib", maxAttachmentMiB, "Largest photo or document accepted, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
 
   StoreLocation where;
   uint64_t seed = 2030;
@@ -259,8 +284,19 @@ int main(int argc, char** argv) {
       "after-restore", "Run once on a store restored from backup, before serving it: devices then resync");
   addStoreOptions(afterRestore, where);
 
+  std::string redactId, redactReason, redactActor = "admin";
+  auto* redactCmd = admin->add_subcommand("redact",
+                                          "Erase an attachment's photo for data protection (GDPR); the record stays as "
+                                          "a logged tombstone");
+  addStoreOptions(redactCmd, where);
+  redactCmd->add_option("--attachment", redactId, "The attachment id")->required();
+  redactCmd->add_option("--reason", redactReason, "Why, for the audit log")->required();
+  redactCmd->add_option("--actor", redactActor, "Who asks, for the audit log")->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
+  config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
   if (*serve) return runServe(config);
+  if (*redactCmd) return runRedact(where, redactId, redactReason, redactActor);
   if (*demo) return runDemoData(where, seed);
   if (*enrollCode) {
     enroll.qr = *qrOpt || *serverOpt || *certOpt || *pngOpt;

@@ -92,6 +92,17 @@ CREATE TABLE audit_log(
   action TEXT NOT NULL,
   detail TEXT NOT NULL);
 )sql",
+    // 2: attachment upload progress (docs/ATTACHMENTS.md).
+    R"sql(
+CREATE TABLE upload_progress(
+  device_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  attachment_id TEXT NOT NULL,
+  total_size BIGINT NOT NULL,
+  received BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY(device_id, sha256));
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == PgStore::kSchemaVersion);
@@ -615,6 +626,89 @@ Result<std::vector<StoredEntity>> PgStore::recordsAfter(const std::vector<std::s
   if (!rows.isOk()) return rows.status();
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+// --- Attachments ---
+
+Result<std::optional<UploadProgress>> PgStore::uploadProgress(const std::string& deviceId, const std::string& sha256) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(
+      "SELECT attachment_id, total_size, received, updated_at FROM upload_progress WHERE device_id=$1 AND sha256=$2",
+      {Param::text(deviceId), Param::text(sha256)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->empty()) return std::optional<UploadProgress>();
+  UploadProgress p;
+  p.deviceId = deviceId;
+  p.sha256 = sha256;
+  p.attachmentId = rows->getBytes(0, 0);
+  p.totalSize = rows->getInt(0, 1);
+  p.received = rows->getInt(0, 2);
+  p.updatedAtMs = rows->getInt(0, 3);
+  return std::optional<UploadProgress>(std::move(p));
+}
+
+Status PgStore::putUploadProgress(const UploadProgress& p) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(
+      "INSERT INTO upload_progress(device_id, sha256, attachment_id, total_size, received, updated_at) "
+      "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT(device_id, sha256) DO UPDATE SET attachment_id=EXCLUDED.attachment_id, "
+      "total_size=EXCLUDED.total_size, received=EXCLUDED.received, updated_at=EXCLUDED.updated_at",
+      {Param::text(p.deviceId), Param::text(p.sha256), Param::text(p.attachmentId), Param::int8(p.totalSize),
+       Param::int8(p.received), Param::int8(p.updatedAtMs)});
+  return rows.status();
+}
+
+Status PgStore::removeUploadProgress(const std::string& deviceId, const std::string& sha256) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)
+      ->query("DELETE FROM upload_progress WHERE device_id=$1 AND sha256=$2",
+              {Param::text(deviceId), Param::text(sha256)})
+      .status();
+}
+
+Result<std::optional<StoredEntity>> PgStore::attachmentById(const std::string& id) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kEntityColumns) + "WHERE type=$1 AND id=$2",
+                             {Param::int8(static_cast<int>(EntityType::kAttachment)), Param::text(id)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  if (out.empty()) return std::optional<StoredEntity>();
+  return std::optional<StoredEntity>(std::move(out.front()));
+}
+
+Result<std::vector<StoredEntity>> PgStore::attachmentsWithContent(const std::string& sha256) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kEntityColumns) + "WHERE type=$1",
+                             {Param::int8(static_cast<int>(EntityType::kAttachment))});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  std::erase_if(out, [&](const StoredEntity& e) { return e.entity.attachment().sha256() != sha256; });
+  return out;
+}
+
+Status PgStore::addAuditEntry(const AuditEntry& entry) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return audit(**conn, entry.atMs, entry.actor, entry.action, entry.detail);
+}
+
+Result<std::vector<AuditEntry>> PgStore::auditEntries(const std::string& action) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query("SELECT at_ms, actor, action, detail FROM audit_log WHERE action=$1 ORDER BY id",
+                             {Param::text(action)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<AuditEntry> out;
+  for (int i = 0; i < rows->size(); ++i)
+    out.push_back({rows->getInt(i, 0), rows->getBytes(i, 1), rows->getBytes(i, 2), rows->getBytes(i, 3)});
   return out;
 }
 

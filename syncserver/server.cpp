@@ -39,6 +39,18 @@ Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::
   return std::unique_ptr<Store>(std::move(store).value());
 }
 
+Result<std::unique_ptr<DirectoryBlobStore>> openAttachmentBlobs(const std::string& dataDir, int64_t maxBytes) {
+  // With PostgreSQL nothing else creates the data directory.
+  std::error_code ec;
+  std::filesystem::create_directories(dataDir, ec);
+  if (ec)
+    return core::Status(core::StatusCode::kFailedPrecondition,
+                        "cannot create data directory " + dataDir + ": " + ec.message());
+  DirectoryBlobStoreOptions options;
+  options.maxBlobBytes = maxBytes;
+  return DirectoryBlobStore::open(dataDir, options);
+}
+
 namespace {
 
 Result<std::string> readTextFile(const std::string& path, const char* what) {
@@ -90,7 +102,14 @@ Status SyncServer::start() {
   auto store = openStore(m_config.dataDir, m_config.databaseUrl);
   if (!store.isOk()) return store.status();
   m_store = std::move(store).value();
-  m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock);
+  if (!m_config.dataDir.empty()) {
+    // <dataDir>/blobs and <dataDir>/staging; shared by every instance.
+    auto blobs = openAttachmentBlobs(m_config.dataDir, m_config.maxAttachmentBytes);
+    if (!blobs.isOk()) return blobs.status();
+    m_blobs = std::move(blobs).value();
+    m_attachments = std::make_unique<Attachments>(*m_store, *m_blobs, m_clock);
+  }
+  m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, m_attachments.get());
   m_reports = std::make_unique<StoreReports>(*m_store);
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -14,6 +14,8 @@
 #include <memory>
 #include <string>
 
+#include "attachments.h"
+#include "blob_store.h"
 #include "http_server.h"
 #include "reports.h"
 #include "secap/core/clock.h"
@@ -31,6 +33,8 @@ struct ServerConfig {
   bool insecure = false;    // allow plain text off loopback
   std::string tlsCertFile;  // PEM certificate (chain) for gRPC; with tlsKeyFile enables TLS
   std::string tlsKeyFile;   // PEM private key of tlsCertFile
+  // The largest attachment accepted (DESIGN.md §4).
+  int64_t maxAttachmentBytes = kDefaultMaxBlobBytes;
 };
 
 class SyncServer {
@@ -47,11 +51,16 @@ class SyncServer {
   [[nodiscard]] int httpPort() const { return m_httpPort; }
   [[nodiscard]] bool tls() const { return !m_config.tlsCertFile.empty(); }
   Store& store() { return *m_store; }
+  // The attachment bytes in <dataDir>/blobs (null without a data directory).
+  DirectoryBlobStore* blobs() { return m_blobs.get(); }
+  Attachments* attachments() { return m_attachments.get(); }
 
  private:
   ServerConfig m_config;
   const core::Clock& m_clock;
   std::unique_ptr<Store> m_store;
+  std::unique_ptr<DirectoryBlobStore> m_blobs;
+  std::unique_ptr<Attachments> m_attachments;
   std::unique_ptr<SyncServiceImpl> m_service;
   std::unique_ptr<StoreReports> m_reports;
   std::unique_ptr<HttpServer> m_http;
@@ -64,6 +73,11 @@ class SyncServer {
 // postgres:// URL, otherwise SQLite in `dataDir` (created if needed).
 // Migrations run on open, on either backend.
 Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::string& databaseUrl = "");
+
+// Opens the attachment blobs of a data directory: <dataDir>/blobs, with
+// partial uploads in <dataDir>/staging.
+Result<std::unique_ptr<DirectoryBlobStore>> openAttachmentBlobs(const std::string& dataDir,
+                                                                int64_t maxBytes = kDefaultMaxBlobBytes);
 
 // True when `url` selects the PostgreSQL backend.
 bool isPostgresUrl(const std::string& url);

@@ -76,6 +76,17 @@ CREATE TABLE audit_log(
   action TEXT NOT NULL,
   detail TEXT NOT NULL);
 )sql",
+    // 2: attachment upload progress (docs/ATTACHMENTS.md).
+    R"sql(
+CREATE TABLE upload_progress(
+  device_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  attachment_id TEXT NOT NULL,
+  total_size INTEGER NOT NULL,
+  received INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY(device_id, sha256)) WITHOUT ROWID;
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == SqliteStore::kSchemaVersion);
@@ -599,6 +610,96 @@ Result<std::vector<StoredEntity>> SqliteStore::recordsAfter(const std::vector<st
   (*st)->bind(idx, limit);
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+  return out;
+}
+
+// --- Attachments ---
+
+Result<std::optional<UploadProgress>> SqliteStore::uploadProgress(const std::string& deviceId,
+                                                                  const std::string& sha256) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(
+      "SELECT attachment_id, total_size, received, updated_at FROM upload_progress WHERE device_id=? AND sha256=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, deviceId).bind(2, sha256);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  if (!*row) return std::optional<UploadProgress>();
+  UploadProgress p;
+  p.deviceId = deviceId;
+  p.sha256 = sha256;
+  p.attachmentId = (*st)->columnText(0);
+  p.totalSize = (*st)->columnInt(1);
+  p.received = (*st)->columnInt(2);
+  p.updatedAtMs = (*st)->columnInt(3);
+  (*st)->reset();
+  return std::optional<UploadProgress>(std::move(p));
+}
+
+Status SqliteStore::putUploadProgress(const UploadProgress& p) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached(
+      "INSERT OR REPLACE INTO upload_progress(device_id, sha256, attachment_id, total_size, received, updated_at) "
+      "VALUES(?,?,?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  return (*st)
+      ->bind(1, p.deviceId)
+      .bind(2, p.sha256)
+      .bind(3, p.attachmentId)
+      .bind(4, p.totalSize)
+      .bind(5, p.received)
+      .bind(6, p.updatedAtMs)
+      .exec();
+}
+
+Status SqliteStore::removeUploadProgress(const std::string& deviceId, const std::string& sha256) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("DELETE FROM upload_progress WHERE device_id=? AND sha256=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, deviceId).bind(2, sha256).exec();
+}
+
+Result<std::optional<StoredEntity>> SqliteStore::attachmentById(const std::string& id) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE type=? AND id=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, static_cast<int>(EntityType::kAttachment)).bind(2, id);
+  std::vector<StoredEntity> rows;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, rows));
+  if (rows.empty()) return std::optional<StoredEntity>();
+  return std::optional<StoredEntity>(std::move(rows.front()));
+}
+
+Result<std::vector<StoredEntity>> SqliteStore::attachmentsWithContent(const std::string& sha256) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE type=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, static_cast<int>(EntityType::kAttachment));
+  std::vector<StoredEntity> rows;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, rows));
+  std::erase_if(rows, [&](const StoredEntity& e) { return e.entity.attachment().sha256() != sha256; });
+  return rows;
+}
+
+Status SqliteStore::addAuditEntry(const AuditEntry& entry) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, entry.atMs).bind(2, entry.actor).bind(3, entry.action).bind(4, entry.detail).exec();
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::auditEntries(const std::string& action) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached("SELECT at_ms, actor, action, detail FROM audit_log WHERE action=? ORDER BY id");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, action);
+  std::vector<AuditEntry> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    out.push_back({(*st)->columnInt(0), (*st)->columnText(1), (*st)->columnText(2), (*st)->columnText(3)});
+  }
   return out;
 }
 

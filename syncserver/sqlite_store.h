@@ -19,7 +19,7 @@ namespace secap::server {
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -35,6 +35,15 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                  const std::string& afterId, int limit) override;
+
+  // --- Attachments ---
+  Result<std::optional<UploadProgress>> uploadProgress(const std::string& deviceId, const std::string& sha256) override;
+  Status putUploadProgress(const UploadProgress& progress) override;
+  Status removeUploadProgress(const std::string& deviceId, const std::string& sha256) override;
+  Result<std::optional<StoredEntity>> attachmentById(const std::string& id) override;
+  Result<std::vector<StoredEntity>> attachmentsWithContent(const std::string& sha256) override;
+  Status addAuditEntry(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> auditEntries(const std::string& action) override;
 
  private:
   friend class SqliteWriteTx;

@@ -102,6 +102,27 @@ struct WriteScope {
   [[nodiscard]] bool everything() const { return municipalities.empty(); }
 };
 
+// --- Attachments --- (types for the Store methods at the end of Store)
+
+// An attachment upload under way: recorded by every chunk the server
+// appends, so any instance can tell a device where to resume.
+struct UploadProgress {
+  std::string deviceId;
+  std::string sha256;
+  std::string attachmentId;
+  int64_t totalSize = 0;
+  int64_t received = 0;  // Bytes appended so far.
+  int64_t updatedAtMs = 0;
+};
+
+// One row of audit_log.
+struct AuditEntry {
+  int64_t atMs = 0;
+  std::string actor;  // device id, or "admin"
+  std::string action;
+  std::string detail;
+};
+
 class WriteTx {
  public:
   virtual ~WriteTx() = default;  // Rolls back unless committed.
@@ -177,6 +198,28 @@ class Store {
   // (afterType, afterId), at most `limit`: the pages of a full resync.
   virtual Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                          const std::string& afterId, int limit) = 0;
+
+  // --- Attachments ---
+  // Upload progress lives here so that every server instance sees it; the
+  // bytes themselves are in the BlobStore (attachments.h).
+
+  // The upload of `sha256` by `deviceId`, if one is under way.
+  virtual Result<std::optional<UploadProgress>> uploadProgress(const std::string& deviceId,
+                                                               const std::string& sha256) = 0;
+  // Inserts or replaces the progress row of (deviceId, sha256).
+  virtual Status putUploadProgress(const UploadProgress& progress) = 0;
+  // Forgets an upload (finished, refused or abandoned); harmless when absent.
+  virtual Status removeUploadProgress(const std::string& deviceId, const std::string& sha256) = 0;
+  // One Attachment record by id, deleted or not.
+  virtual Result<std::optional<StoredEntity>> attachmentById(const std::string& id) = 0;
+  // Every Attachment record, of any municipality, whose content is `sha256`
+  // (redaction checks whether another record still needs the blob). Scans
+  // the attachment records: fine for thousands, an index comes later.
+  virtual Result<std::vector<StoredEntity>> attachmentsWithContent(const std::string& sha256) = 0;
+  // Appends an administrative action to audit_log (DESIGN.md §8).
+  virtual Status addAuditEntry(const AuditEntry& entry) = 0;
+  // The audit_log rows whose action is `action`, oldest first (tests, reports).
+  virtual Result<std::vector<AuditEntry>> auditEntries(const std::string& action) = 0;
 };
 
 }  // namespace secap::server

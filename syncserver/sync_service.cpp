@@ -158,4 +158,72 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   return grpc::Status::OK;
 }
 
+namespace {
+
+const grpc::Status kNoAttachments{grpc::StatusCode::UNIMPLEMENTED,
+                                  "this server stores no attachments (it was started without a data directory)"};
+
+}  // namespace
+
+grpc::Status SyncServiceImpl::UploadAttachment(grpc::ServerContext* ctx,
+                                               grpc::ServerReader<secap::v1::AttachmentChunk>* reader,
+                                               secap::v1::UploadAttachmentResponse* resp) {
+  DeviceRecord device;
+  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  if (!m_attachments) return kNoAttachments;
+  auto upload = m_attachments->beginUpload(device);
+  secap::v1::AttachmentChunk chunk;
+  while (reader->Read(&chunk)) {
+    auto settled = upload.onChunk(chunk);
+    if (!settled.isOk()) return toGrpcStatus(settled.status());
+    if (settled->has_value()) {
+      // Complete, or the device is not where the server stands: answer now;
+      // gRPC drops whatever the device still sends on this call.
+      *resp = std::move(**settled);
+      return grpc::Status::OK;
+    }
+  }
+  auto stands = upload.finish();
+  if (!stands.isOk()) return toGrpcStatus(stands.status());
+  *resp = std::move(stands).value();
+  return grpc::Status::OK;
+}
+
+grpc::Status SyncServiceImpl::GetUploadOffset(grpc::ServerContext* ctx, const secap::v1::UploadOffsetRequest* req,
+                                              secap::v1::UploadOffsetResponse* resp) {
+  DeviceRecord device;
+  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  if (!m_attachments) return kNoAttachments;
+  auto r = m_attachments->uploadOffset(device, *req);
+  if (!r.isOk()) return toGrpcStatus(r.status());
+  *resp = std::move(r).value();
+  return grpc::Status::OK;
+}
+
+grpc::Status SyncServiceImpl::DownloadAttachment(grpc::ServerContext* ctx,
+                                                 const secap::v1::DownloadAttachmentRequest* req,
+                                                 grpc::ServerWriter<secap::v1::AttachmentChunk>* writer) {
+  DeviceRecord device;
+  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  if (!m_attachments) return kNoAttachments;
+  auto download = m_attachments->openDownload(device, *req);
+  if (!download.isOk()) return toGrpcStatus(download.status());
+  int64_t offset = download->offset;
+  do {
+    auto data = download->reader->read(offset, kMaxAttachmentChunkBytes);
+    if (!data.isOk()) return toGrpcStatus(data.status());
+    secap::v1::AttachmentChunk chunk;
+    chunk.set_attachment_id(download->attachmentId);
+    chunk.set_sha256(download->sha256);
+    chunk.set_total_size(download->totalSize);
+    chunk.set_offset(offset);
+    offset += static_cast<int64_t>(data->size());
+    const bool empty = data->empty();
+    chunk.set_data(std::move(data).value());
+    if (!writer->Write(chunk)) return {grpc::StatusCode::CANCELLED, "the device went away"};
+    if (empty) break;  // an empty file, or a resume at its end: one empty chunk says so
+  } while (offset < download->totalSize && !ctx->IsCancelled());
+  return grpc::Status::OK;
+}
+
 }  // namespace secap::server

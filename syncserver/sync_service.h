@@ -7,6 +7,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "attachments.h"
 #include "secap/core/clock.h"
 #include "secap/v1/sync.grpc.pb.h"
 #include "store.h"
@@ -21,7 +22,9 @@ inline constexpr int64_t kEnrollmentCodeLifetimeMs = 7LL * 24 * 3600 * 1000;
 
 class SyncServiceImpl final : public secap::v1::SyncService::Service {
  public:
-  SyncServiceImpl(Store& store, const core::Clock& clock) : m_store(store), m_clock(clock) {}
+  // `attachments` may be null: the attachment calls then answer UNIMPLEMENTED.
+  SyncServiceImpl(Store& store, const core::Clock& clock, Attachments* attachments = nullptr)
+      : m_store(store), m_clock(clock), m_attachments(attachments) {}
 
   grpc::Status Enroll(grpc::ServerContext* ctx, const secap::v1::EnrollRequest* req,
                       secap::v1::EnrollResponse* resp) override;
@@ -29,6 +32,14 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
                     secap::v1::PushResponse* resp) override;
   grpc::Status Pull(grpc::ServerContext* ctx, const secap::v1::PullRequest* req,
                     secap::v1::PullResponse* resp) override;
+  // Attachments (attachments.h). Synchronous handlers like the others: one
+  // thread of gRPC's pool per stream while it runs.
+  grpc::Status UploadAttachment(grpc::ServerContext* ctx, grpc::ServerReader<secap::v1::AttachmentChunk>* reader,
+                                secap::v1::UploadAttachmentResponse* resp) override;
+  grpc::Status GetUploadOffset(grpc::ServerContext* ctx, const secap::v1::UploadOffsetRequest* req,
+                               secap::v1::UploadOffsetResponse* resp) override;
+  grpc::Status DownloadAttachment(grpc::ServerContext* ctx, const secap::v1::DownloadAttachmentRequest* req,
+                                  grpc::ServerWriter<secap::v1::AttachmentChunk>* writer) override;
 
  private:
   // The calling device, or UNAUTHENTICATED / PERMISSION_DENIED.
@@ -36,6 +47,7 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
 
   Store& m_store;
   const core::Clock& m_clock;
+  Attachments* m_attachments;
 };
 
 grpc::Status toGrpcStatus(const core::Status& st);

@@ -87,6 +87,19 @@ Page {
                         value: App.lastSyncError
                         valueColor: Theme.error
                     }
+                    InfoRow {
+                        Layout.fillWidth: true
+                        visible: App.pendingPhotoCount > 0
+                        label: qsTr("Photos to send")
+                        value: App.waitingForWifi ? qsTr("%1, waiting for Wi-Fi").arg(App.pendingPhotoCount)
+                                                  : App.pendingPhotoCount.toString()
+                    }
+                    Switch {
+                        Layout.fillWidth: true
+                        text: qsTr("Send photos only on Wi-Fi")
+                        checked: App.photosOnlyOnWifi
+                        onToggled: App.photosOnlyOnWifi = checked
+                    }
 
                     Label {
                         Layout.topMargin: Theme.spacingS

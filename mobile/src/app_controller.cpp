@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QJSEngine>
 #include <QLocale>
+#include <QNetworkInformation>
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -21,6 +22,8 @@ namespace keys = core::state_keys;
 namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+constexpr const char* kPhotosOnlyOnWifiKey = "photos_only_on_wifi";
 
 struct SaveOutcome {
   core::Status status;
@@ -74,6 +77,8 @@ AppController::AppController(std::unique_ptr<core::LocalStore> store, TransportF
   loadIdentity();
   refreshLocalCounts();
   m_lastCursor = m_store->cursor();
+  m_photosOnlyOnWifi = m_store->state(kPhotosOnlyOnWifiKey).value_or("0") == "1";
+  watchNetwork();
   rebuildSync();
 
   m_clockTick.setInterval(30 * 1000);
@@ -173,7 +178,10 @@ void AppController::rebuildSync() {
     m_transport = m_transportFactory(m_serverAddress.toStdString(), m_serverPin.toStdString());
   }
   if (m_transport) {
-    m_sync = std::make_unique<core::SyncClient>(*m_store, *m_transport);
+    core::SyncOptions options;
+    options.photosOnlyOnWifi = m_photosOnlyOnWifi;
+    options.isOnWifi = [onWifi = m_onWifi] { return onWifi->load(); };
+    m_sync = std::make_unique<core::SyncClient>(*m_store, *m_transport, options);
     // Called on the sync thread: hop to the UI thread. The destructor clears
     // the listener and joins the thread before `this` goes away.
     m_sync->setListener([this](const core::SyncStatus& status) {
@@ -186,6 +194,30 @@ void AppController::rebuildSync() {
     }
   }
   if (wasEnabled != (m_sync != nullptr)) emit syncEnabledChanged();
+}
+
+void AppController::watchNetwork() {
+  // Qt 6.3+: NetworkManager on Linux, the platform's own API on Android and
+  // iOS. Without a backend the medium stays unknown (not Wi-Fi), so photos
+  // wait while "only on Wi-Fi" is on: docs/ATTACHMENTS.md.
+  if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::TransportMedium)) return;
+  auto* info = QNetworkInformation::instance();
+  auto update = [onWifi = m_onWifi, info] {
+    const auto medium = info->transportMedium();
+    onWifi->store(medium == QNetworkInformation::TransportMedium::WiFi ||
+                  medium == QNetworkInformation::TransportMedium::Ethernet);
+  };
+  update();
+  connect(info, &QNetworkInformation::transportMediumChanged, this, update);
+}
+
+void AppController::setPhotosOnlyOnWifi(bool onlyOnWifi) {
+  if (onlyOnWifi == m_photosOnlyOnWifi) return;
+  m_photosOnlyOnWifi = onlyOnWifi;
+  if (auto st = m_store->setState(kPhotosOnlyOnWifiKey, onlyOnWifi ? "1" : "0"); !st.isOk())
+    setError(StorageError, QStringLiteral("storage.failed"), qs(st.message()));
+  if (m_sync) m_sync->setPhotosOnlyOnWifi(onlyOnWifi);
+  emit photosOnlyOnWifiChanged();
 }
 
 void AppController::startSync() {

@@ -23,6 +23,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QVariantMap>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -63,6 +64,10 @@ class AppController : public QObject {
   Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY lastSyncTextChanged)
   Q_PROPERTY(QString lastSyncError READ lastSyncError NOTIFY syncStatusChanged)
   Q_PROPERTY(bool upgradeRequired READ upgradeRequired NOTIFY syncStatusChanged)
+  // Photos not uploaded yet, and the user's "send photos only on Wi-Fi".
+  Q_PROPERTY(int pendingPhotoCount READ pendingPhotoCount NOTIFY syncStatusChanged)
+  Q_PROPERTY(bool waitingForWifi READ waitingForWifi NOTIFY syncStatusChanged)
+  Q_PROPERTY(bool photosOnlyOnWifi READ photosOnlyOnWifi WRITE setPhotosOnlyOnWifi NOTIFY photosOnlyOnWifiChanged)
 
   Q_PROPERTY(bool enrolling READ enrolling NOTIFY enrollingChanged)
   Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
@@ -113,6 +118,11 @@ class AppController : public QObject {
   QString lastSyncText() const;
   QString lastSyncError() const { return QString::fromStdString(m_status.lastError); }
   bool upgradeRequired() const { return m_status.upgradeRequired; }
+  int pendingPhotoCount() const { return static_cast<int>(m_status.pendingAttachments); }
+  bool waitingForWifi() const { return m_status.waitingForWifi; }
+  bool photosOnlyOnWifi() const { return m_photosOnlyOnWifi; }
+  // Saved on the device; applies from the next sync round.
+  void setPhotosOnlyOnWifi(bool onlyOnWifi);
 
   bool enrolling() const { return m_enrolling; }
   bool saving() const { return m_savesInFlight > 0; }
@@ -172,9 +182,12 @@ class AppController : public QObject {
   void enrollFinished(bool ok, const QString& errorCode, const QString& message);
   void readingSaved(const QString& meterId, const QString& readingId, double value);
   void readingRejected(const QString& meterId, const QString& reasonCode, const QString& message);
+  void photosOnlyOnWifiChanged();
 
  private:
   void rebuildSync();
+  // Follows the transport medium through QNetworkInformation, when a backend loads.
+  void watchNetwork();
   // Sets the address and pin together (one transport rebuild); false when
   // they could not be saved (the error is set).
   bool setServer(const QString& address, const QString& pin);
@@ -212,6 +225,9 @@ class AppController : public QObject {
   QString m_errorCode;
   QString m_errorString;
   int m_dataRevision = 0;
+  bool m_photosOnlyOnWifi = false;
+  // Written on the UI thread, read by the sync thread's isOnWifi().
+  std::shared_ptr<std::atomic<bool>> m_onWifi = std::make_shared<std::atomic<bool>>(false);
 };
 
 // Registers the composition root's AppController as the QML singleton `App`

@@ -71,6 +71,8 @@ Status fromGrpc(const grpc::Status& s) {
       return {StatusCode::kUnauthenticated, msg};
     case grpc::StatusCode::RESOURCE_EXHAUSTED:
       return {StatusCode::kResourceExhausted, msg};
+    case grpc::StatusCode::DATA_LOSS:
+      return {StatusCode::kDataLoss, msg};
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
     case grpc::StatusCode::CANCELLED:
@@ -137,6 +139,41 @@ class GrpcSyncTransport final : public SyncTransport {
     return response;
   }
 
+  Result<secap::v1::UploadOffsetResponse> uploadOffset(const secap::v1::UploadOffsetRequest& request,
+                                                       const std::string& token) override {
+    secap::v1::UploadOffsetResponse response;
+    Status st = withOneRetry(
+        [&](grpc::ClientContext& ctx) { return m_stub->GetUploadOffset(&ctx, request, &response); }, token);
+    if (!st.isOk()) return st;
+    return response;
+  }
+
+  Result<secap::v1::UploadAttachmentResponse> uploadAttachment(const AttachmentChunkSource& next,
+                                                               const std::string& token) override {
+    // Not retried here: the chunk source is used up; the SyncClient asks
+    // GetUploadOffset and goes on from where the server stands.
+    if (Status c = ensureConnected(); !c.isOk()) return c;
+    grpc::ClientContext ctx;
+    prepare(ctx, token);
+    // A whole photo over a slow link takes longer than one push.
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::milliseconds(m_deadlineMs * kUploadDeadlineFactor));
+    // JPEG does not shrink under gzip: spare the phone's battery.
+    ctx.set_compression_algorithm(GRPC_COMPRESS_NONE);
+    secap::v1::UploadAttachmentResponse response;
+    auto writer = m_stub->UploadAttachment(&ctx, &response);
+    while (auto chunk = next()) {
+      if (!writer->Write(*chunk)) break;  // The server answered early, or the link broke: Finish tells.
+    }
+    writer->WritesDone();
+    Status st = fromGrpc(writer->Finish());
+    if (!st.isOk()) {
+      if (serverKeyMismatched()) return keyMismatch();
+      return st;
+    }
+    return response;
+  }
+
  private:
   void prepare(grpc::ClientContext& ctx, const std::string& token) const {
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(m_deadlineMs));
@@ -185,6 +222,7 @@ class GrpcSyncTransport final : public SyncTransport {
   }
 
   static constexpr int64_t kConnectWaitMs = 5000;
+  static constexpr int64_t kUploadDeadlineFactor = 20;
   int64_t m_deadlineMs;
   std::shared_ptr<PinState> m_pinState;  // null without a pin
   std::shared_ptr<grpc::Channel> m_channel;
@@ -192,6 +230,16 @@ class GrpcSyncTransport final : public SyncTransport {
 };
 
 }  // namespace
+
+Result<secap::v1::UploadOffsetResponse> SyncTransport::uploadOffset(const secap::v1::UploadOffsetRequest&,
+                                                                    const std::string&) {
+  return internalError("this connection cannot carry photos");
+}
+
+Result<secap::v1::UploadAttachmentResponse> SyncTransport::uploadAttachment(const AttachmentChunkSource&,
+                                                                            const std::string&) {
+  return internalError("this connection cannot carry photos");
+}
 
 std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, const TransportOptions& options) {
   return std::make_unique<GrpcSyncTransport>(target, options);

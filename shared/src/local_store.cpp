@@ -1,6 +1,9 @@
 #include "secap/core/local_store.h"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <fstream>
 
 #include "secap/core/ids.h"
 #include "secap/core/merge.h"
@@ -50,6 +53,17 @@ CREATE INDEX outbox_by_entity ON outbox(entity_type, entity_id);
     // 2: rows remember the full resync that last confirmed them.
     R"sql(
 ALTER TABLE entities ADD COLUMN resync_gen INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // 3: attachment files on the device and whether their bytes are uploaded.
+    R"sql(
+CREATE TABLE attachment_files(
+  attachment_id TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  uploaded_at INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '');
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -269,6 +283,14 @@ std::vector<std::string> LocalStore::provisionalFlags(const Reading& reading) {
 
 Result<Change> LocalStore::saveLocalChange(Change change) {
   std::lock_guard lock(m_mu);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(saveLocalChangeLocked(change));
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return change;
+}
+
+Status LocalStore::saveLocalChangeLocked(Change& change) {
   if (change.change_id().empty()) change.set_change_id(newUuidV7(m_clock));
   change.set_hlc(m_hlc.now());
   change.clear_server_seq();
@@ -276,9 +298,6 @@ Result<Change> LocalStore::saveLocalChange(Change change) {
   change.clear_received_at_ms();
   if (auto rejection = validateChange(change, validationContextLocked()))
     return Status(StatusCode::kInvalidArgument, rejection->reasonCode + ": " + rejection->message);
-
-  sqlite::Transaction tx(*m_db);
-  SECAP_RETURN_IF_ERROR(tx.begin());
   SECAP_RETURN_IF_ERROR(writeEntityLocked(change, /*pendingLocal=*/true));
   auto st =
       m_db->cached("INSERT INTO outbox(change_id, entity_type, entity_id, payload, created_at) VALUES(?,?,?,?,?)");
@@ -290,9 +309,7 @@ Result<Change> LocalStore::saveLocalChange(Change change) {
       .bindBlob(4, change.SerializeAsString())
       .bind(5, m_clock.nowMs());
   SECAP_RETURN_IF_ERROR((*st)->exec());
-  SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
-  SECAP_RETURN_IF_ERROR(tx.commit());
-  return change;
+  return setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last()));
 }
 
 std::vector<secap::v1::Municipality> LocalStore::municipalities() {
@@ -572,6 +589,94 @@ Status LocalStore::applyPullPage(const secap::v1::PullResponse& page) {
   SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kCursor, std::to_string(page.last_seq())));
   SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kHlcLast, std::to_string(m_hlc.last())));
   return tx.commit();
+}
+
+// --- Attachments ---
+
+Result<secap::v1::Attachment> LocalStore::addAttachment(secap::v1::Attachment attachment, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, "the photo file " + path + " cannot be read");
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  std::vector<char> buf(64 * 1024);
+  int64_t size = 0;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto n = in.gcount();
+    if (n <= 0) break;
+    crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(buf.data()),
+                              static_cast<unsigned long long>(n));
+    size += n;
+  }
+  if (in.bad()) return Status(StatusCode::kDataLoss, "the photo file " + path + " could not be read to the end");
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&hash, digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char b : digest) {
+    hex.push_back(kHex[b >> 4]);
+    hex.push_back(kHex[b & 15]);
+  }
+  if (attachment.id().empty()) attachment.set_id(newUuidV7(m_clock));
+  attachment.set_sha256(hex);
+  attachment.set_size(size);
+
+  std::lock_guard lock(m_mu);
+  Change change;
+  change.set_entity_id(attachment.id());
+  *change.mutable_attachment() = attachment;
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(saveLocalChangeLocked(change));
+  auto st = m_db->cached(
+      "INSERT OR REPLACE INTO attachment_files(attachment_id, sha256, path, size, created_at) VALUES(?,?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR(
+      (*st)->bind(1, attachment.id()).bind(2, hex).bind(3, path).bind(4, size).bind(5, m_clock.nowMs()).exec());
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return attachment;
+}
+
+std::vector<PendingAttachment> LocalStore::pendingAttachmentUploads() {
+  std::lock_guard lock(m_mu);
+  // Records sync before photos: a file waits while its record is unsent.
+  auto st = m_db->cached(
+      "SELECT attachment_id, sha256, path, size FROM attachment_files f WHERE uploaded_at=0 AND NOT EXISTS "
+      "(SELECT 1 FROM outbox o WHERE o.entity_type=? AND o.entity_id=f.attachment_id) ORDER BY created_at, "
+      "attachment_id");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kAttachment));
+  std::vector<PendingAttachment> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk() || !*row) break;
+    out.push_back({(*st)->columnText(0), (*st)->columnText(1), (*st)->columnText(2), (*st)->columnInt(3)});
+  }
+  return out;
+}
+
+int64_t LocalStore::pendingAttachmentCount() {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT count(*) FROM attachment_files WHERE uploaded_at=0");
+  if (!st.isOk()) return 0;
+  auto row = (*st)->step();
+  const int64_t n = row.isOk() && *row ? (*st)->columnInt(0) : 0;
+  (*st)->reset();
+  return n;
+}
+
+Status LocalStore::markAttachmentUploaded(const std::string& attachmentId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("UPDATE attachment_files SET uploaded_at=?, last_error='' WHERE attachment_id=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, std::max<int64_t>(1, m_clock.nowMs())).bind(2, attachmentId).exec();
+}
+
+Status LocalStore::setAttachmentError(const std::string& attachmentId, const std::string& message) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("UPDATE attachment_files SET last_error=? WHERE attachment_id=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, message).bind(2, attachmentId).exec();
 }
 
 }  // namespace secap::core

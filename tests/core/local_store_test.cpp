@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 
 #include "fixtures.h"
 #include "secap/core/ids.h"
@@ -338,4 +339,78 @@ TEST(LocalStoreMigrations, UpgradesFromEveryEarlierVersionKeepingPendingReadings
     ASSERT_TRUE((*store)->lastReading(kMeterId).has_value());
     EXPECT_DOUBLE_EQ((*store)->lastReading(kMeterId)->value(), 777);
   }
+}
+
+namespace {
+
+secap::v1::Attachment sitePhoto() {
+  secap::v1::Attachment a;
+  a.set_mime("image/jpeg");
+  a.set_owner_type("site");
+  a.set_owner_id(kSiteId);
+  return a;
+}
+
+std::string writeFile(const std::string& dir, const std::string& bytes) {
+  const std::string path = dir + "/photo.jpg";
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+}  // namespace
+
+TEST(LocalStoreAttachments, APhotoWaitsForItsRecordAndStaysPendingUntilUploaded) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("attachment_pending");
+  auto store = openWithBase(dir, clock);
+  const std::string bytes(100000, 'x');
+  auto saved = store->addAttachment(sitePhoto(), writeFile(dir, bytes));
+  ASSERT_TRUE(saved.isOk()) << saved.status().toString();
+  EXPECT_EQ(saved->sha256(), sha256Hex(bytes));
+  EXPECT_EQ(saved->size(), 100000);
+  EXPECT_EQ(store->pendingCount(), 1);                     // the record goes first
+  EXPECT_TRUE(store->pendingAttachmentUploads().empty());  // the photo waits for it
+  EXPECT_EQ(store->pendingAttachmentCount(), 1);
+
+  auto sent = store->pendingOutbox(10, 1 << 20);
+  secap::v1::PushResponse resp;
+  auto* r = resp.add_results();
+  r->set_change_id(sent.at(0).change.change_id());
+  r->set_outcome(secap::v1::ACCEPTED);
+  r->set_server_seq(1);
+  ASSERT_TRUE(store->applyPushResults(sent, resp).isOk());
+  auto pending = store->pendingAttachmentUploads();
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].attachmentId, saved->id());
+  EXPECT_EQ(pending[0].size, 100000);
+
+  ASSERT_TRUE(store->markAttachmentUploaded(saved->id()).isOk());
+  EXPECT_TRUE(store->pendingAttachmentUploads().empty());
+  EXPECT_EQ(store->pendingAttachmentCount(), 0);
+}
+
+TEST(LocalStoreAttachments, AMissingPhotoFileSavesNothing) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("attachment_missing");
+  auto store = openWithBase(dir, clock);
+  auto saved = store->addAttachment(sitePhoto(), dir + "/no_such_photo.jpg");
+  EXPECT_EQ(saved.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->pendingCount(), 0);
+  EXPECT_EQ(store->pendingAttachmentCount(), 0);
+}
+
+TEST(LocalStoreMigrations, ADatabaseFromBeforeAttachmentsCanRecordPhotosAfterTheUpgrade) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("upgrade_attachments");
+  {
+    auto db = sqlite::Db::open(dir + "/device.db");
+    ASSERT_TRUE(db.isOk());
+    for (int v = 0; v < 2; ++v) ASSERT_TRUE((*db)->exec(LocalStore::migrationSql(v)).isOk());
+    ASSERT_TRUE((*db)->exec("PRAGMA user_version=2").isOk());
+  }
+  auto store = openWithBase(dir, clock);
+  EXPECT_EQ(store->schemaVersion(), 3);
+  auto saved = store->addAttachment(sitePhoto(), writeFile(dir, "jpeg bytes"));
+  ASSERT_TRUE(saved.isOk()) << saved.status().toString();
+  EXPECT_EQ(store->pendingAttachmentCount(), 1);
 }

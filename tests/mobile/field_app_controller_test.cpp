@@ -198,5 +198,18 @@ TEST_F(AppControllerTest, MeterDetailsDescribeTheMeter) {
   EXPECT_EQ(site.value(QStringLiteral("municipalityName")).toString(), QStringLiteral("Żyraków"));
 }
 
+TEST_F(AppControllerTest, ThePhotosOnlyOnWifiSettingIsRememberedAcrossRestarts) {
+  open(/*enrolled=*/true, /*withTransport=*/true);
+  EXPECT_FALSE(m_app->photosOnlyOnWifi());
+  m_app->setPhotosOnlyOnWifi(true);
+  EXPECT_TRUE(m_app->photosOnlyOnWifi());
+  m_app.reset();
+  auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
+  ASSERT_TRUE(store.isOk());
+  m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+  EXPECT_TRUE(m_app->photosOnlyOnWifi());
+  EXPECT_EQ(m_app->pendingPhotoCount(), 0);
+}
+
 }  // namespace
 }  // namespace secap::field

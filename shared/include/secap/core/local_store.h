@@ -67,10 +67,18 @@ struct RejectedChange {
   std::string message;
 };
 
+// An attachment file whose bytes are not on the server yet.
+struct PendingAttachment {
+  std::string attachmentId;
+  std::string sha256;
+  std::string path;
+  int64_t size = 0;
+};
+
 class LocalStore {
  public:
   // The schema version this build migrates to.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // The SQL of migration `index` (0-based: it takes the schema from version
   // index to index+1), for upgrade tests.
@@ -147,7 +155,22 @@ class LocalStore {
   Status applyResyncPage(const secap::v1::PullResponse& page, int64_t generation);
   Status finishFullResync(int64_t generation, int64_t cursor);
 
+  // --- Attachments ---
+  // Records a photo or document: hashes the file at `path` (it must stay
+  // there until uploaded), fills id (when empty), sha256 and size, and saves
+  // the Attachment record (outbox) and the pending file in one transaction.
+  Result<secap::v1::Attachment> addAttachment(secap::v1::Attachment attachment, const std::string& path);
+  // Files not uploaded yet whose record has left the outbox (records always
+  // sync before photos), oldest first.
+  std::vector<PendingAttachment> pendingAttachmentUploads();
+  // Files not uploaded yet, whether or not their record was sent.
+  int64_t pendingAttachmentCount();
+  Status markAttachmentUploaded(const std::string& attachmentId);
+  // Why the last upload attempt failed (for the needs-attention list).
+  Status setAttachmentError(const std::string& attachmentId, const std::string& message);
+
  private:
+  Status saveLocalChangeLocked(secap::v1::Change& change);
   LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock);
   Status migrate();
   Status writeEntityLocked(const secap::v1::Change& change, bool pendingLocal, int64_t resyncGeneration = 0);

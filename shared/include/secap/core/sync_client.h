@@ -31,6 +31,8 @@ struct SyncStatus {
   int64_t lastSyncMs = 0;      // Last complete push+pull; 0 = never.
   std::string lastError;       // Empty when the last attempt succeeded.
   bool upgradeRequired = false;
+  int64_t pendingAttachments = 0;  // Photos and documents not uploaded yet.
+  bool waitingForWifi = false;     // Photos wait: the user wants them sent on Wi-Fi only.
 };
 
 struct SyncOptions {
@@ -40,6 +42,11 @@ struct SyncOptions {
   int maxChangesPerPush = 5000;   // DESIGN.md §4 limit.
   size_t maxPushBytes = 1000000;  // Under 1 MiB.
   int maxChangesPerPull = 5000;
+  // Photos wait for Wi-Fi (DESIGN.md §4). The app injects how to tell; with
+  // the setting on and no way to tell, photos wait (the user's choice wins
+  // over an unknown network).
+  bool photosOnlyOnWifi = false;
+  std::function<bool()> isOnWifi;
 };
 
 class SyncClient {
@@ -62,6 +69,14 @@ class SyncClient {
   Status syncOnce();
   Status pushAll();
   Status pullAll();
+  // Uploads the bytes of attachments whose records were pushed, resuming
+  // each where the server stands (GetUploadOffset), so a chunk the server
+  // holds is never sent again. A damaged upload (DATA_LOSS) starts again
+  // from 0, at most twice per round. Skipped while photos wait for Wi-Fi.
+  // kUnavailable when the link broke: the next round resumes.
+  Status uploadAttachments();
+  // The user's "photos only on Wi-Fi" setting.
+  void setPhotosOnlyOnWifi(bool onlyOnWifi);
   // Replaces the local view by the server's current state, page by page,
   // keeping the outbox and unpushed rows.
   Status fullResync();
@@ -82,6 +97,7 @@ class SyncClient {
   void run();
   void publish();
   Status recordOutcome(const Status& st);
+  Status uploadOne(const PendingAttachment& file, const std::string& token);
 
   LocalStore& m_store;
   SyncTransport& m_transport;

@@ -5,13 +5,19 @@
 // are thread-safe.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "secap/core/status.h"
 #include "secap/v1/sync.pb.h"
 
 namespace secap::core {
+
+// Gives the chunks of one UploadAttachment call in order; nothing when done.
+// Called on the calling thread of uploadAttachment.
+using AttachmentChunkSource = std::function<std::optional<secap::v1::AttachmentChunk>()>;
 
 // The protocol schema version this build speaks.
 constexpr int32_t kSchemaVersion = 1;
@@ -22,6 +28,15 @@ class SyncTransport {
   virtual Result<secap::v1::EnrollResponse> enroll(const secap::v1::EnrollRequest& request) = 0;
   virtual Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& request, const std::string& token) = 0;
   virtual Result<secap::v1::PullResponse> pull(const secap::v1::PullRequest& request, const std::string& token) = 0;
+
+  // Attachments (docs/ATTACHMENTS.md). Not every transport carries them: the
+  // defaults answer kInternal.
+  virtual Result<secap::v1::UploadOffsetResponse> uploadOffset(const secap::v1::UploadOffsetRequest& request,
+                                                               const std::string& token);
+  // One UploadAttachment call that sends what `next` gives until it gives
+  // nothing or the server answers early (another offset, or complete).
+  virtual Result<secap::v1::UploadAttachmentResponse> uploadAttachment(const AttachmentChunkSource& next,
+                                                                       const std::string& token);
 };
 
 struct TransportOptions {
