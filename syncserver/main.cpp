@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <ctime>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -190,6 +192,122 @@ int runCompact(const StoreLocation& where, int64_t horizon) {
   return 0;
 }
 
+// --- Devices, roles and limits ---
+
+// Who runs an admin command, for the audit log.
+std::string adminActor() {
+  const char* user = std::getenv("USER");
+  return std::string("admin:") + (user && *user ? user : "unknown");
+}
+
+std::string formatTime(int64_t ms) {
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return std::string(buf) + " UTC";
+}
+
+// "2026-11-23" or "2026-11-23T14:05[:00]" (UTC) in ms; nullopt if malformed.
+std::optional<int64_t> parseDate(const std::string& text) {
+  for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"}) {
+    std::tm tm{};
+    const char* end = strptime(text.c_str(), format, &tm);
+    if (end && *end == '\0') return static_cast<int64_t>(timegm(&tm)) * 1000;
+  }
+  return std::nullopt;
+}
+
+struct DeviceCommand {
+  StoreLocation where;
+  std::string deviceId;
+  std::string municipality;
+  std::string role;
+  bool allowRescue = false;
+  std::string since;
+  int limit = 100;
+};
+
+int runRevoke(const DeviceCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  const int64_t now = core::SystemClock::instance().nowMs();
+  if (auto st = (*store)->revokeDevice(o.deviceId, o.allowRescue, now, adminActor()); !st.isOk()) return fail(st);
+  fmt::print("device {} is withdrawn: every sync call it makes is refused from now on\n", o.deviceId);
+  if (o.allowRescue)
+    fmt::print("its next push of unsent data is still accepted once; after that it is told to wipe its data\n");
+  else
+    fmt::print("to save its unsent data first, run: secap-syncserver admin rescue --device {}\n", o.deviceId);
+  return 0;
+}
+
+int runRescue(const DeviceCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  const int64_t now = core::SystemClock::instance().nowMs();
+  if (auto st = (*store)->allowRescue(o.deviceId, now, adminActor()); !st.isOk()) return fail(st);
+  fmt::print("withdrawn device {} may push its unsent data once more; after that it is told to wipe its data\n",
+             o.deviceId);
+  return 0;
+}
+
+int runGrant(const DeviceCommand& o, bool grant) {
+  if (grant && !isKnownRole(o.role))
+    return fail(
+        core::invalidArgument("unknown role '" + o.role + "': use admin, coordinator, field, kiosk or partner"));
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto m = findMunicipality(**store, o.municipality);
+  if (!m.isOk()) return fail(m.status());
+  const int64_t now = core::SystemClock::instance().nowMs();
+  const auto st = grant ? (*store)->grantRole(o.deviceId, m->id, o.role, now, adminActor())
+                        : (*store)->ungrantRole(o.deviceId, m->id, now, adminActor());
+  if (!st.isOk()) return fail(st);
+  if (grant)
+    fmt::print("device {} is now {} in {}\n", o.deviceId, o.role, m->entity.municipality().name());
+  else
+    fmt::print("device {} no longer has a role in {}\n", o.deviceId, m->entity.municipality().name());
+  fmt::print("it will download its data afresh at its next sync\n");
+  return 0;
+}
+
+int runDevices(const StoreLocation& where) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto devices = (*store)->allDevices();
+  if (!devices.isOk()) return fail(devices.status());
+  for (const auto& d : *devices) {
+    std::string roles;
+    for (const auto& [municipality, role] : d.roles) roles += (roles.empty() ? "" : ", ") + role + "@" + municipality;
+    std::string state = "active";
+    if (d.revokedAtMs != 0)
+      state = "withdrawn " + formatTime(d.revokedAtMs) +
+              (d.rescue == kRescueAllowed ? " (rescue allowed)"
+               : d.rescue == kRescueUsed  ? " (rescued, wiping)"
+                                          : "");
+    fmt::print("{}  {}  [{}]  {}\n", d.id, d.name, roles.empty() ? "no roles" : roles, state);
+  }
+  if (devices->empty()) fmt::print("no devices enrolled\n");
+  return 0;
+}
+
+int runAudit(const DeviceCommand& o) {
+  int64_t since = 0;
+  if (!o.since.empty()) {
+    auto parsed = parseDate(o.since);
+    if (!parsed) return fail(core::invalidArgument("--since must look like 2026-11-23 or 2026-11-23T14:05 (UTC)"));
+    since = *parsed;
+  }
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto entries = (*store)->auditLog(since, o.limit);
+  if (!entries.isOk()) return fail(entries.status());
+  for (const auto& e : *entries) fmt::print("{}  {:<24} {:<22} {}\n", formatTime(e.atMs), e.actor, e.action, e.detail);
+  if (entries->empty()) fmt::print("no administrative actions logged{}\n", o.since.empty() ? "" : " since " + o.since);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -242,7 +360,46 @@ int main(int argc, char** argv) {
   addStoreOptions(compactCmd, where);
   compactCmd->add_option("--horizon-seq", horizon, "Compact up to this seq (default: everything)");
 
+  // --- Devices, roles and limits ---
+  serve
+      ->add_option("--rate-limit-per-minute", config.rateLimitPerMinute,
+                   "Sync calls a device may make per minute (0: no limit); shared by instances on one database")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  DeviceCommand dev;
+  auto* revoke = admin->add_subcommand("revoke", "Withdraw a lost or retired device: all its sync calls are refused");
+  addStoreOptions(revoke, dev.where);
+  revoke->add_option("--device", dev.deviceId, "Device id (see admin devices)")->required();
+  revoke->add_flag("--allow-rescue", dev.allowRescue,
+                   "Accept its unsent data once more, then have it wipe its local data");
+  auto* rescue = admin->add_subcommand("rescue", "Let a withdrawn device push its unsent data once, then wipe");
+  addStoreOptions(rescue, dev.where);
+  rescue->add_option("--device", dev.deviceId, "Device id")->required();
+  auto* grant = admin->add_subcommand("grant", "Give a device a role in a municipality (or change it)");
+  addStoreOptions(grant, dev.where);
+  grant->add_option("--device", dev.deviceId, "Device id")->required();
+  grant->add_option("--municipality", dev.municipality, "Municipality name or id")->required();
+  grant->add_option("--role", dev.role, "admin, coordinator, field, kiosk or partner")->required();
+  auto* ungrant = admin->add_subcommand("ungrant", "Take a device's role in a municipality away");
+  addStoreOptions(ungrant, dev.where);
+  ungrant->add_option("--device", dev.deviceId, "Device id")->required();
+  ungrant->add_option("--municipality", dev.municipality, "Municipality name or id")->required();
+  auto* devicesCmd = admin->add_subcommand("devices", "List enrolled devices, their roles and whether withdrawn");
+  addStoreOptions(devicesCmd, dev.where);
+  auto* auditCmd = admin->add_subcommand("audit", "Show the log of administrative actions, oldest first");
+  addStoreOptions(auditCmd, dev.where);
+  auditCmd->add_option("--since", dev.since, "Only from this date on (UTC), e.g. 2026-11-23 or 2026-11-23T14:05");
+  auditCmd->add_option("--limit", dev.limit, "At most this many (the newest)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+
   CLI11_PARSE(app, argc, argv);
+  if (*revoke) return runRevoke(dev);
+  if (*rescue) return runRescue(dev);
+  if (*grant) return runGrant(dev, true);
+  if (*ungrant) return runGrant(dev, false);
+  if (*devicesCmd) return runDevices(dev.where);
+  if (*auditCmd) return runAudit(dev);
   if (*serve) return runServe(config);
   if (*demo) return runDemoData(where, seed);
   if (*enrollCode) {

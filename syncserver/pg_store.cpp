@@ -90,6 +90,22 @@ CREATE TABLE audit_log(
   action TEXT NOT NULL,
   detail TEXT NOT NULL);
 )sql",
+    // 2: devices, roles and limits (docs/SECURITY.md).
+    R"sql(
+ALTER TABLE devices ADD COLUMN rescue INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN resync_pending INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE device_roles(
+  device_id TEXT NOT NULL,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY(device_id, municipality_id));
+INSERT INTO device_roles(device_id, municipality_id, role) SELECT id, municipality_id, role FROM devices;
+CREATE TABLE rate_windows(
+  device_id TEXT PRIMARY KEY,
+  window_start BIGINT NOT NULL,
+  calls BIGINT NOT NULL);
+CREATE INDEX audit_log_by_time ON audit_log(at_ms);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == PgStore::kSchemaVersion);
@@ -99,7 +115,8 @@ constexpr const char* kEntityColumns =
     "FROM entities ";
 
 constexpr const char* kDeviceColumns =
-    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at FROM devices ";
+    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at, rescue, "
+    "resync_pending FROM devices ";
 
 Status entitiesFrom(const Rows& rows, std::vector<StoredEntity>& out) {
   out.reserve(out.size() + rows.size());
@@ -134,7 +151,18 @@ DeviceRecord deviceFrom(const Rows& rows, int i) {
   d.role = rows.getBytes(i, 6);
   d.enrolledAtMs = rows.getInt(i, 7);
   d.revokedAtMs = rows.getInt(i, 8);
+  d.rescue = static_cast<int>(rows.getInt(i, 9));
+  d.resyncPending = rows.getInt(i, 10) != 0;
   return d;
+}
+
+// Fills in the device's roles (device_roles).
+Status loadRoles(pg::Conn& conn, DeviceRecord& d) {
+  auto rows = conn.query("SELECT municipality_id, role FROM device_roles WHERE device_id=$1", {Param::text(d.id)});
+  if (!rows.isOk()) return rows.status();
+  d.roles.clear();
+  for (int i = 0; i < rows->size(); ++i) d.roles[rows->getBytes(i, 0)] = rows->getBytes(i, 1);
+  return Status::ok();
 }
 
 Status audit(pg::Conn& conn, int64_t atMs, const std::string& actor, const std::string& action,
@@ -274,10 +302,11 @@ class PgWriteTx final : public WriteTx {
     if (e.type != EntityType::kReading) return Status::ok();
     const auto& r = e.entity.reading();
     return m_lease
-        ->query("INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
-                "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
-                {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
-                 Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)})
+        ->query(
+            "INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
+            "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
+            {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
+             Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)})
         .status();
   }
 
@@ -287,9 +316,10 @@ class PgWriteTx final : public WriteTx {
 
   Status raiseCompactionHorizon(int64_t seq) override {
     return m_lease
-        ->query("INSERT INTO meta(key, value) VALUES('compaction_horizon', $1) "
-                "ON CONFLICT(key) DO UPDATE SET value=greatest(meta.value, excluded.value)",
-                {Param::int8(seq)})
+        ->query(
+            "INSERT INTO meta(key, value) VALUES('compaction_horizon', $1) "
+            "ON CONFLICT(key) DO UPDATE SET value=greatest(meta.value, excluded.value)",
+            {Param::int8(seq)})
         .status();
   }
 
@@ -353,8 +383,8 @@ Status PgStore::migrate() {
     PgTransaction tx(c);
     SECAP_RETURN_IF_ERROR(tx.begin());
     SECAP_RETURN_IF_ERROR(c.exec(kMigrations[v]));
-    SECAP_RETURN_IF_ERROR(c.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES(" +
-                                 std::to_string(v + 1) + ")"));
+    SECAP_RETURN_IF_ERROR(
+        c.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES(" + std::to_string(v + 1) + ")"));
     SECAP_RETURN_IF_ERROR(tx.commit());
   }
   return Status::ok();
@@ -500,18 +530,21 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
     // A retry after a lost reply: same device, fresh token, old one revoked.
     deviceId = existingDevice;
     SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET token_hash=$1, name=$2, app_version=$3 WHERE id=$4",
-                                     {Param::text(a.newTokenHash), Param::text(a.deviceName),
-                                      Param::text(a.appVersion), Param::text(deviceId)})
+                                     {Param::text(a.newTokenHash), Param::text(a.deviceName), Param::text(a.appVersion),
+                                      Param::text(deviceId)})
                               .status());
   } else {
     deviceId = a.newDeviceId;
     SECAP_RETURN_IF_ERROR(
         conn.query("INSERT INTO devices(id, install_id, name, platform, app_version, municipality_id, role, "
                    "token_hash, enrolled_at) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-                   {Param::text(deviceId), Param::text(a.installId), Param::text(a.deviceName),
-                    Param::text(a.platform), Param::text(a.appVersion), Param::text(municipalityId),
-                    Param::text(role), Param::text(a.newTokenHash), Param::int8(a.nowMs)})
+                   {Param::text(deviceId), Param::text(a.installId), Param::text(a.deviceName), Param::text(a.platform),
+                    Param::text(a.appVersion), Param::text(municipalityId), Param::text(role),
+                    Param::text(a.newTokenHash), Param::int8(a.nowMs)})
             .status());
+    SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3)",
+                                     {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
+                              .status());
     SECAP_RETURN_IF_ERROR(
         conn.query("UPDATE enrollment_codes SET used_at=$1, used_by_install_id=$2, device_id=$3 WHERE code_hash=$4",
                    {Param::int8(a.nowMs), Param::text(a.installId), Param::text(deviceId), Param::text(a.codeHash)})
@@ -523,6 +556,7 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
   if (!device.isOk()) return device.status();
   if (device->empty()) return core::internalError("enrolled device vanished");
   DeviceRecord d = deviceFrom(*device, 0);
+  SECAP_RETURN_IF_ERROR(loadRoles(conn, d));
   SECAP_RETURN_IF_ERROR(tx.commit());
   return d;
 }
@@ -533,7 +567,9 @@ Result<std::optional<DeviceRecord>> PgStore::deviceByTokenHash(const std::string
   auto rows = (*conn)->query(std::string(kDeviceColumns) + "WHERE token_hash=$1", {Param::text(tokenHash)});
   if (!rows.isOk()) return rows.status();
   if (rows->empty()) return std::optional<DeviceRecord>();
-  return std::optional<DeviceRecord>(deviceFrom(*rows, 0));
+  DeviceRecord d = deviceFrom(*rows, 0);
+  SECAP_RETURN_IF_ERROR(loadRoles(**conn, d));
+  return std::optional<DeviceRecord>(std::move(d));
 }
 
 Result<std::vector<StoredEntity>> PgStore::entitiesOf(EntityType type, const std::string& municipalityId) {
@@ -574,14 +610,171 @@ Result<std::vector<StoredEntity>> PgStore::recordsAfter(const std::vector<std::s
   auto conn = m_pool.lease();
   if (!conn.isOk()) return conn.status();
   // entities.id is COLLATE "C": the same byte order as SQLite, whatever the database's locale.
-  auto rows = (*conn)->query(std::string(kEntityColumns) +
-                                 "WHERE (type > $1 OR (type = $1 AND id > $2)) AND "
-                                 "municipality_id = ANY($3) ORDER BY type, id LIMIT $4",
-                             {Param::int8(afterType), Param::text(afterId), Param::textArray(municipalityIds),
-                              Param::int8(limit)});
+  auto rows = (*conn)->query(
+      std::string(kEntityColumns) +
+          "WHERE (type > $1 OR (type = $1 AND id > $2)) AND "
+          "municipality_id = ANY($3) ORDER BY type, id LIMIT $4",
+      {Param::int8(afterType), Param::text(afterId), Param::textArray(municipalityIds), Param::int8(limit)});
   if (!rows.isOk()) return rows.status();
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+// --- Devices, roles and limits ---
+
+namespace {
+
+Result<std::optional<DeviceRecord>> deviceOn(pg::Conn& conn, const std::string& deviceId, bool forUpdate = false) {
+  auto rows = conn.query(std::string(kDeviceColumns) + "WHERE id=$1" + (forUpdate ? " FOR UPDATE" : ""),
+                         {Param::text(deviceId)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->empty()) return std::optional<DeviceRecord>();
+  DeviceRecord d = deviceFrom(*rows, 0);
+  SECAP_RETURN_IF_ERROR(loadRoles(conn, d));
+  return std::optional<DeviceRecord>(std::move(d));
+}
+
+Status unknownDevice(const std::string& deviceId) { return {StatusCode::kNotFound, "there is no device " + deviceId}; }
+
+// Runs `body(conn, device)` in a transaction with the device row locked.
+template <typename Body>
+Status withDevice(pg::Pool& pool, const std::string& deviceId, Body&& body) {
+  auto lease = pool.lease();
+  if (!lease.isOk()) return lease.status();
+  pg::Conn& conn = **lease;
+  PgTransaction tx(conn);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  auto d = deviceOn(conn, deviceId, /*forUpdate=*/true);
+  if (!d.isOk()) return d.status();
+  if (!d->has_value()) return unknownDevice(deviceId);
+  SECAP_RETURN_IF_ERROR(body(conn, **d));
+  return tx.commit();
+}
+
+}  // namespace
+
+Result<std::optional<DeviceRecord>> PgStore::deviceById(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return deviceOn(**conn, deviceId);
+}
+
+Status PgStore::revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET revoked_at=CASE WHEN revoked_at=0 THEN $1 ELSE revoked_at END, rescue=$2 "
+                   "WHERE id=$3",
+                   {Param::int8(nowMs), Param::int8(allowRescue ? kRescueAllowed : d.rescue), Param::text(deviceId)})
+            .status());
+    return audit(conn, nowMs, actor, "device.revoke",
+                 "device=" + deviceId + " name=" + d.name + (allowRescue ? " rescue=allowed" : ""));
+  });
+}
+
+Status PgStore::allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    if (d.revokedAtMs == 0)
+      return {StatusCode::kFailedPrecondition, "device " + deviceId + " is not revoked; revoke it first"};
+    SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET rescue=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    return audit(conn, nowMs, actor, "device.rescue", "device=" + deviceId + " name=" + d.name);
+  });
+}
+
+Result<bool> PgStore::takeRescue(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  // One statement: of two instances racing, exactly one changes the row.
+  auto rows =
+      (*conn)->query("UPDATE devices SET rescue=2 WHERE id=$1 AND rescue=1 AND revoked_at<>0", {Param::text(deviceId)});
+  if (!rows.isOk()) return rows.status();
+  return rows->affected() == 1;
+}
+
+Status PgStore::giveBackRescue(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)->query("UPDATE devices SET rescue=1 WHERE id=$1 AND rescue=2", {Param::text(deviceId)}).status();
+}
+
+Status PgStore::grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                          int64_t nowMs, const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3) "
+                                     "ON CONFLICT(device_id, municipality_id) DO UPDATE SET role=EXCLUDED.role",
+                                     {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
+                              .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    const auto old = d.roles.find(municipalityId);
+    return audit(conn, nowMs, actor, "device.grant",
+                 "device=" + deviceId + " municipality=" + municipalityId + " role=" + role +
+                     (old != d.roles.end() ? " was=" + old->second : ""));
+  });
+}
+
+Status PgStore::ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                            const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    const auto old = d.roles.find(municipalityId);
+    if (old == d.roles.end())
+      return {StatusCode::kNotFound, "device " + deviceId + " has no role in municipality " + municipalityId};
+    SECAP_RETURN_IF_ERROR(conn.query("DELETE FROM device_roles WHERE device_id=$1 AND municipality_id=$2",
+                                     {Param::text(deviceId), Param::text(municipalityId)})
+                              .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    return audit(conn, nowMs, actor, "device.ungrant",
+                 "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
+  });
+}
+
+Status PgStore::clearResyncPending(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)
+      ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending<>0", {Param::text(deviceId)})
+      .status();
+}
+
+Result<int64_t> PgStore::countCall(const std::string& deviceId, int64_t windowStartMs) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  // The row lock of ON CONFLICT makes concurrent instances count one by one.
+  auto rows = (*conn)->query(
+      "INSERT INTO rate_windows(device_id, window_start, calls) VALUES($1,$2,1) ON CONFLICT(device_id) DO UPDATE SET "
+      "calls=CASE WHEN rate_windows.window_start=EXCLUDED.window_start THEN rate_windows.calls+1 ELSE 1 END, "
+      "window_start=EXCLUDED.window_start RETURNING calls",
+      {Param::text(deviceId), Param::int8(windowStartMs)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->empty()) return core::internalError("the rate counter returned nothing");
+  return rows->getInt(0, 0);
+}
+
+Result<std::vector<AuditEntry>> PgStore::auditLog(int64_t sinceMs, int limit) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(
+      "SELECT id, at_ms, actor, action, detail FROM audit_log WHERE at_ms>=$1 ORDER BY at_ms DESC, id DESC LIMIT $2",
+      {Param::int8(sinceMs), Param::int8(limit)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<AuditEntry> out;
+  for (int i = rows->size() - 1; i >= 0; --i)
+    out.push_back(
+        {rows->getInt(i, 0), rows->getInt(i, 1), rows->getBytes(i, 2), rows->getBytes(i, 3), rows->getBytes(i, 4)});
+  return out;
+}
+
+Result<std::vector<DeviceRecord>> PgStore::allDevices() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kDeviceColumns) + "ORDER BY enrolled_at, id");
+  if (!rows.isOk()) return rows.status();
+  std::vector<DeviceRecord> out;
+  for (int i = 0; i < rows->size(); ++i) {
+    out.push_back(deviceFrom(*rows, i));
+    SECAP_RETURN_IF_ERROR(loadRoles(**conn, out.back()));
+  }
   return out;
 }
 

@@ -37,7 +37,7 @@ class PgStore final : public Store {
   // `url` is a libpq connection URI (postgresql://user@host:port/db?...).
   // Runs the migrations (one instance at a time, under an advisory lock).
   static Result<std::unique_ptr<PgStore>> open(const std::string& url, int poolSize = 8);
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -53,6 +53,21 @@ class PgStore final : public Store {
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                  const std::string& afterId, int limit) override;
+
+  // --- Devices, roles and limits ---
+  Result<std::optional<DeviceRecord>> deviceById(const std::string& deviceId) override;
+  Status revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) override;
+  Status allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) override;
+  Result<bool> takeRescue(const std::string& deviceId) override;
+  Status giveBackRescue(const std::string& deviceId) override;
+  Status grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                   int64_t nowMs, const std::string& actor) override;
+  Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                     const std::string& actor) override;
+  Status clearResyncPending(const std::string& deviceId) override;
+  Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) override;
+  Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) override;
+  Result<std::vector<DeviceRecord>> allDevices() override;
 
   // Test hook: called inside a write transaction right after it took its
   // first server_seq and before it goes on, so a test can hold it open.

@@ -90,7 +90,7 @@ Status SyncServer::start() {
   auto store = openStore(m_config.dataDir, m_config.databaseUrl);
   if (!store.isOk()) return store.status();
   m_store = std::move(store).value();
-  m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock);
+  m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, ServiceLimits{m_config.rateLimitPerMinute});
   m_reports = std::make_unique<StoreReports>(*m_store);
 
   grpc::EnableDefaultHealthCheckService(true);

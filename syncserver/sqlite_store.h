@@ -19,7 +19,7 @@ namespace secap::server {
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -35,6 +35,21 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                  const std::string& afterId, int limit) override;
+
+  // --- Devices, roles and limits ---
+  Result<std::optional<DeviceRecord>> deviceById(const std::string& deviceId) override;
+  Status revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) override;
+  Status allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) override;
+  Result<bool> takeRescue(const std::string& deviceId) override;
+  Status giveBackRescue(const std::string& deviceId) override;
+  Status grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                   int64_t nowMs, const std::string& actor) override;
+  Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                     const std::string& actor) override;
+  Status clearResyncPending(const std::string& deviceId) override;
+  Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) override;
+  Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) override;
+  Result<std::vector<DeviceRecord>> allDevices() override;
 
  private:
   friend class SqliteWriteTx;

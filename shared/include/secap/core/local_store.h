@@ -42,6 +42,7 @@ inline constexpr const char* kLastSyncMs = "last_sync_ms";
 inline constexpr const char* kResyncGeneration = "resync_generation";
 inline constexpr const char* kResyncNeeded = "resync_needed";  // "1" while a full resync is due or unfinished
 inline constexpr const char* kSyncedSchema = "synced_schema";
+inline constexpr const char* kWithdrawn = "withdrawn";  // "1" after a wipe ordered by the server
 }  // namespace state_keys
 
 // A stored row as the merge sees it: for comparisons and diagnostics.
@@ -146,6 +147,12 @@ class LocalStore {
   Result<int64_t> beginFullResync();
   Status applyResyncPage(const secap::v1::PullResponse& page, int64_t generation);
   Status finishFullResync(int64_t generation, int64_t cursor);
+
+  // Lost devices (DESIGN.md §8): removes every record, the outbox and the
+  // device's identity and token, overwriting the deleted rows (secure_delete)
+  // and emptying the WAL so they are not left readable in the file. Keeps only the install id and marks the
+  // store withdrawn (state_keys::kWithdrawn). The device must enroll again.
+  Status wipe();
 
  private:
   LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock);

@@ -31,7 +31,15 @@ struct SyncStatus {
   int64_t lastSyncMs = 0;      // Last complete push+pull; 0 = never.
   std::string lastError;       // Empty when the last attempt succeeded.
   bool upgradeRequired = false;
+  // The coordinator withdrew this device and the server ordered it to wipe:
+  // its data is gone and it must be enrolled again (lastError says so).
+  bool withdrawn = false;
+  // The server rate-limited this device: no call before this time (ms).
+  int64_t notBeforeMs = 0;
 };
+
+// What the device shows after the server ordered it to wipe.
+inline constexpr const char* kWithdrawnMessage = "this device was withdrawn by your coordinator; its data was removed";
 
 struct SyncOptions {
   int64_t intervalMs = 30000;  // Regular sync when idle.
@@ -77,11 +85,17 @@ class SyncClient {
   // The delay before retry number `attempt` (0-based): exponential, capped,
   // with full jitter. Public for tests.
   int64_t backoffDelayMs(int attempt);
+  // The wait after a failed round: the backoff, but never less than the
+  // server's retry-after-ms. Public for tests.
+  int64_t retryDelayMs(const Status& failure, int attempt);
 
  private:
   void run();
   void publish();
   Status recordOutcome(const Status& st);
+  Status syncOnceLocked();
+  // The server's orders on a refused call: wipe, or wait (retry-after-ms).
+  Status obeyServer(const Status& st);
 
   LocalStore& m_store;
   SyncTransport& m_transport;
