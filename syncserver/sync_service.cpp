@@ -61,12 +61,53 @@ grpc::Status checkSchema(int32_t version) {
 
 // --- Devices, roles and limits ---
 
+bool isKioskOnly(const DeviceRecord& device) {
+  return !device.roles.empty() &&
+         std::all_of(device.roles.begin(), device.roles.end(), [](const auto& r) { return r.second == "kiosk"; });
+}
+
 std::vector<std::string> pullScopeOf(const DeviceRecord& device) {
+  const bool kioskOnly = isKioskOnly(device);
   std::vector<std::string> scopes;
-  for (const auto& [municipality, role] : device.roles) scopes.push_back(municipality);
+  for (const auto& [municipality, role] : device.roles) {
+    // A kiosk's municipality is filtered by kioskMaySee, which is done for
+    // kiosk-only devices; a device that is also something else elsewhere
+    // does not get its kiosk municipalities at all.
+    if (role == "kiosk" && !kioskOnly) continue;
+    scopes.push_back(municipality);
+  }
   scopes.push_back(core::kGlobalScope);
   return scopes;
 }
+
+bool kioskMaySee(const secap::v1::Change& change) {
+  using C = secap::v1::Change;
+  switch (change.entity_case()) {
+    case C::kMunicipality:
+    case C::kSite:
+    case C::kMeter:
+    case C::kReading:
+    case C::kMeasure:
+    case C::kProgressUpdate:
+    case C::kEmissionFactor:
+    case C::kDegreeDays:
+    case C::kMunicipalityYear:
+      return true;
+    default:
+      // Persons (names, PIN hashes), inspections, reviews, templates,
+      // activity data and attachments stay off a wall tablet.
+      return false;
+  }
+}
+
+namespace {
+
+void dropWhatKiosksMayNotSee(google::protobuf::RepeatedPtrField<secap::v1::Change>& changes) {
+  changes.erase(std::remove_if(changes.begin(), changes.end(), [](const auto& c) { return !kioskMaySee(c); }),
+                changes.end());
+}
+
+}  // namespace
 
 grpc::Status SyncServiceImpl::authorize(grpc::ServerContext* ctx, Rpc rpc, DeviceRecord& device, bool& rescuePush) {
   rescuePush = false;
@@ -199,6 +240,7 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
     auto page = resyncPage(m_store, scopes, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
     if (!page.isOk()) return toGrpcStatus(page.status());
     *resp = std::move(page).value();
+    if (isKioskOnly(device)) dropWhatKiosksMayNotSee(*resp->mutable_changes());
     // The last page of a full resync: the device now holds its new scope.
     if (device.resyncPending && resp->resync_cursor().empty()) {
       if (auto st = m_store.clearResyncPending(device.id); !st.isOk()) return toGrpcStatus(st);
@@ -219,7 +261,9 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   }
   auto page = m_store.pull(scopes, req->after_seq(), maxChanges, kMaxPullPageBytes);
   if (!page.isOk()) return toGrpcStatus(page.status());
-  for (auto& c : page->changes) *resp->add_changes() = std::move(c);
+  const bool kiosk = isKioskOnly(device);
+  for (auto& c : page->changes)
+    if (!kiosk || kioskMaySee(c)) *resp->add_changes() = std::move(c);
   resp->set_last_seq(page->lastSeq);
   resp->set_has_more(page->hasMore);
   resp->set_server_time_ms(m_clock.nowMs());

@@ -60,8 +60,16 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
 };
 
 // The municipalities a device pulls: every one it holds a role in, plus
-// core::kGlobalScope (reference data).
+// core::kGlobalScope (reference data). Kiosk municipalities only for a
+// device that is a kiosk and nothing else.
 std::vector<std::string> pullScopeOf(const DeviceRecord& device);
+// A device whose every role is kiosk: its pulls are filtered by kioskMaySee.
+bool isKioskOnly(const DeviceRecord& device);
+// What a kiosk may pull (DESIGN.md §4, kiosk scope, without site binding
+// yet): its municipality, sites, meters and readings, measures and
+// progress, and reference data; no persons, inspections, reviews,
+// templates, activity data or attachments.
+bool kioskMaySee(const secap::v1::Change& change);
 
 grpc::Status toGrpcStatus(const core::Status& st);
 

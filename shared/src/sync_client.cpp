@@ -106,7 +106,9 @@ Status SyncClient::pullAll() {
     m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
     if (resp->full_resync_required()) return fullResync();
     SECAP_RETURN_IF_ERROR(m_store.applyPullPage(*resp));
-    if (!resp->has_more() || resp->changes_size() == 0) return Status::ok();
+    // A page may be empty yet move the cursor (a kiosk's filtered page); one
+    // that does not move it would loop forever.
+    if (!resp->has_more() || resp->last_seq() <= req.after_seq()) return Status::ok();
   }
 }
 

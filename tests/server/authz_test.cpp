@@ -229,6 +229,32 @@ TEST_F(AuthzTest, RoleByRpcMatrix) {
   }
 }
 
+TEST_F(AuthzTest, AKioskPullsNoPersonsWhileFieldStaffDo) {
+  v1::Change person;
+  person.set_change_id(core::newUuidV7(h->clock));
+  person.set_entity_id(core::newUuidV7(h->clock));
+  person.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
+  auto* p = person.mutable_person();
+  p->set_id(person.entity_id());
+  p->set_display_name("Anna Nowak");
+  auto* grant = p->add_roles();
+  grant->set_municipality_id(kMunicipalityId);
+  grant->set_role("field");
+  h->seed({person});
+  auto sees = [&](const Device& d) {
+    v1::PullResponse resp;
+    EXPECT_EQ(pull(d, resp).code, grpc::StatusCode::OK);
+    std::set<std::string> ids;
+    for (const auto& c : resp.changes()) ids.insert(c.entity_id());
+    return ids;
+  };
+  const auto field = sees(enroll("field"));
+  EXPECT_TRUE(field.count(person.entity_id()));
+  const auto kiosk = sees(enroll("kiosk"));
+  EXPECT_FALSE(kiosk.count(person.entity_id()));
+  EXPECT_TRUE(kiosk.count(kMeterId));
+}
+
 TEST_F(AuthzTest, EveryRoleEnrollsButAWithdrawnDeviceCannotComeBackWithItsCode) {
   for (const char* role : {"admin", "coordinator", "field", "kiosk", "partner"}) EXPECT_FALSE(enroll(role).id.empty());
   const std::string code = h->code(kMunicipalityId, "field");
