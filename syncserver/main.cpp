@@ -1,6 +1,8 @@
 // secap-syncserver: serve, demo-data and admin commands (DESIGN.md §12).
 #include <fmt/core.h>
+#include <pwd.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -197,7 +199,13 @@ int runCompact(const StoreLocation& where, int64_t horizon) {
 // Who runs an admin command, for the audit log.
 std::string adminActor() {
   const char* user = std::getenv("USER");
-  return std::string("admin:") + (user && *user ? user : "unknown");
+  if (!user || !*user) user = std::getenv("LOGNAME");
+  if (!user || !*user) {
+    const passwd* pw = getpwuid(getuid());
+    user = pw ? pw->pw_name : nullptr;
+  }
+  if (!user || !*user) return "admin:uid" + std::to_string(getuid());
+  return std::string("admin:") + user;
 }
 
 std::string formatTime(int64_t ms) {

@@ -529,6 +529,11 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
       return Status(StatusCode::kPermissionDenied, "the enrollment code has already been used by another device");
     // A retry after a lost reply: same device, fresh token, old one revoked.
     deviceId = existingDevice;
+    // A withdrawn device keeps its token, so it still gets the wipe order.
+    auto revoked = conn.query("SELECT revoked_at FROM devices WHERE id=$1", {Param::text(deviceId)});
+    if (!revoked.isOk()) return revoked.status();
+    if (!revoked->empty() && revoked->getInt(0, 0) != 0)
+      return Status(StatusCode::kPermissionDenied, "this device was withdrawn by your coordinator");
     SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET token_hash=$1, name=$2, app_version=$3 WHERE id=$4",
                                      {Param::text(a.newTokenHash), Param::text(a.deviceName), Param::text(a.appVersion),
                                       Param::text(deviceId)})

@@ -157,6 +157,8 @@ Status loadRoles(Db& db, DeviceRecord& d) {
   }
 }
 
+Result<std::optional<DeviceRecord>> deviceOn(Db& db, const std::string& deviceId);
+
 Status auditOn(Db& db, int64_t atMs, const std::string& actor, const std::string& action, const std::string& detail) {
   auto st = db.cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
   if (!st.isOk()) return st.status();
@@ -474,6 +476,11 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
       return Status(StatusCode::kPermissionDenied, "the enrollment code has already been used by another device");
     // A retry after a lost reply: same device, fresh token, old one revoked.
     deviceId = existingDevice;
+    // A withdrawn device keeps its token, so it still gets the wipe order.
+    auto current = deviceOn(*m_writer, deviceId);
+    if (!current.isOk()) return current.status();
+    if (*current && (*current)->revokedAtMs != 0)
+      return Status(StatusCode::kPermissionDenied, "this device was withdrawn by your coordinator");
     auto upd = m_writer->cached("UPDATE devices SET token_hash=?, name=?, app_version=? WHERE id=?");
     if (!upd.isOk()) return upd.status();
     SECAP_RETURN_IF_ERROR(

@@ -270,6 +270,9 @@ TEST_F(AuthzTest, EveryRoleEnrollsButAWithdrawnDeviceCannotComeBackWithItsCode) 
   ASSERT_TRUE(h->srv->store().revokeDevice(first.device_id(), false, kServerNow, "test").isOk());
   v1::EnrollResponse again;
   EXPECT_EQ(enrollWith(again), grpc::StatusCode::PERMISSION_DENIED);
+  // Its token was not replaced: it still hears that it is withdrawn.
+  v1::PullResponse resp;
+  EXPECT_EQ(pull(Device{first.device_id(), first.access_token()}, resp).code, grpc::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(AuthzTest, NoTokenOrAnUnknownOneIsUnauthenticated) {
