@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <ctime>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -235,6 +237,7 @@ struct DeviceCommand {
   bool allowRescue = false;
   std::string since;
   int limit = 100;
+  std::vector<std::string> sites;
 };
 
 int runRevoke(const DeviceCommand& o) {
@@ -280,6 +283,33 @@ int runGrant(const DeviceCommand& o, bool grant) {
   return 0;
 }
 
+int runBindSites(const DeviceCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto device = (*store)->deviceById(o.deviceId);
+  if (!device.isOk()) return fail(device.status());
+  if (!*device) return fail(core::notFound("there is no device " + o.deviceId));
+  // Only sites of the municipalities where it is a kiosk.
+  std::set<std::string> known;
+  for (const auto& [municipality, role] : (*device)->roles) {
+    if (role != "kiosk") continue;
+    auto sites = (*store)->entitiesOf(core::EntityType::kSite, municipality);
+    if (!sites.isOk()) return fail(sites.status());
+    for (const auto& site : *sites) known.insert(site.id);
+  }
+  if (known.empty()) return fail(core::invalidArgument("device " + o.deviceId + " is not a kiosk anywhere"));
+  for (const auto& site : o.sites)
+    if (!known.count(site))
+      return fail(core::invalidArgument("site " + site + " is not a site of this kiosk's municipality"));
+  const int64_t now = core::SystemClock::instance().nowMs();
+  if (auto st = (*store)->bindSites(o.deviceId, o.sites, now, adminActor()); !st.isOk()) return fail(st);
+  if (o.sites.empty())
+    fmt::print("kiosk {} is bound to no site: it shows its whole municipality\n", o.deviceId);
+  else
+    fmt::print("kiosk {} now shows {} site(s) only, from its next sync\n", o.deviceId, o.sites.size());
+  return 0;
+}
+
 int runDevices(const StoreLocation& where) {
   auto store = openStore(where.dataDir, where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
@@ -294,6 +324,7 @@ int runDevices(const StoreLocation& where) {
               (d.rescue == kRescueAllowed ? " (rescue allowed)"
                : d.rescue == kRescueUsed  ? " (rescued, wiping)"
                                           : "");
+    if (!d.sites.empty()) state += " sites=" + std::to_string(d.sites.size());
     fmt::print("{}  {}  [{}]  {}\n", d.id, d.name, roles.empty() ? "no roles" : roles, state);
   }
   if (devices->empty()) fmt::print("no devices enrolled\n");
@@ -392,6 +423,12 @@ int main(int argc, char** argv) {
   addStoreOptions(ungrant, dev.where);
   ungrant->add_option("--device", dev.deviceId, "Device id")->required();
   ungrant->add_option("--municipality", dev.municipality, "Municipality name or id")->required();
+  auto* bindSites = admin->add_subcommand("bind-sites", "Bind a kiosk to its sites: it then shows only those");
+  addStoreOptions(bindSites, dev.where);
+  bindSites->add_option("--device", dev.deviceId, "Kiosk device id")->required();
+  bindSites->add_option("--sites", dev.sites, "Site ids, comma separated; empty (--sites '') unbinds")
+      ->required()
+      ->delimiter(',');
   auto* devicesCmd = admin->add_subcommand("devices", "List enrolled devices, their roles and whether withdrawn");
   addStoreOptions(devicesCmd, dev.where);
   auto* auditCmd = admin->add_subcommand("audit", "Show the log of administrative actions, oldest first");
@@ -406,6 +443,10 @@ int main(int argc, char** argv) {
   if (*rescue) return runRescue(dev);
   if (*grant) return runGrant(dev, true);
   if (*ungrant) return runGrant(dev, false);
+  if (*bindSites) {
+    dev.sites.erase(std::remove(dev.sites.begin(), dev.sites.end(), std::string()), dev.sites.end());
+    return runBindSites(dev);
+  }
   if (*devicesCmd) return runDevices(dev.where);
   if (*auditCmd) return runAudit(dev);
   if (*serve) return runServe(config);

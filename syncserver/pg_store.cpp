@@ -105,6 +105,10 @@ CREATE TABLE rate_windows(
   window_start BIGINT NOT NULL,
   calls BIGINT NOT NULL);
 CREATE INDEX audit_log_by_time ON audit_log(at_ms);
+CREATE TABLE device_sites(
+  device_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  PRIMARY KEY(device_id, site_id));
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -156,12 +160,16 @@ DeviceRecord deviceFrom(const Rows& rows, int i) {
   return d;
 }
 
-// Fills in the device's roles (device_roles).
+// Fills in the device's roles (device_roles) and bound sites (device_sites).
 Status loadRoles(pg::Conn& conn, DeviceRecord& d) {
   auto rows = conn.query("SELECT municipality_id, role FROM device_roles WHERE device_id=$1", {Param::text(d.id)});
   if (!rows.isOk()) return rows.status();
   d.roles.clear();
   for (int i = 0; i < rows->size(); ++i) d.roles[rows->getBytes(i, 0)] = rows->getBytes(i, 1);
+  auto sites = conn.query("SELECT site_id FROM device_sites WHERE device_id=$1 ORDER BY site_id", {Param::text(d.id)});
+  if (!sites.isOk()) return sites.status();
+  d.sites.clear();
+  for (int i = 0; i < sites->size(); ++i) d.sites.push_back(sites->getBytes(i, 0));
   return Status::ok();
 }
 
@@ -640,6 +648,12 @@ Result<std::optional<DeviceRecord>> deviceOn(pg::Conn& conn, const std::string& 
   return std::optional<DeviceRecord>(std::move(d));
 }
 
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out.empty() ? "none" : out;
+}
+
 Status unknownDevice(const std::string& deviceId) { return {StatusCode::kNotFound, "there is no device " + deviceId}; }
 
 // Runs `body(conn, device)` in a transaction with the device row locked.
@@ -740,6 +754,22 @@ Status PgStore::clearResyncPending(const std::string& deviceId) {
   return (*conn)
       ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending<>0", {Param::text(deviceId)})
       .status();
+}
+
+Status PgStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                          const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    SECAP_RETURN_IF_ERROR(conn.query("DELETE FROM device_sites WHERE device_id=$1", {Param::text(deviceId)}).status());
+    for (const auto& site : siteIds)
+      SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_sites(device_id, site_id) VALUES($1,$2) ON CONFLICT DO "
+                                       "NOTHING",
+                                       {Param::text(deviceId), Param::text(site)})
+                                .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    return audit(conn, nowMs, actor, "device.bind_sites",
+                 "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined(d.sites));
+  });
 }
 
 Result<int64_t> PgStore::countCall(const std::string& deviceId, int64_t windowStartMs) {

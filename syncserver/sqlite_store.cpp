@@ -91,6 +91,10 @@ CREATE TABLE rate_windows(
   window_start INTEGER NOT NULL,
   calls INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX audit_log_by_time ON audit_log(at_ms);
+CREATE TABLE device_sites(
+  device_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  PRIMARY KEY(device_id, site_id)) WITHOUT ROWID;
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -143,7 +147,7 @@ constexpr const char* kDeviceColumns =
     "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at, rescue, "
     "resync_pending FROM devices ";
 
-// Fills in the device's roles (device_roles).
+// Fills in the device's roles (device_roles) and bound sites (device_sites).
 Status loadRoles(Db& db, DeviceRecord& d) {
   auto st = db.cached("SELECT municipality_id, role FROM device_roles WHERE device_id=?");
   if (!st.isOk()) return st.status();
@@ -152,8 +156,18 @@ Status loadRoles(Db& db, DeviceRecord& d) {
   while (true) {
     auto row = (*st)->step();
     if (!row.isOk()) return row.status();
-    if (!*row) return Status::ok();
+    if (!*row) break;
     d.roles[(*st)->columnText(0)] = (*st)->columnText(1);
+  }
+  auto sites = db.cached("SELECT site_id FROM device_sites WHERE device_id=? ORDER BY site_id");
+  if (!sites.isOk()) return sites.status();
+  (*sites)->bind(1, d.id);
+  d.sites.clear();
+  while (true) {
+    auto row = (*sites)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return Status::ok();
+    d.sites.push_back((*sites)->columnText(0));
   }
 }
 
@@ -651,6 +665,12 @@ Result<std::optional<DeviceRecord>> deviceOn(Db& db, const std::string& deviceId
   return std::optional<DeviceRecord>(std::move(d));
 }
 
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out.empty() ? "none" : out;
+}
+
 Status unknownDevice(const std::string& deviceId) { return {StatusCode::kNotFound, "there is no device " + deviceId}; }
 
 // Runs an UPDATE with one text parameter and returns the rows it changed.
@@ -752,6 +772,27 @@ Status SqliteStore::clearResyncPending(const std::string& deviceId) {
   std::lock_guard lock(m_writeMu);
   return updateDevice(*m_writer, "UPDATE devices SET resync_pending=0 WHERE id=? AND resync_pending<>0", deviceId)
       .status();
+}
+
+Status SqliteStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                              const std::string& actor) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto d = deviceOn(*m_writer, deviceId);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    auto del = m_writer->cached("DELETE FROM device_sites WHERE device_id=?");
+    if (!del.isOk()) return del.status();
+    SECAP_RETURN_IF_ERROR((*del)->bind(1, deviceId).exec());
+    for (const auto& site : siteIds) {
+      auto ins = m_writer->cached("INSERT OR IGNORE INTO device_sites(device_id, site_id) VALUES(?,?)");
+      if (!ins.isOk()) return ins.status();
+      SECAP_RETURN_IF_ERROR((*ins)->bind(1, deviceId).bind(2, site).exec());
+    }
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    if (!n.isOk()) return n.status();
+    return auditOn(*m_writer, nowMs, actor, "device.bind_sites",
+                   "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined((*d)->sites));
+  });
 }
 
 Result<int64_t> SqliteStore::countCall(const std::string& deviceId, int64_t windowStartMs) {

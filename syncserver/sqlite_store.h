@@ -47,6 +47,8 @@ class SqliteStore final : public Store {
   Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                      const std::string& actor) override;
   Status clearResyncPending(const std::string& deviceId) override;
+  Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                   const std::string& actor) override;
   Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) override;
   Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) override;
   Result<std::vector<DeviceRecord>> allDevices() override;

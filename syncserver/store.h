@@ -53,8 +53,9 @@ struct DeviceRecord {
   // Municipality id → role. The token's scope: the municipalities it may
   // pull and the role its writes are judged by in each (DESIGN.md §4, §8).
   std::map<std::string, std::string> roles;
-  int rescue = 0;              // RescueState of a revoked device
-  bool resyncPending = false;  // its scope changed: next incremental pull must resync
+  int rescue = 0;                  // RescueState of a revoked device
+  bool resyncPending = false;      // its scope changed: next incremental pull must resync
+  std::vector<std::string> sites;  // a kiosk's bound sites (empty: not bound)
 };
 
 // A revoked device's one last push (DESIGN.md §8, lost devices).
@@ -211,6 +212,10 @@ class Store {
   virtual Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                              const std::string& actor) = 0;
   virtual Status clearResyncPending(const std::string& deviceId) = 0;
+  // Replaces the sites a kiosk is bound to (empty: unbound) and marks it
+  // resync-pending.
+  virtual Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                           const std::string& actor) = 0;
   // Counts one call of a device in the fixed rate window starting at
   // windowStartMs and returns the calls in that window so far, this one
   // included. Shared by every instance on the same database.

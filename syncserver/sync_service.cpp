@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <set>
 
 #include "compaction.h"
 #include "enrollment.h"
@@ -102,10 +103,50 @@ bool kioskMaySee(const secap::v1::Change& change) {
 
 namespace {
 
-void dropWhatKiosksMayNotSee(google::protobuf::RepeatedPtrField<secap::v1::Change>& changes) {
-  changes.erase(std::remove_if(changes.begin(), changes.end(), [](const auto& c) { return !kioskMaySee(c); }),
-                changes.end());
-}
+// What one kiosk-only device may pull: kioskMaySee, and once sites are bound
+// to it (admin bind-sites), only those sites, their meters and readings.
+class KioskView {
+ public:
+  static Result<KioskView> of(Store& store, const DeviceRecord& device) {
+    KioskView view;
+    view.m_bound = !device.sites.empty();
+    if (!view.m_bound) return view;
+    view.m_sites.insert(device.sites.begin(), device.sites.end());
+    for (const auto& [municipality, role] : device.roles) {
+      auto meters = store.entitiesOf(core::EntityType::kMeter, municipality);
+      if (!meters.isOk()) return meters.status();
+      for (const auto& m : *meters)
+        if (view.m_sites.count(m.entity.meter().site_id())) view.m_meters.insert(m.id);
+    }
+    return view;
+  }
+
+  [[nodiscard]] bool allows(const secap::v1::Change& c) const {
+    if (!kioskMaySee(c)) return false;
+    if (!m_bound) return true;
+    using C = secap::v1::Change;
+    switch (c.entity_case()) {
+      case C::kSite:
+        return m_sites.count(c.entity_id()) > 0;
+      case C::kMeter:
+        return m_meters.count(c.entity_id()) > 0 || m_sites.count(c.meter().site_id()) > 0;
+      case C::kReading:
+        return m_meters.count(c.reading().meter_id()) > 0;
+      default:
+        return true;
+    }
+  }
+
+  void filter(google::protobuf::RepeatedPtrField<secap::v1::Change>& changes) const {
+    changes.erase(std::remove_if(changes.begin(), changes.end(), [this](const auto& c) { return !allows(c); }),
+                  changes.end());
+  }
+
+ private:
+  bool m_bound = false;
+  std::set<std::string> m_sites;
+  std::set<std::string> m_meters;
+};
 
 }  // namespace
 
@@ -240,7 +281,11 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
     auto page = resyncPage(m_store, scopes, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
     if (!page.isOk()) return toGrpcStatus(page.status());
     *resp = std::move(page).value();
-    if (isKioskOnly(device)) dropWhatKiosksMayNotSee(*resp->mutable_changes());
+    if (isKioskOnly(device)) {
+      auto view = KioskView::of(m_store, device);
+      if (!view.isOk()) return toGrpcStatus(view.status());
+      view->filter(*resp->mutable_changes());
+    }
     // The last page of a full resync: the device now holds its new scope.
     if (device.resyncPending && resp->resync_cursor().empty()) {
       if (auto st = m_store.clearResyncPending(device.id); !st.isOk()) return toGrpcStatus(st);
@@ -261,9 +306,12 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   }
   auto page = m_store.pull(scopes, req->after_seq(), maxChanges, kMaxPullPageBytes);
   if (!page.isOk()) return toGrpcStatus(page.status());
-  const bool kiosk = isKioskOnly(device);
-  for (auto& c : page->changes)
-    if (!kiosk || kioskMaySee(c)) *resp->add_changes() = std::move(c);
+  for (auto& c : page->changes) *resp->add_changes() = std::move(c);
+  if (isKioskOnly(device)) {
+    auto view = KioskView::of(m_store, device);
+    if (!view.isOk()) return toGrpcStatus(view.status());
+    view->filter(*resp->mutable_changes());
+  }
   resp->set_last_seq(page->lastSeq);
   resp->set_has_more(page->hasMore);
   resp->set_server_time_ms(m_clock.nowMs());

@@ -65,10 +65,10 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
 std::vector<std::string> pullScopeOf(const DeviceRecord& device);
 // A device whose every role is kiosk: its pulls are filtered by kioskMaySee.
 bool isKioskOnly(const DeviceRecord& device);
-// What a kiosk may pull (DESIGN.md §4, kiosk scope, without site binding
-// yet): its municipality, sites, meters and readings, measures and
-// progress, and reference data; no persons, inspections, reviews,
-// templates, activity data or attachments.
+// What kind of record a kiosk may pull (DESIGN.md §4, kiosk scope): its
+// municipality, sites, meters and readings (only of its bound sites once it
+// has some), measures and progress, and reference data; no persons,
+// inspections, reviews, templates, activity data or attachments.
 bool kioskMaySee(const secap::v1::Change& change);
 
 grpc::Status toGrpcStatus(const core::Status& st);

@@ -255,6 +255,47 @@ TEST_F(AuthzTest, AKioskPullsNoPersonsWhileFieldStaffDo) {
   EXPECT_TRUE(kiosk.count(kMeterId));
 }
 
+TEST_F(AuthzTest, AKioskBoundToSitesPullsOnlyThoseSitesMetersAndReadings) {
+  // A second site in A with its own meter and a reading.
+  v1::Change other = site(kMunicipalityId);
+  v1::Change meter;
+  meter.set_change_id(core::newUuidV7(h->clock));
+  meter.set_entity_id(core::newUuidV7(h->clock));
+  meter.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
+  meter.mutable_meter()->set_id(meter.entity_id());
+  meter.mutable_meter()->set_site_id(other.entity_id());
+  meter.mutable_meter()->set_serial("G-7");
+  meter.mutable_meter()->set_multiplier(1);
+  h->seed({other, meter});
+  h->seed({reading(kMeterId), reading(meter.entity_id())});
+  Device kiosk = enroll("kiosk");
+  auto sees = [&]() {
+    std::map<std::string, int> kinds;  // entity case name → count
+    std::string cursor;
+    do {
+      v1::PullResponse page;
+      EXPECT_EQ(pull(kiosk, page, 0, true, cursor).code, grpc::StatusCode::OK);
+      for (const auto& c : page.changes()) {
+        if (c.entity_id() == other.entity_id() || c.entity_id() == meter.entity_id() ||
+            (c.has_reading() && c.reading().meter_id() == meter.entity_id()))
+          ++kinds["other"];
+        if (c.has_reading() && c.reading().meter_id() == kMeterId) ++kinds["bound reading"];
+      }
+      cursor = page.resync_cursor();
+    } while (!cursor.empty());
+    return kinds;
+  };
+  // Unbound: the whole municipality.
+  EXPECT_EQ(sees()["other"], 3);
+  ASSERT_TRUE(h->srv->store().bindSites(kiosk.id, {secap::testing::kSiteId}, kServerNow, "admin:test").isOk());
+  v1::PullResponse resp;
+  ASSERT_EQ(pull(kiosk, resp, 1).code, grpc::StatusCode::OK);
+  EXPECT_TRUE(resp.full_resync_required());
+  const auto bound = sees();
+  EXPECT_EQ(bound.count("other"), 0u);
+  EXPECT_EQ(bound.at("bound reading"), 1);
+}
+
 TEST_F(AuthzTest, EveryRoleEnrollsButAWithdrawnDeviceCannotComeBackWithItsCode) {
   for (const char* role : {"admin", "coordinator", "field", "kiosk", "partner"}) EXPECT_FALSE(enroll(role).id.empty());
   const std::string code = h->code(kMunicipalityId, "field");
