@@ -243,9 +243,12 @@ Result<RedactionOutcome> Attachments::redact(const std::string& attachmentId, co
 
   // 3. Who, what, when.
   SECAP_RETURN_IF_ERROR(m_store.addAuditEntry(
-      {now, actor, "attachment.redact",
-       "attachment=" + attachmentId + " sha256=" + out.sha256 + " blob_erased=" + (out.blobErased ? "yes" : "no") +
-           (stillNeeded ? " (content still used by another attachment)" : "") + " reason=" + reason}));
+      {.atMs = now,
+       .actor = actor,
+       .action = "attachment.redact",
+       .detail = "attachment=" + attachmentId + " sha256=" + out.sha256 +
+                 " blob_erased=" + (out.blobErased ? "yes" : "no") +
+                 (stillNeeded ? " (content still used by another attachment)" : "") + " reason=" + reason}));
   spdlog::info("attachment {} redacted by {}: {}", attachmentId, actor, reason);
   return out;
 }

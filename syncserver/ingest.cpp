@@ -119,7 +119,7 @@ Result<bool> isMeterExchange(ParentCache& parents, const Change& change, const S
 bool coordinatorMayWritePerson(const Writer& w, const Change& change, const StoredEntity* current) {
   auto allOwn = [&](const secap::v1::Person& p) {
     return std::all_of(p.roles().begin(), p.roles().end(), [&](const secap::v1::RoleGrant& g) {
-      return g.municipality_id() == w.municipalityId && g.role() != "admin";
+      return w.roleIn(g.municipality_id()) == "coordinator" && g.role() != "admin";
     });
   };
   return allOwn(change.person()) && (!current || allOwn(current->entity.person()));
@@ -129,11 +129,12 @@ bool coordinatorMayWritePerson(const Writer& w, const Change& change, const Stor
 // admin's alone.
 Result<bool> mayWrite(ParentCache& parents, const Writer& w, const Change& change, const StoredEntity* current,
                       const std::string& municipalityId) {
-  if (w.role == "admin") return true;
-  if (municipalityId == core::kGlobalScope || municipalityId != w.municipalityId) return false;
+  if (w.isAdmin()) return true;
+  if (municipalityId == core::kGlobalScope) return false;
+  const std::string role = w.roleIn(municipalityId);
   const EntityType type = core::entityTypeOf(change);
-  if (w.role == "coordinator") return type != EntityType::kPerson || coordinatorMayWritePerson(w, change, current);
-  if (w.role == "field") {
+  if (role == "coordinator") return type != EntityType::kPerson || coordinatorMayWritePerson(w, change, current);
+  if (role == "field") {
     switch (type) {
       case EntityType::kReading:
       case EntityType::kProgressUpdate:
@@ -151,13 +152,22 @@ Result<bool> mayWrite(ParentCache& parents, const Writer& w, const Change& chang
         return false;  // Measures (the header), reviews, sites, templates, persons...
     }
   }
-  if (w.role == "kiosk") return type == EntityType::kReading;
+  if (role == "kiosk") return type == EntityType::kReading;
   return false;
 }
 
 }  // namespace
 
-Writer serverWriter() { return Writer{kServerOriginId, "", "admin"}; }
+bool Writer::isAdmin() const {
+  return std::any_of(roles.begin(), roles.end(), [](const auto& r) { return r.second == "admin"; });
+}
+
+std::string Writer::roleIn(const std::string& municipalityId) const {
+  auto it = roles.find(municipalityId);
+  return it == roles.end() ? std::string() : it->second;
+}
+
+Writer serverWriter() { return Writer{kServerOriginId, {{core::kGlobalScope, "admin"}}}; }
 
 namespace {
 
@@ -165,7 +175,8 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
                                               int64_t nowMs) {
   secap::v1::PushResponse response;
   WriteScope scope;
-  if (writer.role != "admin") scope.municipalities.push_back(writer.municipalityId);
+  if (!writer.isAdmin())
+    for (const auto& [municipality, role] : writer.roles) scope.municipalities.push_back(municipality);
   auto txr = store.beginWrite(scope);
   if (!txr.isOk()) return txr.status();
   WriteTx& tx = **txr;

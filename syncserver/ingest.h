@@ -11,6 +11,7 @@
 //
 // Thread-safe: the Store serialises write transactions.
 
+#include <map>
 #include <string>
 
 #include "secap/v1/sync.pb.h"
@@ -18,11 +19,16 @@
 
 namespace secap::server {
 
-// Who is writing: a device's identity and role, or the server itself.
+// Who is writing: a device's identity and its roles, or the server itself.
+// Each write is judged by the writer's role in the record's municipality; a
+// role of admin anywhere is admin everywhere (DESIGN.md §8).
 struct Writer {
   std::string deviceId;
-  std::string municipalityId;  // empty for admin (all municipalities)
-  std::string role;
+  std::map<std::string, std::string> roles;  // municipality id → role
+
+  [[nodiscard]] bool isAdmin() const;
+  // The role in `municipalityId`, or "" when it has none there.
+  [[nodiscard]] std::string roleIn(const std::string& municipalityId) const;
 };
 
 Writer serverWriter();

@@ -1,10 +1,16 @@
 // secap-syncserver: serve, demo-data and admin commands (DESIGN.md §12).
 #include <fmt/core.h>
+#include <pwd.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
+#include <ctime>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -224,6 +230,157 @@ int runRedact(const StoreLocation& where, const std::string& attachmentId, const
   return 0;
 }
 
+// --- Devices, roles and limits ---
+
+// Who runs an admin command, for the audit log.
+std::string adminActor() {
+  const char* user = std::getenv("USER");
+  if (!user || !*user) user = std::getenv("LOGNAME");
+  if (!user || !*user) {
+    const passwd* pw = getpwuid(getuid());
+    user = pw ? pw->pw_name : nullptr;
+  }
+  if (!user || !*user) return "admin:uid" + std::to_string(getuid());
+  return std::string("admin:") + user;
+}
+
+std::string formatTime(int64_t ms) {
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return std::string(buf) + " UTC";
+}
+
+// "2026-11-23" or "2026-11-23T14:05[:00]" (UTC) in ms; nullopt if malformed.
+std::optional<int64_t> parseDate(const std::string& text) {
+  for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"}) {
+    std::tm tm{};
+    const char* end = strptime(text.c_str(), format, &tm);
+    if (end && *end == '\0') return static_cast<int64_t>(timegm(&tm)) * 1000;
+  }
+  return std::nullopt;
+}
+
+struct DeviceCommand {
+  StoreLocation where;
+  std::string deviceId;
+  std::string municipality;
+  std::string role;
+  bool allowRescue = false;
+  std::string since;
+  int limit = 100;
+  std::vector<std::string> sites;
+};
+
+int runRevoke(const DeviceCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  const int64_t now = core::SystemClock::instance().nowMs();
+  if (auto st = (*store)->revokeDevice(o.deviceId, o.allowRescue, now, adminActor()); !st.isOk()) return fail(st);
+  fmt::print("device {} is withdrawn: every sync call it makes is refused from now on\n", o.deviceId);
+  if (o.allowRescue)
+    fmt::print("its next push of unsent data is still accepted once; after that it is told to wipe its data\n");
+  else
+    fmt::print("to save its unsent data first, run: secap-syncserver admin rescue --device {}\n", o.deviceId);
+  return 0;
+}
+
+int runRescue(const DeviceCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  const int64_t now = core::SystemClock::instance().nowMs();
+  if (auto st = (*store)->allowRescue(o.deviceId, now, adminActor()); !st.isOk()) return fail(st);
+  fmt::print("withdrawn device {} may push its unsent data once more; after that it is told to wipe its data\n",
+             o.deviceId);
+  return 0;
+}
+
+int runGrant(const DeviceCommand& o, bool grant) {
+  if (grant && !isKnownRole(o.role))
+    return fail(
+        core::invalidArgument("unknown role '" + o.role + "': use admin, coordinator, field, kiosk or partner"));
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto m = findMunicipality(**store, o.municipality);
+  if (!m.isOk()) return fail(m.status());
+  const int64_t now = core::SystemClock::instance().nowMs();
+  const auto st = grant ? (*store)->grantRole(o.deviceId, m->id, o.role, now, adminActor())
+                        : (*store)->ungrantRole(o.deviceId, m->id, now, adminActor());
+  if (!st.isOk()) return fail(st);
+  if (grant)
+    fmt::print("device {} is now {} in {}\n", o.deviceId, o.role, m->entity.municipality().name());
+  else
+    fmt::print("device {} no longer has a role in {}\n", o.deviceId, m->entity.municipality().name());
+  fmt::print("it will download its data afresh at its next sync\n");
+  return 0;
+}
+
+int runBindSites(const DeviceCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto device = (*store)->deviceById(o.deviceId);
+  if (!device.isOk()) return fail(device.status());
+  if (!*device) return fail(core::notFound("there is no device " + o.deviceId));
+  // Only sites of the municipalities where it is a kiosk.
+  std::set<std::string> known;
+  for (const auto& [municipality, role] : (*device)->roles) {
+    if (role != "kiosk") continue;
+    auto sites = (*store)->entitiesOf(core::EntityType::kSite, municipality);
+    if (!sites.isOk()) return fail(sites.status());
+    for (const auto& site : *sites) known.insert(site.id);
+  }
+  if (known.empty()) return fail(core::invalidArgument("device " + o.deviceId + " is not a kiosk anywhere"));
+  for (const auto& site : o.sites)
+    if (!known.count(site))
+      return fail(core::invalidArgument("site " + site + " is not a site of this kiosk's municipality"));
+  const int64_t now = core::SystemClock::instance().nowMs();
+  if (auto st = (*store)->bindSites(o.deviceId, o.sites, now, adminActor()); !st.isOk()) return fail(st);
+  if (o.sites.empty())
+    fmt::print("kiosk {} is bound to no site: it shows its whole municipality\n", o.deviceId);
+  else
+    fmt::print("kiosk {} now shows {} site(s) only, from its next sync\n", o.deviceId, o.sites.size());
+  return 0;
+}
+
+int runDevices(const StoreLocation& where) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto devices = (*store)->allDevices();
+  if (!devices.isOk()) return fail(devices.status());
+  for (const auto& d : *devices) {
+    std::string roles;
+    for (const auto& [municipality, role] : d.roles) roles += (roles.empty() ? "" : ", ") + role + "@" + municipality;
+    std::string state = "active";
+    if (d.revokedAtMs != 0)
+      state = "withdrawn " + formatTime(d.revokedAtMs) +
+              (d.rescue == kRescueAllowed ? " (rescue allowed)"
+               : d.rescue == kRescueUsed  ? " (rescued, wiping)"
+                                          : "");
+    if (!d.sites.empty()) state += " sites=" + std::to_string(d.sites.size());
+    fmt::print("{}  {}  [{}]  {}\n", d.id, d.name, roles.empty() ? "no roles" : roles, state);
+  }
+  if (devices->empty()) fmt::print("no devices enrolled\n");
+  return 0;
+}
+
+int runAudit(const DeviceCommand& o) {
+  int64_t since = 0;
+  if (!o.since.empty()) {
+    auto parsed = parseDate(o.since);
+    if (!parsed) return fail(core::invalidArgument("--since must look like 2026-11-23 or 2026-11-23T14:05 (UTC)"));
+    since = *parsed;
+  }
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto entries = (*store)->auditLog(since, o.limit);
+  if (!entries.isOk()) return fail(entries.status());
+  for (const auto& e : *entries) fmt::print("{}  {:<24} {:<22} {}\n", formatTime(e.atMs), e.actor, e.action, e.detail);
+  if (entries->empty()) fmt::print("no administrative actions logged{}\n", o.since.empty() ? "" : " since " + o.since);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -295,6 +452,56 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
+  // --- Devices, roles and limits ---
+  serve
+      ->add_option("--rate-limit-per-minute", config.rateLimitPerMinute,
+                   "Sync calls a device may make per minute (0: no limit); shared by instances on one database")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  DeviceCommand dev;
+  auto* revoke = admin->add_subcommand("revoke", "Withdraw a lost or retired device: all its sync calls are refused");
+  addStoreOptions(revoke, dev.where);
+  revoke->add_option("--device", dev.deviceId, "Device id (see admin devices)")->required();
+  revoke->add_flag("--allow-rescue", dev.allowRescue,
+                   "Accept its unsent data once more, then have it wipe its local data");
+  auto* rescue = admin->add_subcommand("rescue", "Let a withdrawn device push its unsent data once, then wipe");
+  addStoreOptions(rescue, dev.where);
+  rescue->add_option("--device", dev.deviceId, "Device id")->required();
+  auto* grant = admin->add_subcommand("grant", "Give a device a role in a municipality (or change it)");
+  addStoreOptions(grant, dev.where);
+  grant->add_option("--device", dev.deviceId, "Device id")->required();
+  grant->add_option("--municipality", dev.municipality, "Municipality name or id")->required();
+  grant->add_option("--role", dev.role, "admin, coordinator, field, kiosk or partner")->required();
+  auto* ungrant = admin->add_subcommand("ungrant", "Take a device's role in a municipality away");
+  addStoreOptions(ungrant, dev.where);
+  ungrant->add_option("--device", dev.deviceId, "Device id")->required();
+  ungrant->add_option("--municipality", dev.municipality, "Municipality name or id")->required();
+  auto* bindSites = admin->add_subcommand("bind-sites", "Bind a kiosk to its sites: it then shows only those");
+  addStoreOptions(bindSites, dev.where);
+  bindSites->add_option("--device", dev.deviceId, "Kiosk device id")->required();
+  bindSites->add_option("--sites", dev.sites, "Site ids, comma separated; empty (--sites '') unbinds")
+      ->required()
+      ->delimiter(',');
+  auto* devicesCmd = admin->add_subcommand("devices", "List enrolled devices, their roles and whether withdrawn");
+  addStoreOptions(devicesCmd, dev.where);
+  auto* auditCmd = admin->add_subcommand("audit", "Show the log of administrative actions, oldest first");
+  addStoreOptions(auditCmd, dev.where);
+  auditCmd->add_option("--since", dev.since, "Only from this date on (UTC), e.g. 2026-11-23 or 2026-11-23T14:05");
+  auditCmd->add_option("--limit", dev.limit, "At most this many (the newest)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+
+  CLI11_PARSE(app, argc, argv);
+  if (*revoke) return runRevoke(dev);
+  if (*rescue) return runRescue(dev);
+  if (*grant) return runGrant(dev, true);
+  if (*ungrant) return runGrant(dev, false);
+  if (*bindSites) {
+    dev.sites.erase(std::remove(dev.sites.begin(), dev.sites.end(), std::string()), dev.sites.end());
+    return runBindSites(dev);
+  }
+  if (*devicesCmd) return runDevices(dev.where);
+  if (*auditCmd) return runAudit(dev);
   if (*serve) return runServe(config);
   if (*redactCmd) return runRedact(where, redactId, redactReason, redactActor);
   if (*demo) return runDemoData(where, seed);

@@ -92,7 +92,7 @@ CREATE TABLE audit_log(
   action TEXT NOT NULL,
   detail TEXT NOT NULL);
 )sql",
-    // 2: attachment upload progress (docs/ATTACHMENTS.md).
+    // 2: attachment upload progress (docs/ATTACHMENTS.md); devices, roles and limits (docs/SECURITY.md).
     R"sql(
 CREATE TABLE upload_progress(
   device_id TEXT NOT NULL,
@@ -102,6 +102,23 @@ CREATE TABLE upload_progress(
   received BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
   PRIMARY KEY(device_id, sha256));
+ALTER TABLE devices ADD COLUMN rescue INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN resync_pending INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE device_roles(
+  device_id TEXT NOT NULL,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY(device_id, municipality_id));
+INSERT INTO device_roles(device_id, municipality_id, role) SELECT id, municipality_id, role FROM devices;
+CREATE TABLE rate_windows(
+  device_id TEXT PRIMARY KEY,
+  window_start BIGINT NOT NULL,
+  calls BIGINT NOT NULL);
+CREATE INDEX audit_log_by_time ON audit_log(at_ms);
+CREATE TABLE device_sites(
+  device_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  PRIMARY KEY(device_id, site_id));
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -112,7 +129,8 @@ constexpr const char* kEntityColumns =
     "FROM entities ";
 
 constexpr const char* kDeviceColumns =
-    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at FROM devices ";
+    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at, rescue, "
+    "resync_pending FROM devices ";
 
 Status entitiesFrom(const Rows& rows, std::vector<StoredEntity>& out) {
   out.reserve(out.size() + rows.size());
@@ -147,7 +165,22 @@ DeviceRecord deviceFrom(const Rows& rows, int i) {
   d.role = rows.getBytes(i, 6);
   d.enrolledAtMs = rows.getInt(i, 7);
   d.revokedAtMs = rows.getInt(i, 8);
+  d.rescue = static_cast<int>(rows.getInt(i, 9));
+  d.resyncPending = rows.getInt(i, 10) != 0;
   return d;
+}
+
+// Fills in the device's roles (device_roles) and bound sites (device_sites).
+Status loadRoles(pg::Conn& conn, DeviceRecord& d) {
+  auto rows = conn.query("SELECT municipality_id, role FROM device_roles WHERE device_id=$1", {Param::text(d.id)});
+  if (!rows.isOk()) return rows.status();
+  d.roles.clear();
+  for (int i = 0; i < rows->size(); ++i) d.roles[rows->getBytes(i, 0)] = rows->getBytes(i, 1);
+  auto sites = conn.query("SELECT site_id FROM device_sites WHERE device_id=$1 ORDER BY site_id", {Param::text(d.id)});
+  if (!sites.isOk()) return sites.status();
+  d.sites.clear();
+  for (int i = 0; i < sites->size(); ++i) d.sites.push_back(sites->getBytes(i, 0));
+  return Status::ok();
 }
 
 Status audit(pg::Conn& conn, int64_t atMs, const std::string& actor, const std::string& action,
@@ -543,6 +576,11 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
       return Status(StatusCode::kPermissionDenied, "the enrollment code has already been used by another device");
     // A retry after a lost reply: same device, fresh token, old one revoked.
     deviceId = existingDevice;
+    // A withdrawn device keeps its token, so it still gets the wipe order.
+    auto revoked = conn.query("SELECT revoked_at FROM devices WHERE id=$1", {Param::text(deviceId)});
+    if (!revoked.isOk()) return revoked.status();
+    if (!revoked->empty() && revoked->getInt(0, 0) != 0)
+      return Status(StatusCode::kPermissionDenied, "this device was withdrawn by your coordinator");
     SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET token_hash=$1, name=$2, app_version=$3 WHERE id=$4",
                                      {Param::text(a.newTokenHash), Param::text(a.deviceName), Param::text(a.appVersion),
                                       Param::text(deviceId)})
@@ -556,6 +594,9 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
                     Param::text(a.appVersion), Param::text(municipalityId), Param::text(role),
                     Param::text(a.newTokenHash), Param::int8(a.nowMs)})
             .status());
+    SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3)",
+                                     {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
+                              .status());
     SECAP_RETURN_IF_ERROR(
         conn.query("UPDATE enrollment_codes SET used_at=$1, used_by_install_id=$2, device_id=$3 WHERE code_hash=$4",
                    {Param::int8(a.nowMs), Param::text(a.installId), Param::text(deviceId), Param::text(a.codeHash)})
@@ -567,6 +608,7 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
   if (!device.isOk()) return device.status();
   if (device->empty()) return core::internalError("enrolled device vanished");
   DeviceRecord d = deviceFrom(*device, 0);
+  SECAP_RETURN_IF_ERROR(loadRoles(conn, d));
   SECAP_RETURN_IF_ERROR(tx.commit());
   return d;
 }
@@ -577,7 +619,9 @@ Result<std::optional<DeviceRecord>> PgStore::deviceByTokenHash(const std::string
   auto rows = (*conn)->query(std::string(kDeviceColumns) + "WHERE token_hash=$1", {Param::text(tokenHash)});
   if (!rows.isOk()) return rows.status();
   if (rows->empty()) return std::optional<DeviceRecord>();
-  return std::optional<DeviceRecord>(deviceFrom(*rows, 0));
+  DeviceRecord d = deviceFrom(*rows, 0);
+  SECAP_RETURN_IF_ERROR(loadRoles(**conn, d));
+  return std::optional<DeviceRecord>(std::move(d));
 }
 
 Result<std::vector<StoredEntity>> PgStore::entitiesOf(EntityType type, const std::string& municipalityId) {
@@ -708,8 +752,191 @@ Result<std::vector<AuditEntry>> PgStore::auditEntries(const std::string& action)
   if (!rows.isOk()) return rows.status();
   std::vector<AuditEntry> out;
   for (int i = 0; i < rows->size(); ++i)
-    out.push_back({rows->getInt(i, 0), rows->getBytes(i, 1), rows->getBytes(i, 2), rows->getBytes(i, 3)});
-  return out;
-}
+    out.push_back({.atMs = rows->getInt(i, 0),
+                   .actor = rows->getBytes(i, 1),
+                   .action = rows->getBytes(i, 2),
+                   .detail = rows->getBytes(i, 3)});
+
+  // --- Devices, roles and limits ---
+
+  namespace {
+
+  Result<std::optional<DeviceRecord>> deviceOn(pg::Conn& conn, const std::string& deviceId, bool forUpdate = false) {
+    auto rows = conn.query(std::string(kDeviceColumns) + "WHERE id=$1" + (forUpdate ? " FOR UPDATE" : ""),
+                           {Param::text(deviceId)});
+    if (!rows.isOk()) return rows.status();
+    if (rows->empty()) return std::optional<DeviceRecord>();
+    DeviceRecord d = deviceFrom(*rows, 0);
+    SECAP_RETURN_IF_ERROR(loadRoles(conn, d));
+    return std::optional<DeviceRecord>(std::move(d));
+  }
+
+  std::string joined(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+    return out.empty() ? "none" : out;
+  }
+
+  Status unknownDevice(const std::string& deviceId) {
+    return {StatusCode::kNotFound, "there is no device " + deviceId};
+  }
+
+  // Runs `body(conn, device)` in a transaction with the device row locked.
+  template <typename Body>
+  Status withDevice(pg::Pool& pool, const std::string& deviceId, Body&& body) {
+    auto lease = pool.lease();
+    if (!lease.isOk()) return lease.status();
+    pg::Conn& conn = **lease;
+    PgTransaction tx(conn);
+    SECAP_RETURN_IF_ERROR(tx.begin());
+    auto d = deviceOn(conn, deviceId, /*forUpdate=*/true);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    SECAP_RETURN_IF_ERROR(body(conn, **d));
+    return tx.commit();
+  }
+
+  }  // namespace
+
+  Result<std::optional<DeviceRecord>> PgStore::deviceById(const std::string& deviceId) {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    return deviceOn(**conn, deviceId);
+  }
+
+  Status PgStore::revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) {
+    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+      SECAP_RETURN_IF_ERROR(
+          conn.query("UPDATE devices SET revoked_at=CASE WHEN revoked_at=0 THEN $1 ELSE revoked_at END, rescue=$2 "
+                     "WHERE id=$3",
+                     {Param::int8(nowMs), Param::int8(allowRescue ? kRescueAllowed : d.rescue), Param::text(deviceId)})
+              .status());
+      return audit(conn, nowMs, actor, "device.revoke",
+                   "device=" + deviceId + " name=" + d.name + (allowRescue ? " rescue=allowed" : ""));
+    });
+  }
+
+  Status PgStore::allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) {
+    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+      if (d.revokedAtMs == 0)
+        return {StatusCode::kFailedPrecondition, "device " + deviceId + " is not revoked; revoke it first"};
+      SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET rescue=1 WHERE id=$1", {Param::text(deviceId)}).status());
+      return audit(conn, nowMs, actor, "device.rescue", "device=" + deviceId + " name=" + d.name);
+    });
+  }
+
+  Result<bool> PgStore::takeRescue(const std::string& deviceId) {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    // One statement: of two instances racing, exactly one changes the row.
+    auto rows = (*conn)->query("UPDATE devices SET rescue=2 WHERE id=$1 AND rescue=1 AND revoked_at<>0",
+                               {Param::text(deviceId)});
+    if (!rows.isOk()) return rows.status();
+    return rows->affected() == 1;
+  }
+
+  Status PgStore::giveBackRescue(const std::string& deviceId) {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    return (*conn)->query("UPDATE devices SET rescue=1 WHERE id=$1 AND rescue=2", {Param::text(deviceId)}).status();
+  }
+
+  Status PgStore::grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                            int64_t nowMs, const std::string& actor) {
+    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+      SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3) "
+                                       "ON CONFLICT(device_id, municipality_id) DO UPDATE SET role=EXCLUDED.role",
+                                       {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
+                                .status());
+      SECAP_RETURN_IF_ERROR(
+          conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+      const auto old = d.roles.find(municipalityId);
+      return audit(conn, nowMs, actor, "device.grant",
+                   "device=" + deviceId + " municipality=" + municipalityId + " role=" + role +
+                       (old != d.roles.end() ? " was=" + old->second : ""));
+    });
+  }
+
+  Status PgStore::ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                              const std::string& actor) {
+    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+      const auto old = d.roles.find(municipalityId);
+      if (old == d.roles.end())
+        return {StatusCode::kNotFound, "device " + deviceId + " has no role in municipality " + municipalityId};
+      SECAP_RETURN_IF_ERROR(conn.query("DELETE FROM device_roles WHERE device_id=$1 AND municipality_id=$2",
+                                       {Param::text(deviceId), Param::text(municipalityId)})
+                                .status());
+      SECAP_RETURN_IF_ERROR(
+          conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+      return audit(conn, nowMs, actor, "device.ungrant",
+                   "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
+    });
+  }
+
+  Status PgStore::clearResyncPending(const std::string& deviceId) {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    return (*conn)
+        ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending<>0", {Param::text(deviceId)})
+        .status();
+  }
+
+  Status PgStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                            const std::string& actor) {
+    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+      SECAP_RETURN_IF_ERROR(
+          conn.query("DELETE FROM device_sites WHERE device_id=$1", {Param::text(deviceId)}).status());
+      for (const auto& site : siteIds)
+        SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_sites(device_id, site_id) VALUES($1,$2) ON CONFLICT DO "
+                                         "NOTHING",
+                                         {Param::text(deviceId), Param::text(site)})
+                                  .status());
+      SECAP_RETURN_IF_ERROR(
+          conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+      return audit(conn, nowMs, actor, "device.bind_sites",
+                   "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined(d.sites));
+    });
+  }
+
+  Result<int64_t> PgStore::countCall(const std::string& deviceId, int64_t windowStartMs) {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    // The row lock of ON CONFLICT makes concurrent instances count one by one.
+    auto rows = (*conn)->query(
+        "INSERT INTO rate_windows(device_id, window_start, calls) VALUES($1,$2,1) ON CONFLICT(device_id) DO UPDATE SET "
+        "calls=CASE WHEN rate_windows.window_start=EXCLUDED.window_start THEN rate_windows.calls+1 ELSE 1 END, "
+        "window_start=EXCLUDED.window_start RETURNING calls",
+        {Param::text(deviceId), Param::int8(windowStartMs)});
+    if (!rows.isOk()) return rows.status();
+    if (rows->empty()) return core::internalError("the rate counter returned nothing");
+    return rows->getInt(0, 0);
+  }
+
+  Result<std::vector<AuditEntry>> PgStore::auditLog(int64_t sinceMs, int limit) {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    auto rows = (*conn)->query(
+        "SELECT id, at_ms, actor, action, detail FROM audit_log WHERE at_ms>=$1 ORDER BY at_ms DESC, id DESC LIMIT $2",
+        {Param::int8(sinceMs), Param::int8(limit)});
+    if (!rows.isOk()) return rows.status();
+    std::vector<AuditEntry> out;
+    for (int i = rows->size() - 1; i >= 0; --i)
+      out.push_back(
+          {rows->getInt(i, 0), rows->getInt(i, 1), rows->getBytes(i, 2), rows->getBytes(i, 3), rows->getBytes(i, 4)});
+    return out;
+  }
+
+  Result<std::vector<DeviceRecord>> PgStore::allDevices() {
+    auto conn = m_pool.lease();
+    if (!conn.isOk()) return conn.status();
+    auto rows = (*conn)->query(std::string(kDeviceColumns) + "ORDER BY enrolled_at, id");
+    if (!rows.isOk()) return rows.status();
+    std::vector<DeviceRecord> out;
+    for (int i = 0; i < rows->size(); ++i) {
+      out.push_back(deviceFrom(*rows, i));
+      SECAP_RETURN_IF_ERROR(loadRoles(**conn, out.back()));
+    }
+    return out;
+  }
 
 }  // namespace secap::server

@@ -109,7 +109,8 @@ Status SyncServer::start() {
     m_blobs = std::move(blobs).value();
     m_attachments = std::make_unique<Attachments>(*m_store, *m_blobs, m_clock);
   }
-  m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, m_attachments.get());
+  m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, m_attachments.get(),
+                                                ServiceLimits{m_config.rateLimitPerMinute});
   m_reports = std::make_unique<StoreReports>(*m_store);
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -26,8 +26,8 @@
 namespace secap::server {
 
 struct ServerConfig {
-  std::string dataDir;      // SQLite database (unless databaseUrl) and attachment blobs
-  std::string databaseUrl;  // postgresql://... selects PostgreSQL; empty: SQLite in dataDir
+  std::string dataDir;                          // SQLite database (unless databaseUrl) and attachment blobs
+  std::string databaseUrl;                      // postgresql://... selects PostgreSQL; empty: SQLite in dataDir
   std::string grpcAddress = "127.0.0.1:50051";  // host:port; port 0 picks a free one
   std::string httpAddress = "127.0.0.1:8080";
   bool insecure = false;    // allow plain text off loopback
@@ -35,6 +35,10 @@ struct ServerConfig {
   std::string tlsKeyFile;   // PEM private key of tlsCertFile
   // The largest attachment accepted (DESIGN.md §4).
   int64_t maxAttachmentBytes = kDefaultMaxBlobBytes;
+  bool insecure = false;                                // allow plain text off loopback
+  std::string tlsCertFile;                              // PEM certificate (chain) for gRPC; with tlsKeyFile enables TLS
+  std::string tlsKeyFile;                               // PEM private key of tlsCertFile
+  int rateLimitPerMinute = kDefaultRateLimitPerMinute;  // per device; 0: off
 };
 
 class SyncServer {

@@ -76,7 +76,7 @@ CREATE TABLE audit_log(
   action TEXT NOT NULL,
   detail TEXT NOT NULL);
 )sql",
-    // 2: attachment upload progress (docs/ATTACHMENTS.md).
+    // 2: attachment upload progress (docs/ATTACHMENTS.md); devices, roles and limits (docs/SECURITY.md).
     R"sql(
 CREATE TABLE upload_progress(
   device_id TEXT NOT NULL,
@@ -86,6 +86,23 @@ CREATE TABLE upload_progress(
   received INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   PRIMARY KEY(device_id, sha256)) WITHOUT ROWID;
+ALTER TABLE devices ADD COLUMN rescue INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN resync_pending INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE device_roles(
+  device_id TEXT NOT NULL,
+  municipality_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY(device_id, municipality_id)) WITHOUT ROWID;
+INSERT INTO device_roles(device_id, municipality_id, role) SELECT id, municipality_id, role FROM devices;
+CREATE TABLE rate_windows(
+  device_id TEXT PRIMARY KEY,
+  window_start INTEGER NOT NULL,
+  calls INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX audit_log_by_time ON audit_log(at_ms);
+CREATE TABLE device_sites(
+  device_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  PRIMARY KEY(device_id, site_id)) WITHOUT ROWID;
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -129,6 +146,8 @@ DeviceRecord deviceFromRow(const Stmt& st) {
   d.role = st.columnText(6);
   d.enrolledAtMs = st.columnInt(7);
   d.revokedAtMs = st.columnInt(8);
+  d.rescue = static_cast<int>(st.columnInt(9));
+  d.resyncPending = st.columnInt(10) != 0;
   return d;
 }
 
@@ -139,7 +158,40 @@ constexpr const char* kWatermarkSql =
     "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0))";
 
 constexpr const char* kDeviceColumns =
-    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at FROM devices ";
+    "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at, rescue, "
+    "resync_pending FROM devices ";
+
+// Fills in the device's roles (device_roles) and bound sites (device_sites).
+Status loadRoles(Db& db, DeviceRecord& d) {
+  auto st = db.cached("SELECT municipality_id, role FROM device_roles WHERE device_id=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, d.id);
+  d.roles.clear();
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    d.roles[(*st)->columnText(0)] = (*st)->columnText(1);
+  }
+  auto sites = db.cached("SELECT site_id FROM device_sites WHERE device_id=? ORDER BY site_id");
+  if (!sites.isOk()) return sites.status();
+  (*sites)->bind(1, d.id);
+  d.sites.clear();
+  while (true) {
+    auto row = (*sites)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return Status::ok();
+    d.sites.push_back((*sites)->columnText(0));
+  }
+}
+
+Result<std::optional<DeviceRecord>> deviceOn(Db& db, const std::string& deviceId);
+
+Status auditOn(Db& db, int64_t atMs, const std::string& actor, const std::string& action, const std::string& detail) {
+  auto st = db.cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, atMs).bind(2, actor).bind(3, action).bind(4, detail).exec();
+}
 
 }  // namespace
 
@@ -475,6 +527,11 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
       return Status(StatusCode::kPermissionDenied, "the enrollment code has already been used by another device");
     // A retry after a lost reply: same device, fresh token, old one revoked.
     deviceId = existingDevice;
+    // A withdrawn device keeps its token, so it still gets the wipe order.
+    auto current = deviceOn(*m_writer, deviceId);
+    if (!current.isOk()) return current.status();
+    if (*current && (*current)->revokedAtMs != 0)
+      return Status(StatusCode::kPermissionDenied, "this device was withdrawn by your coordinator");
     auto upd = m_writer->cached("UPDATE devices SET token_hash=?, name=?, app_version=? WHERE id=?");
     if (!upd.isOk()) return upd.status();
     SECAP_RETURN_IF_ERROR(
@@ -496,6 +553,9 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
                               .bind(8, a.newTokenHash)
                               .bind(9, a.nowMs)
                               .exec());
+    auto grant = m_writer->cached("INSERT INTO device_roles(device_id, municipality_id, role) VALUES(?,?,?)");
+    if (!grant.isOk()) return grant.status();
+    SECAP_RETURN_IF_ERROR((*grant)->bind(1, deviceId).bind(2, municipalityId).bind(3, role).exec());
     auto use =
         m_writer->cached("UPDATE enrollment_codes SET used_at=?, used_by_install_id=?, device_id=? WHERE code_hash=?");
     if (!use.isOk()) return use.status();
@@ -517,6 +577,7 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
   if (!*drow) return core::internalError("enrolled device vanished");
   DeviceRecord device = deviceFromRow(**get);
   (*get)->reset();
+  SECAP_RETURN_IF_ERROR(loadRoles(*m_writer, device));
   SECAP_RETURN_IF_ERROR(tx.commit());
   return device;
 }
@@ -531,6 +592,7 @@ Result<std::optional<DeviceRecord>> SqliteStore::deviceByTokenHash(const std::st
   if (!*row) return std::optional<DeviceRecord>();
   auto d = deviceFromRow(**st);
   (*st)->reset();
+  SECAP_RETURN_IF_ERROR(loadRoles(*m_reader, d));
   return std::optional<DeviceRecord>(std::move(d));
 }
 
@@ -698,8 +760,217 @@ Result<std::vector<AuditEntry>> SqliteStore::auditEntries(const std::string& act
     auto row = (*st)->step();
     if (!row.isOk()) return row.status();
     if (!*row) break;
-    out.push_back({(*st)->columnInt(0), (*st)->columnText(1), (*st)->columnText(2), (*st)->columnText(3)});
+    out.push_back({.atMs = (*st)->columnInt(0),
+                   .actor = (*st)->columnText(1),
+                   .action = (*st)->columnText(2),
+                   .detail = (*st)->columnText(3)});
   }
+  return out;
+}
+
+// --- Devices, roles and limits ---
+
+namespace {
+
+// Runs `body` in a write transaction on the writer connection.
+template <typename Body>
+Status inWriteTx(std::mutex& mu, Db& db, Body&& body) {
+  std::lock_guard lock(mu);
+  core::sqlite::Transaction tx(db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(body());
+  return tx.commit();
+}
+
+Result<std::optional<DeviceRecord>> deviceOn(Db& db, const std::string& deviceId) {
+  auto st = db.cached(std::string(kDeviceColumns) + "WHERE id=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, deviceId);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  if (!*row) return std::optional<DeviceRecord>();
+  auto d = deviceFromRow(**st);
+  (*st)->reset();
+  SECAP_RETURN_IF_ERROR(loadRoles(db, d));
+  return std::optional<DeviceRecord>(std::move(d));
+}
+
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out.empty() ? "none" : out;
+}
+
+Status unknownDevice(const std::string& deviceId) { return {StatusCode::kNotFound, "there is no device " + deviceId}; }
+
+// Runs an UPDATE with one text parameter and returns the rows it changed.
+Result<int> updateDevice(Db& db, const std::string& sql, const std::string& deviceId) {
+  auto st = db.cached(sql);
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, deviceId).exec());
+  return db.changes();
+}
+
+}  // namespace
+
+Result<std::optional<DeviceRecord>> SqliteStore::deviceById(const std::string& deviceId) {
+  std::lock_guard lock(m_readMu);
+  return deviceOn(*m_reader, deviceId);
+}
+
+Status SqliteStore::revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs,
+                                 const std::string& actor) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto d = deviceOn(*m_writer, deviceId);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    auto st = m_writer->cached(
+        "UPDATE devices SET revoked_at=CASE WHEN revoked_at=0 THEN ? ELSE revoked_at END, rescue=? WHERE id=?");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR(
+        (*st)->bind(1, nowMs).bind(2, allowRescue ? kRescueAllowed : (*d)->rescue).bind(3, deviceId).exec());
+    return auditOn(*m_writer, nowMs, actor, "device.revoke",
+                   "device=" + deviceId + " name=" + (*d)->name + (allowRescue ? " rescue=allowed" : ""));
+  });
+}
+
+Status SqliteStore::allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto d = deviceOn(*m_writer, deviceId);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    if ((*d)->revokedAtMs == 0)
+      return {StatusCode::kFailedPrecondition, "device " + deviceId + " is not revoked; revoke it first"};
+    auto n = updateDevice(*m_writer, "UPDATE devices SET rescue=1 WHERE id=?", deviceId);
+    if (!n.isOk()) return n.status();
+    return auditOn(*m_writer, nowMs, actor, "device.rescue", "device=" + deviceId + " name=" + (*d)->name);
+  });
+}
+
+Result<bool> SqliteStore::takeRescue(const std::string& deviceId) {
+  std::lock_guard lock(m_writeMu);
+  auto n = updateDevice(*m_writer, "UPDATE devices SET rescue=2 WHERE id=? AND rescue=1 AND revoked_at<>0", deviceId);
+  if (!n.isOk()) return n.status();
+  return *n == 1;
+}
+
+Status SqliteStore::giveBackRescue(const std::string& deviceId) {
+  std::lock_guard lock(m_writeMu);
+  return updateDevice(*m_writer, "UPDATE devices SET rescue=1 WHERE id=? AND rescue=2", deviceId).status();
+}
+
+Status SqliteStore::grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                              int64_t nowMs, const std::string& actor) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto d = deviceOn(*m_writer, deviceId);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    auto st = m_writer->cached(
+        "INSERT INTO device_roles(device_id, municipality_id, role) VALUES(?,?,?) "
+        "ON CONFLICT(device_id, municipality_id) DO UPDATE SET role=excluded.role");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, deviceId).bind(2, municipalityId).bind(3, role).exec());
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    if (!n.isOk()) return n.status();
+    const auto old = (*d)->roles.find(municipalityId);
+    return auditOn(*m_writer, nowMs, actor, "device.grant",
+                   "device=" + deviceId + " municipality=" + municipalityId + " role=" + role +
+                       (old != (*d)->roles.end() ? " was=" + old->second : ""));
+  });
+}
+
+Status SqliteStore::ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                                const std::string& actor) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto d = deviceOn(*m_writer, deviceId);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    const auto old = (*d)->roles.find(municipalityId);
+    if (old == (*d)->roles.end())
+      return {StatusCode::kNotFound, "device " + deviceId + " has no role in municipality " + municipalityId};
+    auto st = m_writer->cached("DELETE FROM device_roles WHERE device_id=? AND municipality_id=?");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, deviceId).bind(2, municipalityId).exec());
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    if (!n.isOk()) return n.status();
+    return auditOn(*m_writer, nowMs, actor, "device.ungrant",
+                   "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
+  });
+}
+
+Status SqliteStore::clearResyncPending(const std::string& deviceId) {
+  std::lock_guard lock(m_writeMu);
+  return updateDevice(*m_writer, "UPDATE devices SET resync_pending=0 WHERE id=? AND resync_pending<>0", deviceId)
+      .status();
+}
+
+Status SqliteStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                              const std::string& actor) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto d = deviceOn(*m_writer, deviceId);
+    if (!d.isOk()) return d.status();
+    if (!d->has_value()) return unknownDevice(deviceId);
+    auto del = m_writer->cached("DELETE FROM device_sites WHERE device_id=?");
+    if (!del.isOk()) return del.status();
+    SECAP_RETURN_IF_ERROR((*del)->bind(1, deviceId).exec());
+    for (const auto& site : siteIds) {
+      auto ins = m_writer->cached("INSERT OR IGNORE INTO device_sites(device_id, site_id) VALUES(?,?)");
+      if (!ins.isOk()) return ins.status();
+      SECAP_RETURN_IF_ERROR((*ins)->bind(1, deviceId).bind(2, site).exec());
+    }
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    if (!n.isOk()) return n.status();
+    return auditOn(*m_writer, nowMs, actor, "device.bind_sites",
+                   "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined((*d)->sites));
+  });
+}
+
+Result<int64_t> SqliteStore::countCall(const std::string& deviceId, int64_t windowStartMs) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached(
+      "INSERT INTO rate_windows(device_id, window_start, calls) VALUES(?,?,1) ON CONFLICT(device_id) DO UPDATE SET "
+      "calls=CASE WHEN window_start=excluded.window_start THEN calls+1 ELSE 1 END, "
+      "window_start=excluded.window_start RETURNING calls");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, deviceId).bind(2, windowStartMs);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  if (!*row) return core::internalError("the rate counter returned nothing");
+  const int64_t calls = (*st)->columnInt(0);
+  (*st)->reset();
+  return calls;
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::auditLog(int64_t sinceMs, int limit) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(
+      "SELECT id, at_ms, actor, action, detail FROM audit_log WHERE at_ms>=? ORDER BY at_ms DESC, id DESC LIMIT ?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, sinceMs).bind(2, limit);
+  std::vector<AuditEntry> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    out.push_back(
+        {(*st)->columnInt(0), (*st)->columnInt(1), (*st)->columnText(2), (*st)->columnText(3), (*st)->columnText(4)});
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+Result<std::vector<DeviceRecord>> SqliteStore::allDevices() {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kDeviceColumns) + "ORDER BY enrolled_at, id");
+  if (!st.isOk()) return st.status();
+  std::vector<DeviceRecord> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    out.push_back(deviceFromRow(**st));
+  }
+  for (auto& d : out) SECAP_RETURN_IF_ERROR(loadRoles(*m_reader, d));
   return out;
 }
 

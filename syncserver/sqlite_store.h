@@ -45,6 +45,23 @@ class SqliteStore final : public Store {
   Status addAuditEntry(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> auditEntries(const std::string& action) override;
 
+  // --- Devices, roles and limits ---
+  Result<std::optional<DeviceRecord>> deviceById(const std::string& deviceId) override;
+  Status revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) override;
+  Status allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) override;
+  Result<bool> takeRescue(const std::string& deviceId) override;
+  Status giveBackRescue(const std::string& deviceId) override;
+  Status grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                   int64_t nowMs, const std::string& actor) override;
+  Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                     const std::string& actor) override;
+  Status clearResyncPending(const std::string& deviceId) override;
+  Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                   const std::string& actor) override;
+  Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) override;
+  Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) override;
+  Result<std::vector<DeviceRecord>> allDevices() override;
+
  private:
   friend class SqliteWriteTx;
   SqliteStore(std::unique_ptr<core::sqlite::Db> writer, std::unique_ptr<core::sqlite::Db> reader)

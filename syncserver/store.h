@@ -49,6 +49,25 @@ struct DeviceRecord {
   std::string role;  // admin, coordinator, field, kiosk, partner
   int64_t enrolledAtMs = 0;
   int64_t revokedAtMs = 0;  // 0 = active
+  // --- Devices, roles and limits ---
+  // Municipality id → role. The token's scope: the municipalities it may
+  // pull and the role its writes are judged by in each (DESIGN.md §4, §8).
+  std::map<std::string, std::string> roles;
+  int rescue = 0;                  // RescueState of a revoked device
+  bool resyncPending = false;      // its scope changed: next incremental pull must resync
+  std::vector<std::string> sites;  // a kiosk's bound sites (empty: not bound)
+};
+
+// A revoked device's one last push (DESIGN.md §8, lost devices).
+enum RescueState : int { kRescueNone = 0, kRescueAllowed = 1, kRescueUsed = 2 };
+
+// One administrative action (audit_log).
+struct AuditEntry {
+  int64_t id = 0;
+  int64_t atMs = 0;
+  std::string actor;   // who: a device id or "admin:<user>"
+  std::string action;  // what: device.enroll, device.revoke, device.rescue, device.grant, ...
+  std::string detail;
 };
 
 struct EnrollmentCodeRecord {
@@ -113,14 +132,6 @@ struct UploadProgress {
   int64_t totalSize = 0;
   int64_t received = 0;  // Bytes appended so far.
   int64_t updatedAtMs = 0;
-};
-
-// One row of audit_log.
-struct AuditEntry {
-  int64_t atMs = 0;
-  std::string actor;  // device id, or "admin"
-  std::string action;
-  std::string detail;
 };
 
 class WriteTx {
@@ -220,6 +231,39 @@ class Store {
   virtual Status addAuditEntry(const AuditEntry& entry) = 0;
   // The audit_log rows whose action is `action`, oldest first (tests, reports).
   virtual Result<std::vector<AuditEntry>> auditEntries(const std::string& action) = 0;
+
+  // --- Devices, roles and limits ---
+  // Every method that changes a device also writes an audit_log entry with
+  // `actor`, atomically with the change.
+  virtual Result<std::optional<DeviceRecord>> deviceById(const std::string& deviceId) = 0;
+  // Revokes a device (kNotFound if unknown); with allowRescue its next push
+  // is still accepted once. Revoking a revoked device only updates rescue.
+  virtual Status revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs,
+                              const std::string& actor) = 0;
+  // Allows a revoked device one last push (kFailedPrecondition if active).
+  virtual Status allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) = 0;
+  // Uses up an allowed rescue: true for exactly one caller, even across
+  // instances. giveBackRescue undoes it when that push failed.
+  virtual Result<bool> takeRescue(const std::string& deviceId) = 0;
+  virtual Status giveBackRescue(const std::string& deviceId) = 0;
+  // Sets (or replaces) the device's role in a municipality, or removes it
+  // (kNotFound when it had none there). Either marks it resync-pending.
+  virtual Status grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                           int64_t nowMs, const std::string& actor) = 0;
+  virtual Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
+                             const std::string& actor) = 0;
+  virtual Status clearResyncPending(const std::string& deviceId) = 0;
+  // Replaces the sites a kiosk is bound to (empty: unbound) and marks it
+  // resync-pending.
+  virtual Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                           const std::string& actor) = 0;
+  // Counts one call of a device in the fixed rate window starting at
+  // windowStartMs and returns the calls in that window so far, this one
+  // included. Shared by every instance on the same database.
+  virtual Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) = 0;
+  // Audit entries at or after sinceMs, the newest `limit`, oldest first.
+  virtual Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) = 0;
+  virtual Result<std::vector<DeviceRecord>> allDevices() = 0;
 };
 
 }  // namespace secap::server

@@ -20,11 +20,23 @@ inline constexpr int kMaxChangesPerPull = 5000;
 inline constexpr size_t kMaxPullPageBytes = 4 * 1024 * 1024 - 64 * 1024;  // under the 4 MiB message cap
 inline constexpr int64_t kEnrollmentCodeLifetimeMs = 7LL * 24 * 3600 * 1000;
 
+// Trailers of a refused call (docs/PROTOCOL.md): how long to wait when rate
+// limited, and the order to wipe a withdrawn device.
+inline constexpr const char* kRetryAfterTrailer = "retry-after-ms";
+inline constexpr const char* kWipeTrailer = "secap-wipe";
+inline constexpr int kDefaultRateLimitPerMinute = 600;
+inline constexpr int64_t kRateWindowMs = 60000;
+
+struct ServiceLimits {
+  // Push and Pull calls per device per minute; 0 turns the limit off.
+  int rateLimitPerMinute = kDefaultRateLimitPerMinute;
+};
+
 class SyncServiceImpl final : public secap::v1::SyncService::Service {
  public:
   // `attachments` may be null: the attachment calls then answer UNIMPLEMENTED.
-  SyncServiceImpl(Store& store, const core::Clock& clock, Attachments* attachments = nullptr)
-      : m_store(store), m_clock(clock), m_attachments(attachments) {}
+  SyncServiceImpl(Store& store, const core::Clock& clock, Attachments* attachments = nullptr, ServiceLimits limits = {})
+      : m_store(store), m_clock(clock), m_attachments(attachments), m_limits(limits) {}
 
   grpc::Status Enroll(grpc::ServerContext* ctx, const secap::v1::EnrollRequest* req,
                       secap::v1::EnrollResponse* resp) override;
@@ -42,13 +54,33 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
                                   grpc::ServerWriter<secap::v1::AttachmentChunk>* writer) override;
 
  private:
-  // The calling device, or UNAUTHENTICATED / PERMISSION_DENIED.
-  grpc::Status authenticate(grpc::ServerContext* ctx, DeviceRecord& device);
+  // --- Devices, roles and limits ---
+  enum class Rpc { kPush, kPull };
+  // The calling device, judged from its token alone: UNAUTHENTICATED (no or
+  // an unknown token), PERMISSION_DENIED (revoked, with the wipe trailer once
+  // its rescue is used; a partner; no role at all) or RESOURCE_EXHAUSTED
+  // with retry-after-ms (rate limit). `rescuePush` is set when this is a
+  // revoked device's one last push, which the caller must give back on failure.
+  grpc::Status authorize(grpc::ServerContext* ctx, Rpc rpc, DeviceRecord& device, bool& rescuePush);
+  grpc::Status checkRate(grpc::ServerContext* ctx, const DeviceRecord& device);
 
   Store& m_store;
   const core::Clock& m_clock;
   Attachments* m_attachments;
+  ServiceLimits m_limits;
 };
+
+// The municipalities a device pulls: every one it holds a role in, plus
+// core::kGlobalScope (reference data). Kiosk municipalities only for a
+// device that is a kiosk and nothing else.
+std::vector<std::string> pullScopeOf(const DeviceRecord& device);
+// A device whose every role is kiosk: its pulls are filtered by kioskMaySee.
+bool isKioskOnly(const DeviceRecord& device);
+// What kind of record a kiosk may pull (DESIGN.md §4, kiosk scope): its
+// municipality, sites, meters and readings (only of its bound sites once it
+// has some), measures and progress, and reference data; no persons,
+// inspections, reviews, templates, activity data or attachments.
+bool kioskMaySee(const secap::v1::Change& change);
 
 grpc::Status toGrpcStatus(const core::Status& st);
 

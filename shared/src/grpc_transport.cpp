@@ -3,6 +3,7 @@
 #include <grpcpp/security/tls_credentials_options.h>
 
 #include <atomic>
+#include <cstdlib>
 
 #include "secap/core/sync_transport.h"
 #include "secap/core/tls_pin.h"
@@ -115,20 +116,8 @@ class GrpcSyncTransport final : public SyncTransport {
 
   Result<secap::v1::PushResponse> push(const secap::v1::PushRequest& request, const std::string& token) override {
     secap::v1::PushResponse response;
-    std::string retryAfter;
-    Status st = withOneRetry(
-        [&](grpc::ClientContext& ctx) {
-          grpc::Status s = m_stub->Push(&ctx, request, &response);
-          const auto& trailers = ctx.GetServerTrailingMetadata();
-          if (auto it = trailers.find("retry-after-ms"); it != trailers.end())
-            retryAfter.assign(it->second.data(), it->second.size());
-          return s;
-        },
-        token);
-    if (!st.isOk()) {
-      if (!retryAfter.empty()) return Status(st.code(), st.message() + " (retry-after-ms=" + retryAfter + ")");
-      return st;
-    }
+    Status st = withOneRetry([&](grpc::ClientContext& ctx) { return m_stub->Push(&ctx, request, &response); }, token);
+    if (!st.isOk()) return st;
     return response;
   }
 
@@ -192,10 +181,24 @@ class GrpcSyncTransport final : public SyncTransport {
       if (Status c = ensureConnected(); !c.isOk()) return c;
       grpc::ClientContext ctx;
       prepare(ctx, token);
-      st = fromGrpc(call(ctx));
+      st = withTrailers(fromGrpc(call(ctx)), ctx);
       if (st.code() != StatusCode::kUnavailable) return st;
       if (serverKeyMismatched()) return keyMismatch();
     }
+    return st;
+  }
+
+  // The orders a refused call carries in its trailers (sync_transport.h).
+  static Status withTrailers(Status st, const grpc::ClientContext& ctx) {
+    if (st.isOk()) return st;
+    const auto& trailers = ctx.GetServerTrailingMetadata();
+    if (auto it = trailers.find(kRetryAfterTrailer); it != trailers.end()) {
+      const std::string value(it->second.data(), it->second.size());
+      char* end = nullptr;
+      const long long ms = std::strtoll(value.c_str(), &end, 10);
+      if (end && *end == '\0' && ms > 0) st = withRetryAfter(st, ms);
+    }
+    if (auto it = trailers.find(kWipeTrailer); it != trailers.end() && it->second == "1") st = withWipeOrder(st);
     return st;
   }
 
@@ -253,6 +256,32 @@ std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, int6
 
 bool isServerKeyMismatch(const Status& status) {
   return status.code() == StatusCode::kUnauthenticated && status.message() == kServerKeyMismatchMessage;
+}
+
+}  // namespace secap::core
+
+namespace secap::core {
+
+namespace {
+constexpr std::string_view kRetryAfterTag = "(retry-after-ms=";
+constexpr std::string_view kWipeTag = "(secap-wipe)";
+}  // namespace
+
+Status withRetryAfter(const Status& status, int64_t retryAfterMs) {
+  return {status.code(), status.message() + " " + std::string(kRetryAfterTag) + std::to_string(retryAfterMs) + ")"};
+}
+
+Status withWipeOrder(const Status& status) { return {status.code(), status.message() + " " + std::string(kWipeTag)}; }
+
+int64_t retryAfterMsOf(const Status& status) {
+  if (status.code() != StatusCode::kResourceExhausted) return 0;
+  const auto pos = status.message().rfind(kRetryAfterTag);
+  if (pos == std::string::npos) return 0;
+  return std::strtoll(status.message().c_str() + pos + kRetryAfterTag.size(), nullptr, 10);
+}
+
+bool isWipeOrder(const Status& status) {
+  return status.code() == StatusCode::kPermissionDenied && status.message().find(kWipeTag) != std::string::npos;
 }
 
 }  // namespace secap::core

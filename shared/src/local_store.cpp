@@ -147,7 +147,9 @@ std::optional<std::string> LocalStore::stateLocked(const std::string& key) {
   (*st)->bind(1, key);
   auto row = (*st)->step();
   if (!row.isOk() || !*row) return std::nullopt;
-  return (*st)->columnText(0);
+  std::string value = (*st)->columnText(0);
+  (*st)->reset();  // An open statement would lock the table against wipe().
+  return value;
 }
 
 Status LocalStore::setStateLocked(const std::string& key, const std::string& value) {
@@ -375,7 +377,9 @@ int64_t countOf(sqlite::Db& db, std::string_view sql) {
   auto st = db.cached(sql);
   if (!st.isOk()) return 0;
   auto row = (*st)->step();
-  return row.isOk() && *row ? (*st)->columnInt(0) : 0;
+  const int64_t n = row.isOk() && *row ? (*st)->columnInt(0) : 0;
+  (*st)->reset();
+  return n;
 }
 }  // namespace
 
@@ -677,6 +681,25 @@ Status LocalStore::setAttachmentError(const std::string& attachmentId, const std
   auto st = m_db->cached("UPDATE attachment_files SET last_error=? WHERE attachment_id=?");
   if (!st.isOk()) return st.status();
   return (*st)->bind(1, message).bind(2, attachmentId).exec();
+}
+
+Status LocalStore::wipe() {
+  std::lock_guard lock(m_mu);
+  // Deleted rows would stay readable in free pages: overwrite them.
+  SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=ON"));
+  {
+    sqlite::Transaction tx(*m_db);
+    SECAP_RETURN_IF_ERROR(tx.begin());
+    SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox"));
+    auto st = m_db->cached("DELETE FROM state WHERE key<>?");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, state_keys::kInstallId).exec());
+    SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kWithdrawn, "1"));
+    SECAP_RETURN_IF_ERROR(tx.commit());
+  }
+  // The WAL still holds the old pages: move the zeroed ones into the file
+  // and empty it.
+  return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 }  // namespace secap::core

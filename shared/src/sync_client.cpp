@@ -10,6 +10,8 @@ namespace secap::core {
 SyncClient::SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions options)
     : m_store(store), m_transport(transport), m_options(options), m_rng(std::random_device{}()) {
   m_status.enrolled = m_store.state(state_keys::kAccessToken).has_value();
+  m_status.withdrawn = m_store.state(state_keys::kWithdrawn).value_or("0") == "1";
+  if (m_status.withdrawn) m_status.lastError = kWithdrawnMessage;
   if (auto last = m_store.state(state_keys::kLastSyncMs)) m_status.lastSyncMs = std::stoll(*last);
   m_status.pending = m_store.pendingCount();
   m_status.needsAttention = m_store.rejectedCount();
@@ -40,9 +42,11 @@ Status SyncClient::enroll(const std::string& codeOrUri, const std::string& devic
   SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kRole, resp->role()));
   SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kServerOffsetMs, std::to_string(m_store.hlc().serverOffsetMs())));
   SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kAccessToken, resp->access_token()));
+  (void)m_store.setState(state_keys::kWithdrawn, "0");
   {
     std::lock_guard lock(m_mu);
     m_status.enrolled = true;
+    m_status.withdrawn = false;
   }
   return recordOutcome(Status::ok());
 }
@@ -104,7 +108,9 @@ Status SyncClient::pullAll() {
     m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
     if (resp->full_resync_required()) return fullResync();
     SECAP_RETURN_IF_ERROR(m_store.applyPullPage(*resp));
-    if (!resp->has_more() || resp->changes_size() == 0) return Status::ok();
+    // A page may be empty yet move the cursor (a kiosk's filtered page); one
+    // that does not move it would loop forever.
+    if (!resp->has_more() || resp->last_seq() <= req.after_seq()) return Status::ok();
   }
 }
 
@@ -134,14 +140,39 @@ Status SyncClient::fullResync() {
 
 Status SyncClient::syncOnce() {
   std::lock_guard syncLock(m_syncMu);
-  if (!isEnrolled()) return {StatusCode::kFailedPrecondition, "this device is not enrolled yet"};
+  if (!isEnrolled()) {
+    if (m_store.state(state_keys::kWithdrawn).value_or("0") == "1")
+      return {StatusCode::kPermissionDenied, kWithdrawnMessage};
+    return {StatusCode::kFailedPrecondition, "this device is not enrolled yet"};
+  }
   {
     std::lock_guard lock(m_mu);
+    // The server asked for a pause (rate limit): no call before then.
+    const int64_t now = m_store.clock().nowMs();
+    if (now < m_status.notBeforeMs)
+      return withRetryAfter({StatusCode::kResourceExhausted, "the server asked this device to pause its syncing"},
+                            m_status.notBeforeMs - now);
     m_status.syncing = true;
   }
   publish();
+  return recordOutcome(obeyServer(syncOnceLocked()));
+}
+
+Status SyncClient::syncOnceLocked() {
   Status st = pushAll();
   if (st.isOk()) st = pullAll();
+  // A withdrawn device with nothing to push never called Push, where a
+  // rescue allowed by the coordinator is used: an empty push uses it, and
+  // the server then orders the wipe.
+  if (st.code() == StatusCode::kPermissionDenied && !isWipeOrder(st) && m_store.pendingCount() == 0) {
+    secap::v1::PushRequest empty;
+    empty.set_schema_version(kSchemaVersion);
+    auto resp = m_transport.push(empty, m_store.state(state_keys::kAccessToken).value_or(""));
+    if (resp.isOk())
+      st = pullAll();
+    else if (isWipeOrder(resp.status()))
+      st = resp.status();
+  }
   if (st.isOk()) {
     (void)m_store.setState(state_keys::kServerOffsetMs, std::to_string(m_store.hlc().serverOffsetMs()));
     const int64_t now = m_store.clock().nowMs();
@@ -151,7 +182,23 @@ Status SyncClient::syncOnce() {
   }
   // Records first, then photos (DESIGN.md §4).
   if (st.isOk()) st = uploadAttachments();
-  return recordOutcome(st);
+  return st;
+}
+
+Status SyncClient::obeyServer(const Status& st) {
+  if (isWipeOrder(st)) {
+    SECAP_RETURN_IF_ERROR(m_store.wipe());
+    std::lock_guard lock(m_mu);
+    m_status.withdrawn = true;
+    m_status.enrolled = false;
+    m_status.lastSyncMs = 0;
+    return {StatusCode::kPermissionDenied, kWithdrawnMessage};
+  }
+  if (const int64_t wait = retryAfterMsOf(st); wait > 0) {
+    std::lock_guard lock(m_mu);
+    m_status.notBeforeMs = m_store.clock().nowMs() + wait;
+  }
+  return st;
 }
 
 void SyncClient::setPhotosOnlyOnWifi(bool onlyOnWifi) {
@@ -288,6 +335,10 @@ void SyncClient::setListener(std::function<void(const SyncStatus&)> listener) {
   m_listener = std::move(listener);
 }
 
+int64_t SyncClient::retryDelayMs(const Status& failure, int attempt) {
+  return std::max(backoffDelayMs(attempt), retryAfterMsOf(failure));
+}
+
 int64_t SyncClient::backoffDelayMs(int attempt) {
   const int shift = std::clamp(attempt, 0, 30);
   const int64_t cap = std::min<int64_t>(m_options.maxBackoffMs, m_options.minBackoffMs << shift);
@@ -335,7 +386,7 @@ void SyncClient::run() {
       if (st.isOk()) {
         failures = 0;
       } else {
-        waitMs = backoffDelayMs(failures++);
+        waitMs = retryDelayMs(st, failures++);
       }
     }
     std::unique_lock lock(m_mu);

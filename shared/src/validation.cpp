@@ -34,30 +34,31 @@ std::optional<Rejection> reject(std::string code, std::string message) {
 
 bool textTooLong(const std::string& s) { return s.size() > kMaxTextBytes; }
 
-// True when any string in the message, nested messages and repeated fields
-// included, is longer than kMaxTextBytes.
-bool anyTextTooLong(const Message& m) {
+// The first string in the message, nested messages and repeated fields
+// included, that is longer than its field's limit: its field name.
+std::optional<std::string> tooLongField(const Message& m) {
   const auto* desc = m.GetDescriptor();
   const auto* refl = m.GetReflection();
   for (int i = 0; i < desc->field_count(); ++i) {
     const FieldDescriptor* f = desc->field(i);
     if (f->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+      const size_t limit = maxTextBytesOf(f->name());
       if (f->is_repeated()) {
         for (int j = 0; j < refl->FieldSize(m, f); ++j)
-          if (textTooLong(refl->GetRepeatedString(m, f, j))) return true;
-      } else if (textTooLong(refl->GetString(m, f))) {
-        return true;
+          if (refl->GetRepeatedString(m, f, j).size() > limit) return f->name();
+      } else if (refl->GetString(m, f).size() > limit) {
+        return f->name();
       }
     } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       if (f->is_repeated()) {
         for (int j = 0; j < refl->FieldSize(m, f); ++j)
-          if (anyTextTooLong(refl->GetRepeatedMessage(m, f, j))) return true;
-      } else if (refl->HasField(m, f) && anyTextTooLong(refl->GetMessage(m, f))) {
-        return true;
+          if (auto name = tooLongField(refl->GetRepeatedMessage(m, f, j))) return name;
+      } else if (refl->HasField(m, f)) {
+        if (auto name = tooLongField(refl->GetMessage(m, f))) return name;
       }
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 bool finiteNonNegative(double v) { return std::isfinite(v) && v >= 0; }
@@ -163,6 +164,18 @@ bool changesAttachmentContent(const secap::v1::Attachment& incoming, const secap
 
 bool isKnownRole(const std::string& role) {
   return role == "admin" || role == "coordinator" || role == "field" || role == "kiosk" || role == "partner";
+}
+
+size_t maxTextBytesOf(std::string_view fieldName) {
+  auto endsWith = [&](std::string_view suffix) {
+    return fieldName.size() >= suffix.size() && fieldName.substr(fieldName.size() - suffix.size()) == suffix;
+  };
+  if (fieldName == "id" || endsWith("_id") || endsWith("_ids")) return kMaxIdBytes;
+  static const std::set<std::string_view> kNames = {"name",     "display_name", "title",       "site_name",
+                                                    "serial",   "caption",      "recorded_by", "reported_by",
+                                                    "reviewer", "inspector",    "address",     "responsible_body"};
+  if (kNames.count(fieldName)) return kMaxNameBytes;
+  return kMaxTextBytes;
 }
 
 std::optional<Rejection> validateChange(const Change& change, const ValidationContext& ctx) {
@@ -320,8 +333,11 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
       break;
   }
   // Every other string, nested ones included (inspection answers, prompts).
-  if (const Message* entity = entityMessageOf(change); entity && anyTextTooLong(*entity))
-    return reject("field.too_long", "a text field is too long");
+  if (const Message* entity = entityMessageOf(change)) {
+    if (auto field = tooLongField(*entity))
+      return reject("field.too_long", "the field " + *field + " is too long (at most " +
+                                          std::to_string(maxTextBytesOf(*field)) + " bytes)");
+  }
   return std::nullopt;
 }
 

@@ -408,3 +408,21 @@ TEST(Entity, EveryTypeKnowsItsNameParentAndAppendOnlyRule) {
   EXPECT_EQ(restored.inspection().SerializeAsString(), c.inspection().SerializeAsString());
   EXPECT_EQ(embeddedIdOf(restored), c.entity_id());
 }
+
+TEST(Validation, EachKindOfTextHasItsOwnLengthLimit) {
+  EXPECT_EQ(maxTextBytesOf("id"), kMaxIdBytes);
+  EXPECT_EQ(maxTextBytesOf("owner_id"), kMaxIdBytes);
+  EXPECT_EQ(maxTextBytesOf("attachment_ids"), kMaxIdBytes);
+  EXPECT_EQ(maxTextBytesOf("display_name"), kMaxNameBytes);
+  EXPECT_EQ(maxTextBytesOf("note"), kMaxTextBytes);
+  // An id one byte too long, a name one byte too long, a note that fits.
+  auto c = inspection();
+  c.mutable_inspection()->add_attachment_ids(std::string(kMaxIdBytes + 1, 'a'));
+  EXPECT_EQ(worldCodeOf(c), "field.too_long");
+  c = inspection();
+  c.mutable_inspection()->set_inspector(std::string(kMaxNameBytes + 1, 'x'));
+  EXPECT_EQ(worldCodeOf(c), "field.too_long");
+  c = inspection();
+  c.mutable_inspection()->set_inspector(std::string(kMaxNameBytes, 'x'));
+  EXPECT_EQ(worldCodeOf(c), "ok");
+}

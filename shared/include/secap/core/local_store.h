@@ -42,6 +42,7 @@ inline constexpr const char* kLastSyncMs = "last_sync_ms";
 inline constexpr const char* kResyncGeneration = "resync_generation";
 inline constexpr const char* kResyncNeeded = "resync_needed";  // "1" while a full resync is due or unfinished
 inline constexpr const char* kSyncedSchema = "synced_schema";
+inline constexpr const char* kWithdrawn = "withdrawn";  // "1" after a wipe ordered by the server
 }  // namespace state_keys
 
 // A stored row as the merge sees it: for comparisons and diagnostics.
@@ -168,6 +169,12 @@ class LocalStore {
   Status markAttachmentUploaded(const std::string& attachmentId);
   // Why the last upload attempt failed (for the needs-attention list).
   Status setAttachmentError(const std::string& attachmentId, const std::string& message);
+
+  // Lost devices (DESIGN.md §8): removes every record, the outbox and the
+  // device's identity and token, overwriting the deleted rows (secure_delete)
+  // and emptying the WAL so they are not left readable in the file. Keeps only the install id and marks the
+  // store withdrawn (state_keys::kWithdrawn). The device must enroll again.
+  Status wipe();
 
  private:
   Status saveLocalChangeLocked(secap::v1::Change& change);

@@ -33,7 +33,15 @@ struct SyncStatus {
   bool upgradeRequired = false;
   int64_t pendingAttachments = 0;  // Photos and documents not uploaded yet.
   bool waitingForWifi = false;     // Photos wait: the user wants them sent on Wi-Fi only.
+  // The coordinator withdrew this device and the server ordered it to wipe:
+  // its data is gone and it must be enrolled again (lastError says so).
+  bool withdrawn = false;
+  // The server rate-limited this device: no call before this time (ms).
+  int64_t notBeforeMs = 0;
 };
+
+// What the device shows after the server ordered it to wipe.
+inline constexpr const char* kWithdrawnMessage = "this device was withdrawn by your coordinator; its data was removed";
 
 struct SyncOptions {
   int64_t intervalMs = 30000;  // Regular sync when idle.
@@ -92,12 +100,18 @@ class SyncClient {
   // The delay before retry number `attempt` (0-based): exponential, capped,
   // with full jitter. Public for tests.
   int64_t backoffDelayMs(int attempt);
+  // The wait after a failed round: the backoff, but never less than the
+  // server's retry-after-ms. Public for tests.
+  int64_t retryDelayMs(const Status& failure, int attempt);
 
  private:
   void run();
   void publish();
   Status recordOutcome(const Status& st);
   Status uploadOne(const PendingAttachment& file, const std::string& token);
+  Status syncOnceLocked();
+  // The server's orders on a refused call: wipe, or wait (retry-after-ms).
+  Status obeyServer(const Status& st);
 
   LocalStore& m_store;
   SyncTransport& m_transport;

@@ -62,4 +62,17 @@ std::unique_ptr<SyncTransport> makeGrpcTransport(const std::string& target, int6
 // True when `status` is the failure described by kServerKeyMismatchMessage.
 bool isServerKeyMismatch(const Status& status);
 
+// Orders in the trailers of a refused call (docs/PROTOCOL.md, SECURITY.md):
+// `retry-after-ms` (rate limited: wait at least this long) and `secap-wipe`
+// (the device was withdrawn: remove its data). A transport carries them on
+// the Status it returns, appended to the message as "(retry-after-ms=N)" and
+// "(secap-wipe)"; these functions add and read them.
+inline constexpr const char* kRetryAfterTrailer = "retry-after-ms";
+inline constexpr const char* kWipeTrailer = "secap-wipe";
+Status withRetryAfter(const Status& status, int64_t retryAfterMs);
+Status withWipeOrder(const Status& status);
+// The wait the server asked for, or 0.
+int64_t retryAfterMsOf(const Status& status);
+bool isWipeOrder(const Status& status);
+
 }  // namespace secap::core

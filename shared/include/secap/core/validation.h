@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "secap/core/entity.h"
 #include "secap/v1/sync.pb.h"
@@ -20,8 +21,14 @@ namespace secap::core {
 constexpr int64_t kMaxClockSkewMs = 5 * 60 * 1000;
 // A reading may be this far ahead of "now" (phones round, clocks drift).
 constexpr int64_t kReadingFutureToleranceMs = 5 * 60 * 1000;
-// Longest free-text field accepted, in bytes.
+// Longest free-text field accepted, in bytes (notes, descriptions, answers).
 constexpr size_t kMaxTextBytes = 4000;
+// Longest id (`id`, `*_id`, `*_ids`): UUIDs are 36, reference keys shorter.
+constexpr size_t kMaxIdBytes = 64;
+// Longest name-like field (names, titles, serials, people): one line.
+constexpr size_t kMaxNameBytes = 200;
+// The limit of a string field by its proto name (docs/PROTOCOL.md, field.too_long).
+size_t maxTextBytesOf(std::string_view fieldName);
 
 struct Rejection {
   std::string reasonCode;  // e.g. "reading.unknown_meter"
