@@ -756,187 +756,186 @@ Result<std::vector<AuditEntry>> PgStore::auditEntries(const std::string& action)
                    .actor = rows->getBytes(i, 1),
                    .action = rows->getBytes(i, 2),
                    .detail = rows->getBytes(i, 3)});
+  return out;
+}
 
-  // --- Devices, roles and limits ---
+// --- Devices, roles and limits ---
 
-  namespace {
+namespace {
 
-  Result<std::optional<DeviceRecord>> deviceOn(pg::Conn& conn, const std::string& deviceId, bool forUpdate = false) {
-    auto rows = conn.query(std::string(kDeviceColumns) + "WHERE id=$1" + (forUpdate ? " FOR UPDATE" : ""),
-                           {Param::text(deviceId)});
-    if (!rows.isOk()) return rows.status();
-    if (rows->empty()) return std::optional<DeviceRecord>();
-    DeviceRecord d = deviceFrom(*rows, 0);
-    SECAP_RETURN_IF_ERROR(loadRoles(conn, d));
-    return std::optional<DeviceRecord>(std::move(d));
-  }
+Result<std::optional<DeviceRecord>> deviceOn(pg::Conn& conn, const std::string& deviceId, bool forUpdate = false) {
+  auto rows = conn.query(std::string(kDeviceColumns) + "WHERE id=$1" + (forUpdate ? " FOR UPDATE" : ""),
+                         {Param::text(deviceId)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->empty()) return std::optional<DeviceRecord>();
+  DeviceRecord d = deviceFrom(*rows, 0);
+  SECAP_RETURN_IF_ERROR(loadRoles(conn, d));
+  return std::optional<DeviceRecord>(std::move(d));
+}
 
-  std::string joined(const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
-    return out.empty() ? "none" : out;
-  }
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out.empty() ? "none" : out;
+}
 
-  Status unknownDevice(const std::string& deviceId) {
-    return {StatusCode::kNotFound, "there is no device " + deviceId};
-  }
+Status unknownDevice(const std::string& deviceId) { return {StatusCode::kNotFound, "there is no device " + deviceId}; }
 
-  // Runs `body(conn, device)` in a transaction with the device row locked.
-  template <typename Body>
-  Status withDevice(pg::Pool& pool, const std::string& deviceId, Body&& body) {
-    auto lease = pool.lease();
-    if (!lease.isOk()) return lease.status();
-    pg::Conn& conn = **lease;
-    PgTransaction tx(conn);
-    SECAP_RETURN_IF_ERROR(tx.begin());
-    auto d = deviceOn(conn, deviceId, /*forUpdate=*/true);
-    if (!d.isOk()) return d.status();
-    if (!d->has_value()) return unknownDevice(deviceId);
-    SECAP_RETURN_IF_ERROR(body(conn, **d));
-    return tx.commit();
-  }
+// Runs `body(conn, device)` in a transaction with the device row locked.
+template <typename Body>
+Status withDevice(pg::Pool& pool, const std::string& deviceId, Body&& body) {
+  auto lease = pool.lease();
+  if (!lease.isOk()) return lease.status();
+  pg::Conn& conn = **lease;
+  PgTransaction tx(conn);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  auto d = deviceOn(conn, deviceId, /*forUpdate=*/true);
+  if (!d.isOk()) return d.status();
+  if (!d->has_value()) return unknownDevice(deviceId);
+  SECAP_RETURN_IF_ERROR(body(conn, **d));
+  return tx.commit();
+}
 
-  }  // namespace
+}  // namespace
 
-  Result<std::optional<DeviceRecord>> PgStore::deviceById(const std::string& deviceId) {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    return deviceOn(**conn, deviceId);
-  }
+Result<std::optional<DeviceRecord>> PgStore::deviceById(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return deviceOn(**conn, deviceId);
+}
 
-  Status PgStore::revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) {
-    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
-      SECAP_RETURN_IF_ERROR(
-          conn.query("UPDATE devices SET revoked_at=CASE WHEN revoked_at=0 THEN $1 ELSE revoked_at END, rescue=$2 "
-                     "WHERE id=$3",
-                     {Param::int8(nowMs), Param::int8(allowRescue ? kRescueAllowed : d.rescue), Param::text(deviceId)})
-              .status());
-      return audit(conn, nowMs, actor, "device.revoke",
-                   "device=" + deviceId + " name=" + d.name + (allowRescue ? " rescue=allowed" : ""));
-    });
-  }
+Status PgStore::revokeDevice(const std::string& deviceId, bool allowRescue, int64_t nowMs, const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET revoked_at=CASE WHEN revoked_at=0 THEN $1 ELSE revoked_at END, rescue=$2 "
+                   "WHERE id=$3",
+                   {Param::int8(nowMs), Param::int8(allowRescue ? kRescueAllowed : d.rescue), Param::text(deviceId)})
+            .status());
+    return audit(conn, nowMs, actor, "device.revoke",
+                 "device=" + deviceId + " name=" + d.name + (allowRescue ? " rescue=allowed" : ""));
+  });
+}
 
-  Status PgStore::allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) {
-    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
-      if (d.revokedAtMs == 0)
-        return {StatusCode::kFailedPrecondition, "device " + deviceId + " is not revoked; revoke it first"};
-      SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET rescue=1 WHERE id=$1", {Param::text(deviceId)}).status());
-      return audit(conn, nowMs, actor, "device.rescue", "device=" + deviceId + " name=" + d.name);
-    });
-  }
+Status PgStore::allowRescue(const std::string& deviceId, int64_t nowMs, const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    if (d.revokedAtMs == 0)
+      return {StatusCode::kFailedPrecondition, "device " + deviceId + " is not revoked; revoke it first"};
+    SECAP_RETURN_IF_ERROR(conn.query("UPDATE devices SET rescue=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    return audit(conn, nowMs, actor, "device.rescue", "device=" + deviceId + " name=" + d.name);
+  });
+}
 
-  Result<bool> PgStore::takeRescue(const std::string& deviceId) {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    // One statement: of two instances racing, exactly one changes the row.
-    auto rows = (*conn)->query("UPDATE devices SET rescue=2 WHERE id=$1 AND rescue=1 AND revoked_at<>0",
-                               {Param::text(deviceId)});
-    if (!rows.isOk()) return rows.status();
-    return rows->affected() == 1;
-  }
+Result<bool> PgStore::takeRescue(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  // One statement: of two instances racing, exactly one changes the row.
+  auto rows =
+      (*conn)->query("UPDATE devices SET rescue=2 WHERE id=$1 AND rescue=1 AND revoked_at<>0", {Param::text(deviceId)});
+  if (!rows.isOk()) return rows.status();
+  return rows->affected() == 1;
+}
 
-  Status PgStore::giveBackRescue(const std::string& deviceId) {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    return (*conn)->query("UPDATE devices SET rescue=1 WHERE id=$1 AND rescue=2", {Param::text(deviceId)}).status();
-  }
+Status PgStore::giveBackRescue(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)->query("UPDATE devices SET rescue=1 WHERE id=$1 AND rescue=2", {Param::text(deviceId)}).status();
+}
 
-  Status PgStore::grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
-                            int64_t nowMs, const std::string& actor) {
-    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
-      SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3) "
-                                       "ON CONFLICT(device_id, municipality_id) DO UPDATE SET role=EXCLUDED.role",
-                                       {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
-                                .status());
-      SECAP_RETURN_IF_ERROR(
-          conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
-      const auto old = d.roles.find(municipalityId);
-      return audit(conn, nowMs, actor, "device.grant",
-                   "device=" + deviceId + " municipality=" + municipalityId + " role=" + role +
-                       (old != d.roles.end() ? " was=" + old->second : ""));
-    });
-  }
+Status PgStore::grantRole(const std::string& deviceId, const std::string& municipalityId, const std::string& role,
+                          int64_t nowMs, const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3) "
+                                     "ON CONFLICT(device_id, municipality_id) DO UPDATE SET role=EXCLUDED.role",
+                                     {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
+                              .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    const auto old = d.roles.find(municipalityId);
+    return audit(conn, nowMs, actor, "device.grant",
+                 "device=" + deviceId + " municipality=" + municipalityId + " role=" + role +
+                     (old != d.roles.end() ? " was=" + old->second : ""));
+  });
+}
 
-  Status PgStore::ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
-                              const std::string& actor) {
-    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
-      const auto old = d.roles.find(municipalityId);
-      if (old == d.roles.end())
-        return {StatusCode::kNotFound, "device " + deviceId + " has no role in municipality " + municipalityId};
-      SECAP_RETURN_IF_ERROR(conn.query("DELETE FROM device_roles WHERE device_id=$1 AND municipality_id=$2",
-                                       {Param::text(deviceId), Param::text(municipalityId)})
-                                .status());
-      SECAP_RETURN_IF_ERROR(
-          conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
-      return audit(conn, nowMs, actor, "device.ungrant",
-                   "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
-    });
-  }
-
-  Status PgStore::clearResyncPending(const std::string& deviceId) {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    return (*conn)
-        ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending<>0", {Param::text(deviceId)})
-        .status();
-  }
-
-  Status PgStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+Status PgStore::ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                             const std::string& actor) {
-    return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
-      SECAP_RETURN_IF_ERROR(
-          conn.query("DELETE FROM device_sites WHERE device_id=$1", {Param::text(deviceId)}).status());
-      for (const auto& site : siteIds)
-        SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_sites(device_id, site_id) VALUES($1,$2) ON CONFLICT DO "
-                                         "NOTHING",
-                                         {Param::text(deviceId), Param::text(site)})
-                                  .status());
-      SECAP_RETURN_IF_ERROR(
-          conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
-      return audit(conn, nowMs, actor, "device.bind_sites",
-                   "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined(d.sites));
-    });
-  }
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    const auto old = d.roles.find(municipalityId);
+    if (old == d.roles.end())
+      return {StatusCode::kNotFound, "device " + deviceId + " has no role in municipality " + municipalityId};
+    SECAP_RETURN_IF_ERROR(conn.query("DELETE FROM device_roles WHERE device_id=$1 AND municipality_id=$2",
+                                     {Param::text(deviceId), Param::text(municipalityId)})
+                              .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    return audit(conn, nowMs, actor, "device.ungrant",
+                 "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
+  });
+}
 
-  Result<int64_t> PgStore::countCall(const std::string& deviceId, int64_t windowStartMs) {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    // The row lock of ON CONFLICT makes concurrent instances count one by one.
-    auto rows = (*conn)->query(
-        "INSERT INTO rate_windows(device_id, window_start, calls) VALUES($1,$2,1) ON CONFLICT(device_id) DO UPDATE SET "
-        "calls=CASE WHEN rate_windows.window_start=EXCLUDED.window_start THEN rate_windows.calls+1 ELSE 1 END, "
-        "window_start=EXCLUDED.window_start RETURNING calls",
-        {Param::text(deviceId), Param::int8(windowStartMs)});
-    if (!rows.isOk()) return rows.status();
-    if (rows->empty()) return core::internalError("the rate counter returned nothing");
-    return rows->getInt(0, 0);
-  }
+Status PgStore::clearResyncPending(const std::string& deviceId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)
+      ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending<>0", {Param::text(deviceId)})
+      .status();
+}
 
-  Result<std::vector<AuditEntry>> PgStore::auditLog(int64_t sinceMs, int limit) {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    auto rows = (*conn)->query(
-        "SELECT id, at_ms, actor, action, detail FROM audit_log WHERE at_ms>=$1 ORDER BY at_ms DESC, id DESC LIMIT $2",
-        {Param::int8(sinceMs), Param::int8(limit)});
-    if (!rows.isOk()) return rows.status();
-    std::vector<AuditEntry> out;
-    for (int i = rows->size() - 1; i >= 0; --i)
-      out.push_back(
-          {rows->getInt(i, 0), rows->getInt(i, 1), rows->getBytes(i, 2), rows->getBytes(i, 3), rows->getBytes(i, 4)});
-    return out;
-  }
+Status PgStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
+                          const std::string& actor) {
+  return withDevice(m_pool, deviceId, [&](pg::Conn& conn, const DeviceRecord& d) -> Status {
+    SECAP_RETURN_IF_ERROR(conn.query("DELETE FROM device_sites WHERE device_id=$1", {Param::text(deviceId)}).status());
+    for (const auto& site : siteIds)
+      SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_sites(device_id, site_id) VALUES($1,$2) ON CONFLICT DO "
+                                       "NOTHING",
+                                       {Param::text(deviceId), Param::text(site)})
+                                .status());
+    SECAP_RETURN_IF_ERROR(
+        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+    return audit(conn, nowMs, actor, "device.bind_sites",
+                 "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined(d.sites));
+  });
+}
 
-  Result<std::vector<DeviceRecord>> PgStore::allDevices() {
-    auto conn = m_pool.lease();
-    if (!conn.isOk()) return conn.status();
-    auto rows = (*conn)->query(std::string(kDeviceColumns) + "ORDER BY enrolled_at, id");
-    if (!rows.isOk()) return rows.status();
-    std::vector<DeviceRecord> out;
-    for (int i = 0; i < rows->size(); ++i) {
-      out.push_back(deviceFrom(*rows, i));
-      SECAP_RETURN_IF_ERROR(loadRoles(**conn, out.back()));
-    }
-    return out;
+Result<int64_t> PgStore::countCall(const std::string& deviceId, int64_t windowStartMs) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  // The row lock of ON CONFLICT makes concurrent instances count one by one.
+  auto rows = (*conn)->query(
+      "INSERT INTO rate_windows(device_id, window_start, calls) VALUES($1,$2,1) ON CONFLICT(device_id) DO UPDATE SET "
+      "calls=CASE WHEN rate_windows.window_start=EXCLUDED.window_start THEN rate_windows.calls+1 ELSE 1 END, "
+      "window_start=EXCLUDED.window_start RETURNING calls",
+      {Param::text(deviceId), Param::int8(windowStartMs)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->empty()) return core::internalError("the rate counter returned nothing");
+  return rows->getInt(0, 0);
+}
+
+Result<std::vector<AuditEntry>> PgStore::auditLog(int64_t sinceMs, int limit) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(
+      "SELECT id, at_ms, actor, action, detail FROM audit_log WHERE at_ms>=$1 ORDER BY at_ms DESC, id DESC LIMIT $2",
+      {Param::int8(sinceMs), Param::int8(limit)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<AuditEntry> out;
+  for (int i = rows->size() - 1; i >= 0; --i)
+    out.push_back(
+        {rows->getInt(i, 0), rows->getInt(i, 1), rows->getBytes(i, 2), rows->getBytes(i, 3), rows->getBytes(i, 4)});
+  return out;
+}
+
+Result<std::vector<DeviceRecord>> PgStore::allDevices() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kDeviceColumns) + "ORDER BY enrolled_at, id");
+  if (!rows.isOk()) return rows.status();
+  std::vector<DeviceRecord> out;
+  for (int i = 0; i < rows->size(); ++i) {
+    out.push_back(deviceFrom(*rows, i));
+    SECAP_RETURN_IF_ERROR(loadRoles(**conn, out.back()));
   }
+  return out;
+}
 
 }  // namespace secap::server

@@ -35,9 +35,6 @@ struct ServerConfig {
   std::string tlsKeyFile;   // PEM private key of tlsCertFile
   // The largest attachment accepted (DESIGN.md §4).
   int64_t maxAttachmentBytes = kDefaultMaxBlobBytes;
-  bool insecure = false;                                // allow plain text off loopback
-  std::string tlsCertFile;                              // PEM certificate (chain) for gRPC; with tlsKeyFile enables TLS
-  std::string tlsKeyFile;                               // PEM private key of tlsCertFile
   int rateLimitPerMinute = kDefaultRateLimitPerMinute;  // per device; 0: off
 };
 

@@ -329,7 +329,8 @@ grpc::Status SyncServiceImpl::UploadAttachment(grpc::ServerContext* ctx,
                                                grpc::ServerReader<secap::v1::AttachmentChunk>* reader,
                                                secap::v1::UploadAttachmentResponse* resp) {
   DeviceRecord device;
-  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  bool rescuePush = false;  // never for attachments: a withdrawn device's rescue is one push of records
+  if (auto st = authorize(ctx, Rpc::kAttachment, device, rescuePush); !st.ok()) return st;
   if (!m_attachments) return kNoAttachments;
   auto upload = m_attachments->beginUpload(device);
   secap::v1::AttachmentChunk chunk;
@@ -352,7 +353,8 @@ grpc::Status SyncServiceImpl::UploadAttachment(grpc::ServerContext* ctx,
 grpc::Status SyncServiceImpl::GetUploadOffset(grpc::ServerContext* ctx, const secap::v1::UploadOffsetRequest* req,
                                               secap::v1::UploadOffsetResponse* resp) {
   DeviceRecord device;
-  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  bool rescuePush = false;  // never for attachments: a withdrawn device's rescue is one push of records
+  if (auto st = authorize(ctx, Rpc::kAttachment, device, rescuePush); !st.ok()) return st;
   if (!m_attachments) return kNoAttachments;
   auto r = m_attachments->uploadOffset(device, *req);
   if (!r.isOk()) return toGrpcStatus(r.status());
@@ -364,7 +366,8 @@ grpc::Status SyncServiceImpl::DownloadAttachment(grpc::ServerContext* ctx,
                                                  const secap::v1::DownloadAttachmentRequest* req,
                                                  grpc::ServerWriter<secap::v1::AttachmentChunk>* writer) {
   DeviceRecord device;
-  if (auto st = authenticate(ctx, device); !st.ok()) return st;
+  bool rescuePush = false;  // never for attachments: a withdrawn device's rescue is one push of records
+  if (auto st = authorize(ctx, Rpc::kAttachment, device, rescuePush); !st.ok()) return st;
   if (!m_attachments) return kNoAttachments;
   auto download = m_attachments->openDownload(device, *req);
   if (!download.isOk()) return toGrpcStatus(download.status());

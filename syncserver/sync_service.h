@@ -55,7 +55,7 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
 
  private:
   // --- Devices, roles and limits ---
-  enum class Rpc { kPush, kPull };
+  enum class Rpc { kPush, kPull, kAttachment };
   // The calling device, judged from its token alone: UNAUTHENTICATED (no or
   // an unknown token), PERMISSION_DENIED (revoked, with the wipe trailer once
   // its rescue is used; a partner; no role at all) or RESOURCE_EXHAUSTED
