@@ -26,13 +26,22 @@ std::string attachmentUploadId(const std::string& deviceId, const std::string& s
 
 Result<StoredEntity> Attachments::recordFor(const DeviceRecord& device, const std::string& attachmentId,
                                             bool forUpload) {
-  if (device.role == "partner") return permissionDenied("partners see shared aggregates only, not photos");
-  if (forUpload && device.role == "kiosk") return permissionDenied("a kiosk cannot upload photos");
+  // The device's role in the photo's municipality (a consultant holds roles
+  // in several); an admin role anywhere reaches everything.
+  const bool admin =
+      std::any_of(device.roles.begin(), device.roles.end(), [](const auto& r) { return r.second == "admin"; });
   if (attachmentId.empty() || attachmentId.size() > 64) return core::invalidArgument("attachment_id is required");
   auto found = m_store.attachmentById(attachmentId);
   if (!found.isOk()) return found.status();
+  std::string role;
+  if (found->has_value()) {
+    auto it = device.roles.find((*found)->municipalityId);
+    role = admin ? "admin" : (it == device.roles.end() ? "" : it->second);
+  }
+  if (role == "partner") return permissionDenied("partners see shared aggregates only, not photos");
+  if (forUpload && role == "kiosk") return permissionDenied("a kiosk cannot upload photos");
   // Another municipality's photo is "not found", so its existence does not leak.
-  if (!found->has_value() || (device.role != "admin" && (*found)->municipalityId != device.municipalityId)) {
+  if (!found->has_value() || role.empty()) {
     return core::notFound(forUpload ? "there is no such attachment record on the server: the record is sent "
                                       "before its photo, so sync the records first"
                                     : "there is no such photo");
@@ -40,7 +49,7 @@ Result<StoredEntity> Attachments::recordFor(const DeviceRecord& device, const st
   StoredEntity record = std::move(**found);
   if (record.deleted || record.entity.attachment().redacted())
     return core::notFound("this photo was removed for data protection and is no longer available");
-  if (!forUpload && device.role == "kiosk" && !record.entity.attachment().publishable())
+  if (!forUpload && role == "kiosk" && !record.entity.attachment().publishable())
     return core::notFound("this photo is not published");
   return record;
 }
