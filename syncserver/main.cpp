@@ -450,8 +450,6 @@ int main(int argc, char** argv) {
   redactCmd->add_option("--reason", redactReason, "Why, for the audit log")->required();
   redactCmd->add_option("--actor", redactActor, "Who asks, for the audit log")->capture_default_str();
 
-  CLI11_PARSE(app, argc, argv);
-  config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
   // --- Devices, roles and limits ---
   serve
       ->add_option("--rate-limit-per-minute", config.rateLimitPerMinute,
@@ -492,6 +490,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
 
   CLI11_PARSE(app, argc, argv);
+  config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
   if (*revoke) return runRevoke(dev);
   if (*rescue) return runRescue(dev);
   if (*grant) return runGrant(dev, true);

@@ -34,4 +34,19 @@ if "$sim_bin" --data-dir "$work/dev2" --server "127.0.0.1:$grpc_port" enroll --c
   exit 1
 fi
 grep -q "unknown enrollment code" "$work/err.txt"
+
+# The coordinator's admin commands, as typed: list devices, withdraw this
+# one, read the audit log. The withdrawn device is refused with a message.
+"$server_bin" admin devices --data-dir "$work/server" | tee "$work/devices.txt"
+device_id=$("$sim_bin" --data-dir "$work/dev" status | sed -n 's/^device \([^ ]*\) .*/\1/p')
+grep -q "^$device_id  sim  \[field@" "$work/devices.txt"
+"$server_bin" admin revoke --data-dir "$work/server" --device "$device_id" | grep -q "is withdrawn"
+if "$sim_bin" --data-dir "$work/dev" sync 2> "$work/revoked.txt"; then
+  echo "a withdrawn device could still sync" >&2
+  exit 1
+fi
+grep -q "withdrawn by your coordinator" "$work/revoked.txt"
+"$server_bin" admin audit --data-dir "$work/server" | tee "$work/audit.txt"
+grep -q "device.revoke" "$work/audit.txt"
+grep -q "device.enroll" "$work/audit.txt"
 echo "sim cli: ok"
