@@ -1,5 +1,4 @@
 #include "demo_data.h"
-#include "test_backend.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +14,7 @@
 #include "ingest.h"
 #include "secap/core/entity.h"
 #include "server.h"
+#include "test_backend.h"
 
 namespace secap::server {
 namespace {

@@ -22,7 +22,9 @@
 
 using namespace secap;
 using secap::testing::freshDir;
+using secap::testing::logEntry;
 using secap::testing::openTestStore;
+using secap::testing::pullAll;
 using secap::testing::TestDatabase;
 
 namespace {
@@ -43,29 +45,6 @@ v1::PushRequest request(const std::vector<v1::Change>& changes) {
   v1::PushRequest req;
   for (const auto& c : changes) *req.add_changes() = c;
   return req;
-}
-
-// A change-log entry for the watermark tests (only the log is involved).
-v1::Change logEntry(const std::string& municipalityId, int n) {
-  v1::Change c;
-  c.set_change_id("wm-" + municipalityId + "-" + std::to_string(n));
-  c.set_entity_id(municipalityId);
-  c.mutable_municipality()->set_id(municipalityId);
-  return c;
-}
-
-// Every seq a cursor pulls from `after`, following pages to the end.
-std::vector<int64_t> pullAll(server::Store& store, const std::vector<std::string>& scope, int64_t& cursor) {
-  std::vector<int64_t> seqs;
-  while (true) {
-    auto page = store.pull(scope, cursor, 7, 1 << 20);
-    EXPECT_TRUE(page.isOk()) << page.status().toString();
-    if (!page.isOk()) return seqs;
-    for (const auto& c : page->changes) seqs.push_back(c.server_seq());
-    EXPECT_GE(page->lastSeq, cursor);
-    cursor = page->lastSeq;
-    if (!page->hasMore) return seqs;
-  }
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "fixtures.h"
 #include "pg.h"
@@ -75,6 +76,30 @@ inline std::unique_ptr<server::Store> openTestStore(const TestDatabase& db, cons
   auto store = server::openStore(dir, db.url());
   if (!store.isOk()) throw std::runtime_error(store.status().toString());
   return std::move(store).value();
+}
+
+// A change-log entry for the watermark tests (only the log is involved).
+inline secap::v1::Change logEntry(const std::string& municipalityId, int n) {
+  secap::v1::Change c;
+  c.set_change_id("wm-" + municipalityId + "-" + std::to_string(n));
+  c.set_entity_id(municipalityId);
+  c.mutable_municipality()->set_id(municipalityId);
+  return c;
+}
+
+// Every seq a cursor pulls from `cursor` on, following pages to the end;
+// moves the cursor.
+inline std::vector<int64_t> pullAll(server::Store& store, const std::vector<std::string>& scope, int64_t& cursor) {
+  std::vector<int64_t> seqs;
+  while (true) {
+    auto page = store.pull(scope, cursor, 7, 1 << 20);
+    EXPECT_TRUE(page.isOk()) << page.status().toString();
+    if (!page.isOk()) return seqs;
+    for (const auto& c : page->changes) seqs.push_back(c.server_seq());
+    EXPECT_GE(page->lastSeq, cursor);
+    cursor = page->lastSeq;
+    if (!page->hasMore) return seqs;
+  }
 }
 
 }  // namespace secap::testing

@@ -21,33 +21,15 @@ using namespace secap::testing::calls;
 using secap::testing::freshDir;
 using secap::testing::kMunicipalityId;
 using secap::testing::kServerNow;
+using secap::testing::logEntry;
 using secap::testing::openTestStore;
+using secap::testing::pullAll;
 using secap::testing::ServerHarness;
 using secap::testing::TestDatabase;
 
 namespace {
 
 constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
-
-v1::Change logEntry(const std::string& municipalityId, int n) {
-  v1::Change c;
-  c.set_change_id("wm-" + municipalityId + "-" + std::to_string(n));
-  c.set_entity_id(municipalityId);
-  c.mutable_municipality()->set_id(municipalityId);
-  return c;
-}
-
-std::vector<int64_t> pullAll(server::Store& store, const std::vector<std::string>& scope, int64_t& cursor) {
-  std::vector<int64_t> seqs;
-  while (true) {
-    auto page = store.pull(scope, cursor, 7, 1 << 20);
-    EXPECT_TRUE(page.isOk()) << page.status().toString();
-    if (!page.isOk()) return seqs;
-    for (const auto& c : page->changes) seqs.push_back(c.server_seq());
-    cursor = page->lastSeq;
-    if (!page->hasMore) return seqs;
-  }
-}
 
 }  // namespace
 
