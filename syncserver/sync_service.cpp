@@ -67,7 +67,18 @@ bool isKioskOnly(const DeviceRecord& device) {
          std::all_of(device.roles.begin(), device.roles.end(), [](const auto& r) { return r.second == "kiosk"; });
 }
 
-std::vector<std::string> pullScopeOf(const DeviceRecord& device) {
+// An admin role anywhere reaches every municipality (DESIGN.md §8).
+Result<std::vector<std::string>> pullScopeOf(Store& store, const DeviceRecord& device) {
+  const bool admin =
+      std::any_of(device.roles.begin(), device.roles.end(), [](const auto& r) { return r.second == "admin"; });
+  if (admin) {
+    auto all = store.allMunicipalities();
+    if (!all.isOk()) return all.status();
+    std::vector<std::string> scopes;
+    for (const auto& m : *all) scopes.push_back(m.id);
+    scopes.push_back(core::kGlobalScope);
+    return scopes;
+  }
   const bool kioskOnly = isKioskOnly(device);
   std::vector<std::string> scopes;
   for (const auto& [municipality, role] : device.roles) {
@@ -276,7 +287,9 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   const int maxChanges = req->max_changes() > 0 ? std::min(req->max_changes(), kMaxChangesPerPull) : kMaxChangesPerPull;
   // The device's municipalities (from its token) and the reference data that
   // applies to everyone (emission factors, global inspection templates).
-  const std::vector<std::string> scopes = pullScopeOf(device);
+  auto scoped = pullScopeOf(m_store, device);
+  if (!scoped.isOk()) return toGrpcStatus(scoped.status());
+  const std::vector<std::string>& scopes = *scoped;
   if (req->full_resync()) {
     auto page = resyncPage(m_store, scopes, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
     if (!page.isOk()) return toGrpcStatus(page.status());

@@ -205,7 +205,7 @@ TEST_F(AuthzTest, RoleByRpcMatrix) {
   ASSERT_TRUE(h->srv->store().revokeDevice(revoked.id, false, kServerNow, "test").isOk());
   const std::string ok = "ACCEPTED", no = "auth.forbidden", denied = "PERMISSION_DENIED";
   std::vector<Row> rows = {
-      {"admin", enroll("admin"), "A", ok, ok, ok, ok},
+      {"admin", enroll("admin"), "AB", ok, ok, ok, ok},  // an admin anywhere sees everything
       {"coordinator", enroll("coordinator"), "A", ok, no, ok, no},
       {"field", enroll("field"), "A", ok, no, no, no},
       {"kiosk", enroll("kiosk"), "A", ok, no, no, no},
