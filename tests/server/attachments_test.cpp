@@ -25,7 +25,7 @@ using secap::testing::ServerHarness;
 
 namespace {
 
-constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
+using secap::testing::kOtherMunicipality;
 
 struct Device {
   std::string id;
@@ -147,13 +147,7 @@ class AttachmentsTest : public ::testing::Test {
     h.reset();
     h = std::make_unique<ServerHarness>(::testing::UnitTest::GetInstance()->current_test_info()->name(), configure);
     h->seed(secap::testing::baseChanges(kServerNow));
-    v1::Change other;
-    other.set_change_id("0190a000-0000-7000-9000-0000000000b1");
-    other.set_entity_id(kOtherMunicipality);
-    other.set_hlc(core::makeHlc(kServerNow - 1000, 0));
-    other.mutable_municipality()->set_id(kOtherMunicipality);
-    other.mutable_municipality()->set_name("Schwäbisch Hall");
-    h->seed({other});
+    h->seed({secap::testing::otherMunicipalityChange(kServerNow)});
     field = enroll(*h, h->code(kMunicipalityId, "field"));
   }
   // A photo record pushed by the field device.

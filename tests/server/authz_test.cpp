@@ -22,7 +22,7 @@ using secap::testing::ServerHarness;
 namespace {
 
 // A second municipality with its own site and meter, for consultants.
-constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
+using secap::testing::kOtherMunicipality;
 constexpr const char* kOtherSite = "0190a000-0000-7000-8000-0000000000b2";
 constexpr const char* kOtherMeter = "0190a000-0000-7000-8000-0000000000b3";
 

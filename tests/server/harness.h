@@ -65,6 +65,20 @@ class ServerHarness {
   std::unique_ptr<secap::v1::SyncService::Stub> stub;
 };
 
+// A second municipality, for tests of scopes across municipalities.
+inline constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
+
+// The record of kOtherMunicipality, as the server would seed it.
+inline secap::v1::Change otherMunicipalityChange(int64_t nowMs) {
+  secap::v1::Change c;
+  c.set_change_id("0190a000-0000-7000-9000-0000000000b1");
+  c.set_entity_id(kOtherMunicipality);
+  c.set_hlc(core::makeHlc(nowMs - 1000, 0));
+  c.mutable_municipality()->set_id(kOtherMunicipality);
+  c.mutable_municipality()->set_name("Schwäbisch Hall");
+  return c;
+}
+
 // A change carrying `page`'s entity as if a device created it.
 inline std::vector<secap::v1::Change> baseChanges(int64_t nowMs) {
   auto page = basePage(nowMs);

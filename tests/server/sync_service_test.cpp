@@ -14,20 +14,14 @@ using namespace secap::testing::calls;
 
 namespace {
 
-constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
+using secap::testing::kOtherMunicipality;
 
 class SyncServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     h = std::make_unique<ServerHarness>(::testing::UnitTest::GetInstance()->current_test_info()->name());
     h->seed(secap::testing::baseChanges(kServerNow));
-    v1::Change other;
-    other.set_change_id("0190a000-0000-7000-9000-0000000000b1");
-    other.set_entity_id(kOtherMunicipality);
-    other.set_hlc(core::makeHlc(kServerNow - 1000, 0));
-    other.mutable_municipality()->set_id(kOtherMunicipality);
-    other.mutable_municipality()->set_name("Schwäbisch Hall");
-    h->seed({other});
+    h->seed({secap::testing::otherMunicipalityChange(kServerNow)});
     device = enroll(*h, h->code(kMunicipalityId), "install-1");
   }
   std::unique_ptr<ServerHarness> h;

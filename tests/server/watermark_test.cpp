@@ -29,7 +29,7 @@ using secap::testing::TestDatabase;
 
 namespace {
 
-constexpr const char* kOtherMunicipality = "0190a000-0000-7000-8000-0000000000b1";
+using secap::testing::kOtherMunicipality;
 
 }  // namespace
 
@@ -69,13 +69,7 @@ TEST(Watermark, AChangeThatCommitsLateStillReachesEveryDevice) {
   ASSERT_TRUE(secap::testing::onPostgres()) << "registered for the PostgreSQL run only";
   auto h = std::make_unique<ServerHarness>("watermark_late");
   h->seed(secap::testing::baseChanges(kServerNow));
-  v1::Change otherMunicipality;
-  otherMunicipality.set_change_id("0190a000-0000-7000-9000-0000000000b1");
-  otherMunicipality.set_entity_id(kOtherMunicipality);
-  otherMunicipality.set_hlc(core::makeHlc(kServerNow - 1000, 0));
-  otherMunicipality.mutable_municipality()->set_id(kOtherMunicipality);
-  otherMunicipality.mutable_municipality()->set_name("Schwäbisch Hall");
-  h->seed({otherMunicipality});
+  h->seed({secap::testing::otherMunicipalityChange(kServerNow)});
   const Device device = enroll(*h, h->code(kMunicipalityId), "install-1");
   auto* pg = dynamic_cast<server::PgStore*>(&h->srv->store());
   ASSERT_NE(pg, nullptr);
