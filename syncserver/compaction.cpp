@@ -23,26 +23,33 @@ bool superseded(const secap::v1::Change& change, const StoredEntity& current) {
   return true;
 }
 
-// "watermark:type:id"
+// "watermark:mark:type:id": where the log continues after the resync, the
+// device's resync mark when the resync began, and the last record sent.
 struct ResyncCursor {
   int64_t watermark = 0;
+  int64_t mark = 0;
   int type = 0;
   std::string id;
 };
 
 bool parseCursor(const std::string& text, ResyncCursor& out) {
-  const auto a = text.find(':');
-  const auto b = text.find(':', a == std::string::npos ? 0 : a + 1);
-  if (a == std::string::npos || b == std::string::npos) return false;
-  auto r1 = std::from_chars(text.data(), text.data() + a, out.watermark);
-  auto r2 = std::from_chars(text.data() + a + 1, text.data() + b, out.type);
-  if (r1.ec != std::errc() || r2.ec != std::errc()) return false;
-  out.id = text.substr(b + 1);
+  size_t at[3];
+  size_t from = 0;
+  for (auto& p : at) {
+    p = text.find(':', from);
+    if (p == std::string::npos) return false;
+    from = p + 1;
+  }
+  auto r1 = std::from_chars(text.data(), text.data() + at[0], out.watermark);
+  auto r2 = std::from_chars(text.data() + at[0] + 1, text.data() + at[1], out.mark);
+  auto r3 = std::from_chars(text.data() + at[1] + 1, text.data() + at[2], out.type);
+  if (r1.ec != std::errc() || r2.ec != std::errc() || r3.ec != std::errc()) return false;
+  out.id = text.substr(at[2] + 1);
   return true;
 }
 
 std::string formatCursor(const ResyncCursor& c) {
-  return std::to_string(c.watermark) + ":" + std::to_string(c.type) + ":" + c.id;
+  return std::to_string(c.watermark) + ":" + std::to_string(c.mark) + ":" + std::to_string(c.type) + ":" + c.id;
 }
 
 }  // namespace
@@ -83,13 +90,22 @@ Result<CompactionStats> compact(Store& store, int64_t horizonSeq) {
   return stats;
 }
 
+Result<int64_t> resyncCursorMark(const std::string& cursorText) {
+  if (cursorText.empty()) return int64_t{0};
+  ResyncCursor cursor;
+  if (!parseCursor(cursorText, cursor)) return core::invalidArgument("resync_cursor is malformed");
+  return cursor.mark;
+}
+
 Result<secap::v1::PullResponse> resyncPage(Store& store, const std::vector<std::string>& municipalityIds,
-                                           const std::string& cursorText, int maxChanges, size_t maxBytes) {
+                                           const std::string& cursorText, int maxChanges, size_t maxBytes,
+                                           const ResyncFilter& keep, int64_t markAtStart) {
   ResyncCursor cursor;
   if (cursorText.empty()) {
     auto wm = store.watermark();
     if (!wm.isOk()) return wm.status();
     cursor.watermark = *wm;
+    cursor.mark = markAtStart;
   } else if (!parseCursor(cursorText, cursor)) {
     return core::invalidArgument("resync_cursor is malformed");
   }
@@ -113,6 +129,15 @@ Result<secap::v1::PullResponse> resyncPage(Store& store, const std::vector<std::
     } else {
       core::MergedRecord m{r.entity, r.stamps, r.deleted};
       changes = core::recordAsChanges(m, r.id);
+    }
+    if (keep) {
+      std::vector<secap::v1::Change> kept;
+      for (auto& c : changes) {
+        auto ok = keep(r.municipalityId, c);
+        if (!ok.isOk()) return ok.status();
+        if (*ok) kept.push_back(std::move(c));
+      }
+      changes = std::move(kept);
     }
     size_t size = 0;
     for (auto& c : changes) {

@@ -17,6 +17,7 @@
 //
 // Thread-safe as the Store is.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,8 +44,18 @@ Result<CompactionStats> compact(Store& store, int64_t horizonSeq);
 // equal to the restored state. Returns the new horizon.
 Result<int64_t> resetCursorsAfterRestore(Store& store);
 
-// One page of a full resync for the given scope.
+// Keeps or drops (and may trim) one change of a municipality: the device's
+// scope filter (scope.h). Empty: keep everything.
+using ResyncFilter = std::function<Result<bool>(const std::string& municipalityId, secap::v1::Change& change)>;
+
+// One page of a full resync for the given scope. `markAtStart` is the
+// device's resync mark (DeviceRecord::resyncPending) when the resync began;
+// the cursor carries it to the last page, so the caller can clear the mark
+// only if no scope change came in between.
 Result<secap::v1::PullResponse> resyncPage(Store& store, const std::vector<std::string>& municipalityIds,
-                                           const std::string& cursor, int maxChanges, size_t maxBytes);
+                                           const std::string& cursor, int maxChanges, size_t maxBytes,
+                                           const ResyncFilter& keep = {}, int64_t markAtStart = 0);
+// The mark a resync cursor carries (0 for the first page's empty cursor).
+Result<int64_t> resyncCursorMark(const std::string& cursor);
 
 }  // namespace secap::server

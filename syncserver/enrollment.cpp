@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <set>
+
 #include "secap/core/ids.h"
 
 namespace secap::server {
@@ -37,9 +39,28 @@ bool isKnownRole(std::string_view role) {
   return role == "admin" || role == "coordinator" || role == "field" || role == "kiosk" || role == "partner";
 }
 
+Status checkKioskSites(Store& store, const std::vector<std::string>& municipalityIds,
+                       const std::vector<std::string>& sites) {
+  std::set<std::string> known;
+  for (const auto& municipality : municipalityIds) {
+    auto all = store.entitiesOf(core::EntityType::kSite, municipality);
+    if (!all.isOk()) return all.status();
+    for (const auto& site : *all) known.insert(site.id);
+  }
+  for (const auto& site : sites)
+    if (!known.count(site))
+      return core::invalidArgument("site " + site + " is not a site of this kiosk's municipality");
+  return Status::ok();
+}
+
 Result<std::string> issueEnrollmentCode(Store& store, const std::string& municipalityId, const std::string& role,
-                                        const core::Clock& clock, int64_t lifetimeMs) {
+                                        const core::Clock& clock, int64_t lifetimeMs,
+                                        const std::vector<std::string>& kioskSites) {
   if (!isKnownRole(role)) return core::invalidArgument("unknown role '" + role + "'");
+  if (!kioskSites.empty()) {
+    if (role != "kiosk") return core::invalidArgument("only a kiosk code can be bound to sites (--role kiosk)");
+    SECAP_RETURN_IF_ERROR(checkKioskSites(store, {municipalityId}, kioskSites));
+  }
   const std::string code = newEnrollmentCode();
   EnrollmentCodeRecord rec;
   rec.codeHash = core::sha256Hex(normalizeEnrollmentCode(code));
@@ -47,6 +68,7 @@ Result<std::string> issueEnrollmentCode(Store& store, const std::string& municip
   rec.role = role;
   rec.createdAtMs = clock.nowMs();
   rec.expiresAtMs = rec.createdAtMs + lifetimeMs;
+  rec.sites = kioskSites;
   SECAP_RETURN_IF_ERROR(store.addEnrollmentCode(rec));
   return code;
 }

@@ -16,9 +16,16 @@ std::string newEnrollmentCode();
 std::string normalizeEnrollmentCode(std::string_view code);
 
 // Creates a code for a municipality and role, stores its hash, and returns
-// the code itself (shown once).
+// the code itself (shown once). `kioskSites`, for a kiosk code only, binds
+// the device to those sites from its enrollment on (DESIGN.md §4).
 Result<std::string> issueEnrollmentCode(Store& store, const std::string& municipalityId, const std::string& role,
-                                        const core::Clock& clock, int64_t lifetimeMs);
+                                        const core::Clock& clock, int64_t lifetimeMs,
+                                        const std::vector<std::string>& kioskSites = {});
+
+// kInvalidArgument unless every one of `sites` is a site of one of the
+// municipalities (what a kiosk may be bound to).
+Status checkKioskSites(Store& store, const std::vector<std::string>& municipalityIds,
+                       const std::vector<std::string>& sites);
 
 bool isKnownRole(std::string_view role);
 

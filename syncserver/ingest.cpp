@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "scope.h"
 #include "secap/core/validation.h"
 
 namespace secap::server {
@@ -152,7 +153,15 @@ Result<bool> mayWrite(ParentCache& parents, const Writer& w, const Change& chang
         return false;  // Measures (the header), reviews, sites, templates, persons...
     }
   }
-  if (role == "kiosk") return type == EntityType::kReading;
+  if (role == "kiosk") {
+    // Readings only, and only for the meters of its bound sites (DESIGN.md §8).
+    if (type != EntityType::kReading) return false;
+    if (w.kioskSites.empty()) return true;
+    auto meter = parents.get(EntityType::kMeter, change.reading().meter_id());
+    if (!meter.isOk()) return meter.status();
+    return *meter && std::find(w.kioskSites.begin(), w.kioskSites.end(), (*meter)->entity.meter().site_id()) !=
+                         w.kioskSites.end();
+  }
   return false;
 }
 
@@ -300,7 +309,16 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
     }
     const bool appendOnly = core::isAppendOnly(type);
     if (appendOnly) record.entity = stored;
-    if (appendOnly || !core::mergeChange(record, stored, writer.deviceId).empty()) {
+    const auto changedFields =
+        appendOnly ? std::vector<std::string>{} : core::mergeChange(record, stored, writer.deviceId);
+    // A record that existed entered or left what kiosks see (scope.h): they
+    // resync, so the tablet also drops what it may no longer hold.
+    if (current && changesKioskView(stored, changedFields)) {
+      SECAP_RETURN_IF_ERROR(tx.markKiosksForResync(*municipality));
+      if (current->municipalityId != *municipality)
+        SECAP_RETURN_IF_ERROR(tx.markKiosksForResync(current->municipalityId));
+    }
+    if (appendOnly || !changedFields.empty()) {
       StoredEntity e;
       e.type = type;
       e.id = change.entity_id();

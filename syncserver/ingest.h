@@ -13,6 +13,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "secap/v1/sync.pb.h"
 #include "store.h"
@@ -25,6 +26,7 @@ namespace secap::server {
 struct Writer {
   std::string deviceId;
   std::map<std::string, std::string> roles;  // municipality id → role
+  std::vector<std::string> kioskSites;       // a kiosk's bound sites (empty: every site)
 
   [[nodiscard]] bool isAdmin() const;
   // The role in `municipalityId`, or "" when it has none there.

@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 #include <pwd.h>
 #include <spdlog/spdlog.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +10,7 @@
 #include <csignal>
 #include <ctime>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -19,7 +21,9 @@
 #include "enroll_qr.h"
 #include "enrollment.h"
 #include "ingest.h"
+#include "kiosk_pins.h"
 #include "secap/core/enroll_uri.h"
+#include "secap/core/kiosk_pin.h"
 #include "secap/core/tls_pin.h"
 #include "server.h"
 
@@ -118,6 +122,7 @@ struct EnrollCodeOptions {
   std::string qrPngFile;
   bool qr = false;  // the URI and QR code too (implied by --server, --tls-cert, --qr-png)
   bool qrDarkOnLight = false;
+  std::vector<std::string> sites;
 };
 
 // The pin of the certificate in `path`.
@@ -151,7 +156,7 @@ int runEnrollCode(const EnrollCodeOptions& o) {
   auto m = findMunicipality(**store, o.municipality);
   if (!m.isOk()) return fail(m.status());
   auto code = issueEnrollmentCode(**store, m->id, o.role, core::SystemClock::instance(),
-                                  static_cast<int64_t>(o.days) * 24 * 3600 * 1000);
+                                  static_cast<int64_t>(o.days) * 24 * 3600 * 1000, o.sites);
   if (!code.isOk()) return fail(code.status());
   invite.code = *code;
   if (!o.qr) {
@@ -166,6 +171,7 @@ int runEnrollCode(const EnrollCodeOptions& o) {
   fmt::print("code: {}\n", invite.code);
   fmt::print("uri:  {}\n", uri);
   fmt::print("valid {} days, for one device ({} in {})\n", o.days, o.role, m->entity.municipality().name());
+  if (!o.sites.empty()) fmt::print("the kiosk will show {} site(s) only\n", o.sites.size());
   if (invite.spkiPin.empty() && !isLoopbackHost(invite.server))
     fmt::print(stderr,
                "warning: no --tls-cert, so the code carries no server key and devices will talk plain text to {}; "
@@ -324,23 +330,91 @@ int runBindSites(const DeviceCommand& o) {
   if (!device.isOk()) return fail(device.status());
   if (!*device) return fail(core::notFound("there is no device " + o.deviceId));
   // Only sites of the municipalities where it is a kiosk.
-  std::set<std::string> known;
-  for (const auto& [municipality, role] : (*device)->roles) {
-    if (role != "kiosk") continue;
-    auto sites = (*store)->entitiesOf(core::EntityType::kSite, municipality);
-    if (!sites.isOk()) return fail(sites.status());
-    for (const auto& site : *sites) known.insert(site.id);
-  }
-  if (known.empty()) return fail(core::invalidArgument("device " + o.deviceId + " is not a kiosk anywhere"));
-  for (const auto& site : o.sites)
-    if (!known.count(site))
-      return fail(core::invalidArgument("site " + site + " is not a site of this kiosk's municipality"));
+  std::vector<std::string> kioskOf;
+  for (const auto& [municipality, role] : (*device)->roles)
+    if (role == "kiosk") kioskOf.push_back(municipality);
+  if (kioskOf.empty()) return fail(core::invalidArgument("device " + o.deviceId + " is not a kiosk anywhere"));
+  if (auto st = checkKioskSites(**store, kioskOf, o.sites); !st.isOk()) return fail(st);
   const int64_t now = core::SystemClock::instance().nowMs();
   if (auto st = (*store)->bindSites(o.deviceId, o.sites, now, adminActor()); !st.isOk()) return fail(st);
   if (o.sites.empty())
     fmt::print("kiosk {} is bound to no site: it shows its whole municipality\n", o.deviceId);
   else
     fmt::print("kiosk {} now shows {} site(s) only, from its next sync\n", o.deviceId, o.sites.size());
+  return 0;
+}
+
+// The sites of a municipality with their ids, for --sites of enroll-code,
+// bind-sites and kiosk-pin.
+int runSites(const StoreLocation& where, const std::string& municipality) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto m = findMunicipality(**store, municipality);
+  if (!m.isOk()) return fail(m.status());
+  auto sites = (*store)->entitiesOf(core::EntityType::kSite, m->id);
+  if (!sites.isOk()) return fail(sites.status());
+  auto meters = (*store)->entitiesOf(core::EntityType::kMeter, m->id);
+  if (!meters.isOk()) return fail(meters.status());
+  std::sort(sites->begin(), sites->end(), [](const StoredEntity& a, const StoredEntity& b) {
+    return a.entity.site().name() < b.entity.site().name();
+  });
+  for (const auto& site : *sites) {
+    const auto count = std::count_if(meters->begin(), meters->end(), [&](const StoredEntity& meter) {
+      return meter.entity.meter().site_id() == site.id;
+    });
+    fmt::print("{}  {}  ({} meter{}){}\n", site.id, site.entity.site().name(), count, count == 1 ? "" : "s",
+               site.entity.site().address().empty() ? "" : ", " + site.entity.site().address());
+  }
+  if (sites->empty()) fmt::print("{} has no sites yet\n", m->entity.municipality().name());
+  return 0;
+}
+
+struct KioskPinCommand {
+  StoreLocation where;
+  std::string municipality;
+  KioskPinRequest request;
+};
+
+// The PIN from standard input: typed without echo at a terminal, or one
+// line from a pipe. Never an argument, so it stays out of shell history and
+// the process list.
+std::string readPin(const std::string& forWhom) {
+  const bool terminal = isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (terminal) {
+    fmt::print(stderr, "PIN for {} ({} to {} digits): ", forWhom, core::kMinPinDigits, core::kMaxPinDigits);
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string pin;
+  std::getline(std::cin, pin);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    fmt::print(stderr, "\n");
+  }
+  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+  return pin;
+}
+
+int runKioskPin(KioskPinCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto m = findMunicipality(**store, o.municipality);
+  if (!m.isOk()) return fail(m.status());
+  o.request.municipalityId = m->id;
+  if (!o.request.clear) {
+    o.request.pin = readPin(o.request.displayName.empty() ? o.request.personId : o.request.displayName);
+    if (auto st = core::checkKioskPin(o.request.pin); !st.isOk()) return fail(st);
+  }
+  auto person = setKioskPin(**store, o.request, core::SystemClock::instance(), adminActor());
+  if (!person.isOk()) return fail(person.status());
+  if (o.request.clear)
+    fmt::print("person {} has no kiosk PIN any more; tablets drop it at their next sync\n", *person);
+  else
+    fmt::print("person {} can enter readings at the tablets of {} site(s) from their next sync\n", *person,
+               o.request.sites.size());
   return 0;
 }
 
@@ -429,6 +503,10 @@ int main(int argc, char** argv) {
   auto* qrOpt = enrollCode->add_flag("--qr", enroll.qr,
                                      "Print the secap:// URI and draw the QR code too (implied by --server, "
                                      "--tls-cert and --qr-png); without them only the code is printed");
+  enrollCode
+      ->add_option("--sites", enroll.sites,
+                   "For a kiosk code: the site ids it shows and takes readings for (default: every site)")
+      ->delimiter(',');
   enrollCode->add_flag("--qr-dark-on-light", enroll.qrDarkOnLight,
                        "Draw the terminal QR code for a terminal with a light background");
 
@@ -480,6 +558,20 @@ int main(int argc, char** argv) {
   bindSites->add_option("--sites", dev.sites, "Site ids, comma separated; empty (--sites '') unbinds")
       ->required()
       ->delimiter(',');
+  std::string sitesOf;
+  auto* sitesCmd = admin->add_subcommand("sites", "List a municipality's sites with their ids");
+  addStoreOptions(sitesCmd, where);
+  sitesCmd->add_option("--municipality", sitesOf, "Municipality name or id")->required();
+  KioskPinCommand pinCmd;
+  auto* kioskPin = admin->add_subcommand(
+      "kiosk-pin", "Give a caretaker a PIN for the wall tablets of some sites (the PIN is read from standard input)");
+  addStoreOptions(kioskPin, pinCmd.where);
+  kioskPin->add_option("--municipality", pinCmd.municipality, "Municipality name or id")->required();
+  kioskPin->add_option("--name", pinCmd.request.displayName, "The caretaker's name, as the tablet lists it");
+  kioskPin->add_option("--person", pinCmd.request.personId, "An existing person's id (default: a new person)");
+  kioskPin->add_option("--sites", pinCmd.request.sites, "Site ids where the PIN works, comma separated")
+      ->delimiter(',');
+  kioskPin->add_flag("--clear", pinCmd.request.clear, "Take the person's PIN away");
   auto* devicesCmd = admin->add_subcommand("devices", "List enrolled devices, their roles and whether withdrawn");
   addStoreOptions(devicesCmd, dev.where);
   auto* auditCmd = admin->add_subcommand("audit", "Show the log of administrative actions, oldest first");
@@ -499,6 +591,8 @@ int main(int argc, char** argv) {
     dev.sites.erase(std::remove(dev.sites.begin(), dev.sites.end(), std::string()), dev.sites.end());
     return runBindSites(dev);
   }
+  if (*kioskPin) return runKioskPin(pinCmd);
+  if (*sitesCmd) return runSites(where, sitesOf);
   if (*devicesCmd) return runDevices(dev.where);
   if (*auditCmd) return runAudit(dev);
   if (*serve) return runServe(config);

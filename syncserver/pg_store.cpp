@@ -120,6 +120,13 @@ CREATE TABLE device_sites(
   site_id TEXT NOT NULL,
   PRIMARY KEY(device_id, site_id));
 )sql",
+    // 3: a kiosk's sites can be bound when its enrollment code is issued.
+    R"sql(
+CREATE TABLE enrollment_code_sites(
+  code_hash TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  PRIMARY KEY(code_hash, site_id));
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == PgStore::kSchemaVersion);
@@ -166,7 +173,7 @@ DeviceRecord deviceFrom(const Rows& rows, int i) {
   d.enrolledAtMs = rows.getInt(i, 7);
   d.revokedAtMs = rows.getInt(i, 8);
   d.rescue = static_cast<int>(rows.getInt(i, 9));
-  d.resyncPending = rows.getInt(i, 10) != 0;
+  d.resyncPending = rows.getInt(i, 10);
   return d;
 }
 
@@ -358,6 +365,15 @@ class PgWriteTx final : public WriteTx {
         .status();
   }
 
+  Status markKiosksForResync(const std::string& municipalityId) override {
+    return m_lease
+        ->query(
+            "UPDATE devices SET resync_pending=resync_pending+1 WHERE revoked_at=0 AND id IN "
+            "(SELECT device_id FROM device_roles WHERE municipality_id=$1 AND role='kiosk')",
+            {Param::text(municipalityId)})
+        .status();
+  }
+
   Status commit() override {
     SECAP_RETURN_IF_ERROR(m_lease->exec("COMMIT"));
     m_committed = true;
@@ -482,7 +498,7 @@ Result<PullPage> PgStore::pull(const std::vector<std::string>& municipalityIds, 
   // Every seq at or below the watermark has committed or been abandoned,
   // so this statement's snapshot sees all of them that exist.
   auto rows = (*conn)->query(
-      "SELECT seq, payload FROM change_log WHERE seq > $1 AND seq <= $2 AND municipality_id = ANY($3) "
+      "SELECT seq, payload, municipality_id FROM change_log WHERE seq > $1 AND seq <= $2 AND municipality_id = ANY($3) "
       "ORDER BY seq LIMIT $4",
       {Param::int8(afterSeq), Param::int8(*watermark), Param::textArray(municipalityIds), Param::int8(maxChanges + 1)});
   if (!rows.isOk()) return rows.status();
@@ -501,6 +517,7 @@ Result<PullPage> PgStore::pull(const std::vector<std::string>& municipalityIds, 
       return Status(StatusCode::kDataLoss, "change " + std::to_string(seq) + " is corrupt");
     bytes += payload.size();
     page.changes.push_back(std::move(c));
+    page.municipalityIds.push_back(rows->getBytes(i, 2));
   }
   return page;
 }
@@ -545,6 +562,12 @@ Status PgStore::addEnrollmentCode(const EnrollmentCodeRecord& code) {
                   {Param::text(code.codeHash), Param::text(code.municipalityId), Param::text(code.role),
                    Param::int8(code.createdAtMs), Param::int8(code.expiresAtMs)})
           .status());
+  for (const auto& site : code.sites)
+    SECAP_RETURN_IF_ERROR((*conn)
+                              ->query("INSERT INTO enrollment_code_sites(code_hash, site_id) VALUES($1,$2) "
+                                      "ON CONFLICT DO NOTHING",
+                                      {Param::text(code.codeHash), Param::text(site)})
+                              .status());
   SECAP_RETURN_IF_ERROR(audit(**conn, code.createdAtMs, "admin", "enrollment_code.create",
                               "municipality=" + code.municipalityId + " role=" + code.role));
   return tx.commit();
@@ -596,6 +619,10 @@ Result<DeviceRecord> PgStore::enroll(const EnrollAttempt& a) {
             .status());
     SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_roles(device_id, municipality_id, role) VALUES($1,$2,$3)",
                                      {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
+                              .status());
+    SECAP_RETURN_IF_ERROR(conn.query("INSERT INTO device_sites(device_id, site_id) SELECT $1, site_id "
+                                     "FROM enrollment_code_sites WHERE code_hash=$2 ON CONFLICT DO NOTHING",
+                                     {Param::text(deviceId), Param::text(a.codeHash)})
                               .status());
     SECAP_RETURN_IF_ERROR(
         conn.query("UPDATE enrollment_codes SET used_at=$1, used_by_install_id=$2, device_id=$3 WHERE code_hash=$4",
@@ -849,7 +876,7 @@ Status PgStore::grantRole(const std::string& deviceId, const std::string& munici
                                      {Param::text(deviceId), Param::text(municipalityId), Param::text(role)})
                               .status());
     SECAP_RETURN_IF_ERROR(
-        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+        conn.query("UPDATE devices SET resync_pending=resync_pending+1 WHERE id=$1", {Param::text(deviceId)}).status());
     const auto old = d.roles.find(municipalityId);
     return audit(conn, nowMs, actor, "device.grant",
                  "device=" + deviceId + " municipality=" + municipalityId + " role=" + role +
@@ -867,17 +894,18 @@ Status PgStore::ungrantRole(const std::string& deviceId, const std::string& muni
                                      {Param::text(deviceId), Param::text(municipalityId)})
                               .status());
     SECAP_RETURN_IF_ERROR(
-        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+        conn.query("UPDATE devices SET resync_pending=resync_pending+1 WHERE id=$1", {Param::text(deviceId)}).status());
     return audit(conn, nowMs, actor, "device.ungrant",
                  "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
   });
 }
 
-Status PgStore::clearResyncPending(const std::string& deviceId) {
+Status PgStore::clearResyncPending(const std::string& deviceId, int64_t mark) {
   auto conn = m_pool.lease();
   if (!conn.isOk()) return conn.status();
   return (*conn)
-      ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending<>0", {Param::text(deviceId)})
+      ->query("UPDATE devices SET resync_pending=0 WHERE id=$1 AND resync_pending=$2",
+              {Param::text(deviceId), Param::int8(mark)})
       .status();
 }
 
@@ -891,7 +919,7 @@ Status PgStore::bindSites(const std::string& deviceId, const std::vector<std::st
                                        {Param::text(deviceId), Param::text(site)})
                                 .status());
     SECAP_RETURN_IF_ERROR(
-        conn.query("UPDATE devices SET resync_pending=1 WHERE id=$1", {Param::text(deviceId)}).status());
+        conn.query("UPDATE devices SET resync_pending=resync_pending+1 WHERE id=$1", {Param::text(deviceId)}).status());
     return audit(conn, nowMs, actor, "device.bind_sites",
                  "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined(d.sites));
   });

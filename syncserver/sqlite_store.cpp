@@ -104,6 +104,13 @@ CREATE TABLE device_sites(
   site_id TEXT NOT NULL,
   PRIMARY KEY(device_id, site_id)) WITHOUT ROWID;
 )sql",
+    // 3: a kiosk's sites can be bound when its enrollment code is issued.
+    R"sql(
+CREATE TABLE enrollment_code_sites(
+  code_hash TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  PRIMARY KEY(code_hash, site_id)) WITHOUT ROWID;
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == SqliteStore::kSchemaVersion);
@@ -147,7 +154,7 @@ DeviceRecord deviceFromRow(const Stmt& st) {
   d.enrolledAtMs = st.columnInt(7);
   d.revokedAtMs = st.columnInt(8);
   d.rescue = static_cast<int>(st.columnInt(9));
-  d.resyncPending = st.columnInt(10) != 0;
+  d.resyncPending = st.columnInt(10);
   return d;
 }
 
@@ -369,6 +376,14 @@ class SqliteWriteTx final : public WriteTx {
     return (*st)->bind(1, floor).exec();
   }
 
+  Status markKiosksForResync(const std::string& municipalityId) override {
+    auto st = m_db.cached(
+        "UPDATE devices SET resync_pending=resync_pending+1 WHERE revoked_at=0 AND id IN "
+        "(SELECT device_id FROM device_roles WHERE municipality_id=? AND role='kiosk')");
+    if (!st.isOk()) return st.status();
+    return (*st)->bind(1, municipalityId).exec();
+  }
+
   Status commit() override { return m_tx.commit(); }
 
  private:
@@ -447,7 +462,8 @@ Result<PullPage> SqliteStore::pull(const std::vector<std::string>& municipalityI
   if (municipalityIds.empty() || afterSeq >= watermark) return page;
 
   // Merge the per-municipality index ranges in seq order.
-  std::string sql = "SELECT seq, payload FROM change_log WHERE seq > ? AND seq <= ? AND municipality_id IN (";
+  std::string sql =
+      "SELECT seq, payload, municipality_id FROM change_log WHERE seq > ? AND seq <= ? AND municipality_id IN (";
   for (size_t i = 0; i < municipalityIds.size(); ++i) sql += i ? ",?" : "?";
   sql += ") ORDER BY seq LIMIT ?";
   auto st = m_reader->cached(sql);
@@ -474,6 +490,7 @@ Result<PullPage> SqliteStore::pull(const std::vector<std::string>& municipalityI
       return Status(StatusCode::kDataLoss, "change " + std::to_string(seq) + " is corrupt");
     bytes += payload.size();
     page.changes.push_back(std::move(c));
+    page.municipalityIds.push_back((*st)->columnText(2));
   }
   (*st)->reset();
   return page;
@@ -491,6 +508,11 @@ Status SqliteStore::addEnrollmentCode(const EnrollmentCodeRecord& code) {
                             .bind(4, code.createdAtMs)
                             .bind(5, code.expiresAtMs)
                             .exec());
+  for (const auto& site : code.sites) {
+    auto bind = m_writer->cached("INSERT OR IGNORE INTO enrollment_code_sites(code_hash, site_id) VALUES(?,?)");
+    if (!bind.isOk()) return bind.status();
+    SECAP_RETURN_IF_ERROR((*bind)->bind(1, code.codeHash).bind(2, site).exec());
+  }
   auto audit = m_writer->cached("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?,?,?,?)");
   if (!audit.isOk()) return audit.status();
   return (*audit)
@@ -556,6 +578,11 @@ Result<DeviceRecord> SqliteStore::enroll(const EnrollAttempt& a) {
     auto grant = m_writer->cached("INSERT INTO device_roles(device_id, municipality_id, role) VALUES(?,?,?)");
     if (!grant.isOk()) return grant.status();
     SECAP_RETURN_IF_ERROR((*grant)->bind(1, deviceId).bind(2, municipalityId).bind(3, role).exec());
+    auto sites = m_writer->cached(
+        "INSERT OR IGNORE INTO device_sites(device_id, site_id) SELECT ?, site_id FROM enrollment_code_sites "
+        "WHERE code_hash=?");
+    if (!sites.isOk()) return sites.status();
+    SECAP_RETURN_IF_ERROR((*sites)->bind(1, deviceId).bind(2, a.codeHash).exec());
     auto use =
         m_writer->cached("UPDATE enrollment_codes SET used_at=?, used_by_install_id=?, device_id=? WHERE code_hash=?");
     if (!use.isOk()) return use.status();
@@ -870,7 +897,7 @@ Status SqliteStore::grantRole(const std::string& deviceId, const std::string& mu
         "ON CONFLICT(device_id, municipality_id) DO UPDATE SET role=excluded.role");
     if (!st.isOk()) return st.status();
     SECAP_RETURN_IF_ERROR((*st)->bind(1, deviceId).bind(2, municipalityId).bind(3, role).exec());
-    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=resync_pending+1 WHERE id=?", deviceId);
     if (!n.isOk()) return n.status();
     const auto old = (*d)->roles.find(municipalityId);
     return auditOn(*m_writer, nowMs, actor, "device.grant",
@@ -891,17 +918,18 @@ Status SqliteStore::ungrantRole(const std::string& deviceId, const std::string& 
     auto st = m_writer->cached("DELETE FROM device_roles WHERE device_id=? AND municipality_id=?");
     if (!st.isOk()) return st.status();
     SECAP_RETURN_IF_ERROR((*st)->bind(1, deviceId).bind(2, municipalityId).exec());
-    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=resync_pending+1 WHERE id=?", deviceId);
     if (!n.isOk()) return n.status();
     return auditOn(*m_writer, nowMs, actor, "device.ungrant",
                    "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
   });
 }
 
-Status SqliteStore::clearResyncPending(const std::string& deviceId) {
+Status SqliteStore::clearResyncPending(const std::string& deviceId, int64_t mark) {
   std::lock_guard lock(m_writeMu);
-  return updateDevice(*m_writer, "UPDATE devices SET resync_pending=0 WHERE id=? AND resync_pending<>0", deviceId)
-      .status();
+  auto st = m_writer->cached("UPDATE devices SET resync_pending=0 WHERE id=? AND resync_pending=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, deviceId).bind(2, mark).exec();
 }
 
 Status SqliteStore::bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
@@ -918,7 +946,7 @@ Status SqliteStore::bindSites(const std::string& deviceId, const std::vector<std
       if (!ins.isOk()) return ins.status();
       SECAP_RETURN_IF_ERROR((*ins)->bind(1, deviceId).bind(2, site).exec());
     }
-    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=1 WHERE id=?", deviceId);
+    auto n = updateDevice(*m_writer, "UPDATE devices SET resync_pending=resync_pending+1 WHERE id=?", deviceId);
     if (!n.isOk()) return n.status();
     return auditOn(*m_writer, nowMs, actor, "device.bind_sites",
                    "device=" + deviceId + " sites=" + joined(siteIds) + " was=" + joined((*d)->sites));

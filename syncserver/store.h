@@ -53,8 +53,11 @@ struct DeviceRecord {
   // Municipality id → role. The token's scope: the municipalities it may
   // pull and the role its writes are judged by in each (DESIGN.md §4, §8).
   std::map<std::string, std::string> roles;
-  int rescue = 0;                  // RescueState of a revoked device
-  bool resyncPending = false;      // its scope changed: next incremental pull must resync
+  int rescue = 0;  // RescueState of a revoked device
+  // Its scope changed: the next incremental pull must resync. 0 = no; each
+  // scope change bumps it, and a finished resync clears only the mark it
+  // began with, so a change that came in during a resync is not lost.
+  int64_t resyncPending = 0;
   std::vector<std::string> sites;  // a kiosk's bound sites (empty: not bound)
 };
 
@@ -76,6 +79,7 @@ struct EnrollmentCodeRecord {
   std::string role;
   int64_t createdAtMs = 0;
   int64_t expiresAtMs = 0;
+  std::vector<std::string> sites;  // a kiosk code: the sites the device is bound to
 };
 
 // What Enroll asks the store to do atomically.
@@ -160,6 +164,9 @@ class WriteTx {
   // (the caller puts the floor above it).
   virtual Result<int64_t> highestSeqInUse() = 0;
   virtual Status raiseSeqFloor(int64_t floor) = 0;
+  // Marks every kiosk of the municipality for a full resync (scope.h: a
+  // record entered or left what kiosks see). Atomic with the transaction.
+  virtual Status markKiosksForResync(const std::string& municipalityId) = 0;
   virtual Status commit() = 0;
 };
 
@@ -172,6 +179,7 @@ struct LoggedChange {
 
 struct PullPage {
   std::vector<secap::v1::Change> changes;
+  std::vector<std::string> municipalityIds;  // of each change, in the same order
   int64_t lastSeq = 0;
   bool hasMore = false;
 };
@@ -252,7 +260,8 @@ class Store {
                            int64_t nowMs, const std::string& actor) = 0;
   virtual Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                              const std::string& actor) = 0;
-  virtual Status clearResyncPending(const std::string& deviceId) = 0;
+  // Clears the mark if it is still `mark` (a later scope change keeps it).
+  virtual Status clearResyncPending(const std::string& deviceId, int64_t mark) = 0;
   // Replaces the sites a kiosk is bound to (empty: unbound) and marks it
   // resync-pending.
   virtual Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,

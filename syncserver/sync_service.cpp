@@ -8,6 +8,7 @@
 #include "compaction.h"
 #include "enrollment.h"
 #include "ingest.h"
+#include "scope.h"
 #include "secap/core/ids.h"
 #include "secap/core/sync_transport.h"
 
@@ -61,105 +62,6 @@ grpc::Status checkSchema(int32_t version) {
 }  // namespace
 
 // --- Devices, roles and limits ---
-
-bool isKioskOnly(const DeviceRecord& device) {
-  return !device.roles.empty() &&
-         std::all_of(device.roles.begin(), device.roles.end(), [](const auto& r) { return r.second == "kiosk"; });
-}
-
-// An admin role anywhere reaches every municipality (DESIGN.md §8).
-Result<std::vector<std::string>> pullScopeOf(Store& store, const DeviceRecord& device) {
-  const bool admin =
-      std::any_of(device.roles.begin(), device.roles.end(), [](const auto& r) { return r.second == "admin"; });
-  if (admin) {
-    auto all = store.allMunicipalities();
-    if (!all.isOk()) return all.status();
-    std::vector<std::string> scopes;
-    for (const auto& m : *all) scopes.push_back(m.id);
-    scopes.push_back(core::kGlobalScope);
-    return scopes;
-  }
-  const bool kioskOnly = isKioskOnly(device);
-  std::vector<std::string> scopes;
-  for (const auto& [municipality, role] : device.roles) {
-    // A kiosk's municipality is filtered by kioskMaySee, which is done for
-    // kiosk-only devices; a device that is also something else elsewhere
-    // does not get its kiosk municipalities at all.
-    if (role == "kiosk" && !kioskOnly) continue;
-    scopes.push_back(municipality);
-  }
-  scopes.push_back(core::kGlobalScope);
-  return scopes;
-}
-
-bool kioskMaySee(const secap::v1::Change& change) {
-  using C = secap::v1::Change;
-  switch (change.entity_case()) {
-    case C::kMunicipality:
-    case C::kSite:
-    case C::kMeter:
-    case C::kReading:
-    case C::kMeasure:
-    case C::kProgressUpdate:
-    case C::kEmissionFactor:
-    case C::kDegreeDays:
-    case C::kMunicipalityYear:
-      return true;
-    default:
-      // Persons (names, PIN hashes), inspections, reviews, templates,
-      // activity data and attachments stay off a wall tablet.
-      return false;
-  }
-}
-
-namespace {
-
-// What one kiosk-only device may pull: kioskMaySee, and once sites are bound
-// to it (admin bind-sites), only those sites, their meters and readings.
-class KioskView {
- public:
-  static Result<KioskView> of(Store& store, const DeviceRecord& device) {
-    KioskView view;
-    view.m_bound = !device.sites.empty();
-    if (!view.m_bound) return view;
-    view.m_sites.insert(device.sites.begin(), device.sites.end());
-    for (const auto& [municipality, role] : device.roles) {
-      auto meters = store.entitiesOf(core::EntityType::kMeter, municipality);
-      if (!meters.isOk()) return meters.status();
-      for (const auto& m : *meters)
-        if (view.m_sites.count(m.entity.meter().site_id())) view.m_meters.insert(m.id);
-    }
-    return view;
-  }
-
-  [[nodiscard]] bool allows(const secap::v1::Change& c) const {
-    if (!kioskMaySee(c)) return false;
-    if (!m_bound) return true;
-    using C = secap::v1::Change;
-    switch (c.entity_case()) {
-      case C::kSite:
-        return m_sites.count(c.entity_id()) > 0;
-      case C::kMeter:
-        return m_meters.count(c.entity_id()) > 0 || m_sites.count(c.meter().site_id()) > 0;
-      case C::kReading:
-        return m_meters.count(c.reading().meter_id()) > 0;
-      default:
-        return true;
-    }
-  }
-
-  void filter(google::protobuf::RepeatedPtrField<secap::v1::Change>& changes) const {
-    changes.erase(std::remove_if(changes.begin(), changes.end(), [this](const auto& c) { return !allows(c); }),
-                  changes.end());
-  }
-
- private:
-  bool m_bound = false;
-  std::set<std::string> m_sites;
-  std::set<std::string> m_meters;
-};
-
-}  // namespace
 
 grpc::Status SyncServiceImpl::authorize(grpc::ServerContext* ctx, Rpc rpc, DeviceRecord& device, bool& rescuePush) {
   rescuePush = false;
@@ -266,7 +168,7 @@ grpc::Status SyncServiceImpl::Push(grpc::ServerContext* ctx, const secap::v1::Pu
   if (req->changes_size() > kMaxChangesPerPush)
     return {grpc::StatusCode::INVALID_ARGUMENT,
             "too many changes in one push (" + std::to_string(req->changes_size()) + ", at most 5000)"};
-  auto result = applyPush(m_store, Writer{device.id, device.roles}, *req, m_clock.nowMs());
+  auto result = applyPush(m_store, Writer{device.id, device.roles, device.sites}, *req, m_clock.nowMs());
   if (!result.isOk()) {
     spdlog::error("push from {} failed: {}", device.id, result.status().toString());
     return toGrpcStatus(result.status());
@@ -290,18 +192,26 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   auto scoped = pullScopeOf(m_store, device);
   if (!scoped.isOk()) return toGrpcStatus(scoped.status());
   const std::vector<std::string>& scopes = *scoped;
+  PullFilter filter(m_store, device);
   if (req->full_resync()) {
-    auto page = resyncPage(m_store, scopes, req->resync_cursor(), maxChanges, kMaxPullPageBytes);
+    // The mark when this resync began: a scope change after it (a role, a
+    // kiosk's photo published) bumps the device's mark, and then this resync
+    // does not count as having caught up with it.
+    int64_t markAtStart = device.resyncPending;
+    if (!req->resync_cursor().empty()) {
+      auto mark = resyncCursorMark(req->resync_cursor());
+      if (!mark.isOk()) return toGrpcStatus(mark.status());
+      markAtStart = *mark;
+    }
+    auto page = resyncPage(
+        m_store, scopes, req->resync_cursor(), maxChanges, kMaxPullPageBytes,
+        [&filter](const std::string& municipality, secap::v1::Change& c) { return filter.keep(municipality, c); },
+        markAtStart);
     if (!page.isOk()) return toGrpcStatus(page.status());
     *resp = std::move(page).value();
-    if (isKioskOnly(device)) {
-      auto view = KioskView::of(m_store, device);
-      if (!view.isOk()) return toGrpcStatus(view.status());
-      view->filter(*resp->mutable_changes());
-    }
     // The last page of a full resync: the device now holds its new scope.
-    if (device.resyncPending && resp->resync_cursor().empty()) {
-      if (auto st = m_store.clearResyncPending(device.id); !st.isOk()) return toGrpcStatus(st);
+    if (markAtStart != 0 && resp->resync_cursor().empty()) {
+      if (auto st = m_store.clearResyncPending(device.id, markAtStart); !st.isOk()) return toGrpcStatus(st);
     }
     resp->set_server_time_ms(m_clock.nowMs());
     return grpc::Status::OK;
@@ -311,7 +221,7 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   auto horizon = m_store.compactionHorizon();
   if (!horizon.isOk()) return toGrpcStatus(horizon.status());
   // So must a device whose scope changed (a role granted or taken away).
-  if ((req->after_seq() > 0 && req->after_seq() < *horizon) || device.resyncPending) {
+  if ((req->after_seq() > 0 && req->after_seq() < *horizon) || device.resyncPending != 0) {
     resp->set_full_resync_required(true);
     resp->set_last_seq(req->after_seq());
     resp->set_server_time_ms(m_clock.nowMs());
@@ -320,11 +230,7 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   auto page = m_store.pull(scopes, req->after_seq(), maxChanges, kMaxPullPageBytes);
   if (!page.isOk()) return toGrpcStatus(page.status());
   for (auto& c : page->changes) *resp->add_changes() = std::move(c);
-  if (isKioskOnly(device)) {
-    auto view = KioskView::of(m_store, device);
-    if (!view.isOk()) return toGrpcStatus(view.status());
-    view->filter(*resp->mutable_changes());
-  }
+  if (auto st = filter.apply(*resp->mutable_changes(), page->municipalityIds); !st.isOk()) return toGrpcStatus(st);
   resp->set_last_seq(page->lastSeq);
   resp->set_has_more(page->hasMore);
   resp->set_server_time_ms(m_clock.nowMs());

@@ -70,18 +70,6 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
   ServiceLimits m_limits;
 };
 
-// The municipalities a device pulls: every one it holds a role in (all of
-// them for an admin), plus core::kGlobalScope (reference data). Kiosk
-// municipalities only for a device that is a kiosk and nothing else.
-Result<std::vector<std::string>> pullScopeOf(Store& store, const DeviceRecord& device);
-// A device whose every role is kiosk: its pulls are filtered by kioskMaySee.
-bool isKioskOnly(const DeviceRecord& device);
-// What kind of record a kiosk may pull (DESIGN.md §4, kiosk scope): its
-// municipality, sites, meters and readings (only of its bound sites once it
-// has some), measures and progress, and reference data; no persons,
-// inspections, reviews, templates, activity data or attachments.
-bool kioskMaySee(const secap::v1::Change& change);
-
 grpc::Status toGrpcStatus(const core::Status& st);
 
 }  // namespace secap::server

@@ -300,6 +300,13 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
         for (const auto& g : change.person().roles())
           if (!parentExists(EntityType::kMunicipality, g.municipality_id()))
             return reject("person.unknown_municipality", "a role names a municipality that does not exist");
+      // Only the hash travels: a PIN typed in clear must never be synced.
+      if (!change.person().kiosk_pin_hash().empty() && change.person().kiosk_pin_hash().rfind("$argon2id$", 0) != 0)
+        return reject("person.bad_pin_hash", "a kiosk PIN must be sent as an argon2id hash, never in clear");
+      if (writes("kiosk_site_ids"))
+        for (const auto& site : change.person().kiosk_site_ids())
+          if (!parentExists(EntityType::kSite, site))
+            return reject("person.unknown_site", "a kiosk site of the person does not exist");
       break;
     case EntityType::kEmissionFactor: {
       const auto& f = change.emission_factor();

@@ -388,6 +388,24 @@ TEST(Validation, APersonHoldsKnownRolesInKnownMunicipalities) {
   EXPECT_EQ(worldCodeOf(c), "person.unknown_municipality");
 }
 
+TEST(Validation, AKioskPinTravelsOnlyAsAnArgon2idHashForKnownSites) {
+  auto c = change();
+  auto* p = c.mutable_person();
+  p->set_id(c.entity_id());
+  p->set_display_name("Jan Nowak");
+  auto* role = p->add_roles();
+  role->set_municipality_id(secap::testing::kMunicipalityId);
+  role->set_role("field");
+  p->set_kiosk_pin_hash("1234");
+  EXPECT_EQ(worldCodeOf(c), "person.bad_pin_hash");
+  p->set_kiosk_pin_hash("$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA");
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  p->add_kiosk_site_ids(secap::testing::kSiteId);
+  EXPECT_EQ(worldCodeOf(c), "ok");
+  p->add_kiosk_site_ids(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "person.unknown_site");
+}
+
 TEST(Entity, EveryTypeKnowsItsNameParentAndAppendOnlyRule) {
   for (EntityType type : kAllEntityTypes) {
     EXPECT_NE(entityTypeName(type), "unknown");

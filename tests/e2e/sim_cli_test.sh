@@ -46,7 +46,29 @@ if "$sim_bin" --data-dir "$work/dev" sync 2> "$work/revoked.txt"; then
   exit 1
 fi
 grep -q "withdrawn by your coordinator" "$work/revoked.txt"
+# A wall tablet for one site: list the sites, issue a kiosk code bound to
+# the first, give its caretaker a PIN (typed on standard input, never an
+# argument), and refuse a PIN that is not 4 to 8 digits.
+"$server_bin" admin sites --data-dir "$work/server" --municipality "Żyraków" | tee "$work/sites.txt"
+site_id=$(head -n 1 "$work/sites.txt" | cut -d' ' -f1)
+[ -n "$site_id" ]
+"$server_bin" admin enroll-code --data-dir "$work/server" --municipality "Żyraków" --role kiosk --sites "$site_id" \
+  --qr | grep -q "the kiosk will show 1 site(s) only"
+echo 4711 | "$server_bin" admin kiosk-pin --data-dir "$work/server" --municipality "Żyraków" --name "Jan Nowak" \
+  --sites "$site_id" | tee "$work/pin.txt"
+grep -q "can enter readings at the tablets of 1 site(s)" "$work/pin.txt"
+if echo 12 | "$server_bin" admin kiosk-pin --data-dir "$work/server" --municipality "Żyraków" --name "Ewa" \
+  --sites "$site_id" 2> "$work/pin-err.txt"; then
+  echo "a two-digit PIN was accepted" >&2
+  exit 1
+fi
+grep -q "4 to 8 digits" "$work/pin-err.txt"
 "$server_bin" admin audit --data-dir "$work/server" | tee "$work/audit.txt"
+grep -q "person.kiosk_pin" "$work/audit.txt"
+if grep -q 4711 "$work/audit.txt"; then
+  echo "the PIN is in the audit log" >&2
+  exit 1
+fi
 grep -q "device.revoke" "$work/audit.txt"
 grep -q "device.enroll" "$work/audit.txt"
 echo "sim cli: ok"
