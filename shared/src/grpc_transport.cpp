@@ -163,6 +163,29 @@ class GrpcSyncTransport final : public SyncTransport {
     return response;
   }
 
+  Status downloadAttachment(const secap::v1::DownloadAttachmentRequest& request, const std::string& token,
+                            const AttachmentChunkSink& sink) override {
+    if (Status c = ensureConnected(); !c.isOk()) return c;
+    grpc::ClientContext ctx;
+    prepare(ctx, token);
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::milliseconds(m_deadlineMs * kUploadDeadlineFactor));
+    auto reader = m_stub->DownloadAttachment(&ctx, request);
+    secap::v1::AttachmentChunk chunk;
+    Status refused;
+    while (reader->Read(&chunk)) {
+      refused = sink(chunk);
+      if (!refused.isOk()) {
+        ctx.TryCancel();
+        break;
+      }
+    }
+    Status st = fromGrpc(reader->Finish());
+    if (!refused.isOk()) return refused;
+    if (!st.isOk() && serverKeyMismatched()) return keyMismatch();
+    return st;
+  }
+
  private:
   void prepare(grpc::ClientContext& ctx, const std::string& token) const {
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(m_deadlineMs));
@@ -241,6 +264,11 @@ Result<secap::v1::UploadOffsetResponse> SyncTransport::uploadOffset(const secap:
 
 Result<secap::v1::UploadAttachmentResponse> SyncTransport::uploadAttachment(const AttachmentChunkSource&,
                                                                             const std::string&) {
+  return internalError("this connection cannot carry photos");
+}
+
+Status SyncTransport::downloadAttachment(const secap::v1::DownloadAttachmentRequest&, const std::string&,
+                                         const AttachmentChunkSink&) {
   return internalError("this connection cannot carry photos");
 }
 

@@ -4,8 +4,10 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <stdexcept>
+#include <vector>
 
 namespace secap::core {
 
@@ -99,6 +101,29 @@ std::string sha256Hex(std::string_view data) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> out{};
   crypto_hash_sha256(out.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
   return toHex(out.data(), out.size());
+}
+
+Result<FileDigest> sha256OfFile(const std::string& path) {
+  ensureSodium();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, "the file " + path + " cannot be opened");
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  std::vector<char> buf(64 * 1024);
+  FileDigest digest;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto n = in.gcount();
+    if (n <= 0) break;
+    crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(buf.data()),
+                              static_cast<unsigned long long>(n));
+    digest.size += n;
+  }
+  if (in.bad()) return Status(StatusCode::kDataLoss, "the file " + path + " could not be read to the end");
+  std::array<unsigned char, crypto_hash_sha256_BYTES> out{};
+  crypto_hash_sha256_final(&hash, out.data());
+  digest.sha256 = toHex(out.data(), out.size());
+  return digest;
 }
 
 }  // namespace secap::core

@@ -1,8 +1,7 @@
 #include "secap/core/local_store.h"
 
-#include <sodium.h>
-
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "secap/core/ids.h"
@@ -598,29 +597,14 @@ Status LocalStore::applyPullPage(const secap::v1::PullResponse& page) {
 // --- Attachments ---
 
 Result<secap::v1::Attachment> LocalStore::addAttachment(secap::v1::Attachment attachment, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kNotFound, "the photo file " + path + " cannot be read");
-  crypto_hash_sha256_state hash;
-  crypto_hash_sha256_init(&hash);
-  std::vector<char> buf(64 * 1024);
-  int64_t size = 0;
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    const auto n = in.gcount();
-    if (n <= 0) break;
-    crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(buf.data()),
-                              static_cast<unsigned long long>(n));
-    size += n;
+  auto content = sha256OfFile(path);
+  if (!content.isOk()) {
+    if (content.status().code() == StatusCode::kNotFound)
+      return Status(StatusCode::kNotFound, "the photo file " + path + " cannot be read");
+    return content.status();
   }
-  if (in.bad()) return Status(StatusCode::kDataLoss, "the photo file " + path + " could not be read to the end");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&hash, digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char b : digest) {
-    hex.push_back(kHex[b >> 4]);
-    hex.push_back(kHex[b & 15]);
-  }
+  const std::string hex = content->sha256;
+  const int64_t size = content->size;
   if (attachment.id().empty()) attachment.set_id(newUuidV7(m_clock));
   attachment.set_sha256(hex);
   attachment.set_size(size);
@@ -683,19 +667,94 @@ Status LocalStore::setAttachmentError(const std::string& attachmentId, const std
   return (*st)->bind(1, message).bind(2, attachmentId).exec();
 }
 
+std::optional<secap::v1::Attachment> LocalStore::attachment(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kAttachment)).bind(2, id);
+  auto row = (*st)->step();
+  std::optional<secap::v1::Attachment> out;
+  if (row.isOk() && *row && !out.emplace().ParseFromString((*st)->columnBlob(0))) out.reset();
+  (*st)->reset();
+  return out;
+}
+
+std::optional<std::string> LocalStore::attachmentFile(const std::string& attachmentId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT path FROM attachment_files WHERE attachment_id=?");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, attachmentId);
+  auto row = (*st)->step();
+  std::optional<std::string> path;
+  if (row.isOk() && *row) path = (*st)->columnText(0);
+  (*st)->reset();
+  std::error_code ec;
+  if (path && !std::filesystem::is_regular_file(*path, ec)) path.reset();
+  return path;
+}
+
+Status LocalStore::recordDownloadedAttachment(const std::string& attachmentId, const std::string& sha256,
+                                              const std::string& path, int64_t size) {
+  std::lock_guard lock(m_mu);
+  // uploaded_at set: the bytes came from the server, there is nothing to send.
+  auto st = m_db->cached(
+      "INSERT OR REPLACE INTO attachment_files(attachment_id, sha256, path, size, created_at, uploaded_at) "
+      "VALUES(?,?,?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  const int64_t now = std::max<int64_t>(1, m_clock.nowMs());
+  return (*st)->bind(1, attachmentId).bind(2, sha256).bind(3, path).bind(4, size).bind(5, now).bind(6, now).exec();
+}
+
+std::vector<secap::v1::Attachment> LocalStore::attachmentsWithoutFile(int limit) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached(
+      "SELECT data FROM entities e WHERE type=? AND deleted=0 AND NOT EXISTS "
+      "(SELECT 1 FROM attachment_files f WHERE f.attachment_id=e.id) ORDER BY id");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kAttachment));
+  std::vector<secap::v1::Attachment> out;
+  while (static_cast<int>(out.size()) < limit) {
+    auto row = (*st)->step();
+    if (!row.isOk() || !*row) break;
+    secap::v1::Attachment a;
+    if (!a.ParseFromString((*st)->columnBlob(0)) || a.redacted() || a.sha256().empty()) continue;
+    out.push_back(std::move(a));
+  }
+  (*st)->reset();
+  return out;
+}
+
 Status LocalStore::wipe() {
   std::lock_guard lock(m_mu);
+  // Photos are personal data too: the files the device took or downloaded go
+  // with the records.
+  std::vector<std::string> files;
+  {
+    auto st = m_db->cached("SELECT path FROM attachment_files");
+    if (!st.isOk()) return st.status();
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk()) return row.status();
+      if (!*row) break;
+      files.push_back((*st)->columnText(0));
+    }
+    (*st)->reset();
+  }
   // Deleted rows would stay readable in free pages: overwrite them.
   SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=ON"));
   {
     sqlite::Transaction tx(*m_db);
     SECAP_RETURN_IF_ERROR(tx.begin());
-    SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox"));
+    SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files"));
     auto st = m_db->cached("DELETE FROM state WHERE key<>?");
     if (!st.isOk()) return st.status();
     SECAP_RETURN_IF_ERROR((*st)->bind(1, state_keys::kInstallId).exec());
     SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kWithdrawn, "1"));
     SECAP_RETURN_IF_ERROR(tx.commit());
+  }
+  for (const auto& f : files) {
+    std::error_code ec;
+    std::filesystem::remove(f, ec);  // already gone is fine
   }
   // The WAL still holds the old pages: move the zeroed ones into the file
   // and empty it.

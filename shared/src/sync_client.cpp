@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "secap/core/attachment_fetcher.h"
 #include "secap/core/enroll_uri.h"
 
 namespace secap::core {
@@ -182,7 +183,34 @@ Status SyncClient::syncOnceLocked() {
   }
   // Records first, then photos (DESIGN.md §4).
   if (st.isOk()) st = uploadAttachments();
+  if (st.isOk()) st = prefetchAttachments();
   return st;
+}
+
+Status SyncClient::prefetchAttachments() {
+  std::string dir;
+  int64_t budget = 0;
+  {
+    std::lock_guard lock(m_mu);
+    if (!m_options.prefetchAttachments || m_status.waitingForWifi) return Status::ok();
+    dir = m_options.attachmentDir;
+    budget = m_options.prefetchBytesPerRound;
+  }
+  if (dir.empty()) return Status::ok();
+  AttachmentFetcher fetcher(m_store, m_transport, dir);
+  auto fetched = fetcher.fetchMissing(m_store.state(state_keys::kAccessToken).value_or(""), budget);
+  return fetched.status();
+}
+
+Result<std::string> SyncClient::fetchAttachment(const std::string& attachmentId) {
+  std::string dir;
+  {
+    std::lock_guard lock(m_mu);
+    dir = m_options.attachmentDir;
+  }
+  if (dir.empty()) return Status(StatusCode::kFailedPrecondition, "this app keeps no downloaded photos");
+  AttachmentFetcher fetcher(m_store, m_transport, dir);
+  return fetcher.fetch(attachmentId, m_store.state(state_keys::kAccessToken).value_or(""));
 }
 
 Status SyncClient::obeyServer(const Status& st) {

@@ -201,8 +201,34 @@ class WrappingTransport : public core::SyncTransport {
     if (cut) return core::unavailable("the link dropped (test)");
     return r;
   }
+  // Downloads: the same faults in the other direction.
+  core::Status downloadAttachment(const v1::DownloadAttachmentRequest& r, const std::string& t,
+                                  const core::AttachmentChunkSink& sink) override {
+    int left = cutAfterChunks ? cutAfterChunks() : -1;
+    bool cut = false;
+    auto st = m_inner->downloadAttachment(r, t, [&](const v1::AttachmentChunk& received) {
+      if (left == 0) {
+        cut = true;
+        return core::unavailable("the link dropped (test)");
+      }
+      if (left > 0) --left;
+      v1::AttachmentChunk chunk = received;
+      bytesReceived += static_cast<int64_t>(chunk.data().size());
+      if (!offsetsReceived.insert(chunk.offset()).second) ++rereceivedChunks;
+      if (damageChunkAtOffset == chunk.offset() && !chunk.data().empty()) {
+        (*chunk.mutable_data())[0] ^= 0x5a;
+        damageChunkAtOffset = -1;  // once
+      }
+      return sink(chunk);
+    });
+    ++calls;
+    return st;
+  }
   // Forget which offsets were sent (after a deliberate restart from 0).
   void resetOffsets() { offsetsSent.clear(); }
+  int64_t bytesReceived = 0;
+  int rereceivedChunks = 0;
+  std::set<int64_t> offsetsReceived;
 
   std::function<int()> cutAfterChunks;
   int64_t damageChunkAtOffset = -1;
@@ -599,4 +625,106 @@ TEST_F(AttachmentsTest, TheRedactCommandNamesAnUnknownAttachment) {
   const int status = ::pclose(pipe);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << out;
   EXPECT_NE(out.find("there is no attachment 0190a000-0000-7000-8000-00000000dead"), std::string::npos) << out;
+}
+
+// --- Downloads to the device (AttachmentFetcher through SyncClient) ---
+
+namespace {
+
+// A photo of the school, recorded and uploaded by the coordinator, who may
+// publish it.
+std::string coordinatorsPhoto(ServerHarness& h, const std::string& bytes, bool publishable) {
+  const Device coordinator = enroll(h, h.code(kMunicipalityId, "coordinator"));
+  auto c = attachmentChange(h.clock, bytes, publishable);
+  v1::PushResponse pushed;
+  EXPECT_TRUE(push(h, coordinator, {c}, pushed).ok());
+  EXPECT_EQ(pushed.results(0).outcome(), v1::ACCEPTED) << pushed.results(0).reason_code();
+  v1::UploadAttachmentResponse uploaded;
+  EXPECT_TRUE(upload(h, coordinator, c.entity_id(), bytes, uploaded).ok());
+  return c.entity_id();
+}
+
+struct Tablet {
+  core::ManualClock clock{kServerNow};
+  std::string dir;
+  std::unique_ptr<core::LocalStore> store;
+  std::unique_ptr<WrappingTransport> transport;
+  std::unique_ptr<core::SyncClient> client;
+
+  Tablet(ServerHarness& h, const std::string& name, const std::string& role) : dir(secap::testing::freshDir(name)) {
+    store = std::move(core::LocalStore::open(dir + "/tablet.db", clock)).value();
+    transport = std::make_unique<WrappingTransport>(core::makeGrpcTransport(h.target()));
+    core::SyncOptions options;
+    options.attachmentDir = dir + "/photos";
+    options.prefetchAttachments = role == "kiosk";
+    client = std::make_unique<core::SyncClient>(*store, *transport, options);
+    auto st = client->enroll(h.code(kMunicipalityId, role), "Tablet", "test", "1.0");
+    if (!st.isOk()) throw std::runtime_error(st.toString());
+  }
+  static std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+  }
+};
+
+}  // namespace
+
+TEST_F(AttachmentsTest, AKioskFetchesItsPublishedPhotosResumingCutDownloadsWithoutRefetchingAChunk) {
+  const uint64_t seed = std::random_device{}();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const std::string bytes = randomBytes(700 * 1024 + 77, seed);  // 11 chunks
+  const std::string shown = coordinatorsPhoto(*h, bytes, true);
+  const std::string hidden = coordinatorsPhoto(*h, randomBytes(1000, seed + 1), false);
+
+  Tablet kiosk(*h, "kiosk_fetch", "kiosk");
+  kiosk.transport->cutAfterChunks = [&] { return static_cast<int>(rng() % 4); };
+  int rounds = 0;
+  while (!kiosk.store->attachmentFile(shown) && rounds < 100) {
+    (void)kiosk.client->syncOnce();
+    ++rounds;
+  }
+  auto file = kiosk.store->attachmentFile(shown);
+  ASSERT_TRUE(file.has_value()) << "not fetched after " << rounds << " rounds";
+  EXPECT_EQ(Tablet::read(*file), bytes);
+  EXPECT_GT(kiosk.transport->calls, 3);  // it was really cut
+  EXPECT_EQ(kiosk.transport->rereceivedChunks, 0);
+  EXPECT_EQ(kiosk.transport->bytesReceived, static_cast<int64_t>(bytes.size()));
+  // The unpublished photo: neither its record nor its bytes.
+  EXPECT_FALSE(kiosk.store->attachment(hidden).has_value());
+  EXPECT_FALSE(kiosk.store->attachmentFile(hidden).has_value());
+  // Nothing is left to fetch, and nothing is fetched twice.
+  const int64_t before = kiosk.transport->bytesReceived;
+  kiosk.transport->cutAfterChunks = nullptr;
+  ASSERT_TRUE(kiosk.client->syncOnce().isOk());
+  EXPECT_EQ(kiosk.transport->bytesReceived, before);
+}
+
+TEST_F(AttachmentsTest, ADamagedDownloadIsThrownAwayFetchedAgainAndWipedWithTheDevice) {
+  const std::string bytes = randomBytes(200 * 1024, 11);
+  const std::string id = coordinatorsPhoto(*h, bytes, false);
+  Tablet phone(*h, "phone_fetch", "field");
+  ASSERT_TRUE(phone.client->syncOnce().isOk());
+  // A phone does not prefetch: it fetches a photo when the user opens it.
+  EXPECT_FALSE(phone.store->attachmentFile(id).has_value());
+  EXPECT_EQ(phone.transport->bytesReceived, 0);
+
+  phone.transport->damageChunkAtOffset = 65536;
+  auto damaged = phone.client->fetchAttachment(id);
+  EXPECT_EQ(damaged.status().code(), core::StatusCode::kDataLoss) << damaged.status().toString();
+  EXPECT_FALSE(phone.store->attachmentFile(id).has_value());
+  auto fetched = phone.client->fetchAttachment(id);
+  ASSERT_TRUE(fetched.isOk()) << fetched.status().toString();
+  EXPECT_EQ(Tablet::read(*fetched), bytes);
+  // The second time it is on the device already.
+  const int64_t received = phone.transport->bytesReceived;
+  EXPECT_EQ(*phone.client->fetchAttachment(id), *fetched);
+  EXPECT_EQ(phone.transport->bytesReceived, received);
+
+  // An unknown photo is named as such.
+  EXPECT_EQ(phone.client->fetchAttachment("0190a000-0000-7000-8000-00000000dead").status().code(),
+            core::StatusCode::kNotFound);
+  // A withdrawn device keeps no photos.
+  ASSERT_TRUE(phone.store->wipe().isOk());
+  EXPECT_FALSE(std::filesystem::exists(*fetched));
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "secap/core/clock.h"
+#include "secap/core/status.h"
 
 namespace secap::core {
 
@@ -26,5 +27,14 @@ std::string randomHex(size_t bytes);
 
 // Lowercase hex SHA-256 of `data` (libsodium).
 std::string sha256Hex(std::string_view data);
+
+// The SHA-256 (lowercase hex) and size of a file, read in 64 KiB pieces.
+// kNotFound when it cannot be opened, kDataLoss when it cannot be read to
+// the end.
+struct FileDigest {
+  std::string sha256;
+  int64_t size = 0;
+};
+Result<FileDigest> sha256OfFile(const std::string& path);
 
 }  // namespace secap::core

@@ -121,6 +121,8 @@ class LocalStore {
   // Newest first; `limit` <= 0 means all.
   std::vector<secap::v1::Reading> readings(const std::string& meterId, int limit = 0);
   std::optional<secap::v1::Reading> lastReading(const std::string& meterId);
+  // An attachment record held here (not deleted).
+  std::optional<secap::v1::Attachment> attachment(const std::string& id);
   int64_t readingCount();
   int64_t pendingCount();
   int64_t rejectedCount();
@@ -169,11 +171,20 @@ class LocalStore {
   Status markAttachmentUploaded(const std::string& attachmentId);
   // Why the last upload attempt failed (for the needs-attention list).
   Status setAttachmentError(const std::string& attachmentId, const std::string& message);
+  // The file on this device holding the attachment's bytes (taken here or
+  // downloaded), if there is one.
+  std::optional<std::string> attachmentFile(const std::string& attachmentId);
+  // Remembers a file whose bytes were downloaded and verified.
+  Status recordDownloadedAttachment(const std::string& attachmentId, const std::string& sha256, const std::string& path,
+                                    int64_t size);
+  // Attachment records held here (not deleted, not redacted) with no file
+  // on the device, at most `limit`.
+  std::vector<secap::v1::Attachment> attachmentsWithoutFile(int limit);
 
-  // Lost devices (DESIGN.md §8): removes every record, the outbox and the
-  // device's identity and token, overwriting the deleted rows (secure_delete)
-  // and emptying the WAL so they are not left readable in the file. Keeps only the install id and marks the
-  // store withdrawn (state_keys::kWithdrawn). The device must enroll again.
+  // Lost devices (DESIGN.md §8): removes every record, the outbox, the photo
+  // files the device took or downloaded, and the device's identity and token, overwriting the deleted rows
+  // (secure_delete) and emptying the WAL so they are not left readable in the file. Keeps only the install id and marks
+  // the store withdrawn (state_keys::kWithdrawn). The device must enroll again.
   Status wipe();
 
  private:

@@ -55,6 +55,13 @@ struct SyncOptions {
   // over an unknown network).
   bool photosOnlyOnWifi = false;
   std::function<bool()> isOnWifi;
+  // Where photos downloaded from the server are kept (AttachmentFetcher).
+  // With prefetchAttachments, each round also fetches, after the uploads,
+  // the photos the device holds records of and has no file for (a kiosk's
+  // published photos), up to prefetchBytesPerRound; Wi-Fi only if photos are.
+  std::string attachmentDir;
+  bool prefetchAttachments = false;
+  int64_t prefetchBytesPerRound = 64LL * 1024 * 1024;
 };
 
 class SyncClient {
@@ -83,6 +90,9 @@ class SyncClient {
   // from 0, at most twice per round. Skipped while photos wait for Wi-Fi.
   // kUnavailable when the link broke: the next round resumes.
   Status uploadAttachments();
+  // The local file of a photo the device holds the record of, downloading
+  // (or resuming) its bytes first when needed (options.attachmentDir).
+  Result<std::string> fetchAttachment(const std::string& attachmentId);
   // The user's "photos only on Wi-Fi" setting.
   void setPhotosOnlyOnWifi(bool onlyOnWifi);
   // Replaces the local view by the server's current state, page by page,
@@ -109,6 +119,8 @@ class SyncClient {
   void publish();
   Status recordOutcome(const Status& st);
   Status uploadOne(const PendingAttachment& file, const std::string& token);
+  // options.prefetchAttachments: fetches missing photos after the uploads.
+  Status prefetchAttachments();
   Status syncOnceLocked();
   // The server's orders on a refused call: wipe, or wait (retry-after-ms).
   Status obeyServer(const Status& st);

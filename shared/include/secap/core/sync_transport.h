@@ -19,6 +19,10 @@ namespace secap::core {
 // Called on the calling thread of uploadAttachment.
 using AttachmentChunkSource = std::function<std::optional<secap::v1::AttachmentChunk>()>;
 
+// Receives the chunks of one DownloadAttachment call in order. A non-OK
+// Status stops the download (the transport cancels the call and returns it).
+using AttachmentChunkSink = std::function<Status(const secap::v1::AttachmentChunk&)>;
+
 // The protocol schema version this build speaks.
 constexpr int32_t kSchemaVersion = 1;
 
@@ -37,6 +41,10 @@ class SyncTransport {
   // nothing or the server answers early (another offset, or complete).
   virtual Result<secap::v1::UploadAttachmentResponse> uploadAttachment(const AttachmentChunkSource& next,
                                                                        const std::string& token);
+  // One DownloadAttachment call: hands every chunk the server streams to
+  // `sink`. Not retried: the caller resumes from the bytes it kept.
+  virtual Status downloadAttachment(const secap::v1::DownloadAttachmentRequest& request, const std::string& token,
+                                    const AttachmentChunkSink& sink);
 };
 
 struct TransportOptions {
