@@ -135,10 +135,33 @@ Status SyncServer::start() {
   m_httpPort = *bound;
   spdlog::info("gRPC ({}) on port {}, HTTP on port {}, data in {}", tls() ? "TLS" : "plain text", m_grpcPort,
                m_httpPort, m_config.dataDir);
+  if (m_blobs) m_housekeeper = std::thread([this] { housekeeping(); });
   return Status::ok();
 }
 
+void SyncServer::housekeeping() {
+  std::unique_lock lock(m_housekeepingMu);
+  while (!m_stopping) {
+    lock.unlock();
+    // Every instance may do this at once: the blob store skips uploads that
+    // someone is writing to, and removing a file twice is harmless.
+    auto removed = m_blobs->removeStaleUploads(m_config.staleUploadSeconds);
+    if (!removed.isOk())
+      spdlog::warn("cleaning up abandoned uploads failed: {}", removed.status().toString());
+    else if (*removed > 0)
+      spdlog::info("removed {} abandoned partial upload(s)", *removed);
+    lock.lock();
+    m_housekeepingWake.wait_for(lock, std::chrono::hours(1), [this] { return m_stopping; });
+  }
+}
+
 void SyncServer::shutdown(int64_t graceMs) {
+  {
+    std::lock_guard lock(m_housekeepingMu);
+    m_stopping = true;
+  }
+  m_housekeepingWake.notify_all();
+  if (m_housekeeper.joinable()) m_housekeeper.join();
   if (m_grpc) {
     m_grpc->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(graceMs));
     m_grpc->Wait();

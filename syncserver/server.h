@@ -11,8 +11,11 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "attachments.h"
 #include "blob_store.h"
@@ -36,6 +39,9 @@ struct ServerConfig {
   // The largest attachment accepted (DESIGN.md §4).
   int64_t maxAttachmentBytes = kDefaultMaxBlobBytes;
   int rateLimitPerMinute = kDefaultRateLimitPerMinute;  // per device; 0: off
+  // Partial uploads untouched this long are removed (a device that comes
+  // back later starts that photo again); checked at start and then hourly.
+  int64_t staleUploadSeconds = 7LL * 24 * 3600;
 };
 
 class SyncServer {
@@ -68,6 +74,12 @@ class SyncServer {
   std::unique_ptr<grpc::Server> m_grpc;
   int m_grpcPort = 0;
   int m_httpPort = 0;
+  // Housekeeping: removes abandoned partial uploads (staleUploadSeconds).
+  void housekeeping();
+  std::thread m_housekeeper;
+  std::mutex m_housekeepingMu;
+  std::condition_variable m_housekeepingWake;
+  bool m_stopping = false;
 };
 
 // Opens the store: PostgreSQL when `databaseUrl` is a postgresql:// or

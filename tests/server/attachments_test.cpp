@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "harness.h"
 #include "secap/core/ids.h"
@@ -727,4 +728,22 @@ TEST_F(AttachmentsTest, ADamagedDownloadIsThrownAwayFetchedAgainAndWipedWithTheD
   // A withdrawn device keeps no photos.
   ASSERT_TRUE(phone.store->wipe().isOk());
   EXPECT_FALSE(std::filesystem::exists(*fetched));
+}
+
+// The server cleans up what devices that never came back left half uploaded
+// (a week untouched), at start and hourly; recent ones stay to be resumed.
+TEST_F(AttachmentsTest, AbandonedPartialUploadsAreRemovedWhenTheServerStarts) {
+  std::string staging;
+  start([&](server::ServerConfig& c) {
+    staging = c.dataDir + "/staging";
+    std::filesystem::create_directories(staging);
+    std::ofstream(staging + "/abandoned") << "half a photo";
+    std::ofstream(staging + "/recent") << "half a photo";
+    std::filesystem::last_write_time(staging + "/abandoned",
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 8));
+  });
+  for (int i = 0; i < 400 && std::filesystem::exists(staging + "/abandoned"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  EXPECT_FALSE(std::filesystem::exists(staging + "/abandoned"));
+  EXPECT_TRUE(std::filesystem::exists(staging + "/recent"));
 }
