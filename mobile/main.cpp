@@ -26,6 +26,7 @@
 #include "qml_harness.h"
 #include "secap/core/local_store.h"
 #include "secap/core/sync_transport.h"
+#include "translations.h"
 
 Q_IMPORT_QML_PLUGIN(SecapFieldPlugin)
 
@@ -110,6 +111,7 @@ int main(int argc, char* argv[]) {
   QTextStream out(stdout);
   QTextStream err(stderr);
   if (parser.isSet(localeOpt)) QLocale::setDefault(QLocale(parser.value(localeOpt)));
+  secap::field::installTranslations(app);
 
   const bool selfTest = parser.isSet(selfTestOpt);
   const bool screenshots = parser.isSet(screenshotsOpt);
@@ -122,6 +124,8 @@ int main(int argc, char* argv[]) {
     err << "secap-field: cannot create the data directory " << dataDir << '\n';
     return 2;
   }
+  // Photos a form held when the app last ended, never saved.
+  secap::field::removeStalePhotoDrafts(dataDir);
   auto store = secap::core::LocalStore::open(secap::field::storePath(dataDir).toStdString());
   if (!store.isOk()) {
     err << "secap-field: cannot open the device database in " << dataDir << ": "

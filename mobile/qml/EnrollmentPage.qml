@@ -1,6 +1,10 @@
-// First start: enroll this device with the one-time code a coordinator gave.
+// First start: enroll this device with the one-time code a coordinator gave:
+// scan its QR code (camera, or a screenshot of it), or type the code
+// (DESIGN.md §7). The QR code holds a secap://enroll link with the server,
+// the code and the server's key, so a scan needs nothing else.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import SecapField
 
@@ -8,11 +12,47 @@ Page {
     id: page
 
     property string errorText
+    // The enrollment link read from a QR code, kept to retry with.
+    property string scannedLink
+    // Set by the screenshot harness: the page as on a device with a camera.
+    property bool previewCamera: false
+    readonly property bool cameraAvailable: Media.cameraAvailable || previewCamera
 
     function submit() {
         errorText = ""
+        if (codeField.text.trim().length === 0 && scannedLink.length > 0) {
+            App.enroll(scannedLink)
+            serverField.text = App.serverAddress
+            return
+        }
         App.serverAddress = serverField.text
         App.enroll(codeField.text)
+    }
+
+    // A QR code was read: enroll at once when it holds an enrollment link.
+    function useScannedText(text) {
+        errorText = ""
+        if (!App.isEnrollmentLink(text)) {
+            errorText = Labels.reasonMessage("qr.not_enrollment", "")
+            return
+        }
+        scannedLink = text.trim()
+        codeField.clear()
+        App.enroll(scannedLink)
+        serverField.text = App.serverAddress
+    }
+
+    function scanWithCamera() {
+        errorText = ""
+        if (cameraLoader.item)
+            cameraLoader.item.open()
+        else
+            cameraLoader.active = true
+    }
+
+    function chooseImage() {
+        errorText = ""
+        imageDialog.open()
     }
 
     title: qsTr("Enroll device")
@@ -22,6 +62,44 @@ Page {
         target: App
         function onEnrollFinished(ok, errorCode, message) {
             page.errorText = ok ? "" : Labels.reasonMessage(errorCode, message)
+        }
+    }
+
+    QrScanner {
+        id: imageScanner
+        onFound: text => page.useScannedText(text)
+        onFailed: (code, message) => page.errorText = Labels.reasonMessage(code, message)
+    }
+
+    FileDialog {
+        id: imageDialog
+        title: qsTr("Choose a screenshot or photo of the QR code")
+        nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)")]
+        currentFolder: Media.picturesFolder
+        onAccepted: imageScanner.decodeFile(selectedFile)
+    }
+
+    // The camera, loaded only when asked for (see CameraSheet.qml).
+    Loader {
+        id: cameraLoader
+        active: false
+        source: active ? Qt.resolvedUrl("components/CameraSheet.qml") : ""
+        onLoaded: {
+            item.scanQr = true
+            item.open()
+        }
+    }
+    Connections {
+        target: cameraLoader.item
+        function onCodeFound(text) {
+            page.useScannedText(text)
+        }
+        function onChooseFileInstead() {
+            imageDialog.open()
+        }
+        // Closing the camera releases it.
+        function onClosed() {
+            Qt.callLater(() => cameraLoader.active = false)
         }
     }
 
@@ -93,9 +171,105 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: qsTr("Ask your SECAP coordinator for an enrollment code, then type it below, or paste the secap://enroll link from its QR code.")
+                        text: qsTr("Scan the QR code your SECAP coordinator gives you, or type the enrollment code below.")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textSecondary
+                    }
+
+                    // Scan: with the camera, or from a screenshot of the code.
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.topMargin: Theme.spacingS
+                        spacing: Theme.spacingS
+                        enabled: !App.enrolling && !imageScanner.busy
+                        SecondaryButton {
+                            Layout.fillWidth: true
+                            visible: page.cameraAvailable
+                            iconName: "qr"
+                            text: qsTr("Scan QR code")
+                            onClicked: page.scanWithCamera()
+                        }
+                        SecondaryButton {
+                            Layout.fillWidth: true
+                            iconName: page.cameraAvailable ? "image" : "qr"
+                            text: qsTr("Read QR code from an image…")
+                            Accessible.description: qsTr("Choose a screenshot or photo of the enrollment QR code")
+                            onClicked: page.chooseImage()
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: !page.cameraAvailable
+                        wrapMode: Text.Wrap
+                        text: qsTr("No camera found on this device. Choose a screenshot or photo of the QR code instead.")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: imageScanner.busy
+                        spacing: Theme.spacingS
+                        BusyIndicator {
+                            implicitWidth: 32
+                            implicitHeight: 32
+                            running: imageScanner.busy
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Looking for the QR code…")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.textSecondary
+                        }
+                    }
+
+                    // What the last scan gave, so it can be tried again.
+                    Rectangle {
+                        Layout.fillWidth: true
+                        visible: page.scannedLink.length > 0 && codeField.text.trim().length === 0
+                        implicitHeight: scannedRow.implicitHeight + 2 * Theme.spacingM
+                        radius: Theme.radiusSmall
+                        color: Theme.accentLight
+                        RowLayout {
+                            id: scannedRow
+                            anchors.fill: parent
+                            anchors.margins: Theme.spacingM
+                            spacing: Theme.spacingS
+                            AppIcon {
+                                Layout.alignment: Qt.AlignTop
+                                name: "check"
+                                color: Theme.success
+                                size: 20
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: qsTr("QR code read. Server: %1").arg(App.serverAddress)
+                                font.pixelSize: Theme.fontBody
+                                color: Theme.success
+                            }
+                        }
+                    }
+
+                    // "or type the code"
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Layout.topMargin: Theme.spacingS
+                        spacing: Theme.spacingM
+                        Rectangle {
+                            Layout.fillWidth: true
+                            implicitHeight: 1
+                            color: Theme.divider
+                        }
+                        Label {
+                            text: qsTr("or type the code")
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textTertiary
+                        }
+                        Rectangle {
+                            Layout.fillWidth: true
+                            implicitHeight: 1
+                            color: Theme.divider
+                        }
                     }
 
                     Label {
@@ -182,8 +356,9 @@ Page {
                     PrimaryButton {
                         Layout.fillWidth: true
                         Layout.topMargin: Theme.spacingS
-                        enabled: !App.enrolling && codeField.text.trim().length > 0
-                                 && serverField.text.trim().length > 0
+                        enabled: !App.enrolling && ((codeField.text.trim().length > 0
+                                                     && serverField.text.trim().length > 0)
+                                                    || page.scannedLink.length > 0)
                         text: App.enrolling ? qsTr("Enrolling…") : qsTr("Enroll device")
                         onClicked: page.submit()
                     }

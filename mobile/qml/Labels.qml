@@ -145,6 +145,14 @@ QtObject {
         case "enroll.bad_link": return qsTr("This enrollment link is damaged. Scan the QR code again, or type the code instead.")
         case "enroll.server_mismatch": return qsTr("The server's certificate does not match the one in the enrollment code, so this may not be your server. Check the address, or ask your coordinator for a new code.")
         case "enroll.upgrade_required": return qsTr("This app version is too old for the server. Please update the app.")
+        case "photo.unreadable": return qsTr("This file is not a photo the app can read. Choose a JPEG or PNG image.")
+        case "photo.not_saved": return qsTr("The photo could not be stored on this device. Free some space, then try again.")
+        case "photo.busy": return qsTr("The photo is still being prepared. Save again in a moment.")
+        case "photo.missing": return qsTr("The reading was saved, but without its photo: the photo file could not be read any more.")
+        case "photo.not_stored": return qsTr("The reading was saved, but its photo could not be stored on this device. Free some space before the next photo.")
+        case "qr.not_found": return qsTr("No QR code was found in this image. Choose a sharper screenshot or photo of the code, or type the code.")
+        case "qr.unreadable_image": return qsTr("This file is not an image the app can read. Choose a PNG or JPEG screenshot of the code.")
+        case "qr.not_enrollment": return qsTr("This QR code is not a SECAP enrollment code. Scan the code your coordinator shows you, or type the code.")
         default: return fallback && fallback.length > 0 ? fallback : qsTr("Something went wrong (%1).").arg(code)
         }
     }

@@ -17,6 +17,9 @@ ApplicationWindow {
     property bool reduceMotion: false
     // Lets the harness render the enrollment page of an enrolled device.
     property bool previewEnrollment: false
+    // Lets the harness render the enrollment page as on a device with a
+    // camera (CI has none).
+    property bool previewCamera: false
     property string selectedSiteId
 
     readonly property bool wide: width >= Theme.wideBreakpoint
@@ -64,8 +67,9 @@ ApplicationWindow {
     // Used by --self-test and --screenshots: shows a named screen with the
     // first data that fits it. Returns false when there is nothing to show.
     function showScreen(name) {
-        previewEnrollment = name === "enrollment"
-        if (name === "enrollment")
+        previewEnrollment = name === "enrollment" || name === "enrollment_camera"
+        previewCamera = name === "enrollment_camera"
+        if (previewEnrollment)
             return true
         resetNavigation()
         if (name === "sites")
@@ -106,6 +110,11 @@ ApplicationWindow {
         if (name === "meter_warning") {
             // A register read with one digit wrong: lower than the last one.
             stack.currentItem.previewInput(App.formatNumber(Math.max(0, Math.floor(meter.lastValue * 0.9))))
+        }
+        if (name === "meter_photo") {
+            // A new reading with a photo attached (one from the history).
+            stack.currentItem.previewInput(App.formatNumber(Math.floor(meter.lastValue) + 412))
+            return stack.currentItem.previewPhoto() && App.enrolled
         }
         return App.enrolled
     }
@@ -259,7 +268,9 @@ ApplicationWindow {
     Loader {
         anchors.fill: parent
         active: window.enrollmentShown
-        sourceComponent: EnrollmentPage {}
+        sourceComponent: EnrollmentPage {
+            previewCamera: window.previewCamera
+        }
     }
 
     Shortcut {
@@ -287,7 +298,9 @@ ApplicationWindow {
                 toast.show(qsTr("Device enrolled. Syncing…"))
         }
         function onErrorChanged() {
-            if (App.errorType === App.StorageError)
+            // A photo that failed after its reading was saved is told here
+            // too, for a user who has already left the meter page.
+            if (App.errorType === App.StorageError || App.errorType === App.PhotoError)
                 toast.show(Labels.reasonMessage(App.errorCode, App.errorString))
         }
     }

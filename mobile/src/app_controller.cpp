@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QFuture>
 #include <QJSEngine>
 #include <QLocale>
@@ -13,6 +15,7 @@
 
 #include "field_format.h"
 #include "secap/core/enroll_uri.h"
+#include "secap/core/ids.h"
 #include "secap/core/status.h"
 
 namespace secap::field {
@@ -29,7 +32,42 @@ struct SaveOutcome {
   core::Status status;
   secap::v1::Reading reading;
   int64_t pending = 0;
+  int64_t pendingPhotos = 0;
+  bool photoSaved = false;
+  // Set when the reading was saved but its photo was not.
+  QString photoErrorCode;
+  QString photoErrorMessage;
 };
+
+// Runs on the write pool after the reading was saved: moves the draft to its
+// final name and records the Attachment. The reading is already durable, so
+// nothing here can lose it.
+void attachPhoto(core::LocalStore& store, const QString& dataDir, const StagedPhoto& photo, const QString& attachmentId,
+                 SaveOutcome& out) {
+  const QString finalPath = photoFilePath(dataDir, attachmentId);
+  if (!QDir().mkpath(photoDirectory(dataDir)) || !QFile::rename(photo.path, finalPath)) {
+    out.photoErrorCode = QStringLiteral("photo.not_stored");
+    out.photoErrorMessage = QStringLiteral("the photo could not be moved to %1").arg(finalPath);
+    return;
+  }
+  secap::v1::Attachment attachment;
+  attachment.set_id(attachmentId.toStdString());
+  attachment.set_mime("image/jpeg");
+  attachment.set_width(photo.width);
+  attachment.set_height(photo.height);
+  attachment.set_taken_at(photo.takenAt);
+  attachment.set_owner_type("reading");
+  attachment.set_owner_id(out.reading.id());
+  auto added = store.addAttachment(std::move(attachment), finalPath.toStdString());
+  if (!added.isOk()) {
+    // No record points at the file: it would never be uploaded, so it goes.
+    QFile::remove(finalPath);
+    out.photoErrorCode = QStringLiteral("photo.not_stored");
+    out.photoErrorMessage = qs(added.status().message());
+    return;
+  }
+  out.photoSaved = true;
+}
 
 }  // namespace
 
@@ -137,6 +175,7 @@ void AppController::refreshLocalCounts() {
   m_status.enrolled = m_enrolled;
   m_status.pending = m_store->pendingCount();
   m_status.needsAttention = m_store->rejectedCount();
+  m_status.pendingAttachments = m_store->pendingAttachmentCount();
   if (auto last = m_store->state(keys::kLastSyncMs)) {
     m_status.lastSyncMs = QString::fromStdString(*last).toLongLong();
   }
@@ -248,6 +287,9 @@ void AppController::syncNow() {
 void AppController::applySyncStatus(const core::SyncStatus& status) {
   const bool lastSyncMoved = status.lastSyncMs != m_status.lastSyncMs;
   const bool attentionMoved = status.needsAttention != m_status.needsAttention;
+  // The server ordered a wipe (DESIGN.md §8): the store is empty now, and
+  // the photos, personal data like the records, go as well.
+  if (status.withdrawn && !m_status.withdrawn) QDir(photoDirectory(m_dataDir)).removeRecursively();
   m_status = status;
   emit syncStatusChanged();
   if (lastSyncMoved) emit lastSyncTextChanged();
@@ -331,6 +373,25 @@ void AppController::enroll(const QString& codeOrLink) {
 }
 
 bool AppController::recordReading(const QString& meterId, const QString& valueText, const QString& note) {
+  return saveReading(meterId, valueText, note, std::nullopt, nullptr);
+}
+
+bool AppController::recordReadingWithPhoto(const QString& meterId, const QString& valueText, const QString& note,
+                                           PhotoDraft* photo) {
+  if (photo && photo->busy()) {
+    const QString code = QStringLiteral("photo.busy");
+    const QString message = QStringLiteral("The photo is still being prepared.");
+    setError(InputError, code, message);
+    emit readingRejected(meterId, code, message);
+    return false;
+  }
+  return saveReading(meterId, valueText, note, photo ? photo->staged() : std::nullopt, photo);
+}
+
+bool AppController::isEnrollmentLink(const QString& text) const { return core::looksLikeEnrollUri(text.toStdString()); }
+
+bool AppController::saveReading(const QString& meterId, const QString& valueText, const QString& note,
+                                std::optional<StagedPhoto> photo, QPointer<PhotoDraft> draft) {
   const auto value = parseLocaleNumber(valueText);
   if (!value) {
     const bool empty = valueText.trimmed().isEmpty();
@@ -348,36 +409,68 @@ bool AppController::recordReading(const QString& meterId, const QString& valueTe
   reading.set_kind(secap::v1::READING_KIND_ACTUAL);
   reading.set_source(secap::v1::READING_SOURCE_MANUAL);
   if (!note.trimmed().isEmpty()) reading.set_note(note.trimmed().toStdString());
+  // The reading names its photo only when the photo can still be read now;
+  // one that vanished since it was chosen is reported, and the reading saved.
+  QString attachmentId;
+  bool photoReadable = false;
+  if (photo) {
+    const QFileInfo info(photo->path);
+    photoReadable = info.isFile() && info.isReadable() && info.size() > 0;
+    if (photoReadable) {
+      attachmentId = qs(core::newUuidV7(m_store->clock()));
+      reading.set_photo_attachment_id(attachmentId.toStdString());
+    }
+  }
 
+  if (draft && photo) draft->setHandedOver(true);
   ++m_savesInFlight;
   if (m_savesInFlight == 1) emit savingChanged();
 
   core::LocalStore* store = m_store.get();
-  QtConcurrent::run(&m_writePool, [store, reading] {
+  QtConcurrent::run(&m_writePool, [store, reading, photo, photoReadable, attachmentId, dataDir = m_dataDir] {
     SaveOutcome out;
     auto saved = store->recordReading(reading);
     if (saved.isOk()) {
       out.reading = std::move(saved).value();
+      if (photo && photoReadable) {
+        attachPhoto(*store, dataDir, *photo, attachmentId, out);
+      } else if (photo) {
+        out.photoErrorCode = QStringLiteral("photo.missing");
+        out.photoErrorMessage = QStringLiteral("the photo file %1 cannot be read any more").arg(photo->path);
+      }
     } else {
       out.status = saved.status();
     }
     out.pending = store->pendingCount();
+    out.pendingPhotos = store->pendingAttachmentCount();
     return out;
-  }).then(this, [this, meterId](const SaveOutcome& out) {
+  }).then(this, [this, meterId, draft](const SaveOutcome& out) {
     --m_savesInFlight;
     if (m_savesInFlight == 0) emit savingChanged();
     if (!out.status.isOk()) {
+      // Nothing was saved: the photo stays on the form for the next try.
+      if (draft) draft->setHandedOver(false);
       const auto r = reasonOf(out.status);
       const bool storage = r.code.startsWith(QLatin1String("storage."));
       setError(storage ? StorageError : ValidationError, r.code, r.message);
       emit readingRejected(meterId, r.code, r.message);
       return;
     }
-    if (m_errorType == InputError || m_errorType == ValidationError) clearError();
+    if (m_errorType == InputError || m_errorType == ValidationError || m_errorType == PhotoError) clearError();
     m_status.pending = out.pending;
+    m_status.pendingAttachments = out.pendingPhotos;
     emit syncStatusChanged();
+    // The form starts afresh: a saved photo's file has moved; one that
+    // failed cannot belong to this reading any more.
+    if (draft && out.photoSaved) draft->release();
+    if (draft && !out.photoErrorCode.isEmpty()) draft->clear();
     bumpData();
-    emit readingSaved(meterId, qs(out.reading.id()), out.reading.value());
+    const QString readingId = qs(out.reading.id());
+    emit readingSaved(meterId, readingId, out.reading.value());
+    if (!out.photoErrorCode.isEmpty()) {
+      setError(PhotoError, out.photoErrorCode, out.photoErrorMessage);
+      emit readingPhotoFailed(meterId, readingId, out.photoErrorCode, out.photoErrorMessage);
+    }
     if (m_sync && m_enrolled) m_sync->requestSync();
   });
   return true;

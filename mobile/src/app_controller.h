@@ -19,6 +19,7 @@
 #include <QtQml/qqml.h>
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThreadPool>
 #include <QTimer>
@@ -26,8 +27,10 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "photo_draft.h"
 #include "secap/core/local_store.h"
 #include "secap/core/status.h"
 #include "secap/core/sync_client.h"
@@ -89,6 +92,7 @@ class AppController : public QObject {
     ValidationError,  // The shared rules rejected the record (reason code set).
     StorageError,     // The device database failed (full disk, I/O).
     EnrollmentError,  // The server refused the code, or could not be reached.
+    PhotoError,       // A reading was saved without its photo (readingPhotoFailed).
   };
   Q_ENUM(ErrorType)
 
@@ -154,6 +158,21 @@ class AppController : public QObject {
   // text is not a number; otherwise the outcome arrives as readingSaved or
   // readingRejected.
   Q_INVOKABLE bool recordReading(const QString& meterId, const QString& valueText, const QString& note = QString());
+  // The same, with the photo of `photo` (may be null or empty) attached: the
+  // reading is saved first, then the photo is moved from the drafts to
+  // photos/<attachment id>.jpg and recorded as an Attachment owned by the
+  // reading (also named by its photo_attachment_id), which the sync uploads
+  // after the records. These are two transactions, so a photo that fails
+  // never costs the reading: readingSaved comes, then readingPhotoFailed
+  // (photo.missing: the draft file cannot be read any more; photo.not_stored:
+  // the photo could not be moved or recorded). On success the draft lets go
+  // of its file. Returns false at once while the photo is still being
+  // prepared (photo.busy), as for text that is not a number.
+  Q_INVOKABLE bool recordReadingWithPhoto(const QString& meterId, const QString& valueText, const QString& note,
+                                          secap::field::PhotoDraft* photo);
+  // True for a secap://enroll link (what an enrollment QR code holds), as
+  // opposed to a bare code or any other text.
+  Q_INVOKABLE bool isEnrollmentLink(const QString& text) const;
   // The typed text as a number, or undefined when it is not one.
   Q_INVOKABLE QVariant parseNumber(const QString& text) const;
   Q_INVOKABLE QString formatNumber(double value) const;
@@ -182,6 +201,9 @@ class AppController : public QObject {
   void enrollFinished(bool ok, const QString& errorCode, const QString& message);
   void readingSaved(const QString& meterId, const QString& readingId, double value);
   void readingRejected(const QString& meterId, const QString& reasonCode, const QString& message);
+  // After readingSaved: the reading is stored, its photo is not.
+  void readingPhotoFailed(const QString& meterId, const QString& readingId, const QString& reasonCode,
+                          const QString& message);
   void photosOnlyOnWifiChanged();
 
  private:
@@ -197,6 +219,8 @@ class AppController : public QObject {
   void refreshLocalCounts();
   void setError(ErrorType type, const QString& code, const QString& message);
   void bumpData();
+  bool saveReading(const QString& meterId, const QString& valueText, const QString& note,
+                   std::optional<StagedPhoto> photo, QPointer<PhotoDraft> draft);
 
   std::unique_ptr<core::LocalStore> m_store;
   TransportFactory m_transportFactory;

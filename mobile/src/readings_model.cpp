@@ -1,6 +1,9 @@
 #include "readings_model.h"
 
+#include <QFileInfo>
+
 #include "field_format.h"
+#include "photo_draft.h"
 
 namespace secap::field {
 
@@ -51,6 +54,10 @@ void ReadingsModel::reload() {
       row.source = static_cast<int>(r.source());
       row.note = QString::fromStdString(r.note());
       for (const auto& flag : r.quality_flags()) row.qualityFlags << QString::fromStdString(flag);
+      if (!r.photo_attachment_id().empty()) {
+        const QString path = photoFilePath(m_app->dataDir(), QString::fromStdString(r.photo_attachment_id()));
+        if (QFileInfo::exists(path)) row.photoUrl = QUrl::fromLocalFile(path);
+      }
       if (cumulative && i + 1 < readings.size()) {
         row.hasDelta = true;
         row.delta = r.value() - readings[i + 1].value();
@@ -96,6 +103,8 @@ QVariant ReadingsModel::data(const QModelIndex& index, int role) const {
       return row->hasDelta;
     case DeltaRole:
       return row->delta;
+    case PhotoUrlRole:
+      return row->photoUrl;
     case DeltaTextRole: {
       if (!row->hasDelta) return QString();
       const QString magnitude = formatNumber(std::abs(row->delta));
@@ -114,6 +123,7 @@ QHash<int, QByteArray> ReadingsModel::roleNames() const {
       {TakenAtRole, "takenAt"},     {DateTextRole, "dateText"}, {ReadingKindRole, "readingKind"},
       {SourceRole, "source"},       {NoteRole, "note"},         {QualityFlagsRole, "qualityFlags"},
       {HasDeltaRole, "hasDelta"},   {DeltaRole, "delta"},       {DeltaTextRole, "deltaText"},
+      {PhotoUrlRole, "photoUrl"},
   };
 }
 

@@ -2,14 +2,16 @@
 // ReadingsModel: one meter's readings, newest first, at most `limit` of them
 // (the history list). Each row knows the change since the reading before it
 // (cumulative meters) so the list can show consumption. The newest reading is
-// also exposed as properties for "Previous: 12 345 kWh on 3 Oct". Reloads
-// when the app's data changes. UI thread only.
+// also exposed as properties for "Previous: 12 345 kWh on 3 Oct". A reading
+// whose photo is kept on this device (PhotoDraft's photos folder) has its
+// file's URL in photoUrl. Reloads when the app's data changes. UI thread only.
 
 #include <QtQml/qqmlregistration.h>
 
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include "app_controller.h"
 #include "model_util.h"
@@ -26,6 +28,7 @@ struct ReadingRow {
   QStringList qualityFlags;
   bool hasDelta = false;
   double delta = 0;
+  QUrl photoUrl;  // Empty: no photo, or none on this device.
   bool operator==(const ReadingRow&) const = default;
 };
 
@@ -56,6 +59,7 @@ class ReadingsModel : public RowsModel<ReadingRow> {
     HasDeltaRole,
     DeltaRole,
     DeltaTextRole,
+    PhotoUrlRole,
   };
   Q_ENUM(Role)
 

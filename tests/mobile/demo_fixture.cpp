@@ -1,9 +1,18 @@
 #include "demo_fixture.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QLinearGradient>
+#include <QPainter>
+#include <QPainterPath>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
 
+#include "photo_draft.h"
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
 
@@ -110,6 +119,18 @@ class PageBuilder {
     return static_cast<double>(static_cast<int64_t>(value * 10)) / 10.0;
   }
 
+  // The newest `n` readings of a meter in this page, newest first.
+  std::vector<secap::v1::Reading*> latestReadings(const std::string& meterId, int n) {
+    std::vector<secap::v1::Reading*> out;
+    for (int i = m_page.changes_size() - 1; i >= 0 && static_cast<int>(out.size()) < n; --i) {
+      auto* c = m_page.mutable_changes(i);
+      if (c->has_reading() && c->reading().meter_id() == meterId) out.push_back(c->mutable_reading());
+    }
+    return out;
+  }
+
+  void attachment(const secap::v1::Attachment& a) { *add(a.id())->mutable_attachment() = a; }
+
   secap::v1::PullResponse finish() {
     m_page.set_last_seq(m_seq);
     m_page.set_has_more(false);
@@ -123,6 +144,62 @@ class PageBuilder {
   int64_t m_seq = 0;
   secap::v1::PullResponse m_page;
 };
+
+// A photo of an electricity meter as a phone would take it: the meter on a
+// wall, its register showing `value`, and its serial on a sticker.
+QImage meterPhoto(double value, const QString& serial) {
+  QImage image(1600, 1200, QImage::Format_RGB32);
+  QPainter p(&image);
+  p.setRenderHint(QPainter::Antialiasing);
+  QLinearGradient wall(0, 0, 1600, 1200);
+  wall.setColorAt(0, QColor(0xD9, 0xD2, 0xC3));
+  wall.setColorAt(1, QColor(0xB8, 0xB0, 0xA0));
+  p.fillRect(image.rect(), wall);
+  // The meter's housing, with a soft shadow.
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(0, 0, 0, 60));
+  p.drawRoundedRect(QRectF(330, 170, 980, 900), 40, 40);
+  QLinearGradient body(0, 150, 0, 1050);
+  body.setColorAt(0, QColor(0xF4, 0xF4, 0xF1));
+  body.setColorAt(1, QColor(0xD6, 0xD8, 0xD4));
+  p.setBrush(body);
+  p.drawRoundedRect(QRectF(300, 140, 980, 900), 40, 40);
+  // The register: white digits on black drums, the last one red.
+  const QString digits = QStringLiteral("%1").arg(static_cast<qint64>(value), 6, 10, QLatin1Char('0')).right(6);
+  const QRectF window(420, 330, 740, 190);
+  p.setBrush(QColor(0x22, 0x24, 0x26));
+  p.drawRoundedRect(window, 14, 14);
+  QFont font(QStringLiteral("DejaVu Sans Mono"));
+  font.setPixelSize(120);
+  font.setBold(true);
+  p.setFont(font);
+  for (int i = 0; i < 7; ++i) {
+    const QRectF cell(440 + i * 100, 350, 88, 150);
+    p.setPen(Qt::NoPen);
+    p.setBrush(i == 6 ? QColor(0xB0, 0x1E, 0x1E) : QColor(0x10, 0x10, 0x10));
+    p.drawRoundedRect(cell, 8, 8);
+    p.setPen(QColor(0xF2, 0xF2, 0xF2));
+    const QString d = i < 6 ? digits.mid(i, 1) : QString::number(static_cast<qint64>(value * 10) % 10);
+    p.drawText(cell, Qt::AlignCenter, d);
+  }
+  font.setPixelSize(56);
+  font.setBold(false);
+  p.setFont(font);
+  p.setPen(QColor(0x30, 0x30, 0x30));
+  p.drawText(QRectF(420, 540, 740, 80), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("kWh"));
+  p.drawText(QRectF(420, 540, 740, 80), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("3 ~ 230/400 V"));
+  // The serial on a sticker.
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(0xFF, 0xF6, 0xD5));
+  p.drawRoundedRect(QRectF(420, 700, 520, 130), 10, 10);
+  font.setPixelSize(60);
+  font.setBold(true);
+  p.setFont(font);
+  p.setPen(QColor(0x20, 0x20, 0x20));
+  p.drawText(QRectF(420, 700, 520, 130), Qt::AlignCenter, serial);
+  p.end();
+  return image;
+}
 
 void check(const core::Status& st, const char* what) {
   if (st.isOk()) return;
@@ -197,6 +274,36 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
   const std::string hallenbad = b.site(ids.otherMunicipalityId, "Hallenbad Schenkenseebad", SITE_KIND_SWIMMING_POOL,
                                        "Schenkenseestraße 4, 74523 Schwäbisch Hall", 3900, 1995);
   b.meter(hallenbad, "1ESY-1160-9902", CARRIER_ELECTRICITY, UNIT_KWH, 7);
+
+  if (!options.dataDir.empty()) {
+    // Photos of the two latest readings, as taken on this device and synced.
+    const QString dataDir = QString::fromStdString(options.dataDir);
+    QDir().mkpath(photoDirectory(dataDir));
+    for (secap::v1::Reading* reading : b.latestReadings(ids.schoolElectricityId, 2)) {
+      QByteArray jpeg;
+      QBuffer buffer(&jpeg);
+      buffer.open(QIODevice::WriteOnly);
+      meterPhoto(reading->value(), QStringLiteral("ZE-40217733")).save(&buffer, "JPEG", 85);
+      secap::v1::Attachment a;
+      a.set_id(b.newId());
+      a.set_sha256(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex().toStdString());
+      a.set_mime("image/jpeg");
+      a.set_size(jpeg.size());
+      a.set_width(1600);
+      a.set_height(1200);
+      a.set_taken_at(reading->taken_at());
+      a.set_owner_type("reading");
+      a.set_owner_id(reading->id());
+      reading->set_photo_attachment_id(a.id());
+      b.attachment(a);
+      QFile file(photoFilePath(dataDir, QString::fromStdString(a.id())));
+      if (!file.open(QIODevice::WriteOnly) || file.write(jpeg) != jpeg.size()) {
+        std::fprintf(stderr, "demo fixture: cannot write %s\n", qPrintable(file.fileName()));
+        std::abort();
+      }
+      ++ids.schoolElectricityPhotos;
+    }
+  }
 
   check(store.applyPullPage(b.finish()), "applyPullPage");
 

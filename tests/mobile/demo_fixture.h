@@ -3,7 +3,8 @@
 // gmina Żyraków with its sites, meters and a year of monthly readings, plus
 // Pałecznica and Schwäbisch Hall, written through LocalStore::applyPullPage
 // exactly as a first pull would write them. Optionally it also gives the
-// store a device identity, so the app starts as an enrolled device.
+// store a device identity, so the app starts as an enrolled device, and
+// photos of the latest readings of one meter.
 
 #include <cstdint>
 #include <string>
@@ -24,6 +25,7 @@ struct DemoIds {
   int schoolElectricityReadings = 0;
   double schoolElectricityLatest = 0;
   double schoolGasLatest = 0;
+  int schoolElectricityPhotos = 0;  // Latest readings with a photo on the device.
 };
 
 struct DemoOptions {
@@ -31,6 +33,10 @@ struct DemoOptions {
   bool enrolled = true;
   // Which municipality the device belongs to: "zyrakow" or "schwabisch-hall".
   std::string municipality = "zyrakow";
+  // The app's data directory: when set, the latest readings of the school's
+  // electricity meter get photos (JPEG files there, Attachment records as a
+  // pull brings them), so the history shows thumbnails.
+  std::string dataDir;
 };
 
 // Writes the demo data; returns the ids tests refer to. Aborts the process

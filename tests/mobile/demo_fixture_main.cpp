@@ -6,16 +6,19 @@
 //                      [--pending N] [--not-enrolled]
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include "app_controller.h"
 #include "demo_fixture.h"
 
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
+  // A QGuiApplication (offscreen unless told otherwise): the demo photos are
+  // drawn with fonts.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QGuiApplication app(argc, argv);
   QCommandLineParser parser;
   parser.addHelpOption();
   const QCommandLineOption dirOpt("data-dir", "The app's data directory.", "DIR");
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
   options.nowMs = QDateTime::currentMSecsSinceEpoch();
   options.enrolled = !parser.isSet(notEnrolledOpt);
   options.municipality = parser.value(muniOpt).toStdString();
+  options.dataDir = dir.toStdString();
   const auto ids = secap::field::testing::populateDemoStore(**store, options);
 
   // Readings recorded on this device and not yet pushed.

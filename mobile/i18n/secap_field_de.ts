@@ -1,0 +1,1041 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CameraSheet</name>
+    <message>
+        <source>Scan the QR code</source>
+        <translation>QR-Code scannen</translation>
+    </message>
+    <message>
+        <source>Photo of the meter</source>
+        <translation>Foto des Zählers</translation>
+    </message>
+    <message>
+        <source>Hold the code inside the frame. It is read by itself.</source>
+        <translation>Halten Sie den Code in den Rahmen. Er wird von selbst gelesen.</translation>
+    </message>
+    <message>
+        <source>Fit the register and the serial number into the picture.</source>
+        <translation>Zählwerk und Seriennummer sollten im Bild sein.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: %1</source>
+        <translation>Die Kamera konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken: %1</source>
+        <translation>Das Foto konnte nicht aufgenommen werden: %1</translation>
+    </message>
+    <message>
+        <source>Close camera</source>
+        <translation>Kamera schließen</translation>
+    </message>
+    <message>
+        <source>Choose an image of the code…</source>
+        <translation>Bild mit dem Code auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a photo file…</source>
+        <translation>Fotodatei auswählen…</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Take the photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>Choose an image instead…</source>
+        <translation>Stattdessen ein Bild auswählen…</translation>
+    </message>
+    <message>
+        <source>No camera was found on this device.</source>
+        <translation>Auf diesem Gerät wurde keine Kamera gefunden.</translation>
+    </message>
+    <message>
+        <source>The camera did not start. Close other apps that use it, or choose a file instead.</source>
+        <translation>Die Kamera ist nicht gestartet. Schließen Sie andere Apps, die sie verwenden, oder wählen Sie stattdessen eine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentPage</name>
+    <message>
+        <source>Enroll device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a screenshot or photo of the QR code</source>
+        <translation>Screenshot oder Foto des QR-Codes auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>SECAP Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter readings and climate plan monitoring for your municipality, online or offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code your SECAP coordinator gives you, or type the enrollment code below.</source>
+        <translation>Scannen Sie den QR-Code Ihrer SECAP-Koordination, oder geben Sie unten den Registrierungscode ein.</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>QR-Code scannen</translation>
+    </message>
+    <message>
+        <source>Read QR code from an image…</source>
+        <translation>QR-Code aus einem Bild lesen…</translation>
+    </message>
+    <message>
+        <source>Choose a screenshot or photo of the enrollment QR code</source>
+        <translation>Screenshot oder Foto des Registrierungs-QR-Codes auswählen</translation>
+    </message>
+    <message>
+        <source>No camera found on this device. Choose a screenshot or photo of the QR code instead.</source>
+        <translation>Auf diesem Gerät wurde keine Kamera gefunden. Wählen Sie stattdessen einen Screenshot oder ein Foto des QR-Codes.</translation>
+    </message>
+    <message>
+        <source>Looking for the QR code…</source>
+        <translation>QR-Code wird gesucht…</translation>
+    </message>
+    <message>
+        <source>QR code read. Server: %1</source>
+        <translation>QR-Code gelesen. Server: %1</translation>
+    </message>
+    <message>
+        <source>or type the code</source>
+        <translation>oder Code eingeben</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings you enter are kept on this device and sync whenever there is a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>1 meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sites</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n readings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kindergarten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town hall / office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sports hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swimming pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Culture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street lighting circuit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Water / wastewater</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet depot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District heat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heating oil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LPG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biomass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diesel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gasoline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PV production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solar thermal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m³</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GJ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final reading (exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start reading (exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower than the previous reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register rolled over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusually high use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap in invoice periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlapping invoice periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value shown on the meter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a number. Type digits only, with a decimal separator if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reading has no date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts after it ends. Check the dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value has more digits than this meter can show. Check the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long. Shorten it and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A meter register cannot be negative. Check the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A consumption cannot be negative. Check the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reading time is in the future. Check the date and time of this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This meter is not known yet. Sync, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s clock is wrong. It will be corrected at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to change this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device storage is full. Free some space, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device storage failed to write. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reading could not be saved on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the enrollment code you received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the server address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this code. Check it, or ask your coordinator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrollment link is damaged. Scan the QR code again, or type the code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the one in the enrollment code, so this may not be your server. Check the address, or ask your coordinator for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app version is too old for the server. Please update the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a photo the app can read. Choose a JPEG or PNG image.</source>
+        <translation>Diese Datei ist kein Foto, das die App lesen kann. Wählen Sie ein JPEG- oder PNG-Bild.</translation>
+    </message>
+    <message>
+        <source>The photo could not be stored on this device. Free some space, then try again.</source>
+        <translation>Das Foto konnte auf diesem Gerät nicht gespeichert werden. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The photo is still being prepared. Save again in a moment.</source>
+        <translation>Das Foto wird noch vorbereitet. Speichern Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The reading was saved, but without its photo: the photo file could not be read any more.</source>
+        <translation>Der Zählerstand wurde gespeichert, aber ohne Foto: Die Fotodatei konnte nicht mehr gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The reading was saved, but its photo could not be stored on this device. Free some space before the next photo.</source>
+        <translation>Der Zählerstand wurde gespeichert, sein Foto konnte auf diesem Gerät aber nicht gespeichert werden. Geben Sie vor dem nächsten Foto Speicherplatz frei.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in this image. Choose a sharper screenshot or photo of the code, or type the code.</source>
+        <translation>In diesem Bild wurde kein QR-Code gefunden. Wählen Sie einen schärferen Screenshot oder ein schärferes Foto des Codes, oder geben Sie den Code ein.</translation>
+    </message>
+    <message>
+        <source>This file is not an image the app can read. Choose a PNG or JPEG screenshot of the code.</source>
+        <translation>Diese Datei ist kein Bild, das die App lesen kann. Wählen Sie einen PNG- oder JPEG-Screenshot des Codes.</translation>
+    </message>
+    <message>
+        <source>This QR code is not a SECAP enrollment code. Scan the code your coordinator shows you, or type the code.</source>
+        <translation>Dieser QR-Code ist kein SECAP-Registrierungscode. Scannen Sie den Code, den Ihre Koordination Ihnen zeigt, oder geben Sie den Code ein.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>SECAP Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading saved on this device. It will sync when online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device enrolled. Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeterPage</name>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo of the meter</source>
+        <translation>Foto des Zählers auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Unknown meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: &lt;b&gt;%1&lt;/b&gt; on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No previous reading. This will be the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New reading</source>
+        <translation>Neuer Zählerstand</translation>
+    </message>
+    <message>
+        <source>New reading in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type digits only, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei auswählen…</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Foto hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the meter from your files</source>
+        <translation>Ein Foto des Zählers aus Ihren Dateien auswählen</translation>
+    </message>
+    <message>
+        <source>No camera found on this device: choose a photo file instead.</source>
+        <translation>Auf diesem Gerät wurde keine Kamera gefunden: Wählen Sie stattdessen eine Fotodatei.</translation>
+    </message>
+    <message>
+        <source>Preparing the photo…</source>
+        <translation>Foto wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Show the attached photo</source>
+        <translation>Angehängtes Foto anzeigen</translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation>Foto angehängt</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px, %3</source>
+        <translation>%1 × %2 px, %3</translation>
+    </message>
+    <message>
+        <source>Keep full size</source>
+        <translation>Volle Größe behalten</translation>
+    </message>
+    <message>
+        <source>Send every pixel instead of a smaller copy. Uses more mobile data.</source>
+        <translation>Sendet jedes Pixel statt einer kleineren Kopie. Verbraucht mehr mobile Daten.</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Ersetzen…</translation>
+    </message>
+    <message>
+        <source>Replace the attached photo</source>
+        <translation>Angehängtes Foto ersetzen</translation>
+    </message>
+    <message>
+        <source>Take another photo</source>
+        <translation>Neues Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Datei auswählen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the attached photo</source>
+        <translation>Angehängtes Foto entfernen</translation>
+    </message>
+    <message>
+        <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this device first, then sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are offline. Readings are saved on this device and sync later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo of the reading of %1</source>
+        <translation>Foto des Zählerstands vom %1</translation>
+    </message>
+    <message>
+        <source>No readings yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Close photo</source>
+        <translation>Foto schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>SECAP Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a site on the left to see its meters and enter readings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: changes wait on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, waiting for Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send photos only on Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECAP Field helps municipalities monitor their Sustainable Energy and Climate Action Plans under the EU Covenant of Mayors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m² heated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meters (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No meters at this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meters appear here once the coordinator adds them and the device syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitesPage</name>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search sites or addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No meters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matching sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sites yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another name or street.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites appear here after the first sync with the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Update required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>secap::field::AppController</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
