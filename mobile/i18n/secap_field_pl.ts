@@ -142,6 +142,10 @@
         <source>Readings you enter are kept on this device and sync whenever there is a connection.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your coordinator withdrew this device, so its data was removed from it. To use it again, ask your coordinator for a new enrollment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

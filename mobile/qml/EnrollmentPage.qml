@@ -152,6 +152,27 @@ Page {
                 color: Theme.textSecondary
             }
 
+            // After a wipe ordered by the server: why the device is empty.
+            Rectangle {
+                Layout.fillWidth: true
+                visible: App.withdrawn
+                implicitHeight: withdrawnLabel.implicitHeight + 2 * Theme.spacingM
+                radius: Theme.radiusSmall
+                color: Theme.errorBackground
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: withdrawnLabel.text
+                Label {
+                    id: withdrawnLabel
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    wrapMode: Text.Wrap
+                    text: qsTr("Your coordinator withdrew this device, so its data was removed from it. "
+                               + "To use it again, ask your coordinator for a new enrollment code.")
+                    color: Theme.error
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+
             Card {
                 Layout.fillWidth: true
                 padding: Theme.spacingXl

@@ -157,6 +157,7 @@ void AppController::loadIdentity() {
       oldRole != m_role) {
     emit enrolledChanged();
   }
+  if (m_sync && oldRole != m_role) m_sync->setPrefetchAttachments(m_role == QStringLiteral("kiosk"));
   refreshMunicipalityName();
 }
 
@@ -173,6 +174,7 @@ void AppController::refreshMunicipalityName() {
 
 void AppController::refreshLocalCounts() {
   m_status.enrolled = m_enrolled;
+  m_status.withdrawn = m_store->state(keys::kWithdrawn).value_or("0") == "1";
   m_status.pending = m_store->pendingCount();
   m_status.needsAttention = m_store->rejectedCount();
   m_status.pendingAttachments = m_store->pendingAttachmentCount();
@@ -220,6 +222,9 @@ void AppController::rebuildSync() {
     core::SyncOptions options;
     options.photosOnlyOnWifi = m_photosOnlyOnWifi;
     options.isOnWifi = [onWifi = m_onWifi] { return onWifi->load(); };
+    // Photos from the server: a kiosk keeps its published ones for the board.
+    options.attachmentDir = (photoDirectory(m_dataDir) + QStringLiteral("/received")).toStdString();
+    options.prefetchAttachments = m_role == QStringLiteral("kiosk");
     m_sync = std::make_unique<core::SyncClient>(*m_store, *m_transport, options);
     // Called on the sync thread: hop to the UI thread. The destructor clears
     // the listener and joins the thread before `this` goes away.

@@ -67,6 +67,9 @@ class AppController : public QObject {
   Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY lastSyncTextChanged)
   Q_PROPERTY(QString lastSyncError READ lastSyncError NOTIFY syncStatusChanged)
   Q_PROPERTY(bool upgradeRequired READ upgradeRequired NOTIFY syncStatusChanged)
+  // The coordinator withdrew this device and the server had it wipe its data
+  // (DESIGN.md §8): the enrollment page says so.
+  Q_PROPERTY(bool withdrawn READ withdrawn NOTIFY syncStatusChanged)
   // Photos not uploaded yet, and the user's "send photos only on Wi-Fi".
   Q_PROPERTY(int pendingPhotoCount READ pendingPhotoCount NOTIFY syncStatusChanged)
   Q_PROPERTY(bool waitingForWifi READ waitingForWifi NOTIFY syncStatusChanged)
@@ -122,6 +125,7 @@ class AppController : public QObject {
   QString lastSyncText() const;
   QString lastSyncError() const { return QString::fromStdString(m_status.lastError); }
   bool upgradeRequired() const { return m_status.upgradeRequired; }
+  bool withdrawn() const { return m_status.withdrawn; }
   int pendingPhotoCount() const { return static_cast<int>(m_status.pendingAttachments); }
   bool waitingForWifi() const { return m_status.waitingForWifi; }
   bool photosOnlyOnWifi() const { return m_photosOnlyOnWifi; }

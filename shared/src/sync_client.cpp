@@ -234,6 +234,11 @@ void SyncClient::setPhotosOnlyOnWifi(bool onlyOnWifi) {
   m_options.photosOnlyOnWifi = onlyOnWifi;
 }
 
+void SyncClient::setPrefetchAttachments(bool prefetch) {
+  std::lock_guard lock(m_mu);
+  m_options.prefetchAttachments = prefetch;
+}
+
 Status SyncClient::uploadAttachments() {
   bool onlyOnWifi = false;
   std::function<bool()> isOnWifi;

@@ -211,5 +211,23 @@ TEST_F(AppControllerTest, ThePhotosOnlyOnWifiSettingIsRememberedAcrossRestarts) 
   EXPECT_EQ(m_app->pendingPhotoCount(), 0);
 }
 
+// After a wipe ordered by the server the app opens on the enrollment page,
+// which must say why the device is empty, also after a restart.
+TEST_F(AppControllerTest, AWithdrawnDeviceSaysSoAfterARestart) {
+  open(/*enrolled=*/true, /*withTransport=*/false);
+  EXPECT_FALSE(m_app->withdrawn());
+  m_app.reset();
+  {
+    auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
+    ASSERT_TRUE(store.isOk());
+    ASSERT_TRUE((*store)->wipe().isOk());
+  }
+  auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
+  ASSERT_TRUE(store.isOk());
+  m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+  EXPECT_FALSE(m_app->enrolled());
+  EXPECT_TRUE(m_app->withdrawn());
+}
+
 }  // namespace
 }  // namespace secap::field

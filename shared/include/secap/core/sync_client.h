@@ -95,6 +95,8 @@ class SyncClient {
   Result<std::string> fetchAttachment(const std::string& attachmentId);
   // The user's "photos only on Wi-Fi" setting.
   void setPhotosOnlyOnWifi(bool onlyOnWifi);
+  // Whether each round fetches the photos held without a file (a kiosk does).
+  void setPrefetchAttachments(bool prefetch);
   // Replaces the local view by the server's current state, page by page,
   // keeping the outbox and unpushed rows.
   Status fullResync();
