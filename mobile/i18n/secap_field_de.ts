@@ -64,7 +64,7 @@
     <name>EnrollmentPage</name>
     <message>
         <source>Enroll device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät registrieren</translation>
     </message>
     <message>
         <source>Choose a screenshot or photo of the QR code</source>
@@ -76,15 +76,15 @@
     </message>
     <message>
         <source>SECAP Field</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field</translation>
     </message>
     <message>
         <source>Meter readings and climate plan monitoring for your municipality, online or offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählerstände und Monitoring des Klimaplans für Ihre Kommune – online und offline.</translation>
     </message>
     <message>
         <source>Enroll this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gerät registrieren</translation>
     </message>
     <message>
         <source>Scan the QR code your SECAP coordinator gives you, or type the enrollment code below.</source>
@@ -120,376 +120,376 @@
     </message>
     <message>
         <source>Enrollment code</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungscode</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>host:port</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>Enrolling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird registriert…</translation>
     </message>
     <message>
         <source>Readings you enter are kept on this device and sync whenever there is a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingegebene Zählerstände bleiben auf diesem Gerät und werden synchronisiert, sobald eine Verbindung besteht.</translation>
     </message>
     <message>
         <source>Your coordinator withdrew this device, so its data was removed from it. To use it again, ask your coordinator for a new enrollment code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Koordination hat dieses Gerät abgemeldet, deshalb wurden seine Daten gelöscht. Um es wieder zu nutzen, bitten Sie Ihre Koordination um einen neuen Registrierungscode.</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>1 meter</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zähler</translation>
     </message>
     <message numerus="yes">
         <source>%n meters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zähler</numerusform>
+            <numerusform>%n Zähler</numerusform>
         </translation>
     </message>
     <message>
         <source>1 site</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Liegenschaft</translation>
     </message>
     <message numerus="yes">
         <source>%n sites</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Liegenschaft</numerusform>
+            <numerusform>%n Liegenschaften</numerusform>
         </translation>
     </message>
     <message>
         <source>1 reading</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zählerstand</translation>
     </message>
     <message numerus="yes">
         <source>%n readings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zählerstand</numerusform>
+            <numerusform>%n Zählerstände</numerusform>
         </translation>
     </message>
     <message>
         <source>1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung</translation>
     </message>
     <message numerus="yes">
         <source>%n changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
         </translation>
     </message>
     <message>
         <source>1 to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>1 offen</translation>
     </message>
     <message numerus="yes">
         <source>%n to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message>
         <source>1 to check</source>
-        <translation type="unfinished"></translation>
+        <translation>1 zu prüfen</translation>
     </message>
     <message numerus="yes">
         <source>%n to check</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zu prüfen</numerusform>
+            <numerusform>%n zu prüfen</numerusform>
         </translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>Schule</translation>
     </message>
     <message>
         <source>Kindergarten</source>
-        <translation type="unfinished"></translation>
+        <translation>Kita</translation>
     </message>
     <message>
         <source>Town hall / office</source>
-        <translation type="unfinished"></translation>
+        <translation>Rathaus / Verwaltung</translation>
     </message>
     <message>
         <source>Sports hall</source>
-        <translation type="unfinished"></translation>
+        <translation>Sporthalle</translation>
     </message>
     <message>
         <source>Swimming pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwimmbad</translation>
     </message>
     <message>
         <source>Health care</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheitswesen</translation>
     </message>
     <message>
         <source>Culture</source>
-        <translation type="unfinished"></translation>
+        <translation>Kultur</translation>
     </message>
     <message>
         <source>Social housing</source>
-        <translation type="unfinished"></translation>
+        <translation>Sozialwohnungen</translation>
     </message>
     <message>
         <source>Street lighting circuit</source>
-        <translation type="unfinished"></translation>
+        <translation>Straßenbeleuchtung</translation>
     </message>
     <message>
         <source>Water / wastewater</source>
-        <translation type="unfinished"></translation>
+        <translation>Wasser / Abwasser</translation>
     </message>
     <message>
         <source>Fleet depot</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebshof</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaft</translation>
     </message>
     <message>
         <source>Electricity</source>
-        <translation type="unfinished"></translation>
+        <translation>Strom</translation>
     </message>
     <message>
         <source>Natural gas</source>
-        <translation type="unfinished"></translation>
+        <translation>Erdgas</translation>
     </message>
     <message>
         <source>District heat</source>
-        <translation type="unfinished"></translation>
+        <translation>Fernwärme</translation>
     </message>
     <message>
         <source>Heating oil</source>
-        <translation type="unfinished"></translation>
+        <translation>Heizöl</translation>
     </message>
     <message>
         <source>LPG</source>
-        <translation type="unfinished"></translation>
+        <translation>Flüssiggas</translation>
     </message>
     <message>
         <source>Coal</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohle</translation>
     </message>
     <message>
         <source>Biomass</source>
-        <translation type="unfinished"></translation>
+        <translation>Biomasse</translation>
     </message>
     <message>
         <source>Diesel</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesel</translation>
     </message>
     <message>
         <source>Gasoline</source>
-        <translation type="unfinished"></translation>
+        <translation>Benzin</translation>
     </message>
     <message>
         <source>PV production</source>
-        <translation type="unfinished"></translation>
+        <translation>PV-Erzeugung</translation>
     </message>
     <message>
         <source>Solar thermal</source>
-        <translation type="unfinished"></translation>
+        <translation>Solarthermie</translation>
     </message>
     <message>
         <source>Water</source>
-        <translation type="unfinished"></translation>
+        <translation>Wasser</translation>
     </message>
     <message>
         <source>Meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler</translation>
     </message>
     <message>
         <source>kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>kWh</translation>
     </message>
     <message>
         <source>MWh</source>
-        <translation type="unfinished"></translation>
+        <translation>MWh</translation>
     </message>
     <message>
         <source>m³</source>
-        <translation type="unfinished"></translation>
+        <translation>m³</translation>
     </message>
     <message>
         <source>GJ</source>
-        <translation type="unfinished"></translation>
+        <translation>GJ</translation>
     </message>
     <message>
         <source>l</source>
-        <translation type="unfinished"></translation>
+        <translation>l</translation>
     </message>
     <message>
         <source>kg</source>
-        <translation type="unfinished"></translation>
+        <translation>kg</translation>
     </message>
     <message>
         <source>Estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzt</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>Final reading (exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>Endstand (Zählerwechsel)</translation>
     </message>
     <message>
         <source>Start reading (exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfangsstand (Zählerwechsel)</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration</translation>
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordination</translation>
     </message>
     <message>
         <source>Field staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Außendienst</translation>
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <source>Lower than the previous reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedriger als der vorherige Stand</translation>
     </message>
     <message>
         <source>Register rolled over</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählwerk übergelaufen</translation>
     </message>
     <message>
         <source>Unusually high use</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungewöhnlich hoher Verbrauch</translation>
     </message>
     <message>
         <source>Gap in invoice periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Lücke zwischen Rechnungszeiträumen</translation>
     </message>
     <message>
         <source>Overlapping invoice periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungszeiträume überschneiden sich</translation>
     </message>
     <message>
         <source>Type the value shown on the meter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Wert ein, den der Zähler anzeigt.</translation>
     </message>
     <message>
         <source>That is not a number. Type digits only, with a decimal separator if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine Zahl. Geben Sie nur Ziffern ein, bei Bedarf mit Komma.</translation>
     </message>
     <message>
         <source>That is not a valid number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine gültige Zahl.</translation>
     </message>
     <message>
         <source>The reading has no date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zählerstand hat kein Datum und keine Uhrzeit.</translation>
     </message>
     <message>
         <source>The period starts after it ends. Check the dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitraum beginnt nach seinem Ende. Prüfen Sie Start- und Enddatum.</translation>
     </message>
     <message>
         <source>The value has more digits than this meter can show. Check the digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert hat mehr Stellen, als dieser Zähler anzeigen kann. Prüfen Sie die Ziffern.</translation>
     </message>
     <message>
         <source>The text is too long. Shorten it and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist zu lang. Kürzen Sie ihn und speichern Sie erneut.</translation>
     </message>
     <message>
         <source>A meter register cannot be negative. Check the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zählerstand kann nicht negativ sein. Prüfen Sie den Wert.</translation>
     </message>
     <message>
         <source>A consumption cannot be negative. Check the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verbrauch kann nicht negativ sein. Prüfen Sie den Wert.</translation>
     </message>
     <message>
         <source>The reading time is in the future. Check the date and time of this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitpunkt der Ablesung liegt in der Zukunft. Prüfen Sie Datum und Uhrzeit dieses Geräts.</translation>
     </message>
     <message>
         <source>This meter is not known yet. Sync, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Zähler ist noch nicht bekannt. Synchronisieren Sie und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>This device&apos;s clock is wrong. It will be corrected at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Uhr dieses Geräts geht falsch. Sie wird bei der nächsten Synchronisierung korrigiert.</translation>
     </message>
     <message>
         <source>You are not allowed to change this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen diesen Eintrag nicht ändern.</translation>
     </message>
     <message>
         <source>The device storage is full. Free some space, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gerätespeicher ist voll. Geben Sie Speicherplatz frei und speichern Sie erneut.</translation>
     </message>
     <message>
         <source>The device storage failed to write. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schreiben in den Gerätespeicher ist fehlgeschlagen. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The reading could not be saved on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zählerstand konnte auf diesem Gerät nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>Type the enrollment code you received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Registrierungscode ein, den Sie erhalten haben.</translation>
     </message>
     <message>
         <source>Type the server address first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Serveradresse ein.</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the address and your connection, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server did not accept this code. Check it, or ask your coordinator for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat diesen Code nicht angenommen. Prüfen Sie ihn, oder bitten Sie Ihre Koordination um einen neuen.</translation>
     </message>
     <message>
         <source>This enrollment link is damaged. Scan the QR code again, or type the code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Registrierungslink ist beschädigt. Scannen Sie den QR-Code erneut, oder geben Sie stattdessen den Code ein.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate does not match the one in the enrollment code, so this may not be your server. Check the address, or ask your coordinator for a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Servers passt nicht zu dem im Registrierungscode. Vielleicht ist das nicht Ihr Server. Prüfen Sie die Adresse, oder bitten Sie Ihre Koordination um einen neuen Code.</translation>
     </message>
     <message>
         <source>This app version is too old for the server. Please update the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese App-Version ist zu alt für den Server. Bitte aktualisieren Sie die App.</translation>
     </message>
     <message>
         <source>This file is not a photo the app can read. Choose a JPEG or PNG image.</source>
@@ -525,42 +525,42 @@
     </message>
     <message>
         <source>Something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen (%1).</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>SECAP Field</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaften</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Reading saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählerstand gespeichert</translation>
     </message>
     <message>
         <source>Reading saved on this device. It will sync when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählerstand auf diesem Gerät gespeichert. Er wird synchronisiert, sobald Sie online sind.</translation>
     </message>
     <message>
         <source>Device enrolled. Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät registriert. Wird synchronisiert…</translation>
     </message>
 </context>
 <context>
@@ -575,11 +575,11 @@
     </message>
     <message>
         <source>Meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler</translation>
     </message>
     <message>
         <source>Meter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler %1</translation>
     </message>
     <message>
         <source>Choose a photo of the meter</source>
@@ -591,31 +591,31 @@
     </message>
     <message>
         <source>Unknown meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Zähler</translation>
     </message>
     <message>
         <source>No. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr. %1</translation>
     </message>
     <message>
         <source>cumulative</source>
-        <translation type="unfinished"></translation>
+        <translation>fortlaufend</translation>
     </message>
     <message>
         <source>per period</source>
-        <translation type="unfinished"></translation>
+        <translation>je Zeitraum</translation>
     </message>
     <message>
         <source>Previous: &lt;b&gt;%1&lt;/b&gt; on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: &lt;b&gt;%1&lt;/b&gt; am %2</translation>
     </message>
     <message>
         <source>No previous reading. This will be the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Zählerstand vorhanden. Dies wird der erste.</translation>
     </message>
     <message>
         <source>Previous: %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: %1 am %2</translation>
     </message>
     <message>
         <source>New reading</source>
@@ -623,15 +623,15 @@
     </message>
     <message>
         <source>New reading in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Zählerstand in %1</translation>
     </message>
     <message>
         <source>Type digits only, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ziffern eingeben, z. B. %1</translation>
     </message>
     <message>
         <source>%1 since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 seit %2</translation>
     </message>
     <message>
         <source>Photo</source>
@@ -711,31 +711,31 @@
     </message>
     <message>
         <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedriger als der letzte Zählerstand vom %2 (%1). Prüfen Sie die Ziffern, oder speichern Sie trotzdem, wenn der Zähler wirklich diesen Wert zeigt.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem speichern</translation>
     </message>
     <message>
         <source>Save reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählerstand speichern</translation>
     </message>
     <message>
         <source>Saved on this device first, then sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird zuerst auf diesem Gerät gespeichert und dann an den Server gesendet.</translation>
     </message>
     <message>
         <source>You are offline. Readings are saved on this device and sync later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind offline. Zählerstände werden auf diesem Gerät gespeichert und später synchronisiert.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Photo of the reading of %1</source>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <source>No readings yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Zählerstände.</translation>
     </message>
 </context>
 <context>
@@ -757,289 +757,289 @@
     <name>PlaceholderPage</name>
     <message>
         <source>SECAP Field</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field</translation>
     </message>
     <message>
         <source>Choose a site</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaft auswählen</translation>
     </message>
     <message>
         <source>Pick a site on the left to see its meters and enter readings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links eine Liegenschaft, um ihre Zähler zu sehen und Zählerstände einzugeben.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>Connected to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Server verbunden</translation>
     </message>
     <message>
         <source>Offline: changes wait on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Änderungen warten auf diesem Gerät</translation>
     </message>
     <message>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendet</translation>
     </message>
     <message>
         <source>Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Synchronisierung</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Problem</translation>
     </message>
     <message>
         <source>Photos to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehende Fotos</translation>
     </message>
     <message>
         <source>%1, waiting for Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Warten auf WLAN</translation>
     </message>
     <message>
         <source>Send photos only on Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos nur über WLAN senden</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>host:port</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Apply server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse übernehmen</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gerät</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommune</translation>
     </message>
     <message>
         <source>Waiting for the first sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf die erste Synchronisierung</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht registriert</translation>
     </message>
     <message>
         <source>Device ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-ID</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Über die App</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>SECAP Field helps municipalities monitor their Sustainable Energy and Climate Action Plans under the EU Covenant of Mayors.</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field hilft Kommunen, die Umsetzung ihrer Aktionspläne für nachhaltige Energie und Klima (SECAP) im Rahmen des EU-Konvents der Bürgermeister zu verfolgen.</translation>
     </message>
 </context>
 <context>
     <name>SitePage</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaft</translation>
     </message>
     <message>
         <source>Unknown site</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Liegenschaft</translation>
     </message>
     <message>
         <source>%1 m² heated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 m² beheizt</translation>
     </message>
     <message>
         <source>Built %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baujahr %1</translation>
     </message>
     <message>
         <source>Meters (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler (%1)</translation>
     </message>
     <message>
         <source>Meters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler</translation>
     </message>
     <message>
         <source>No. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr. %1</translation>
     </message>
     <message>
         <source>No serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Seriennummer</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgebaut</translation>
     </message>
     <message>
         <source>No readings</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zählerstand</translation>
     </message>
     <message>
         <source>No meters at this site</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zähler in dieser Liegenschaft</translation>
     </message>
     <message>
         <source>Meters appear here once the coordinator adds them and the device syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler erscheinen hier, sobald die Koordination sie angelegt hat und das Gerät synchronisiert wurde.</translation>
     </message>
 </context>
 <context>
     <name>SitesPage</name>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaften</translation>
     </message>
     <message>
         <source>Search sites or addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaft oder Adresse suchen</translation>
     </message>
     <message>
         <source>Search sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaften suchen</translation>
     </message>
     <message>
         <source>Clear search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche löschen</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>No meters</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zähler</translation>
     </message>
     <message>
         <source>No matching sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Liegenschaften</translation>
     </message>
     <message>
         <source>No sites yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Liegenschaften</translation>
     </message>
     <message>
         <source>Try another name or street.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie einen anderen Namen oder eine andere Straße.</translation>
     </message>
     <message>
         <source>Sites appear here after the first sync with the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegenschaften erscheinen hier nach der ersten Synchronisierung mit dem Server.</translation>
     </message>
 </context>
 <context>
     <name>StatusStrip</name>
     <message>
         <source>Update required</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung nötig</translation>
     </message>
     <message>
         <source>Not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht registriert</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>All synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles synchronisiert</translation>
     </message>
 </context>
 <context>
     <name>secap::field::AppController</name>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie synchronisiert</translation>
     </message>
     <message>
         <source>Synced just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>Synced %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vor %n Min.</numerusform>
+            <numerusform>Vor %n Min.</numerusform>
         </translation>
     </message>
     <message>
         <source>Synced at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute um %1</translation>
     </message>
     <message>
         <source>Synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Am %1</translation>
     </message>
 </context>
 </TS>

@@ -64,7 +64,7 @@
     <name>EnrollmentPage</name>
     <message>
         <source>Enroll device</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj urządzenie</translation>
     </message>
     <message>
         <source>Choose a screenshot or photo of the QR code</source>
@@ -76,15 +76,15 @@
     </message>
     <message>
         <source>SECAP Field</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field</translation>
     </message>
     <message>
         <source>Meter readings and climate plan monitoring for your municipality, online or offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyty liczników i monitoring planu klimatycznego Twojej gminy – z internetem i bez.</translation>
     </message>
     <message>
         <source>Enroll this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj to urządzenie</translation>
     </message>
     <message>
         <source>Scan the QR code your SECAP coordinator gives you, or type the enrollment code below.</source>
@@ -120,382 +120,382 @@
     </message>
     <message>
         <source>Enrollment code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod rejestracyjny</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer</translation>
     </message>
     <message>
         <source>host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>host:port</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres serwera</translation>
     </message>
     <message>
         <source>Enrolling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestrowanie…</translation>
     </message>
     <message>
         <source>Readings you enter are kept on this device and sync whenever there is a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisane odczyty są przechowywane na tym urządzeniu i synchronizują się, gdy tylko jest połączenie.</translation>
     </message>
     <message>
         <source>Your coordinator withdrew this device, so its data was removed from it. To use it again, ask your coordinator for a new enrollment code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordynator wycofał to urządzenie, dlatego usunięto z niego dane. Aby znów z niego korzystać, poproś koordynatora o nowy kod rejestracyjny.</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>1 meter</source>
-        <translation type="unfinished"></translation>
+        <translation>1 licznik</translation>
     </message>
     <message numerus="yes">
         <source>%n meters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n licznik</numerusform>
+            <numerusform>%n liczniki</numerusform>
+            <numerusform>%n liczników</numerusform>
         </translation>
     </message>
     <message>
         <source>1 site</source>
-        <translation type="unfinished"></translation>
+        <translation>1 obiekt</translation>
     </message>
     <message numerus="yes">
         <source>%n sites</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n obiekt</numerusform>
+            <numerusform>%n obiekty</numerusform>
+            <numerusform>%n obiektów</numerusform>
         </translation>
     </message>
     <message>
         <source>1 reading</source>
-        <translation type="unfinished"></translation>
+        <translation>1 odczyt</translation>
     </message>
     <message numerus="yes">
         <source>%n readings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n odczyt</numerusform>
+            <numerusform>%n odczyty</numerusform>
+            <numerusform>%n odczytów</numerusform>
         </translation>
     </message>
     <message>
         <source>1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 zmiana</translation>
     </message>
     <message numerus="yes">
         <source>%n changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zmiana</numerusform>
+            <numerusform>%n zmiany</numerusform>
+            <numerusform>%n zmian</numerusform>
         </translation>
     </message>
     <message>
         <source>1 to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>1 do wysłania</translation>
     </message>
     <message numerus="yes">
         <source>%n to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n do wysłania</numerusform>
+            <numerusform>%n do wysłania</numerusform>
+            <numerusform>%n do wysłania</numerusform>
         </translation>
     </message>
     <message>
         <source>1 to check</source>
-        <translation type="unfinished"></translation>
+        <translation>1 do sprawdzenia</translation>
     </message>
     <message numerus="yes">
         <source>%n to check</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n do sprawdzenia</numerusform>
+            <numerusform>%n do sprawdzenia</numerusform>
+            <numerusform>%n do sprawdzenia</numerusform>
         </translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>Szkoła</translation>
     </message>
     <message>
         <source>Kindergarten</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedszkole</translation>
     </message>
     <message>
         <source>Town hall / office</source>
-        <translation type="unfinished"></translation>
+        <translation>Urząd / biuro</translation>
     </message>
     <message>
         <source>Sports hall</source>
-        <translation type="unfinished"></translation>
+        <translation>Hala sportowa</translation>
     </message>
     <message>
         <source>Swimming pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Basen</translation>
     </message>
     <message>
         <source>Health care</source>
-        <translation type="unfinished"></translation>
+        <translation>Ochrona zdrowia</translation>
     </message>
     <message>
         <source>Culture</source>
-        <translation type="unfinished"></translation>
+        <translation>Kultura</translation>
     </message>
     <message>
         <source>Social housing</source>
-        <translation type="unfinished"></translation>
+        <translation>Mieszkania komunalne</translation>
     </message>
     <message>
         <source>Street lighting circuit</source>
-        <translation type="unfinished"></translation>
+        <translation>Obwód oświetlenia ulicznego</translation>
     </message>
     <message>
         <source>Water / wastewater</source>
-        <translation type="unfinished"></translation>
+        <translation>Woda / ścieki</translation>
     </message>
     <message>
         <source>Fleet depot</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza pojazdów</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Inne</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Obiekt</translation>
     </message>
     <message>
         <source>Electricity</source>
-        <translation type="unfinished"></translation>
+        <translation>Energia elektryczna</translation>
     </message>
     <message>
         <source>Natural gas</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaz ziemny</translation>
     </message>
     <message>
         <source>District heat</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciepło sieciowe</translation>
     </message>
     <message>
         <source>Heating oil</source>
-        <translation type="unfinished"></translation>
+        <translation>Olej opałowy</translation>
     </message>
     <message>
         <source>LPG</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaz LPG</translation>
     </message>
     <message>
         <source>Coal</source>
-        <translation type="unfinished"></translation>
+        <translation>Węgiel</translation>
     </message>
     <message>
         <source>Biomass</source>
-        <translation type="unfinished"></translation>
+        <translation>Biomasa</translation>
     </message>
     <message>
         <source>Diesel</source>
-        <translation type="unfinished"></translation>
+        <translation>Olej napędowy</translation>
     </message>
     <message>
         <source>Gasoline</source>
-        <translation type="unfinished"></translation>
+        <translation>Benzyna</translation>
     </message>
     <message>
         <source>PV production</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkcja z fotowoltaiki</translation>
     </message>
     <message>
         <source>Solar thermal</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolektory słoneczne</translation>
     </message>
     <message>
         <source>Water</source>
-        <translation type="unfinished"></translation>
+        <translation>Woda</translation>
     </message>
     <message>
         <source>Meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Licznik</translation>
     </message>
     <message>
         <source>kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>kWh</translation>
     </message>
     <message>
         <source>MWh</source>
-        <translation type="unfinished"></translation>
+        <translation>MWh</translation>
     </message>
     <message>
         <source>m³</source>
-        <translation type="unfinished"></translation>
+        <translation>m³</translation>
     </message>
     <message>
         <source>GJ</source>
-        <translation type="unfinished"></translation>
+        <translation>GJ</translation>
     </message>
     <message>
         <source>l</source>
-        <translation type="unfinished"></translation>
+        <translation>l</translation>
     </message>
     <message>
         <source>kg</source>
-        <translation type="unfinished"></translation>
+        <translation>kg</translation>
     </message>
     <message>
         <source>Estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>Szacunkowy</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Z faktury</translation>
     </message>
     <message>
         <source>Final reading (exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyt końcowy (wymiana)</translation>
     </message>
     <message>
         <source>Start reading (exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyt początkowy (wymiana)</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordynator</translation>
     </message>
     <message>
         <source>Field staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Pracownik terenowy</translation>
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <source>Lower than the previous reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Niższy niż poprzedni odczyt</translation>
     </message>
     <message>
         <source>Register rolled over</source>
-        <translation type="unfinished"></translation>
+        <translation>Licznik się przekręcił</translation>
     </message>
     <message>
         <source>Unusually high use</source>
-        <translation type="unfinished"></translation>
+        <translation>Nietypowo wysokie zużycie</translation>
     </message>
     <message>
         <source>Gap in invoice periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Przerwa między okresami faktur</translation>
     </message>
     <message>
         <source>Overlapping invoice periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Okresy faktur się nakładają</translation>
     </message>
     <message>
         <source>Type the value shown on the meter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz wartość widoczną na liczniku.</translation>
     </message>
     <message>
         <source>That is not a number. Type digits only, with a decimal separator if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest liczba. Wpisz same cyfry, w razie potrzeby z przecinkiem.</translation>
     </message>
     <message>
         <source>That is not a valid number.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest prawidłowa liczba.</translation>
     </message>
     <message>
         <source>The reading has no date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyt nie ma daty i godziny.</translation>
     </message>
     <message>
         <source>The period starts after it ends. Check the dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Początek okresu jest późniejszy niż jego koniec. Sprawdź daty.</translation>
     </message>
     <message>
         <source>The value has more digits than this meter can show. Check the digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartość ma więcej cyfr, niż może pokazać ten licznik. Sprawdź cyfry.</translation>
     </message>
     <message>
         <source>The text is too long. Shorten it and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst jest za długi. Skróć go i zapisz ponownie.</translation>
     </message>
     <message>
         <source>A meter register cannot be negative. Check the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan licznika nie może być ujemny. Sprawdź wartość.</translation>
     </message>
     <message>
         <source>A consumption cannot be negative. Check the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zużycie nie może być ujemne. Sprawdź wartość.</translation>
     </message>
     <message>
         <source>The reading time is in the future. Check the date and time of this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas odczytu jest w przyszłości. Sprawdź datę i godzinę na tym urządzeniu.</translation>
     </message>
     <message>
         <source>This meter is not known yet. Sync, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten licznik nie jest jeszcze znany. Zsynchronizuj i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>This device&apos;s clock is wrong. It will be corrected at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zegar tego urządzenia jest źle ustawiony. Zostanie poprawiony przy następnej synchronizacji.</translation>
     </message>
     <message>
         <source>You are not allowed to change this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie masz uprawnień do zmiany tego wpisu.</translation>
     </message>
     <message>
         <source>The device storage is full. Free some space, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pamięć urządzenia jest pełna. Zwolnij trochę miejsca i zapisz ponownie.</translation>
     </message>
     <message>
         <source>The device storage failed to write. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać danych w pamięci urządzenia. Spróbuj ponownie.</translation>
     </message>
     <message>
         <source>The reading could not be saved on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać odczytu na tym urządzeniu.</translation>
     </message>
     <message>
         <source>Type the enrollment code you received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz otrzymany kod rejestracyjny.</translation>
     </message>
     <message>
         <source>Type the server address first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wpisz adres serwera.</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the address and your connection, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można połączyć się z serwerem. Sprawdź adres i połączenie, a potem spróbuj ponownie.</translation>
     </message>
     <message>
         <source>The server did not accept this code. Check it, or ask your coordinator for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer nie przyjął tego kodu. Sprawdź go albo poproś koordynatora o nowy.</translation>
     </message>
     <message>
         <source>This enrollment link is damaged. Scan the QR code again, or type the code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten link rejestracyjny jest uszkodzony. Zeskanuj kod QR jeszcze raz albo wpisz kod.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate does not match the one in the enrollment code, so this may not be your server. Check the address, or ask your coordinator for a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikat serwera nie zgadza się z tym w kodzie rejestracyjnym, więc może to nie być właściwy serwer. Sprawdź adres albo poproś koordynatora o nowy kod.</translation>
     </message>
     <message>
         <source>This app version is too old for the server. Please update the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta wersja aplikacji jest za stara dla serwera. Zaktualizuj aplikację.</translation>
     </message>
     <message>
         <source>This file is not a photo the app can read. Choose a JPEG or PNG image.</source>
@@ -531,42 +531,42 @@
     </message>
     <message>
         <source>Something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak (%1).</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>SECAP Field</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Obiekty</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstecz</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizuj teraz</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia</translation>
     </message>
     <message>
         <source>Reading saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyt zapisany</translation>
     </message>
     <message>
         <source>Reading saved on this device. It will sync when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyt zapisany na tym urządzeniu. Zsynchronizuje się, gdy będzie połączenie.</translation>
     </message>
     <message>
         <source>Device enrolled. Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Urządzenie zarejestrowane. Synchronizacja…</translation>
     </message>
 </context>
 <context>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <source>Meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Licznik</translation>
     </message>
     <message>
         <source>Meter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Licznik %1</translation>
     </message>
     <message>
         <source>Choose a photo of the meter</source>
@@ -597,31 +597,31 @@
     </message>
     <message>
         <source>Unknown meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany licznik</translation>
     </message>
     <message>
         <source>No. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr %1</translation>
     </message>
     <message>
         <source>cumulative</source>
-        <translation type="unfinished"></translation>
+        <translation>narastająco</translation>
     </message>
     <message>
         <source>per period</source>
-        <translation type="unfinished"></translation>
+        <translation>za okres</translation>
     </message>
     <message>
         <source>Previous: &lt;b&gt;%1&lt;/b&gt; on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatni odczyt: &lt;b&gt;%1&lt;/b&gt; z %2</translation>
     </message>
     <message>
         <source>No previous reading. This will be the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wcześniejszych odczytów. Ten będzie pierwszy.</translation>
     </message>
     <message>
         <source>Previous: %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatni odczyt: %1 z %2</translation>
     </message>
     <message>
         <source>New reading</source>
@@ -629,15 +629,15 @@
     </message>
     <message>
         <source>New reading in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy odczyt w %1</translation>
     </message>
     <message>
         <source>Type digits only, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz same cyfry, np. %1</translation>
     </message>
     <message>
         <source>%1 since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 od %2</translation>
     </message>
     <message>
         <source>Photo</source>
@@ -717,31 +717,31 @@
     </message>
     <message>
         <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mniej niż ostatni odczyt %1 z %2. Sprawdź cyfry albo zapisz mimo to, jeśli licznik naprawdę tyle pokazuje.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie…</translation>
     </message>
     <message>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz mimo to</translation>
     </message>
     <message>
         <source>Save reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz odczyt</translation>
     </message>
     <message>
         <source>Saved on this device first, then sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczyt zapisuje się najpierw na tym urządzeniu, a potem trafia na serwer.</translation>
     </message>
     <message>
         <source>You are offline. Readings are saved on this device and sync later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jesteś offline. Odczyty zapisują się na tym urządzeniu i zsynchronizują się później.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia</translation>
     </message>
     <message>
         <source>Photo of the reading of %1</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>No readings yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze odczytów.</translation>
     </message>
 </context>
 <context>
@@ -763,290 +763,290 @@
     <name>PlaceholderPage</name>
     <message>
         <source>SECAP Field</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field</translation>
     </message>
     <message>
         <source>Choose a site</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz obiekt</translation>
     </message>
     <message>
         <source>Pick a site on the left to see its meters and enter readings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz obiekt po lewej, aby zobaczyć jego liczniki i wpisać odczyty.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizacja</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizacja…</translation>
     </message>
     <message>
         <source>Connected to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączono z serwerem</translation>
     </message>
     <message>
         <source>Offline: changes wait on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: zmiany czekają na tym urządzeniu</translation>
     </message>
     <message>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Czeka na synchronizację</translation>
     </message>
     <message>
         <source>Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Do sprawdzenia</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatni problem</translation>
     </message>
     <message>
         <source>Photos to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Zdjęcia do wysłania</translation>
     </message>
     <message>
         <source>%1, waiting for Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, oczekiwanie na Wi-Fi</translation>
     </message>
     <message>
         <source>Send photos only on Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłaj zdjęcia tylko przez Wi-Fi</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer</translation>
     </message>
     <message>
         <source>host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>host:port</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres serwera</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastosuj</translation>
     </message>
     <message>
         <source>Apply server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastosuj adres serwera</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizuj teraz</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>To urządzenie</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmina</translation>
     </message>
     <message>
         <source>Waiting for the first sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Czeka na pierwszą synchronizację</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rola</translation>
     </message>
     <message>
         <source>Not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zarejestrowano</translation>
     </message>
     <message>
         <source>Device ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID urządzenia</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder danych</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>O aplikacji</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersja</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencja</translation>
     </message>
     <message>
         <source>SECAP Field helps municipalities monitor their Sustainable Energy and Climate Action Plans under the EU Covenant of Mayors.</source>
-        <translation type="unfinished"></translation>
+        <translation>SECAP Field pomaga gminom monitorować ich Plany działań na rzecz zrównoważonej energii i klimatu (SECAP) w ramach unijnego Porozumienia Burmistrzów.</translation>
     </message>
 </context>
 <context>
     <name>SitePage</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Obiekt</translation>
     </message>
     <message>
         <source>Unknown site</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany obiekt</translation>
     </message>
     <message>
         <source>%1 m² heated</source>
-        <translation type="unfinished"></translation>
+        <translation>Pow. ogrzewana %1 m²</translation>
     </message>
     <message>
         <source>Built %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok budowy %1</translation>
     </message>
     <message>
         <source>Meters (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczniki (%1)</translation>
     </message>
     <message>
         <source>Meters</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczniki</translation>
     </message>
     <message>
         <source>No. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr %1</translation>
     </message>
     <message>
         <source>No serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak numeru seryjnego</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zdemontowany</translation>
     </message>
     <message>
         <source>No readings</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak odczytów</translation>
     </message>
     <message>
         <source>No meters at this site</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak liczników w tym obiekcie</translation>
     </message>
     <message>
         <source>Meters appear here once the coordinator adds them and the device syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczniki pojawią się tutaj, gdy koordynator je doda, a urządzenie się zsynchronizuje.</translation>
     </message>
 </context>
 <context>
     <name>SitesPage</name>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Obiekty</translation>
     </message>
     <message>
         <source>Search sites or addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj obiektu lub adresu</translation>
     </message>
     <message>
         <source>Search sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj obiektów</translation>
     </message>
     <message>
         <source>Clear search</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyczyść wyszukiwanie</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Znaleziono %1 (łącznie %2)</translation>
     </message>
     <message>
         <source>No meters</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak liczników</translation>
     </message>
     <message>
         <source>No matching sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie znaleziono obiektów</translation>
     </message>
     <message>
         <source>No sites yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze obiektów</translation>
     </message>
     <message>
         <source>Try another name or street.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spróbuj innej nazwy lub ulicy.</translation>
     </message>
     <message>
         <source>Sites appear here after the first sync with the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obiekty pojawią się tutaj po pierwszej synchronizacji z serwerem.</translation>
     </message>
 </context>
 <context>
     <name>StatusStrip</name>
     <message>
         <source>Update required</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymagana aktualizacja</translation>
     </message>
     <message>
         <source>Not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zarejestrowano</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizacja…</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>All synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystko wysłane</translation>
     </message>
 </context>
 <context>
     <name>secap::field::AppController</name>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Czeka na synchronizację</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Nigdy nie synchronizowano</translation>
     </message>
     <message>
         <source>Synced just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Przed chwilą</translation>
     </message>
     <message numerus="yes">
         <source>Synced %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min temu</numerusform>
+            <numerusform>%n min temu</numerusform>
+            <numerusform>%n min temu</numerusform>
         </translation>
     </message>
     <message>
         <source>Synced at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziś o %1</translation>
     </message>
     <message>
         <source>Synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
 </context>
 </TS>
