@@ -247,7 +247,7 @@ struct Device {
     require(client->enroll(server.enrollmentCode(), "bench", "bench", "0"), "enroll");
     require(client->syncOnce(), "first sync");
   }
-  std::string token() { return store->state(core::state_keys::kAccessToken).value_or(""); }
+  std::string token() { return store->accessToken()->value_or(""); }
 
   std::unique_ptr<core::LocalStore> store;
   std::unique_ptr<core::SyncTransport> transport;
@@ -562,7 +562,7 @@ void BM_InitialSync(benchmark::State& state) {
     auto transport = core::makeGrpcTransport(server.target());
     auto client = std::make_unique<core::SyncClient>(*store, *transport);
     require(client->enroll(server.enrollmentCode(), "bench", "bench", "0"), "enroll");
-    const std::string token = store->state(core::state_keys::kAccessToken).value_or("");
+    const std::string token = store->accessToken()->value_or("");
     int64_t received = 0;
     state.ResumeTiming();
     core::Status st;

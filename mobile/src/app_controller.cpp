@@ -152,7 +152,9 @@ void AppController::loadIdentity() {
   m_deviceId = qs(m_store->state(keys::kDeviceId).value_or(std::string()));
   m_municipalityId = qs(m_store->state(keys::kMunicipalityId).value_or(std::string()));
   m_role = qs(m_store->state(keys::kRole).value_or(std::string()));
-  m_enrolled = !m_deviceId.isEmpty() && m_store->state(keys::kAccessToken).has_value();
+  // A token the keychain cannot give right now still counts: sync says why.
+  const auto token = m_store->accessToken();
+  m_enrolled = !m_deviceId.isEmpty() && (!token.isOk() || token->has_value());
   if (wasEnrolled != m_enrolled || oldDevice != m_deviceId || oldMunicipality != m_municipalityId ||
       oldRole != m_role) {
     emit enrolledChanged();

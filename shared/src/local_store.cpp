@@ -68,6 +68,9 @@ CREATE TABLE attachment_files(
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == LocalStore::kSchemaVersion);
 
+// Where versions before the TokenVault kept the access token (state table).
+constexpr const char* kLegacyAccessTokenKey = "access_token";
+
 int64_t sortKeyOf(const Change& c) { return c.entity_case() == Change::kReading ? c.reading().taken_at() : 0; }
 
 template <typename T>
@@ -93,13 +96,16 @@ std::string_view LocalStore::migrationSql(int index) {
   return index >= 0 && index < kMigrationCount ? kMigrations[index] : std::string_view();
 }
 
-Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, const Clock& clock) {
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, const Clock& clock,
+                                                     std::unique_ptr<TokenVault> tokenVault) {
   auto db = sqlite::Db::open(path);
   if (!db.isOk()) return db.status();
   // Every commit is fsynced: a saved reading survives the battery dying.
   SECAP_RETURN_IF_ERROR((*db)->exec("PRAGMA synchronous=FULL"));
-  std::unique_ptr<LocalStore> store(new LocalStore(std::move(db).value(), clock));
+  if (!tokenVault) tokenVault = std::make_unique<FileTokenVault>(FileTokenVault::pathFor(path));
+  std::unique_ptr<LocalStore> store(new LocalStore(std::move(db).value(), clock, std::move(tokenVault)));
   SECAP_RETURN_IF_ERROR(store->migrate());
+  SECAP_RETURN_IF_ERROR(store->moveLegacyTokenToVault());
   std::lock_guard lock(store->m_mu);
   if (auto last = store->stateLocked(state_keys::kHlcLast)) store->m_hlc.update(std::stoull(*last));
   if (auto off = store->stateLocked(state_keys::kServerOffsetMs)) store->m_hlc.setServerOffsetMs(std::stoll(*off));
@@ -108,8 +114,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, co
   return store;
 }
 
-LocalStore::LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock)
-    : m_db(std::move(db)), m_clock(clock), m_hlc(clock) {}
+LocalStore::LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock, std::unique_ptr<TokenVault> tokenVault)
+    : m_db(std::move(db)), m_clock(clock), m_hlc(clock), m_tokenVault(std::move(tokenVault)) {}
 
 LocalStore::~LocalStore() = default;
 
@@ -130,6 +136,54 @@ Status LocalStore::migrate() {
     SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA user_version=" + std::to_string(v + 1)));
     SECAP_RETURN_IF_ERROR(tx.commit());
   }
+  return Status::ok();
+}
+
+Status LocalStore::moveLegacyTokenToVault() {
+  std::optional<std::string> legacy;
+  {
+    std::lock_guard lock(m_mu);
+    legacy = stateLocked(kLegacyAccessTokenKey);
+  }
+  if (!legacy) return Status::ok();
+  // Into the vault first: a crash before the row is deleted moves it again
+  // on the next open, and the token is never in neither place.
+  SECAP_RETURN_IF_ERROR(setAccessToken(*legacy));
+  std::lock_guard lock(m_mu);
+  // Overwrite the row, not just unlink it, and empty the WAL that still
+  // holds its page: the token must not stay readable in the file. The
+  // setting is put back after (Debian's SQLite has it on by default, other
+  // builds not: it slows every delete).
+  int64_t secureDelete = 0;
+  {
+    auto mode = m_db->prepare("PRAGMA secure_delete");
+    if (!mode.isOk()) return mode.status();
+    auto row = mode->step();
+    if (!row.isOk()) return row.status();
+    secureDelete = mode->columnInt(0);
+  }
+  SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=ON"));
+  auto st = m_db->cached("DELETE FROM state WHERE key=?");
+  const Status deleted = st.isOk() ? (*st)->bind(1, kLegacyAccessTokenKey).exec() : st.status();
+  SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=" + std::to_string(secureDelete)));
+  SECAP_RETURN_IF_ERROR(deleted);
+  return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Result<std::optional<std::string>> LocalStore::accessToken() {
+  std::lock_guard lock(m_tokenMu);
+  if (m_cachedToken) return *m_cachedToken;
+  auto token = m_tokenVault->get();
+  // Errors are not cached: a locked keychain may open later.
+  if (token.isOk()) m_cachedToken = *token;
+  return token;
+}
+
+Status LocalStore::setAccessToken(const std::string& token) {
+  std::lock_guard lock(m_tokenMu);
+  m_cachedToken.reset();
+  SECAP_RETURN_IF_ERROR(m_tokenVault->set(token));
+  m_cachedToken = std::optional<std::string>(token);
   return Status::ok();
 }
 
@@ -725,40 +779,49 @@ std::vector<secap::v1::Attachment> LocalStore::attachmentsWithoutFile(int limit)
 }
 
 Status LocalStore::wipe() {
-  std::lock_guard lock(m_mu);
-  // Photos are personal data too: the files the device took or downloaded go
-  // with the records.
-  std::vector<std::string> files;
   {
-    auto st = m_db->cached("SELECT path FROM attachment_files");
-    if (!st.isOk()) return st.status();
-    while (true) {
-      auto row = (*st)->step();
-      if (!row.isOk()) return row.status();
-      if (!*row) break;
-      files.push_back((*st)->columnText(0));
+    std::lock_guard lock(m_mu);
+    // Photos are personal data too: the files the device took or downloaded go
+    // with the records.
+    std::vector<std::string> files;
+    {
+      auto st = m_db->cached("SELECT path FROM attachment_files");
+      if (!st.isOk()) return st.status();
+      while (true) {
+        auto row = (*st)->step();
+        if (!row.isOk()) return row.status();
+        if (!*row) break;
+        files.push_back((*st)->columnText(0));
+      }
+      (*st)->reset();
     }
-    (*st)->reset();
+    // Deleted rows would stay readable in free pages: overwrite them.
+    SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=ON"));
+    {
+      sqlite::Transaction tx(*m_db);
+      SECAP_RETURN_IF_ERROR(tx.begin());
+      SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files"));
+      auto st = m_db->cached("DELETE FROM state WHERE key<>?");
+      if (!st.isOk()) return st.status();
+      SECAP_RETURN_IF_ERROR((*st)->bind(1, state_keys::kInstallId).exec());
+      SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kWithdrawn, "1"));
+      SECAP_RETURN_IF_ERROR(tx.commit());
+    }
+    for (const auto& f : files) {
+      std::error_code ec;
+      std::filesystem::remove(f, ec);  // already gone is fine
+    }
+    // The WAL still holds the old pages: move the zeroed ones into the file
+    // and empty it.
+    SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
   }
-  // Deleted rows would stay readable in free pages: overwrite them.
-  SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=ON"));
-  {
-    sqlite::Transaction tx(*m_db);
-    SECAP_RETURN_IF_ERROR(tx.begin());
-    SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files"));
-    auto st = m_db->cached("DELETE FROM state WHERE key<>?");
-    if (!st.isOk()) return st.status();
-    SECAP_RETURN_IF_ERROR((*st)->bind(1, state_keys::kInstallId).exec());
-    SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kWithdrawn, "1"));
-    SECAP_RETURN_IF_ERROR(tx.commit());
-  }
-  for (const auto& f : files) {
-    std::error_code ec;
-    std::filesystem::remove(f, ec);  // already gone is fine
-  }
-  // The WAL still holds the old pages: move the zeroed ones into the file
-  // and empty it.
-  return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  // The token last: should clearing it fail, the device still holds a token
+  // the server answers with the same order to wipe, so the wipe is retried.
+  std::lock_guard lock(m_tokenMu);
+  m_cachedToken.reset();
+  SECAP_RETURN_IF_ERROR(m_tokenVault->clear());
+  m_cachedToken = std::optional<std::string>();
+  return Status::ok();
 }
 
 }  // namespace secap::core

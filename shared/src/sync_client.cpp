@@ -10,7 +10,7 @@ namespace secap::core {
 
 SyncClient::SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions options)
     : m_store(store), m_transport(transport), m_options(options), m_rng(std::random_device{}()) {
-  m_status.enrolled = m_store.state(state_keys::kAccessToken).has_value();
+  m_status.enrolled = isEnrolled();
   m_status.withdrawn = m_store.state(state_keys::kWithdrawn).value_or("0") == "1";
   if (m_status.withdrawn) m_status.lastError = kWithdrawnMessage;
   if (auto last = m_store.state(state_keys::kLastSyncMs)) m_status.lastSyncMs = std::stoll(*last);
@@ -21,7 +21,19 @@ SyncClient::SyncClient(LocalStore& store, SyncTransport& transport, SyncOptions 
 
 SyncClient::~SyncClient() { stop(); }
 
-bool SyncClient::isEnrolled() { return m_store.state(state_keys::kAccessToken).has_value(); }
+bool SyncClient::isEnrolled() {
+  // A vault that cannot answer now (a locked keychain) still holds a token:
+  // the next round says why it cannot sync.
+  auto token = m_store.accessToken();
+  return !token.isOk() || token->has_value();
+}
+
+Result<std::string> SyncClient::accessToken() {
+  auto token = m_store.accessToken();
+  if (!token.isOk()) return token.status();
+  if (!*token) return Status(StatusCode::kFailedPrecondition, "this device is not enrolled yet");
+  return **token;
+}
 
 Status SyncClient::enroll(const std::string& codeOrUri, const std::string& deviceName, const std::string& platform,
                           const std::string& appVersion) {
@@ -42,7 +54,8 @@ Status SyncClient::enroll(const std::string& codeOrUri, const std::string& devic
   SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kMunicipalityId, resp->municipality_id()));
   SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kRole, resp->role()));
   SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kServerOffsetMs, std::to_string(m_store.hlc().serverOffsetMs())));
-  SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kAccessToken, resp->access_token()));
+  // Last: a device with a token is enrolled.
+  SECAP_RETURN_IF_ERROR(m_store.setAccessToken(resp->access_token()));
   (void)m_store.setState(state_keys::kWithdrawn, "0");
   {
     std::lock_guard lock(m_mu);
@@ -53,7 +66,9 @@ Status SyncClient::enroll(const std::string& codeOrUri, const std::string& devic
 }
 
 Status SyncClient::pushAll() {
-  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  auto stored = accessToken();
+  if (!stored.isOk()) return stored.status();
+  const std::string& token = *stored;
   bool restamped = false;
   while (true) {
     auto batch = m_store.pendingOutbox(m_options.maxChangesPerPush, m_options.maxPushBytes);
@@ -88,7 +103,9 @@ Status SyncClient::pushAll() {
 }
 
 Status SyncClient::pullAll() {
-  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  auto stored = accessToken();
+  if (!stored.isOk()) return stored.status();
+  const std::string& token = *stored;
   // An upgrade that knows more entity types than the last sync did: what was
   // skipped as unknown must be fetched again.
   const auto synced = m_store.state(state_keys::kSyncedSchema);
@@ -116,7 +133,9 @@ Status SyncClient::pullAll() {
 }
 
 Status SyncClient::fullResync() {
-  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  auto stored = accessToken();
+  if (!stored.isOk()) return stored.status();
+  const std::string& token = *stored;
   auto generation = m_store.beginFullResync();
   if (!generation.isOk()) return generation.status();
   std::string cursor;
@@ -141,7 +160,9 @@ Status SyncClient::fullResync() {
 
 Status SyncClient::syncOnce() {
   std::lock_guard syncLock(m_syncMu);
-  if (!isEnrolled()) {
+  auto token = m_store.accessToken();
+  if (!token.isOk()) return recordOutcome(token.status());
+  if (!*token) {
     if (m_store.state(state_keys::kWithdrawn).value_or("0") == "1")
       return {StatusCode::kPermissionDenied, kWithdrawnMessage};
     return {StatusCode::kFailedPrecondition, "this device is not enrolled yet"};
@@ -168,7 +189,8 @@ Status SyncClient::syncOnceLocked() {
   if (st.code() == StatusCode::kPermissionDenied && !isWipeOrder(st) && m_store.pendingCount() == 0) {
     secap::v1::PushRequest empty;
     empty.set_schema_version(kSchemaVersion);
-    auto resp = m_transport.push(empty, m_store.state(state_keys::kAccessToken).value_or(""));
+    auto token = accessToken();
+    auto resp = token.isOk() ? m_transport.push(empty, *token) : Result<secap::v1::PushResponse>(token.status());
     if (resp.isOk())
       st = pullAll();
     else if (isWipeOrder(resp.status()))
@@ -197,8 +219,10 @@ Status SyncClient::prefetchAttachments() {
     budget = m_options.prefetchBytesPerRound;
   }
   if (dir.empty()) return Status::ok();
+  auto token = accessToken();
+  if (!token.isOk()) return token.status();
   AttachmentFetcher fetcher(m_store, m_transport, dir);
-  auto fetched = fetcher.fetchMissing(m_store.state(state_keys::kAccessToken).value_or(""), budget);
+  auto fetched = fetcher.fetchMissing(*token, budget);
   return fetched.status();
 }
 
@@ -209,8 +233,10 @@ Result<std::string> SyncClient::fetchAttachment(const std::string& attachmentId)
     dir = m_options.attachmentDir;
   }
   if (dir.empty()) return Status(StatusCode::kFailedPrecondition, "this app keeps no downloaded photos");
+  auto token = accessToken();
+  if (!token.isOk()) return token.status();
   AttachmentFetcher fetcher(m_store, m_transport, dir);
-  return fetcher.fetch(attachmentId, m_store.state(state_keys::kAccessToken).value_or(""));
+  return fetcher.fetch(attachmentId, *token);
 }
 
 Status SyncClient::obeyServer(const Status& st) {
@@ -253,7 +279,9 @@ Status SyncClient::uploadAttachments() {
     m_status.waitingForWifi = wait;
   }
   if (wait) return Status::ok();
-  const std::string token = m_store.state(state_keys::kAccessToken).value_or("");
+  auto stored = accessToken();
+  if (!stored.isOk()) return stored.status();
+  const std::string& token = *stored;
   for (const auto& file : m_store.pendingAttachmentUploads()) {
     Status st = uploadOne(file, token);
     if (st.isOk()) {

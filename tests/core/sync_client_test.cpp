@@ -5,6 +5,7 @@
 #include <condition_variable>
 
 #include "fixtures.h"
+#include "pre_vault_database.h"
 
 using namespace secap::core;
 using secap::testing::basePage;
@@ -109,8 +110,47 @@ TEST(SyncClient, EnrollStoresTheDeviceIdentity) {
   ASSERT_FALSE(f.client->isEnrolled());
   ASSERT_TRUE(f.client->enroll("CODE", "phone", "test", "0").isOk());
   EXPECT_TRUE(f.client->isEnrolled());
-  EXPECT_EQ(f.store->state(state_keys::kAccessToken), "token");
+  EXPECT_EQ(f.store->accessToken()->value(), "token");
   EXPECT_EQ(f.store->state(state_keys::kRole), "field");
+}
+
+TEST(SyncClient, AnUpgradedDeviceSyncsWithTheTokenItsOldDatabaseHeld) {
+  const auto dbPath = freshDir("upgrade_token") + "/device.db";
+  ASSERT_NO_FATAL_FAILURE(secap::testing::writePreVaultDatabase(dbPath, "token"));
+  ManualClock clock(kNow);
+  auto store = std::move(LocalStore::open(dbPath, clock)).value();
+  ASSERT_TRUE(store->applyPullPage(basePage(kNow)).isOk());
+  FakeTransport transport;  // its push expects "token"
+  SyncClient client(*store, transport);
+  EXPECT_TRUE(client.isEnrolled());
+  secap::v1::Reading r;
+  r.set_meter_id(kMeterId);
+  r.set_value(42);
+  ASSERT_TRUE(store->recordReading(r).isOk());
+  const Status st = client.syncOnce();
+  ASSERT_TRUE(st.isOk()) << st.toString();
+  EXPECT_EQ(transport.pushes, 1);
+  EXPECT_EQ(store->pendingCount(), 0);
+  EXPECT_EQ(secap::testing::stateRows(dbPath, "access_token"), 0);
+}
+
+TEST(SyncClient, ATokenVaultThatCannotAnswerIsShownNotTakenForNotEnrolled) {
+  // A locked keychain: the device is still enrolled, and says why it cannot sync.
+  struct LockedVault : TokenVault {
+    Result<std::optional<std::string>> get() override { return unavailable("the keychain is locked"); }
+    Status set(const std::string&) override { return unavailable("the keychain is locked"); }
+    Status clear() override { return Status::ok(); }
+  };
+  auto store = std::move(LocalStore::open(freshDir("locked_vault") + "/device.db", SystemClock::instance(),
+                                          std::make_unique<LockedVault>()))
+                   .value();
+  FakeTransport transport;
+  SyncClient client(*store, transport);
+  EXPECT_TRUE(client.isEnrolled());
+  const Status st = client.syncOnce();
+  EXPECT_EQ(st.code(), StatusCode::kUnavailable);
+  EXPECT_EQ(client.status().lastError, "the keychain is locked");
+  EXPECT_EQ(transport.pushes, 0);
 }
 
 TEST(SyncClient, EnrollWithALinkSendsTheLinksCode) {
@@ -227,7 +267,7 @@ TEST(SyncClient, APhoneClockAnHourFastIsCorrectedAndItsChangesResent) {
   ManualClock phone(kNow + 3600 * 1000);
   auto store = std::move(LocalStore::open(freshDir("skew") + "/device.db", phone)).value();
   ASSERT_TRUE(store->applyPullPage(basePage(kNow)).isOk());
-  ASSERT_TRUE(store->setState(state_keys::kAccessToken, "token").isOk());
+  ASSERT_TRUE(store->setAccessToken("token").isOk());
   secap::v1::Reading r;
   r.set_meter_id(kMeterId);
   r.set_value(10);

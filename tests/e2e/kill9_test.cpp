@@ -22,7 +22,7 @@ std::set<std::string> serverChangeIds(sim::SimDevice& probe) {
   // A fresh device's full pull lists every stored change of the municipality.
   std::set<std::string> ids;
   int64_t cursor = 0;
-  const auto token = probe.store().state(core::state_keys::kAccessToken).value_or("");
+  const auto token = probe.store().accessToken()->value();
   while (true) {
     v1::PullRequest req;
     req.set_after_seq(cursor);
@@ -58,7 +58,7 @@ TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
   auto device = std::move(sim::SimDevice::open((root / "dev").string(), server.grpcTarget())).value();
   ASSERT_TRUE(device->enroll(code(), "pusher").isOk());
   ASSERT_TRUE(device->sync().isOk());
-  const auto token = device->store().state(core::state_keys::kAccessToken).value_or("");
+  const auto token = device->store().accessToken()->value();
 
   // Readings prepared offline, pushed in small batches by a loop that keeps
   // every verdict it receives.

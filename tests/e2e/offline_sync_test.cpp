@@ -133,7 +133,7 @@ TEST(OfflineSync, TwoDevicesRecordOfflineAndEveryoneConverges) {
   v1::PushRequest again;
   again.set_schema_version(core::kSchemaVersion);
   for (const auto& e : unsentA) *again.add_changes() = e.change;
-  auto resp = a->transport().push(again, a->store().state(core::state_keys::kAccessToken).value_or(""));
+  auto resp = a->transport().push(again, a->store().accessToken()->value());
   ASSERT_TRUE(resp.isOk()) << resp.status().toString();
   for (const auto& r : resp->results()) EXPECT_EQ(r.outcome(), v1::DUPLICATE);
   expectSameSummary(serverSummary(server.httpPort(), municipalityId), summary);

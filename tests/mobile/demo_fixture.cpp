@@ -310,7 +310,7 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
   if (options.enrolled) {
     const std::string own = options.municipality == "schwabisch-hall" ? ids.otherMunicipalityId : ids.municipalityId;
     check(store.setState(core::state_keys::kDeviceId, b.newId()), "setState");
-    check(store.setState(core::state_keys::kAccessToken, "demo-token"), "setState");
+    check(store.setAccessToken("demo-token"), "setAccessToken");
     check(store.setState(core::state_keys::kMunicipalityId, own), "setState");
     check(store.setState(core::state_keys::kRole, "field"), "setState");
     check(store.setState(core::state_keys::kLastSyncMs, std::to_string(options.nowMs - 7 * 60 * 1000)), "setState");

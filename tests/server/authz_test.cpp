@@ -503,7 +503,9 @@ TEST_F(AuthzTest, ARescuedDevicePushesItsLastChangesThenWipesItsData) {
   EXPECT_EQ(phone.store->pendingCount(), 0);
   EXPECT_EQ(phone.store->readingCount(), 0);
   EXPECT_TRUE(phone.store->allRecords().empty());
-  EXPECT_FALSE(phone.store->state(core::state_keys::kAccessToken).has_value());
+  const auto token = phone.store->accessToken();
+  ASSERT_TRUE(token.isOk()) << token.status().toString();
+  EXPECT_FALSE(token->has_value());
   EXPECT_FALSE(phone.store->state(core::state_keys::kDeviceId).has_value());
   // It stays withdrawn, also for a new SyncClient on the same database.
   core::SyncClient reopened(*phone.store, phone.transport);

@@ -116,7 +116,7 @@ TEST(Compaction, ADeviceBehindTheHorizonResyncsAndKeepsItsUnpushedEdits) {
 
   // A plain pull is refused with full_resync_required...
   grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + *store->state(core::state_keys::kAccessToken));
+  ctx.AddMetadata("authorization", "Bearer " + store->accessToken()->value());
   v1::PullRequest req;
   req.set_after_seq(oldCursor);
   v1::PullResponse refused;

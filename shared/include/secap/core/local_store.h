@@ -5,8 +5,13 @@
 // the battery dying. Pulled pages are applied in one transaction together
 // with the new cursor. Schema migrations are numbered and forward-only.
 //
-// Thread-safe: one internal mutex serialises all access to the connection.
-// Calls block on disk I/O (fsync): UI code calls them from a worker thread.
+// The device's access token is not in the database: LocalStore owns the
+// device's TokenVault (the OS keychain, or a 0600 file next to the database),
+// and moves a token an older version left in the database into it on open.
+//
+// Thread-safe: one internal mutex serialises all access to the connection,
+// another the token. Calls block on disk I/O (fsync): UI code calls them from
+// a worker thread.
 
 #include <cstdint>
 #include <memory>
@@ -21,6 +26,7 @@
 #include "secap/core/merge.h"
 #include "secap/core/sqlite.h"
 #include "secap/core/status.h"
+#include "secap/core/token_vault.h"
 #include "secap/core/validation.h"
 #include "secap/v1/sync.pb.h"
 
@@ -29,7 +35,7 @@ namespace secap::core {
 // Keys of the device's small key/value state table.
 namespace state_keys {
 inline constexpr const char* kDeviceId = "device_id";
-inline constexpr const char* kAccessToken = "access_token";
+// No access token here: it is in the TokenVault (LocalStore::accessToken).
 inline constexpr const char* kMunicipalityId = "municipality_id";
 inline constexpr const char* kRole = "role";
 inline constexpr const char* kInstallId = "install_id";
@@ -85,9 +91,14 @@ class LocalStore {
   // index to index+1), for upgrade tests.
   static std::string_view migrationSql(int index);
 
-  // Opens or creates the database at `path` and runs pending migrations.
-  static Result<std::unique_ptr<LocalStore>> open(const std::string& path,
-                                                  const Clock& clock = SystemClock::instance());
+  // Opens or creates the database at `path`, runs pending migrations, and
+  // moves an access token left in the database by an older version into
+  // `tokenVault` (the row is then deleted and overwritten; if the vault
+  // cannot take the token, open fails and the row stays). Without a vault,
+  // the token is kept in a 0600 file next to the database
+  // (FileTokenVault::pathFor(path)).
+  static Result<std::unique_ptr<LocalStore>> open(const std::string& path, const Clock& clock = SystemClock::instance(),
+                                                  std::unique_ptr<TokenVault> tokenVault = nullptr);
   ~LocalStore();
 
   [[nodiscard]] int schemaVersion();
@@ -97,6 +108,13 @@ class LocalStore {
   // Small key/value device state (identity, cursor, offsets).
   std::optional<std::string> state(const std::string& key);
   Status setState(const std::string& key, const std::string& value);
+
+  // --- The device's access token (kept in the TokenVault, cached here) ---
+
+  // nullopt before enrollment and after a wipe; an error when the vault cannot
+  // tell right now (a locked keychain), which is not the same as "not enrolled".
+  Result<std::optional<std::string>> accessToken();
+  Status setAccessToken(const std::string& token);
 
   // --- Local edits (entity row + outbox row, one durable transaction) ---
 
@@ -182,15 +200,18 @@ class LocalStore {
   std::vector<secap::v1::Attachment> attachmentsWithoutFile(int limit);
 
   // Lost devices (DESIGN.md §8): removes every record, the outbox, the photo
-  // files the device took or downloaded, and the device's identity and token, overwriting the deleted rows
-  // (secure_delete) and emptying the WAL so they are not left readable in the file. Keeps only the install id and marks
-  // the store withdrawn (state_keys::kWithdrawn). The device must enroll again.
+  // files the device took or downloaded, and the device's identity,
+  // overwriting the deleted rows (secure_delete) and emptying the WAL so they
+  // are not left readable in the file, then clears the token from its vault.
+  // Keeps only the install id and marks the store withdrawn
+  // (state_keys::kWithdrawn). The device must enroll again.
   Status wipe();
 
  private:
   Status saveLocalChangeLocked(secap::v1::Change& change);
-  LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock);
+  LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock, std::unique_ptr<TokenVault> tokenVault);
   Status migrate();
+  Status moveLegacyTokenToVault();
   Status writeEntityLocked(const secap::v1::Change& change, bool pendingLocal, int64_t resyncGeneration = 0);
   std::optional<std::string> stateLocked(const std::string& key);
   Status setStateLocked(const std::string& key, const std::string& value);
@@ -201,6 +222,13 @@ class LocalStore {
   std::unique_ptr<sqlite::Db> m_db;
   const Clock& m_clock;
   Hlc m_hlc;
+
+  // Guards the vault and the cache; never held while taking m_mu.
+  std::mutex m_tokenMu;
+  std::unique_ptr<TokenVault> m_tokenVault;
+  // Outer empty: not read yet. A keychain read can take a while, and the
+  // sync engine needs the token on every call.
+  std::optional<std::optional<std::string>> m_cachedToken;
 };
 
 }  // namespace secap::core

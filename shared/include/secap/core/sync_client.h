@@ -71,12 +71,15 @@ class SyncClient {
   SyncClient(const SyncClient&) = delete;
   SyncClient& operator=(const SyncClient&) = delete;
 
-  // Enrolls with a one-time code; stores device id, token and municipality.
+  // Enrolls with a one-time code; stores device id and municipality, and the
+  // token in the store's TokenVault.
   // A secap://enroll URI is accepted too, and its code is used; connecting to
   // the URI's server with its pin is the caller's part, when it builds the
   // transport (see AppController::enroll). A malformed URI is invalidArgument.
   Status enroll(const std::string& codeOrUri, const std::string& deviceName, const std::string& platform,
                 const std::string& appVersion);
+  // True when the device holds a token, or its vault cannot tell right now
+  // (a locked keychain: the next round reports why it cannot sync).
   [[nodiscard]] bool isEnrolled();
 
   // One full round on the calling thread: push everything, then pull
@@ -118,6 +121,8 @@ class SyncClient {
 
  private:
   void run();
+  // The stored token; kFailedPrecondition when there is none.
+  Result<std::string> accessToken();
   void publish();
   Status recordOutcome(const Status& st);
   Status uploadOne(const PendingAttachment& file, const std::string& token);
