@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -23,6 +24,7 @@
 #endif
 
 #include "app_controller.h"
+#include "keychain_token_vault.h"
 #include "qml_harness.h"
 #include "secap/core/local_store.h"
 #include "secap/core/sync_transport.h"
@@ -126,7 +128,14 @@ int main(int argc, char* argv[]) {
   }
   // Photos a form held when the app last ended, never saved.
   secap::field::removeStalePhotoDrafts(dataDir);
-  auto store = secap::core::LocalStore::open(secap::field::storePath(dataDir).toStdString());
+  const QString databasePath = QFileInfo(secap::field::storePath(dataDir)).absoluteFilePath();
+  // The access token goes to the OS keychain, one entry per data directory,
+  // or else to a 0600 file next to the database.
+  auto tokenVault = std::make_unique<secap::field::KeychainTokenVault>(
+      QApplication::applicationName(), QStringLiteral("access token of ") + databasePath,
+      secap::core::FileTokenVault::pathFor(databasePath.toStdString()));
+  auto store = secap::core::LocalStore::open(databasePath.toStdString(), secap::core::SystemClock::instance(),
+                                             std::move(tokenVault));
   if (!store.isOk()) {
     err << "secap-field: cannot open the device database in " << dataDir << ": "
         << QString::fromStdString(store.status().toString()) << '\n';

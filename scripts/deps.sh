@@ -10,8 +10,8 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libboost1.81-dev libsqlite3-dev libpq-dev postgresql libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libzxing-dev libssl-dev libpng-dev openssl
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks (dbus-daemon: a private bus for the keychain test)
+  libgtest-dev libgmock-dev libbenchmark-dev dbus-daemon
   # the Qt Quick app
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools
   qt6-qpa-plugins qt6-charts-dev qt6-multimedia-dev qt6-positioning-dev qt6-virtualkeyboard-dev
