@@ -100,6 +100,15 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, co
                                                      std::unique_ptr<TokenVault> tokenVault) {
   auto db = sqlite::Db::open(path);
   if (!db.isOk()) return db.status();
+  // The records name people and places: on a shared desktop, only this user
+  // may read them (phones sandbox the app anyway). SQLite gives the -wal and
+  // -shm files the database file's mode.
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ec;
+    std::filesystem::permissions(path + suffix,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
+  }
   // Every commit is fsynced: a saved reading survives the battery dying.
   SECAP_RETURN_IF_ERROR((*db)->exec("PRAGMA synchronous=FULL"));
   if (!tokenVault) tokenVault = std::make_unique<FileTokenVault>(FileTokenVault::pathFor(path));

@@ -45,6 +45,25 @@ TEST(LocalStoreMigrations, FreshDatabaseReachesTheCurrentVersion) {
   EXPECT_EQ((*store)->schemaVersion(), LocalStore::kSchemaVersion);
 }
 
+// The device database names people and places: other users of a shared
+// desktop must not read it, whatever the umask.
+TEST(LocalStoreFiles, TheDatabaseAndItsLogAreReadableByTheOwnerOnly) {
+  const std::string path = secap::testing::freshDir("owner_only") + "/device.db";
+  auto store = secap::core::LocalStore::open(path);
+  ASSERT_TRUE(store.isOk()) << store.status().toString();
+  secap::v1::Change site;
+  site.set_entity_id(secap::core::newUuidV7());
+  site.mutable_site()->set_id(site.entity_id());
+  site.mutable_site()->set_name("Szkoła");
+  (void)(*store)->saveLocalChange(site);
+  namespace fs = std::filesystem;
+  for (const std::string& f : {path, path + "-wal"}) {
+    if (!fs::exists(f)) continue;
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    EXPECT_EQ(fs::status(f).permissions() & others, fs::perms::none) << f;
+  }
+}
+
 TEST(LocalStoreMigrations, ReopeningKeepsDataAndVersion) {
   ManualClock clock(kNow);
   const auto dir = freshDir("mig_reopen");
