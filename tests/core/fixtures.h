@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "secap/core/hlc.h"
@@ -17,6 +19,17 @@ inline std::string freshDir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+// A file's permission bits (e.g. 0600), for the tests of what may read it.
+inline unsigned fileMode(const std::string& path) {
+  return static_cast<unsigned>(std::filesystem::status(path).permissions()) & 07777u;
+}
+
+// A whole file's bytes ("" when it cannot be read).
+inline std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 inline constexpr const char* kMunicipalityId = "0190a000-0000-7000-8000-000000000001";

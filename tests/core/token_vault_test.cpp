@@ -30,19 +30,10 @@ namespace fs = std::filesystem;
 
 constexpr int64_t kNow = 1767225600000;  // 2026-01-01
 
-mode_t modeOf(const std::string& path) {
-  struct stat st = {};
-  EXPECT_EQ(::stat(path.c_str(), &st), 0) << path;
-  return st.st_mode & 07777;
-}
-
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Everything SQLite keeps of the database on disk.
-std::string databaseBytes(const std::string& dbPath) { return readAll(dbPath) + readAll(dbPath + "-wal"); }
+std::string databaseBytes(const std::string& dbPath) {
+  return secap::testing::readFile(dbPath) + secap::testing::readFile(dbPath + "-wal");
+}
 
 std::vector<std::string> filesIn(const std::string& dir) {
   std::vector<std::string> names;
@@ -79,7 +70,7 @@ TEST(FileTokenVault, ATokenRoundTripsInAFileOnlyItsOwnerCanRead) {
   const auto path = freshDir("vault_roundtrip") + "/device.db.token";
   FileTokenVault vault(path);
   ASSERT_TRUE(vault.set("c2VjcmV0LXRva2Vu").isOk());
-  EXPECT_EQ(modeOf(path), 0600);
+  EXPECT_EQ(secap::testing::fileMode(path), 0600);
   auto token = vault.get();
   ASSERT_TRUE(token.isOk()) << token.status().toString();
   EXPECT_EQ(token->value_or(""), "c2VjcmV0LXRva2Vu");
@@ -91,7 +82,7 @@ TEST(FileTokenVault, TheFileIsPrivateEvenWhenTheUmaskAllowsEveryone) {
   const Status st = FileTokenVault(dir + "/device.db.token").set("token");
   ::umask(old);
   ASSERT_TRUE(st.isOk()) << st.toString();
-  EXPECT_EQ(modeOf(dir + "/device.db.token"), 0600);
+  EXPECT_EQ(secap::testing::fileMode(dir + "/device.db.token"), 0600);
   // Nothing else was left in the folder (no temporary file with the token).
   EXPECT_EQ(filesIn(dir), std::vector<std::string>{"device.db.token"});
 }
@@ -111,7 +102,7 @@ TEST(FileTokenVault, AFileOthersCouldReadIsMadePrivateWhenRead) {
   auto token = FileTokenVault(path).get();
   ASSERT_TRUE(token.isOk()) << token.status().toString();
   EXPECT_EQ(token->value_or(""), "token");
-  EXPECT_EQ(modeOf(path), 0600);
+  EXPECT_EQ(secap::testing::fileMode(path), 0600);
 }
 
 TEST(FileTokenVault, ALinkInPlaceOfTheFileIsRefused) {
@@ -161,8 +152,8 @@ TEST(LocalStoreToken, ByDefaultTheTokenIsInAPrivateFileNotInTheDatabase) {
     EXPECT_FALSE((*store)->accessToken()->has_value());
     ASSERT_TRUE((*store)->setAccessToken("token-7d1e0c55").isOk());
   }
-  EXPECT_EQ(modeOf(dir + "/device.db.token"), 0600);
-  EXPECT_EQ(readAll(dir + "/device.db.token"), "token-7d1e0c55");
+  EXPECT_EQ(secap::testing::fileMode(dir + "/device.db.token"), 0600);
+  EXPECT_EQ(secap::testing::readFile(dir + "/device.db.token"), "token-7d1e0c55");
   EXPECT_EQ(databaseBytes(dir + "/device.db").find("token-7d1e0c55"), std::string::npos);
   auto reopened = LocalStore::open(dir + "/device.db", clock);
   ASSERT_TRUE(reopened.isOk());
@@ -183,8 +174,8 @@ TEST(LocalStoreToken, AnOldDatabaseHandsItsTokenToTheVaultAndForgetsIt) {
   EXPECT_EQ(stateRows(dbPath, "access_token"), 0);
   // Overwritten, not only unlinked: no trace in the file or its WAL.
   EXPECT_EQ(databaseBytes(dbPath).find("legacy-token-5f1c9a7e"), std::string::npos);
-  EXPECT_EQ(readAll(dir + "/device.db.token"), "legacy-token-5f1c9a7e");
-  EXPECT_EQ(modeOf(dir + "/device.db.token"), 0600);
+  EXPECT_EQ(secap::testing::readFile(dir + "/device.db.token"), "legacy-token-5f1c9a7e");
+  EXPECT_EQ(secap::testing::fileMode(dir + "/device.db.token"), 0600);
 }
 
 TEST(LocalStoreToken, TheOldTokenGoesToTheVaultItIsGiven) {

@@ -144,17 +144,6 @@ struct Bus {
 
 Bus* g_bus = nullptr;
 
-mode_t modeOf(const std::string& path) {
-  struct stat st = {};
-  EXPECT_EQ(::stat(path.c_str(), &st), 0) << path;
-  return st.st_mode & 07777;
-}
-
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 class KeychainTokenVaultOnDBus : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -216,8 +205,8 @@ TEST_F(KeychainTokenVaultOnDBus, AKeychainThatNeverAnswersGetsNoTokenTheFileDoes
   const auto st = vault->set("token-0600");  // returns: the timeout ended the wait
   ASSERT_TRUE(st.isOk()) << st.toString();
   EXPECT_EQ(vault->location().value(), Location::kFile);
-  EXPECT_EQ(readAll(dir + "/field.sqlite.token"), "token-0600");
-  EXPECT_EQ(modeOf(dir + "/field.sqlite.token"), 0600);
+  EXPECT_EQ(secap::testing::readFile(dir + "/field.sqlite.token"), "token-0600");
+  EXPECT_EQ(secap::testing::fileMode(dir + "/field.sqlite.token"), 0600);
   EXPECT_TRUE(g_bus->wallet->entries().isEmpty());
   // Read back from the file, without asking the silent keychain again.
   EXPECT_EQ(vault->get()->value_or(""), "token-0600");

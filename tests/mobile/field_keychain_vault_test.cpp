@@ -24,17 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-mode_t modeOf(const std::string& path) {
-  struct stat st = {};
-  EXPECT_EQ(::stat(path.c_str(), &st), 0) << path;
-  return st.st_mode & 07777;
-}
-
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // The vault as main.cpp builds it, for a database in `dir`.
 std::unique_ptr<KeychainTokenVault> vaultFor(const std::string& dir) {
   const std::string db = dir + "/field.sqlite";
@@ -52,8 +41,8 @@ TEST(KeychainTokenVaultWithoutKeychain, TheTokenGoesToAFileOnlyItsOwnerCanRead) 
   const auto st = vault->set("token-0b9f");
   ASSERT_TRUE(st.isOk()) << st.toString();
   EXPECT_EQ(vault->location().value(), Location::kFile);
-  EXPECT_EQ(readAll(dir + "/field.sqlite.token"), "token-0b9f");
-  EXPECT_EQ(modeOf(dir + "/field.sqlite.token"), 0600);
+  EXPECT_EQ(secap::testing::readFile(dir + "/field.sqlite.token"), "token-0b9f");
+  EXPECT_EQ(secap::testing::fileMode(dir + "/field.sqlite.token"), 0600);
   EXPECT_FALSE(fs::exists(dir + "/field.sqlite.token.in-keychain"));
   EXPECT_EQ(vaultFor(dir)->get()->value_or(""), "token-0b9f");  // as after a restart
 }
@@ -73,7 +62,7 @@ TEST(KeychainTokenVaultWithoutKeychain, AnOldDatabaseMovesItsTokenToTheFile) {
       secap::core::LocalStore::open(dir + "/field.sqlite", secap::core::SystemClock::instance(), vaultFor(dir));
   ASSERT_TRUE(store.isOk()) << store.status().toString();
   EXPECT_EQ((*store)->accessToken()->value_or(""), "legacy-token");
-  EXPECT_EQ(readAll(dir + "/field.sqlite.token"), "legacy-token");
+  EXPECT_EQ(secap::testing::readFile(dir + "/field.sqlite.token"), "legacy-token");
   EXPECT_EQ(secap::testing::stateRows(dir + "/field.sqlite", "access_token"), 0);
 }
 
