@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "secap/core/ids.h"
 #include "secap/core/merge.h"
@@ -523,6 +524,7 @@ std::vector<OutboxEntry> LocalStore::pendingOutbox(int maxChanges, size_t maxByt
 
 Status LocalStore::applyPushResults(const std::vector<OutboxEntry>& sent, const secap::v1::PushResponse& response) {
   std::lock_guard lock(m_mu);
+  std::set<std::string> movedAttachments;
   sqlite::Transaction tx(*m_db);
   SECAP_RETURN_IF_ERROR(tx.begin());
   for (size_t i = 0; i < sent.size(); ++i) {
@@ -547,6 +549,12 @@ Status LocalStore::applyPushResults(const std::vector<OutboxEntry>& sent, const 
         auto drop = m_db->cached("DELETE FROM entities WHERE type=? AND id=?");
         if (!drop.isOk()) return drop.status();
         SECAP_RETURN_IF_ERROR((*drop)->bind(1, type).bind(2, e.change.entity_id()).exec());
+        // Its photos now belong to the canonical record (DESIGN.md §4).
+        if (type == static_cast<int>(EntityType::kReading)) {
+          auto moved = moveAttachmentsLocked(e.change.entity_id(), r.canonical_entity_id());
+          if (!moved.isOk()) return moved.status();
+          movedAttachments.insert(moved->begin(), moved->end());
+        }
       } else {
         auto clear = m_db->cached(
             "UPDATE entities SET pending=0 WHERE type=? AND id=? AND NOT EXISTS "
@@ -561,7 +569,69 @@ Status LocalStore::applyPushResults(const std::vector<OutboxEntry>& sent, const 
       SECAP_RETURN_IF_ERROR((*st)->bind(1, r.reason_code()).bind(2, r.message()).bind(3, e.seq).exec());
     }
   }
+  // A photo pushed in the same batch as its reading was refused for an owner
+  // the server does not know: it names the canonical reading now, so it goes
+  // again rather than waiting in needs-attention.
+  for (const auto& id : movedAttachments) {
+    auto st = m_db->cached(
+        "UPDATE outbox SET rejected=0, reason_code='', message='' WHERE entity_type=? AND entity_id=? AND "
+        "reason_code='attachment.unknown_owner'");
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, static_cast<int>(EntityType::kAttachment)).bind(2, id).exec());
+  }
   return tx.commit();
+}
+
+Result<std::vector<std::string>> LocalStore::moveAttachmentsLocked(const std::string& fromReadingId,
+                                                                   const std::string& toReadingId) {
+  const int attachmentType = static_cast<int>(EntityType::kAttachment);
+  std::vector<std::pair<std::string, std::string>> rows;  // id, data
+  {
+    auto st = m_db->cached("SELECT id, data FROM entities WHERE type=? AND parent_id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, attachmentType).bind(2, fromReadingId);
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk()) return row.status();
+      if (!*row) break;
+      rows.emplace_back((*st)->columnText(0), (*st)->columnBlob(1));
+    }
+    (*st)->reset();
+  }
+  std::vector<std::string> moved;
+  for (const auto& [id, data] : rows) {
+    secap::v1::Attachment a;
+    if (!a.ParseFromString(data) || a.owner_type() != "reading") continue;
+    a.set_owner_id(toReadingId);
+    auto upd = m_db->cached("UPDATE entities SET parent_id=?, data=? WHERE type=? AND id=?");
+    if (!upd.isOk()) return upd.status();
+    SECAP_RETURN_IF_ERROR(
+        (*upd)->bind(1, toReadingId).bind(2, a.SerializeAsString()).bind(3, attachmentType).bind(4, id).exec());
+    // The unsent record of the photo names the new owner too.
+    std::vector<std::pair<int64_t, Change>> pending;
+    {
+      auto st = m_db->cached("SELECT seq, payload FROM outbox WHERE entity_type=? AND entity_id=?");
+      if (!st.isOk()) return st.status();
+      (*st)->bind(1, attachmentType).bind(2, id);
+      while (true) {
+        auto row = (*st)->step();
+        if (!row.isOk()) return row.status();
+        if (!*row) break;
+        Change c;
+        if (c.ParseFromString((*st)->columnBlob(1))) pending.emplace_back((*st)->columnInt(0), std::move(c));
+      }
+      (*st)->reset();
+    }
+    for (auto& [seq, c] : pending) {
+      if (!c.has_attachment() || c.attachment().owner_id() != fromReadingId) continue;
+      c.mutable_attachment()->set_owner_id(toReadingId);
+      auto st = m_db->cached("UPDATE outbox SET payload=? WHERE seq=?");
+      if (!st.isOk()) return st.status();
+      SECAP_RETURN_IF_ERROR((*st)->bind(1, c.SerializeAsString()).bind(2, seq).exec());
+    }
+    moved.push_back(id);
+  }
+  return moved;
 }
 
 Status LocalStore::retryRejected() {

@@ -747,3 +747,43 @@ TEST_F(AttachmentsTest, AbandonedPartialUploadsAreRemovedWhenTheServerStarts) {
   EXPECT_FALSE(std::filesystem::exists(staging + "/abandoned"));
   EXPECT_TRUE(std::filesystem::exists(staging + "/recent"));
 }
+
+// Two people read the same meter at the same moment; the second one also took
+// a photo. The server keeps the first reading (content duplicate), and the
+// photo follows to it instead of waiting forever for an owner that will
+// never exist on the server (DESIGN.md §4, idempotency).
+TEST_F(AttachmentsTest, APhotoOfADuplicateReadingFollowsItToTheServersReading) {
+  Phone first(*h, "dup_first");
+  Phone second(*h, "dup_second");
+  v1::Reading r;
+  r.set_meter_id(secap::testing::kMeterId);
+  r.set_taken_at(kServerNow - 3600000);
+  r.set_value(4321);
+  auto kept = first.store->recordReading(r);
+  ASSERT_TRUE(kept.isOk()) << kept.status().toString();
+  ASSERT_TRUE(first.client->syncOnce().isOk());
+  auto dropped = second.store->recordReading(r);
+  ASSERT_TRUE(dropped.isOk());
+  ASSERT_NE(dropped->id(), kept->id());
+
+  const std::string bytes = randomBytes(50 * 1024, 3);
+  const std::string path = second.dir + "/meter.jpg";
+  std::ofstream(path, std::ios::binary) << bytes;
+  v1::Attachment meta;
+  meta.set_mime("image/jpeg");
+  meta.set_owner_type("reading");
+  meta.set_owner_id(dropped->id());
+  auto photo = second.store->addAttachment(meta, path);
+  ASSERT_TRUE(photo.isOk()) << photo.status().toString();
+
+  for (int round = 0; round < 3; ++round) ASSERT_TRUE(second.client->syncOnce().isOk());
+  EXPECT_EQ(second.store->rejectedCount(), 0);
+  EXPECT_EQ(second.store->pendingCount(), 0);
+  EXPECT_EQ(second.store->pendingAttachmentCount(), 0);
+  auto stored = h->srv->store().attachmentById(photo->id());
+  ASSERT_TRUE(stored.isOk() && stored->has_value());
+  EXPECT_EQ((*stored)->entity.attachment().owner_id(), kept->id());
+  std::string got;
+  ASSERT_TRUE(download(*h, field, photo->id(), got).ok());
+  EXPECT_EQ(got, bytes);
+}

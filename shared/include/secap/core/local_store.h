@@ -209,6 +209,11 @@ class LocalStore {
 
  private:
   Status saveLocalChangeLocked(secap::v1::Change& change);
+  // A content duplicate's photos follow it to the canonical reading: the
+  // attachment rows and their unsent records name `toReadingId`. Returns the
+  // attachments moved.
+  Result<std::vector<std::string>> moveAttachmentsLocked(const std::string& fromReadingId,
+                                                         const std::string& toReadingId);
   LocalStore(std::unique_ptr<sqlite::Db> db, const Clock& clock, std::unique_ptr<TokenVault> tokenVault);
   Status migrate();
   Status moveLegacyTokenToVault();
