@@ -221,6 +221,10 @@ Page {
                                       .filter(s => s.length > 0).join("  ·  ")
                                 font.pixelSize: Theme.fontBody
                                 color: Theme.textSecondary
+                                // Long serials and "per period" in Polish or
+                                // German do not fit one phone line: wrap.
+                                wrapMode: Text.Wrap
+                                maximumLineCount: 2
                                 elide: Text.ElideRight
                             }
                         }
