@@ -589,21 +589,31 @@ TEST_F(AttachmentsTest, AttachmentCallsNeedAValidToken) {
   EXPECT_EQ(upload(*h, nobody, core::newUuidV7(), "abc", resp).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
+namespace {
+
+// Runs `secap-syncserver admin redact` as an operator types it; returns its
+// exit code (-1 when it could not run) and what it printed.
+int runRedact(ServerHarness& h, const std::string& attachmentId, const std::string& reasonAndMore, std::string& out) {
+  std::string args =
+      " admin redact --attachment " + attachmentId + " --reason " + reasonAndMore + " --data-dir " + h.dir;
+  if (!h.database.url().empty()) args += " --db " + h.database.url();
+  FILE* pipe = ::popen((std::string(SECAP_SYNCSERVER_BIN) + args + " 2>&1").c_str(), "r");
+  if (!pipe) return -1;
+  char buf[4096];
+  while (size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int status = ::pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
 TEST_F(AttachmentsTest, TheRedactCommandErasesThePhotoLogsItAndSaysWhatItDid) {
   const std::string bytes = randomBytes(20 * 1024, 29);
   const auto id = pushedPhoto(bytes);
   v1::UploadAttachmentResponse resp;
   ASSERT_TRUE(upload(*h, field, id, bytes, resp).ok());
-  std::string args = " admin redact --attachment " + id + " --reason 'the neighbour is in the picture' --data-dir " +
-                     h->dir + " --actor a.nowak";
-  if (!h->database.url().empty()) args += " --db " + h->database.url();
-  FILE* pipe = ::popen((std::string(SECAP_SYNCSERVER_BIN) + args + " 2>&1").c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
   std::string out;
-  char buf[4096];
-  while (size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int status = ::pclose(pipe);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+  ASSERT_EQ(runRedact(*h, id, "'the neighbour is in the picture' --actor a.nowak", out), 0) << out;
   EXPECT_NE(out.find("redacted"), std::string::npos) << out;
   EXPECT_NE(out.find("bytes were erased"), std::string::npos) << out;
   EXPECT_EQ(blobCount(h->dir), 0);
@@ -616,15 +626,8 @@ TEST_F(AttachmentsTest, TheRedactCommandErasesThePhotoLogsItAndSaysWhatItDid) {
 }
 
 TEST_F(AttachmentsTest, TheRedactCommandNamesAnUnknownAttachment) {
-  std::string args = " admin redact --attachment 0190a000-0000-7000-8000-00000000dead --reason x --data-dir " + h->dir;
-  if (!h->database.url().empty()) args += " --db " + h->database.url();
-  FILE* pipe = ::popen((std::string(SECAP_SYNCSERVER_BIN) + args + " 2>&1").c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
   std::string out;
-  char buf[4096];
-  while (size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int status = ::pclose(pipe);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << out;
+  EXPECT_EQ(runRedact(*h, "0190a000-0000-7000-8000-00000000dead", "x", out), 1) << out;
   EXPECT_NE(out.find("there is no attachment 0190a000-0000-7000-8000-00000000dead"), std::string::npos) << out;
 }
 
