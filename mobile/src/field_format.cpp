@@ -104,7 +104,9 @@ QString formatNumber(double value, const QLocale& locale, int maxDecimals) {
 QString formatShortDate(qint64 ms, qint64 nowMs, const QLocale& locale) {
   const QDate d = QDateTime::fromMSecsSinceEpoch(ms).date();
   const QDate now = QDateTime::fromMSecsSinceEpoch(nowMs).date();
-  return locale.toString(d, d.year() == now.year() ? QStringLiteral("d MMM") : QStringLiteral("d MMM yyyy"));
+  // German writes the day as an ordinal: "3. Okt.", not "3 Okt.".
+  const QString day = locale.language() == QLocale::German ? QStringLiteral("d.") : QStringLiteral("d");
+  return locale.toString(d, d.year() == now.year() ? day + QStringLiteral(" MMM") : day + QStringLiteral(" MMM yyyy"));
 }
 
 QString formatTime(qint64 ms, const QLocale& locale) {
