@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 namespace secap::core {
 
@@ -165,8 +166,12 @@ MeterConsumption meterConsumption(const MeterConfig& meter, std::span<const Read
       used.push_back(&r);
     }
   }
-  std::stable_sort(used.begin(), used.end(),
-                   [](const ReadingRecord* a, const ReadingRecord* b) { return a->takenAtMs < b->takenAtMs; });
+  // Two readings of one instant (two people, offline, at the same meter) are
+  // ordered by id too: the server and every device hold them in different
+  // orders, and must still get the same intervals.
+  std::sort(used.begin(), used.end(), [](const ReadingRecord* a, const ReadingRecord* b) {
+    return std::tie(a->takenAtMs, a->id) < std::tie(b->takenAtMs, b->id);
+  });
   if (!factor) {
     for (const auto* r : used) out.excluded.push_back({r->id, r->takenAtMs, "the meter's unit has no kWh conversion"});
     return out;

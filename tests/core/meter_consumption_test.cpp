@@ -45,6 +45,22 @@ TEST(MeterConsumption, RolloverWithATransformerMultiplier) {
   EXPECT_TRUE(c.intervals[0].rollover);
 }
 
+// Found by the offline e2e test: two devices read one meter at the same
+// millisecond, and the server and a device listed the pair in opposite
+// orders, so their yearly totals differed.
+TEST(MeterConsumption, TwoReadingsOfOneInstantGiveTheSameIntervalsInEitherOrder) {
+  const auto m = electricityMeter("e", 0, 1);
+  const std::vector<ReadingRecord> forward{
+      reading("a", "e", day(2025, 1, 1), 100), reading("b", "e", day(2025, 2, 1), 150),
+      reading("c", "e", day(2025, 2, 1), 170), reading("d", "e", day(2025, 3, 1), 200)};
+  const std::vector<ReadingRecord> backward(forward.rbegin(), forward.rend());
+  const auto x = meterConsumption(m, forward);
+  const auto y = meterConsumption(m, backward);
+  EXPECT_DOUBLE_EQ(x.totalKwh, y.totalKwh);
+  ASSERT_EQ(x.intervals.size(), y.intervals.size());
+  for (size_t i = 0; i < x.intervals.size(); ++i) EXPECT_DOUBLE_EQ(x.intervals[i].kwh, y.intervals[i].kwh);
+}
+
 TEST(MeterConsumption, AnImplausibleDropIsLeftOutNotTakenAsRollover) {
   // 12 345 -> 12 335 on 5 digits would be a 99 990-unit "rollover": left out; the next reading
   // 12 400 is counted from 12 345: 55 kWh.
