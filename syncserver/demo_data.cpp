@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "demo_territory.h"
 #include "secap/core/hlc.h"
 
 namespace secap::server {
@@ -607,8 +608,7 @@ struct SecapGroups {
 
 int64_t monthStartMs(int year, int month) { return daysFromCivil(year, month, 1) * kMsPerDay; }
 
-void addReferenceData(const DemoOptions& options, const Frame& f, const std::vector<v1::Change>& municipalities,
-                      Rng& ids, SecapGroups& out) {
+void addReferenceData(const DemoOptions& options, const Frame& f, Rng& ids, SecapGroups& out) {
   const int64_t createdMs = f.climateFirstDay * kMsPerDay - 200 * kMsPerDay;
   for (const auto& ipcc : kIpccFactors) {
     v1::Change c = entityChange(uuidV7(createdMs, ids));
@@ -620,24 +620,6 @@ void addReferenceData(const DemoOptions& options, const Frame& f, const std::vec
     e->set_source("IPCC 2006 Guidelines, Vol. 2, Ch. 1/2 default CO2 emission factors (t/TJ x 0.0036)");
     out.reference.push_back(std::move(c));
   }
-  // Clearly labelled examples: real national factors are entered per year
-  // from the national source (KOBiZE for PL, UBA for DE).
-  const int nowYear = static_cast<int>(civilFromDays(f.nowDay).year);
-  for (int year = f.firstYear; year <= nowYear; ++year) {
-    const double step = year - f.firstYear;
-    for (const auto& [country, electricity] : {std::pair{"PL", 0.76}, std::pair{"DE", 0.42}}) {
-      v1::Change c = entityChange(uuidV7(createdMs, ids));
-      auto* e = c.mutable_emission_factor();
-      e->set_id(c.entity_id());
-      e->set_carrier(v1::CARRIER_ELECTRICITY);
-      e->set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
-      e->set_country(country);
-      e->set_year(year);
-      e->set_t_per_mwh(std::round((electricity - 0.02 * step) * 1000) / 1000);
-      e->set_source("EXAMPLE national electricity factor for the demo only - not an official figure");
-      out.reference.push_back(std::move(c));
-    }
-  }
   for (const auto& dd : generateDemoDegreeDays(options)) {
     v1::Change c = entityChange(uuidV7(monthStartMs(dd.year, dd.month), ids));
     auto* d = c.mutable_degree_days();
@@ -647,18 +629,6 @@ void addReferenceData(const DemoOptions& options, const Frame& f, const std::vec
     d->set_month(dd.month);
     d->set_hdd(dd.hdd);
     d->set_source("Demo climatology, Eurostat method (18 - Tm when Tm <= 15 C)");
-    out.reference.push_back(std::move(c));
-  }
-  for (size_t mi = 0; mi < municipalities.size(); ++mi) {
-    const auto& spec = kMunicipalities[mi];
-    v1::Change c = entityChange(uuidV7(createdMs, ids));
-    auto* y = c.mutable_municipality_year();
-    y->set_id(c.entity_id());
-    y->set_municipality_id(municipalities[mi].entity_id());
-    y->set_year(spec.baselineYear);
-    // The baseline population: about 3 % more people then in towns that shrink.
-    y->set_population(static_cast<int64_t>(std::llround(static_cast<double>(spec.population) * 1.03)));
-    y->set_bei_locked(true);
     out.reference.push_back(std::move(c));
   }
 }
@@ -950,6 +920,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
     m->set_target_reduction_pct(spec.targetReductionPct);
     m->set_emission_factor_approach(spec.approach);
     m->set_share_progress(spec.shareProgress);
+    if (const int neutral = demoClimateNeutralityYear(spec.name)) m->set_climate_neutrality_year(neutral);
     municipalities.push_back(std::move(c));
   }
 
@@ -1205,12 +1176,15 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
   // The SECAP part: ids come after every regular record's, so adding to it
   // leaves the sites, meters and readings as they were.
   SecapGroups secap;
-  addReferenceData(options, f, municipalities, ids, secap);
+  addReferenceData(options, f, ids, secap);
   addAnomalies(options, municipalities, sites, meters, readings, ids, secap);
   addMeasures(options, f, municipalities, sites, ids, secap);
+  DemoTerritory territory = generateDemoTerritory({options.nowMs, &municipalities, &sites, &meters, &readings,
+                                                   &secap.reference, [&ids](int64_t ms) { return uuidV7(ms, ids); }});
 
   std::vector<v1::Change> out;
-  for (auto* group : {&municipalities, &secap.reference, &sites, &meters, &readings, &secap.anomalies, &secap.reviews,
+  for (auto* group : {&municipalities, &secap.reference, &territory.factors, &territory.years, &territory.published,
+                      &territory.activity, &sites, &meters, &readings, &secap.anomalies, &secap.reviews,
                       &secap.templates, &secap.measures, &secap.progress, &secap.inspections}) {
     for (auto& c : *group) out.push_back(std::move(c));
   }

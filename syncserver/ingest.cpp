@@ -88,14 +88,16 @@ class HistoryCache {
 Result<std::string> municipalityOf(ParentCache& parents, const Change& change, const StoredEntity* existing) {
   const EntityType type = core::entityTypeOf(change);
   if (type == EntityType::kMunicipality) return change.municipality().id();
-  if (type == EntityType::kEmissionFactor) return std::string(core::kGlobalScope);
   const auto written = core::fieldsWritten(change);
   const auto parentField = core::parentFieldOf(type);
   const bool parentWritten = written && std::find(written->begin(), written->end(), parentField) != written->end();
   const std::string parentId = parentWritten ? core::parentIdOf(change) : std::string();
+  // Emission factors and templates without a municipality are global.
+  const bool mayBeGlobal = type == EntityType::kEmissionFactor || type == EntityType::kInspectionTemplate;
   if (parentId.empty()) {
+    if (mayBeGlobal && parentWritten) return std::string(core::kGlobalScope);
     if (existing) return existing->municipalityId;
-    if (type == EntityType::kInspectionTemplate && parentWritten) return std::string(core::kGlobalScope);
+    if (type == EntityType::kEmissionFactor) return std::string(core::kGlobalScope);
     return std::string();
   }
   const EntityType parentType = core::parentTypeOf(change);
@@ -181,7 +183,7 @@ Writer serverWriter() { return Writer{kServerOriginId, {{core::kGlobalScope, "ad
 namespace {
 
 Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                              int64_t nowMs) {
+                                              int64_t nowMs, bool allOrNothing) {
   secap::v1::PushResponse response;
   WriteScope scope;
   if (!writer.isAdmin())
@@ -337,6 +339,14 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
     result.set_outcome(secap::v1::ACCEPTED);
     result.set_server_seq(*seq);
   }
+  if (allOrNothing) {
+    std::string refused;
+    for (const auto& r : response.results())
+      if (r.outcome() == secap::v1::REJECTED)
+        refused += (refused.empty() ? "" : "; ") + r.message() + " (" + r.reason_code() + ")";
+    // The transaction rolls back unless committed: nothing is written.
+    if (!refused.empty()) return core::failedPrecondition("nothing was saved: " + refused);
+  }
   SECAP_RETURN_IF_ERROR(tx.commit());
   response.set_server_time_ms(nowMs);
   return response;
@@ -345,12 +355,12 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
 }  // namespace
 
 Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                          int64_t nowMs) {
+                                          int64_t nowMs, bool allOrNothing) {
   // A conflict with a concurrent writer (another instance) rolls the whole
   // batch back; nothing was acknowledged, so it is simply applied again.
   constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
-    auto response = applyPushOnce(store, writer, request, nowMs);
+    auto response = applyPushOnce(store, writer, request, nowMs, allOrNothing);
     if (response.isOk() || response.status().code() != core::StatusCode::kAborted || attempt == kAttempts)
       return response;
   }

@@ -35,7 +35,10 @@ struct Writer {
 
 Writer serverWriter();
 
+// With allOrNothing (imports: a file goes in whole or not at all), a batch
+// in which any change is rejected writes nothing and fails with
+// kFailedPrecondition, naming every rejection.
 Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                          int64_t nowMs);
+                                          int64_t nowMs, bool allOrNothing = false);
 
 }  // namespace secap::server

@@ -21,6 +21,7 @@
 #include "enroll_qr.h"
 #include "enrollment.h"
 #include "ingest.h"
+#include "inventories.h"
 #include "kiosk_pins.h"
 #include "secap/core/enroll_uri.h"
 #include "secap/core/kiosk_pin.h"
@@ -455,6 +456,64 @@ int runAudit(const DeviceCommand& o) {
   return 0;
 }
 
+// --- Inventories ---
+
+struct InventoryCommand {
+  StoreLocation where;
+  InventoryImportRequest import;
+  std::string municipality;
+  int year = 0;
+  std::string out;
+};
+
+int runImportInventory(const InventoryCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto done = importPublishedInventory(**store, o.import, core::SystemClock::instance(), adminActor());
+  if (!done.isOk()) return fail(done.status());
+  const auto& inv = done->inventory;
+  const std::string what = fmt::format("{} {} of {}", inv.kind() == secap::v1::INVENTORY_KIND_MEI ? "MEI" : "BEI",
+                                       inv.year(), done->municipalityName);
+  if (!done->added)
+    fmt::print("the {} with these figures is there already (record {}); nothing added\n", what, done->inventoryId);
+  else if (!done->supersededId.empty())
+    fmt::print("imported the {} as record {}; it corrects record {}\n", what, done->inventoryId, done->supersededId);
+  else
+    fmt::print("imported the {} as record {} ({} lines)\n", what, done->inventoryId, inv.lines_size());
+  if (done->lockedNow)
+    fmt::print("the year {} is locked: reductions are computed against these figures as submitted\n", inv.year());
+  if (inv.kind() == secap::v1::INVENTORY_KIND_BEI && done->baselineYear != 0 && inv.year() != done->baselineYear)
+    fmt::print(stderr, "warning: the baseline year of {} is {}, not {}; reductions use the BEI of the baseline year\n",
+               done->municipalityName, done->baselineYear, inv.year());
+  return 0;
+}
+
+int runExportInventory(const InventoryCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto csv = exportInventoryCsv(**store, o.municipality, o.year);
+  if (!csv.isOk()) return fail(csv.status());
+  if (o.out.empty()) {
+    fmt::print("{}", *csv);
+    return 0;
+  }
+  std::ofstream file(o.out, std::ios::binary | std::ios::trunc);
+  file << *csv;
+  file.close();
+  if (!file) return fail(core::unavailable("could not write " + o.out + " (is the disk full?)"));
+  fmt::print("written to {}\n", o.out);
+  return 0;
+}
+
+int runProgress(const InventoryCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto progress = progressOf(**store, o.municipality);
+  if (!progress.isOk()) return fail(progress.status());
+  fmt::print("{}", describeProgress(*progress));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -581,7 +640,40 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
 
+  // --- Inventories ---
+  InventoryCommand inv;
+  auto* importCmd = admin->add_subcommand("import", "Import data from files");
+  importCmd->require_subcommand(1);
+  auto* importInventory = importCmd->add_subcommand(
+      "published-inventory",
+      "Import a BEI or MEI as submitted to the Covenant of Mayors (the CSV of 'admin export inventory'); a BEI "
+      "locks its year");
+  addStoreOptions(importInventory, inv.where);
+  importInventory->add_option("file", inv.import.path, "The CSV file (tables A and B, C and D where present)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  importInventory->add_option("--municipality", inv.import.municipality,
+                              "Municipality name or id (default: the one the file's first line names)");
+  bool noLock = false;
+  importInventory->add_flag("--no-lock", noLock, "Do not lock the BEI's year (its figures may then be recomputed)");
+  auto* exportCmd = admin->add_subcommand("export", "Export data as files");
+  exportCmd->require_subcommand(1);
+  auto* exportInventory = exportCmd->add_subcommand(
+      "inventory", "A year's inventory as the Covenant of Mayors CSV (tables A-D), published or computed");
+  addStoreOptions(exportInventory, inv.where);
+  exportInventory->add_option("--municipality", inv.municipality, "Municipality name or id")->required();
+  exportInventory->add_option("--year", inv.year, "The inventory year (the baseline year for the BEI)")->required();
+  exportInventory->add_option("--out", inv.out, "Write to this file instead of standard output");
+  auto* progressCmd = admin->add_subcommand(
+      "progress", "A municipality's BEI, MEIs, reduction and on-track verdict (the shared calculation)");
+  addStoreOptions(progressCmd, inv.where);
+  progressCmd->add_option("--municipality", inv.municipality, "Municipality name or id")->required();
+
   CLI11_PARSE(app, argc, argv);
+  inv.import.lock = !noLock;
+  if (*importInventory) return runImportInventory(inv);
+  if (*exportInventory) return runExportInventory(inv);
+  if (*progressCmd) return runProgress(inv);
   config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
   if (*revoke) return runRevoke(dev);
   if (*rescue) return runRescue(dev);

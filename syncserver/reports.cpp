@@ -6,6 +6,29 @@ namespace secap::server {
 
 using core::EntityType;
 
+Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::string& id) {
+  core::MonitoringRecords out;
+  auto load = [&](EntityType type, const std::string& scope, auto&& take) -> Status {
+    auto rows = store.entitiesOf(type, scope);
+    if (!rows.isOk()) return rows.status();
+    for (const auto& r : *rows) take(r.entity);
+    return Status::ok();
+  };
+  SECAP_RETURN_IF_ERROR(load(EntityType::kMunicipality, id, [&](const auto& c) { out.municipality = c.municipality(); }));
+  if (out.municipality.id().empty()) return out;
+  SECAP_RETURN_IF_ERROR(load(EntityType::kMunicipalityYear, id, [&](const auto& c) { out.years.push_back(c.municipality_year()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kPublishedInventory, id, [&](const auto& c) { out.published.push_back(c.published_inventory()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kActivityData, id, [&](const auto& c) { out.activity.push_back(c.activity_data()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kSite, id, [&](const auto& c) { out.sites.push_back(c.site()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kMeter, id, [&](const auto& c) { out.meters.push_back(c.meter()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kReading, id, [&](const auto& c) { out.readings.push_back(c.reading()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kReadingReview, id, [&](const auto& c) { out.reviews.push_back(c.reading_review()); }));
+  for (const std::string& scope : {std::string(core::kGlobalScope), id})
+    SECAP_RETURN_IF_ERROR(load(EntityType::kEmissionFactor, scope, [&](const auto& c) { out.factors.push_back(c.emission_factor()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kDegreeDays, id, [&](const auto& c) { out.degreeDays.push_back(c.degree_days()); }));
+  return out;
+}
+
 bool StoreReports::healthy() const { return m_store.watermark().isOk(); }
 
 std::optional<secap::v1::MunicipalitySummary> StoreReports::municipalitySummary(const std::string& id) const {

@@ -4,9 +4,15 @@
 // Thread-safe: the Store is.
 
 #include "http_handler.h"
+#include "secap/core/progress.h"
 #include "store.h"
 
 namespace secap::server {
+
+// What the progress calculation reads of one municipality, from the store:
+// the same records a device of that municipality holds (progress.h). An
+// empty municipality in the result when it is unknown.
+Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::string& municipalityId);
 
 class StoreReports final : public HttpBackend {
  public:

@@ -90,6 +90,7 @@ Result<bool> PullFilter::keep(const std::string& municipalityId, Change& change)
     case Change::kEmissionFactor:
     case Change::kDegreeDays:
     case Change::kMunicipalityYear:
+    case Change::kPublishedInventory:
       return true;
     case Change::kSite:
     case Change::kMeter:

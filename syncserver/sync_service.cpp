@@ -52,7 +52,9 @@ namespace {
 
 grpc::Status checkSchema(int32_t version) {
   // 0 means an older tool that does not send it; it is read as version 1.
-  if (version != 0 && version != core::kSchemaVersion)
+  // Older apps stay supported: what they cannot name they keep as unknown
+  // and lose nothing (docs/PROTOCOL.md, schema versions).
+  if (version < 0 || version > core::kSchemaVersion)
     return {grpc::StatusCode::FAILED_PRECONDITION,
             "this app version is not supported by the server (schema " + std::to_string(version) + ", server speaks " +
                 std::to_string(core::kSchemaVersion) + "); please update the app"};

@@ -25,37 +25,6 @@ int yearOfMs(int64_t ms) {
   return static_cast<int>(year_month_day(d).year());
 }
 
-Carrier carrierFromProto(secap::v1::Carrier c) {
-  switch (c) {
-    case secap::v1::CARRIER_ELECTRICITY:
-      return Carrier::kElectricity;
-    case secap::v1::CARRIER_NATURAL_GAS:
-      return Carrier::kNaturalGas;
-    case secap::v1::CARRIER_DISTRICT_HEAT:
-      return Carrier::kDistrictHeat;
-    case secap::v1::CARRIER_HEATING_OIL:
-      return Carrier::kHeatingOil;
-    case secap::v1::CARRIER_LPG:
-      return Carrier::kLpg;
-    case secap::v1::CARRIER_COAL:
-      return Carrier::kCoal;
-    case secap::v1::CARRIER_BIOMASS:
-      return Carrier::kBiomass;
-    case secap::v1::CARRIER_DIESEL:
-      return Carrier::kDiesel;
-    case secap::v1::CARRIER_GASOLINE:
-      return Carrier::kGasoline;
-    case secap::v1::CARRIER_PV_PRODUCTION:
-      return Carrier::kPvProduction;
-    case secap::v1::CARRIER_SOLAR_THERMAL:
-      return Carrier::kSolarThermal;
-    case secap::v1::CARRIER_WATER:
-      return Carrier::kWater;
-    default:
-      return Carrier::kUnspecified;
-  }
-}
-
 Unit unitFromProto(secap::v1::Unit u) {
   switch (u) {
     case secap::v1::UNIT_KWH:
@@ -90,7 +59,43 @@ ReadingKind kindFromProto(secap::v1::ReadingKind k) {
   }
 }
 
+// The synced carrier enum and the calculations' one, side by side.
+constexpr std::pair<secap::v1::Carrier, Carrier> kCarrierPairs[] = {
+    {secap::v1::CARRIER_ELECTRICITY, Carrier::kElectricity},
+    {secap::v1::CARRIER_NATURAL_GAS, Carrier::kNaturalGas},
+    {secap::v1::CARRIER_DISTRICT_HEAT, Carrier::kDistrictHeat},
+    {secap::v1::CARRIER_HEATING_OIL, Carrier::kHeatingOil},
+    {secap::v1::CARRIER_LPG, Carrier::kLpg},
+    {secap::v1::CARRIER_COAL, Carrier::kCoal},
+    {secap::v1::CARRIER_BIOMASS, Carrier::kBiomass},
+    {secap::v1::CARRIER_DIESEL, Carrier::kDiesel},
+    {secap::v1::CARRIER_GASOLINE, Carrier::kGasoline},
+    {secap::v1::CARRIER_PV_PRODUCTION, Carrier::kPvProduction},
+    {secap::v1::CARRIER_SOLAR_THERMAL, Carrier::kSolarThermal},
+    {secap::v1::CARRIER_WATER, Carrier::kWater},
+    {secap::v1::CARRIER_LIGNITE, Carrier::kLignite},
+    {secap::v1::CARRIER_OTHER_FOSSIL, Carrier::kOtherFossil},
+    {secap::v1::CARRIER_PLANT_OIL, Carrier::kPlantOil},
+    {secap::v1::CARRIER_BIOFUEL, Carrier::kBiofuel},
+    {secap::v1::CARRIER_GEOTHERMAL, Carrier::kGeothermal},
+};
+
 }  // namespace
+
+Carrier carrierFromProto(secap::v1::Carrier c) {
+  for (const auto& [proto, core] : kCarrierPairs)
+    if (proto == c) return core;
+  return Carrier::kUnspecified;
+}
+
+secap::v1::Carrier carrierToProto(Carrier c) {
+  // Residual fuel oil has no synced carrier of its own: the Covenant counts it
+  // among "Other fossil fuels".
+  if (c == Carrier::kResidualFuelOil) return secap::v1::CARRIER_OTHER_FOSSIL;
+  for (const auto& [proto, core] : kCarrierPairs)
+    if (core == c) return proto;
+  return secap::v1::CARRIER_UNSPECIFIED;
+}
 
 bool isUsable(ReviewState s) { return s == ReviewState::kUnflagged || s == ReviewState::kConfirmed; }
 

@@ -20,6 +20,10 @@ constexpr std::array kIpcc{
     IpccDefault{Carrier::kLignite, "Lignite", 101.0, kIpccSource},
     IpccDefault{Carrier::kBiomass, "Sustainable biomass (CO2 reported as zero)", 0.0,
                 "IPCC 2006 Guidelines Vol.2 ch.2 §2.3.3.4; Covenant of Mayors guidebook: sustainable biomass = 0"},
+    IpccDefault{Carrier::kPlantOil, "Other liquid biofuels (CO2 reported as zero)", 0.0,
+                "IPCC 2006 Guidelines Vol.2 ch.2 §2.3.3.4; Covenant of Mayors guidebook: sustainable plant oil = 0"},
+    IpccDefault{Carrier::kBiofuel, "Biodiesels / biogasoline (CO2 reported as zero)", 0.0,
+                "IPCC 2006 Guidelines Vol.2 ch.2 §2.3.3.4; Covenant of Mayors guidebook: sustainable biofuels = 0"},
 };
 
 }  // namespace
@@ -43,15 +47,21 @@ std::optional<IpccDefault> ipccDefault(Carrier c) {
 }
 
 Result<ResolvedFactor> EmissionFactorSet::lookup(Carrier c, Approach a, std::string_view country, int year) const {
-  const EmissionFactor* best = nullptr;
-  for (const auto& f : m_factors) {
-    if (f.carrier != c || f.approach != a || f.country != country || f.year > year) continue;
-    if (best == nullptr || f.year > best->year) best = &f;
+  // Rank 0: the municipality's own; 1: the country's; 2: every country's.
+  auto rankOf = [&](const EmissionFactor& f) { return f.local ? 0 : f.country == country ? 1 : f.country.empty() ? 2 : -1; };
+  for (int rank = 0; rank <= 2; ++rank) {
+    const EmissionFactor* best = nullptr;
+    for (const auto& f : m_factors) {
+      if (f.carrier != c || f.approach != a || f.year > year || rankOf(f) != rank) continue;
+      // A year-0 factor holds for every year: an exact year beats it, and it is no fallback.
+      if (best == nullptr || f.year > best->year) best = &f;
+    }
+    if (best != nullptr)
+      return ResolvedFactor{best->tPerMwh, best->source, best->year, best->year != 0 && best->year != year};
   }
-  if (best != nullptr) return ResolvedFactor{best->tPerMwh, best->source, best->year, best->year != year};
   if (a == Approach::kIpcc) {
     if (auto d = ipccDefault(c)) return ResolvedFactor{d->tPerMwh(), std::string(d->source), 0, false};
-    if (c == Carrier::kSolarThermal || c == Carrier::kPvProduction)
+    if (c == Carrier::kSolarThermal || c == Carrier::kPvProduction || c == Carrier::kGeothermal)
       return ResolvedFactor{0.0, "IPCC approach: local renewable energy, no combustion CO2", 0, false};
   }
   return notFound("no " + std::string(approachName(a)) + " emission factor for " + std::string(carrierName(c)) +

@@ -35,9 +35,12 @@ constexpr Kind kKinds[] = {
     {EntityType::kAttachment, Change::kAttachmentFieldNumber, false, "owner_id", EntityType::kUnknown},
     {EntityType::kActivityData, Change::kActivityDataFieldNumber, false, "municipality_id", EntityType::kMunicipality},
     {EntityType::kPerson, Change::kPersonFieldNumber, false, "roles", EntityType::kMunicipality},
-    {EntityType::kEmissionFactor, Change::kEmissionFactorFieldNumber, false, "", EntityType::kUnknown},
+    {EntityType::kEmissionFactor, Change::kEmissionFactorFieldNumber, false, "municipality_id",
+     EntityType::kMunicipality},
     {EntityType::kDegreeDays, Change::kDegreeDaysFieldNumber, false, "municipality_id", EntityType::kMunicipality},
     {EntityType::kMunicipalityYear, Change::kMunicipalityYearFieldNumber, false, "municipality_id",
+     EntityType::kMunicipality},
+    {EntityType::kPublishedInventory, Change::kPublishedInventoryFieldNumber, true, "municipality_id",
      EntityType::kMunicipality},
 };
 

@@ -8,12 +8,13 @@ namespace secap::core {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kSectors{
+constexpr std::array<std::string_view, 12> kSectors{
     "municipal_buildings",
-    "public_lighting",
     "tertiary",
     "residential",
+    "public_lighting",
     "industry_non_ets",
+    "industry_ets",
     "municipal_fleet",
     "public_transport",
     "private_commercial_transport",
@@ -29,51 +30,91 @@ double pct(double part, double whole) { return whole != 0 ? part / whole * 100.0
 std::span<const std::string_view> comSectors() { return kSectors; }
 
 bool isComSector(std::string_view key) {
-  for (auto s : kSectors)
-    if (s == key) return true;
-  return false;
+  return std::find(kSectors.begin(), kSectors.end(), key) != kSectors.end();
 }
 
-Result<Inventory> buildInventory(std::span<const ActivityData> lines, const EmissionFactorSet& factors,
-                                 const InventoryOptions& options) {
+bool isConsumptionSector(std::string_view key) {
+  return isComSector(key) && key != "local_electricity_production" && key != "local_heat_production";
+}
+
+Inventory buildInventory(std::span<const ActivityData> lines, const EmissionFactorSet& factors,
+                         const InventoryOptions& options) {
   Inventory inv;
   inv.year = options.year;
   inv.approach = options.approach;
   inv.country = options.country;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const ActivityData& line = lines[i];
+  auto gap = [&](const ActivityData& line, std::string reason) {
+    const std::string what = line.meterId.empty() ? "activity data" + (line.source.empty() ? "" : " (" + line.source + ")")
+                                                  : "meter " + line.meterId;
+    inv.gaps.push_back({line.sector, line.carrier, std::isfinite(line.mwh) ? line.mwh : 0.0, what + ": " + reason});
+  };
+  for (const ActivityData& line : lines) {
     if (line.year != options.year) continue;
-    const std::string where =
-        "line " + std::to_string(i + 1) + " (" + line.sector + ", " + std::string(carrierName(line.carrier)) + "): ";
-    if (!isComSector(line.sector)) return invalidArgument(where + "unknown Covenant of Mayors sector");
-    if (!isConsumedEnergy(line.carrier))
-      return invalidArgument(where + "not final energy consumption (local production enters the EFE instead)");
-    if (!std::isfinite(line.mwh) || line.mwh < 0) return invalidArgument(where + "MWh must be finite and >= 0");
-
-    ResolvedFactor factor;
-    if (line.carrier == Carrier::kElectricity && options.localElectricityTPerMwh) {
-      factor = {*options.localElectricityTPerMwh, "local electricity factor (EFE)", options.year, false};
-    } else {
-      auto found = factors.lookup(line.carrier, options.approach, options.country, options.year);
-      if (!found.isOk()) return invalidArgument(where + found.status().message());
-      factor = *found;
+    if (!line.problem.empty()) {
+      gap(line, line.problem);
+      continue;
+    }
+    if (!isConsumptionSector(line.sector)) {
+      gap(line, isComSector(line.sector) ? "local production is not final energy consumption (it enters the EFE)"
+                                         : "unknown Covenant of Mayors sector '" + line.sector + "'");
+      continue;
+    }
+    if (!isConsumedEnergy(line.carrier)) {
+      gap(line, std::string(carrierName(line.carrier)) + " is not final energy consumption");
+      continue;
+    }
+    if (!std::isfinite(line.mwh) || line.mwh < 0) {
+      gap(line, "MWh must be finite and not negative");
+      continue;
     }
     InventoryCell& cell = inv.cells[line.sector][line.carrier];
     cell.mwh += line.mwh;
-    cell.tPerMwh = factor.tPerMwh;
-    cell.factorSource = factor.source;
-    cell.factorFallback = factor.fallback;
+    if (line.meterId.empty()) {
+      cell.origin.activitySources.insert(line.source);
+    } else {
+      cell.origin.meters.insert(line.meterId);
+      cell.origin.readings += line.readings;
+    }
   }
   for (auto& [sector, byCarrier] : inv.cells) {
     for (auto& [carrier, cell] : byCarrier) {
-      cell.tCo2 = cell.mwh * cell.tPerMwh;
-      inv.sectorTCo2[sector] += cell.tCo2;
+      if (carrier == Carrier::kElectricity && options.localElectricityTPerMwh) {
+        cell.tPerMwh = *options.localElectricityTPerMwh;
+        cell.factorSource = "local electricity factor (EFE)";
+        continue;
+      }
+      auto found = factors.lookup(carrier, options.approach, options.country, options.year);
+      if (!found.isOk()) {
+        cell.missing = true;
+        inv.gaps.push_back({sector, carrier, cell.mwh, found.status().message()});
+        continue;
+      }
+      cell.tPerMwh = found->tPerMwh;
+      cell.factorSource = found->source;
+      cell.factorFallback = found->fallback;
+    }
+  }
+  for (auto& [sector, byCarrier] : inv.cells)
+    for (auto& [carrier, cell] : byCarrier)
+      if (!cell.missing) cell.tCo2 = cell.mwh * cell.tPerMwh;
+  totalUp(inv);
+  return inv;
+}
+
+void totalUp(Inventory& inv) {
+  inv.sectorTCo2.clear();
+  inv.carrierMwh.clear();
+  inv.totalMwh = 0;
+  inv.totalTCo2 = inv.nonEnergyTCo2;
+  for (const auto& [sector, byCarrier] : inv.cells) {
+    for (const auto& [carrier, cell] : byCarrier) {
       inv.carrierMwh[carrier] += cell.mwh;
       inv.totalMwh += cell.mwh;
+      if (cell.missing) continue;
+      inv.sectorTCo2[sector] += cell.tCo2;
       inv.totalTCo2 += cell.tCo2;
     }
   }
-  return inv;
 }
 
 const Inventory& baselineOf(const Inventory& computed, const Inventory* published, bool locked) {

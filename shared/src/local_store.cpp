@@ -498,6 +498,36 @@ std::vector<LocalRecord> LocalStore::allRecords() {
   return out;
 }
 
+MonitoringRecords LocalStore::monitoringRecords(const std::string& municipalityId) {
+  std::lock_guard lock(m_mu);
+  MonitoringRecords out;
+  auto each = [&](EntityType type, auto&& take) {
+    auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND deleted=0 ORDER BY id");
+    if (!st.isOk()) return;
+    (*st)->bind(1, static_cast<int>(type));
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk() || !*row) break;
+      Change c;
+      if (parseEntityInto(type, (*st)->columnBlob(0), c)) take(c);
+    }
+  };
+  each(EntityType::kMunicipality, [&](Change& c) {
+    if (c.municipality().id() == municipalityId) out.municipality = c.municipality();
+  });
+  if (out.municipality.id().empty()) return out;
+  each(EntityType::kMunicipalityYear, [&](Change& c) { out.years.push_back(c.municipality_year()); });
+  each(EntityType::kPublishedInventory, [&](Change& c) { out.published.push_back(c.published_inventory()); });
+  each(EntityType::kActivityData, [&](Change& c) { out.activity.push_back(c.activity_data()); });
+  each(EntityType::kSite, [&](Change& c) { out.sites.push_back(c.site()); });
+  each(EntityType::kMeter, [&](Change& c) { out.meters.push_back(c.meter()); });
+  each(EntityType::kReading, [&](Change& c) { out.readings.push_back(c.reading()); });
+  each(EntityType::kReadingReview, [&](Change& c) { out.reviews.push_back(c.reading_review()); });
+  each(EntityType::kEmissionFactor, [&](Change& c) { out.factors.push_back(c.emission_factor()); });
+  each(EntityType::kDegreeDays, [&](Change& c) { out.degreeDays.push_back(c.degree_days()); });
+  return out;
+}
+
 std::vector<OutboxEntry> LocalStore::pendingOutbox(int maxChanges, size_t maxBytes) {
   std::lock_guard lock(m_mu);
   std::vector<OutboxEntry> out;

@@ -31,8 +31,15 @@ constexpr std::array kTable{
     Constant{"ncv_other_bituminous_coal_kwh_per_kg", 25.8 / 3.6, "kWh/kg", kIpccNcv},
     Constant{"ncv_lignite_kwh_per_kg", 11.9 / 3.6, "kWh/kg", kIpccNcv},
     Constant{"ncv_wood_kwh_per_kg", 15.6 / 3.6, "kWh/kg", kIpccNcv},
+    Constant{"ncv_biodiesel_kwh_per_kg", 27.0 / 3.6, "kWh/kg", kIpccNcv},
+    Constant{"ncv_other_liquid_biofuels_kwh_per_kg", 27.4 / 3.6, "kWh/kg", kIpccNcv},
     Constant{"density_diesel_kg_per_l", 0.8325, "kg/l", "EN 590 density at 15 °C 820-845 kg/m3, midpoint"},
     Constant{"density_gasoline_kg_per_l", 0.7475, "kg/l", "EN 228 density at 15 °C 720-775 kg/m3, midpoint"},
+    Constant{"density_heating_oil_kg_per_l", 0.845, "kg/l", "DIN 51603-1 heating oil EL: at most 860 kg/m3 at 15 °C; typical 840-850"},
+    Constant{"density_lpg_kg_per_l", 0.54, "kg/l",
+             "EN 589 autogas, propane-butane mix: about 510 (propane) to 580 (butane) kg/m3 at 15 °C"},
+    Constant{"density_biodiesel_kg_per_l", 0.88, "kg/l", "EN 14214 FAME density at 15 °C 860-900 kg/m3, midpoint"},
+    Constant{"density_plant_oil_kg_per_l", 0.92, "kg/l", "DIN 51605 rapeseed oil fuel density at 15 °C 910-925 kg/m3"},
 };
 
 struct Named {
@@ -55,6 +62,10 @@ constexpr std::array kCarrierNames{
     Named{"pv_production", Carrier::kPvProduction},
     Named{"solar_thermal", Carrier::kSolarThermal},
     Named{"water", Carrier::kWater},
+    Named{"other_fossil", Carrier::kOtherFossil},
+    Named{"plant_oil", Carrier::kPlantOil},
+    Named{"biofuel", Carrier::kBiofuel},
+    Named{"geothermal", Carrier::kGeothermal},
 };
 
 std::string lower(std::string_view s) {
@@ -126,6 +137,9 @@ bool isHeatingCarrier(Carrier c) {
     case Carrier::kCoal:
     case Carrier::kLignite:
     case Carrier::kBiomass:
+    case Carrier::kOtherFossil:
+    case Carrier::kPlantOil:
+    case Carrier::kGeothermal:
       return true;
     default:
       return false;
@@ -178,14 +192,31 @@ std::optional<double> defaultNetKwhPerUnit(Carrier c, Unit u) {
         return constant("ncv_lignite_kwh_per_kg");
       case Carrier::kBiomass:
         return constant("ncv_wood_kwh_per_kg");
+      case Carrier::kBiofuel:
+        return constant("ncv_biodiesel_kwh_per_kg");
+      case Carrier::kPlantOil:
+        return constant("ncv_other_liquid_biofuels_kwh_per_kg");
       default:
         return std::nullopt;
     }
   }
   if (u == Unit::kL) {
-    if (c == Carrier::kDiesel) return constant("ncv_gas_diesel_oil_kwh_per_kg") * constant("density_diesel_kg_per_l");
-    if (c == Carrier::kGasoline)
-      return constant("ncv_motor_gasoline_kwh_per_kg") * constant("density_gasoline_kg_per_l");
+    switch (c) {
+      case Carrier::kDiesel:
+        return constant("ncv_gas_diesel_oil_kwh_per_kg") * constant("density_diesel_kg_per_l");
+      case Carrier::kHeatingOil:
+        return constant("ncv_gas_diesel_oil_kwh_per_kg") * constant("density_heating_oil_kg_per_l");
+      case Carrier::kGasoline:
+        return constant("ncv_motor_gasoline_kwh_per_kg") * constant("density_gasoline_kg_per_l");
+      case Carrier::kLpg:
+        return constant("ncv_lpg_kwh_per_kg") * constant("density_lpg_kg_per_l");
+      case Carrier::kBiofuel:
+        return constant("ncv_biodiesel_kwh_per_kg") * constant("density_biodiesel_kg_per_l");
+      case Carrier::kPlantOil:
+        return constant("ncv_other_liquid_biofuels_kwh_per_kg") * constant("density_plant_oil_kg_per_l");
+      default:
+        return std::nullopt;
+    }
   }
   return std::nullopt;
 }
@@ -199,6 +230,7 @@ double ncvPerGcv(Carrier c) {
     case Carrier::kCoal:
     case Carrier::kLignite:
     case Carrier::kResidualFuelOil:
+    case Carrier::kOtherFossil:
     case Carrier::kDiesel:
     case Carrier::kGasoline:
       return constant("ncv_per_gcv_oil_coal");

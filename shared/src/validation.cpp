@@ -8,7 +8,9 @@
 #include <cmath>
 #include <set>
 
+#include "secap/core/consumption.h"
 #include "secap/core/hlc.h"
+#include "secap/core/inventory.h"
 #include "secap/core/ids.h"
 #include "secap/core/merge.h"
 
@@ -140,6 +142,60 @@ std::optional<Rejection> validateTemplate(const secap::v1::InspectionTemplate& t
     if (item.has_min() && item.has_max() && item.min() > item.max())
       return reject("template.bad_item", "an item's min is above its max");
   }
+  return std::nullopt;
+}
+
+bool isKeyIn(const std::string& key, std::initializer_list<std::string_view> keys) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+std::optional<Rejection> validateProductionLines(
+    const google::protobuf::RepeatedPtrField<secap::v1::LocalProductionLine>& lines,
+    std::initializer_list<std::string_view> plants) {
+  std::set<std::string> seen;
+  for (const auto& line : lines) {
+    if (!isKeyIn(line.plant(), plants) || !seen.insert(line.plant()).second)
+      return reject("published_inventory.bad_line", "a local production line names an unknown or repeated plant");
+    if (!finiteNonNegative(line.produced_mwh()) || (line.has_t_co2() && !finiteNonNegative(line.t_co2())))
+      return reject("published_inventory.bad_value", "production and emissions must be numbers not below zero");
+    for (const auto& in : line.inputs()) {
+      if (!isKeyIn(in.input(), {"natural_gas", "liquid_gas", "heating_oil", "lignite", "coal", "steam", "waste",
+                                "plant_oil", "other_biomass", "other_renewable", "other"}))
+        return reject("published_inventory.bad_line", "a local production input is not a column of the template");
+      if (!finiteNonNegative(in.mwh()))
+        return reject("published_inventory.bad_value", "an energy input must be a number not below zero");
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Rejection> validatePublishedInventory(const secap::v1::PublishedInventory& p) {
+  if (p.kind() != secap::v1::INVENTORY_KIND_BEI && p.kind() != secap::v1::INVENTORY_KIND_MEI)
+    return reject("published_inventory.bad_kind", "a published inventory is a BEI or an MEI");
+  if (!plausibleYear(p.year()) || p.population() < 0)
+    return reject("published_inventory.bad_value", "a plausible year and a population not below zero");
+  if (p.approach() == secap::v1::EMISSION_FACTOR_APPROACH_UNSPECIFIED ||
+      p.unit() == secap::v1::EMISSION_UNIT_UNSPECIFIED)
+    return reject("published_inventory.bad_value", "the emission factor approach and the reporting unit are required");
+  std::set<std::pair<std::string, int>> cells;
+  for (const auto& line : p.lines()) {
+    if (!isConsumptionSector(line.com_sector()) ||
+        !isConsumedEnergy(carrierFromProto(line.carrier())) ||
+        !cells.insert({line.com_sector(), static_cast<int>(line.carrier())}).second)
+      return reject("published_inventory.bad_line",
+                    "every line needs a consumption sector and an energy carrier of the template, once each");
+    if (!finiteNonNegative(line.mwh()) || (line.has_t_co2() && !finiteNonNegative(line.t_co2())))
+      return reject("published_inventory.bad_value", "MWh and t CO2 must be numbers not below zero");
+  }
+  for (const auto& e : p.non_energy())
+    if (!isKeyIn(e.source(), {"waste", "waste_water", "other"}) || !std::isfinite(e.t_co2()))
+      return reject("published_inventory.bad_line", "a non-energy line is waste, waste_water or other, with a number");
+  if (auto r = validateProductionLines(p.local_electricity(), {"wind", "hydro", "pv", "chp", "other"})) return r;
+  if (auto r = validateProductionLines(p.local_heat(), {"chp", "district_heating", "other"})) return r;
+  for (const bool bad : {p.has_green_electricity_mwh() && !finiteNonNegative(p.green_electricity_mwh()),
+                         p.has_green_electricity_t_per_mwh() && !finiteNonNegative(p.green_electricity_t_per_mwh()),
+                         p.has_electricity_t_per_mwh() && !finiteNonNegative(p.electricity_t_per_mwh())})
+    if (bad) return reject("published_inventory.bad_value", "green electricity and factors must be numbers not below zero");
   return std::nullopt;
 }
 
@@ -317,6 +373,8 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
           (f.year() != 0 && !plausibleYear(f.year())))
         return reject("emission_factor.bad_value",
                       "the factor must be 0..5 t/MWh, with an ISO country code and a plausible year");
+      if (!f.municipality_id().empty() && municipalityMissing(f.municipality_id()))
+        return reject("emission_factor.unknown_municipality", "the local factor's municipality does not exist");
       break;
     }
     case EntityType::kDegreeDays: {
@@ -334,6 +392,15 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
         return reject("municipality_year.bad_value", "a plausible year and a population not below zero");
       if (municipalityMissing(y.municipality_id()))
         return reject("municipality_year.unknown_municipality", "the year's municipality does not exist");
+      break;
+    }
+    case EntityType::kPublishedInventory: {
+      const auto& p = change.published_inventory();
+      if (auto r = validatePublishedInventory(p)) return r;
+      if (!parentExists(EntityType::kMunicipality, p.municipality_id()))
+        return reject("published_inventory.unknown_municipality", "the inventory's municipality does not exist");
+      if (!p.supersedes_id().empty() && !parentExists(EntityType::kPublishedInventory, p.supersedes_id()))
+        return reject("published_inventory.unknown_supersedes", "the inventory it corrects does not exist");
       break;
     }
     case EntityType::kUnknown:

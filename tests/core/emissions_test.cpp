@@ -69,3 +69,32 @@ TEST(Emissions, LocalElectricityFactorOfANetExporter) {
   EXPECT_FALSE(localElectricityFactor({0, 0, 0, 0.7, 0, 0}).isOk());
   EXPECT_FALSE(localElectricityFactor({100, -1, 0, 0.7, 0, 0}).isOk());
 }
+
+TEST(Emissions, AMunicipalitysOwnFactorOutranksTheCountrysWhichOutranksTheDefault) {
+  EmissionFactorSet set;
+  set.add({Carrier::kDistrictHeat, Approach::kLca, "", 0, 0.5, "default for every country"});
+  auto f = set.lookup(Carrier::kDistrictHeat, Approach::kLca, "DE", 2024);
+  ASSERT_TRUE(f.isOk());
+  EXPECT_DOUBLE_EQ(f->tPerMwh, 0.5);
+  EXPECT_FALSE(f->fallback);  // a year-0 factor holds for every year
+  set.add({Carrier::kDistrictHeat, Approach::kLca, "DE", 2020, 0.3, "national"});
+  EXPECT_DOUBLE_EQ(set.lookup(Carrier::kDistrictHeat, Approach::kLca, "DE", 2024)->tPerMwh, 0.3);
+  EXPECT_TRUE(set.lookup(Carrier::kDistrictHeat, Approach::kLca, "DE", 2024)->fallback);
+  EXPECT_DOUBLE_EQ(set.lookup(Carrier::kDistrictHeat, Approach::kLca, "PL", 2024)->tPerMwh, 0.5);
+  set.add({Carrier::kDistrictHeat, Approach::kLca, "DE", 2023, 0.12, "Stadtwerke network", true});
+  EXPECT_DOUBLE_EQ(set.lookup(Carrier::kDistrictHeat, Approach::kLca, "DE", 2024)->tPerMwh, 0.12);
+  // Before the local factor's first year, the national one still holds.
+  EXPECT_DOUBLE_EQ(set.lookup(Carrier::kDistrictHeat, Approach::kLca, "DE", 2021)->tPerMwh, 0.3);
+}
+
+TEST(Emissions, EveryCovenantColumnHasAnIpccFactorButOtherFossilFuels) {
+  const EmissionFactorSet none;
+  for (Carrier c : {Carrier::kLignite, Carrier::kPlantOil, Carrier::kBiofuel, Carrier::kGeothermal,
+                    Carrier::kSolarThermal, Carrier::kBiomass, Carrier::kCoal})
+    EXPECT_TRUE(none.lookup(c, Approach::kIpcc, "PL", 2024).isOk()) << carrierName(c);
+  EXPECT_NEAR(none.lookup(Carrier::kLignite, Approach::kIpcc, "PL", 2024)->tPerMwh, 0.3636, 1e-9);
+  EXPECT_DOUBLE_EQ(none.lookup(Carrier::kBiofuel, Approach::kIpcc, "PL", 2024)->tPerMwh, 0.0);
+  // "Other fossil fuels" differ too much to have one default: it must be entered.
+  EXPECT_FALSE(none.lookup(Carrier::kOtherFossil, Approach::kIpcc, "PL", 2024).isOk());
+  EXPECT_FALSE(none.lookup(Carrier::kDistrictHeat, Approach::kIpcc, "PL", 2024).isOk());
+}

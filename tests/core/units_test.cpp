@@ -46,3 +46,22 @@ TEST(Units, NamesRoundTrip) {
   EXPECT_EQ(parseBasis("GCV"), EnergyBasis::kGross);
   EXPECT_FALSE(parseCarrier("unobtainium").has_value());
 }
+
+TEST(Units, TheNewCovenantCarriersHaveNamesAndEnergyContentWhereSoldByVolumeOrMass) {
+  for (const char* name : {"lignite", "other_fossil", "plant_oil", "biofuel", "geothermal"}) {
+    auto c = parseCarrier(name);
+    ASSERT_TRUE(c) << name;
+    EXPECT_EQ(carrierName(*c), name);
+    EXPECT_TRUE(isConsumedEnergy(*c));
+  }
+  // Litres: heating oil 43.0 MJ/kg × 0.845 kg/l / 3.6 = 10.093 kWh/l; LPG 47.3 × 0.54 / 3.6 = 7.095;
+  // biodiesel 27.0 × 0.88 / 3.6 = 6.6; plant oil 27.4 × 0.92 / 3.6 = 7.002.
+  EXPECT_NEAR(*defaultNetKwhPerUnit(Carrier::kHeatingOil, Unit::kL), 10.0931, 1e-4);
+  EXPECT_NEAR(*defaultNetKwhPerUnit(Carrier::kLpg, Unit::kL), 7.095, 1e-4);
+  EXPECT_NEAR(*defaultNetKwhPerUnit(Carrier::kBiofuel, Unit::kL), 6.6, 1e-9);
+  EXPECT_NEAR(*defaultNetKwhPerUnit(Carrier::kPlantOil, Unit::kL), 7.00222, 1e-4);
+  EXPECT_NEAR(*defaultNetKwhPerUnit(Carrier::kLignite, Unit::kKg), 11.9 / 3.6, 1e-9);
+  EXPECT_NEAR(*defaultNetKwhPerUnit(Carrier::kBiofuel, Unit::kKg), 7.5, 1e-9);
+  EXPECT_FALSE(defaultNetKwhPerUnit(Carrier::kGeothermal, Unit::kKg));
+  EXPECT_FALSE(defaultNetKwhPerUnit(Carrier::kOtherFossil, Unit::kL));
+}

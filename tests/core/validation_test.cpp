@@ -372,6 +372,83 @@ TEST(Validation, InventoryAndReferenceDataRejectImpossibleValues) {
   EXPECT_EQ(worldCodeOf(y), "municipality_year.unknown_municipality");
 }
 
+TEST(Validation, ALocalEmissionFactorNamesAMunicipalityThatExists) {
+  auto f = change();
+  auto* e = f.mutable_emission_factor();
+  e->set_id(f.entity_id());
+  e->set_carrier(secap::v1::CARRIER_DISTRICT_HEAT);
+  e->set_country("PL");
+  e->set_year(2024);
+  e->set_t_per_mwh(0.31);
+  e->set_municipality_id(secap::testing::kMunicipalityId);
+  EXPECT_EQ(worldCodeOf(f), "ok");
+  e->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(f), "emission_factor.unknown_municipality");
+}
+
+namespace {
+secap::v1::Change publishedBei() {
+  auto c = change();
+  auto* p = c.mutable_published_inventory();
+  p->set_id(c.entity_id());
+  p->set_municipality_id(secap::testing::kMunicipalityId);
+  p->set_kind(secap::v1::INVENTORY_KIND_BEI);
+  p->set_year(2013);
+  p->set_approach(secap::v1::EMISSION_FACTOR_APPROACH_IPCC);
+  p->set_unit(secap::v1::EMISSION_UNIT_T_CO2);
+  p->set_population(361000);
+  auto* l = p->add_lines();
+  l->set_com_sector("residential");
+  l->set_carrier(secap::v1::CARRIER_COAL);
+  l->set_mwh(252700);
+  l->set_t_co2(86170.7);
+  auto* pv = p->add_local_electricity();
+  pv->set_plant("pv");
+  pv->set_produced_mwh(850);
+  return c;
+}
+}  // namespace
+
+TEST(Validation, APublishedInventoryIsWholeAndPlausible) {
+  EXPECT_EQ(worldCodeOf(publishedBei()), "ok");
+  auto c = publishedBei();
+  c.mutable_published_inventory()->set_kind(secap::v1::INVENTORY_KIND_UNSPECIFIED);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_kind");
+  c = publishedBei();
+  c.mutable_published_inventory()->set_year(13);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_value");
+  c = publishedBei();
+  c.mutable_published_inventory()->clear_unit();
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_value");
+  c = publishedBei();
+  c.mutable_published_inventory()->mutable_lines(0)->set_mwh(std::numeric_limits<double>::quiet_NaN());
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_value");
+  c = publishedBei();
+  c.mutable_published_inventory()->mutable_lines(0)->set_t_co2(-1);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_value");
+  c = publishedBei();  // local production is table C, not a consumption line
+  c.mutable_published_inventory()->mutable_lines(0)->set_com_sector("local_electricity_production");
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_line");
+  c = publishedBei();  // water is no energy
+  c.mutable_published_inventory()->mutable_lines(0)->set_carrier(secap::v1::CARRIER_WATER);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_line");
+  c = publishedBei();  // one line per cell
+  *c.mutable_published_inventory()->add_lines() = c.published_inventory().lines(0);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_line");
+  c = publishedBei();
+  c.mutable_published_inventory()->mutable_local_electricity(0)->set_plant("nuclear");
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.bad_line");
+  c = publishedBei();
+  c.mutable_published_inventory()->set_municipality_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.unknown_municipality");
+  c = publishedBei();
+  c.mutable_published_inventory()->set_supersedes_id(kUnknownId);
+  EXPECT_EQ(worldCodeOf(c), "published_inventory.unknown_supersedes");
+  c = publishedBei();  // append-only: a correction is a new record
+  c.set_deleted(true);
+  EXPECT_EQ(worldCodeOf(c), "change.append_only");
+}
+
 TEST(Validation, APersonHoldsKnownRolesInKnownMunicipalities) {
   auto c = change();
   auto* p = c.mutable_person();
@@ -419,7 +496,10 @@ TEST(Entity, EveryTypeKnowsItsNameParentAndAppendOnlyRule) {
   EXPECT_EQ(parentTypeOf(progress(10)), EntityType::kMeasure);
   EXPECT_EQ(parentIdOf(attachment()), kReadingId);
   EXPECT_EQ(parentTypeOf(attachment()), EntityType::kReading);
-  EXPECT_EQ(parentFieldOf(EntityType::kEmissionFactor), "");
+  // A factor may name its municipality (a heat network's own); a global one names none.
+  EXPECT_EQ(parentFieldOf(EntityType::kEmissionFactor), "municipality_id");
+  EXPECT_TRUE(isAppendOnly(EntityType::kPublishedInventory));
+  EXPECT_EQ(parentFieldOf(EntityType::kPublishedInventory), "municipality_id");
   auto c = inspection();
   secap::v1::Change restored;
   ASSERT_TRUE(parseEntityInto(EntityType::kInspection, serializeEntity(c), restored));

@@ -229,6 +229,67 @@ TEST_F(AuthzTest, RoleByRpcMatrix) {
   }
 }
 
+// Published inventories are the coordinator's (DESIGN.md §3); so is a heat
+// network's own emission factor. A national factor is the admin's alone.
+TEST_F(AuthzTest, InventoriesAndLocalFactorsAreTheCoordinatorsOwn) {
+  auto published = [&](const std::string& municipality) {
+    v1::Change c;
+    c.set_change_id(core::newUuidV7(h->clock));
+    c.set_entity_id(core::newUuidV7(h->clock));
+    c.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
+    auto* p = c.mutable_published_inventory();
+    p->set_id(c.entity_id());
+    p->set_municipality_id(municipality);
+    p->set_kind(v1::INVENTORY_KIND_BEI);
+    p->set_year(2014);
+    p->set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
+    p->set_unit(v1::EMISSION_UNIT_T_CO2);
+    auto* l = p->add_lines();
+    l->set_com_sector("residential");
+    l->set_carrier(v1::CARRIER_COAL);
+    l->set_mwh(1000);
+    l->set_t_co2(341);
+    return c;
+  };
+  auto factor = [&](const std::string& municipality) {
+    v1::Change c;
+    c.set_change_id(core::newUuidV7(h->clock));
+    c.set_entity_id(core::newUuidV7(h->clock));
+    c.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
+    auto* f = c.mutable_emission_factor();
+    f->set_id(c.entity_id());
+    f->set_carrier(v1::CARRIER_DISTRICT_HEAT);
+    f->set_country("PL");
+    f->set_year(2025);
+    f->set_t_per_mwh(0.3);
+    f->set_municipality_id(municipality);
+    return c;
+  };
+  struct Row {
+    std::string who;
+    Device device;
+    std::string inventoryA, inventoryB, localFactorA, nationalFactor;
+  };
+  Device consultant = enroll("field", kMunicipalityId);
+  ASSERT_TRUE(h->srv->store().grantRole(consultant.id, kOtherMunicipality, "coordinator", kServerNow, "test").isOk());
+  const std::string ok = "ACCEPTED", no = "auth.forbidden", denied = "PERMISSION_DENIED";
+  std::vector<Row> rows = {
+      {"admin", enroll("admin"), ok, ok, ok, ok},
+      {"coordinator", enroll("coordinator"), ok, no, ok, no},
+      {"field", enroll("field"), no, no, no, no},
+      {"kiosk", enroll("kiosk"), no, no, no, no},
+      {"partner", enroll("partner"), denied, denied, denied, denied},
+      {"consultant", consultant, no, ok, no, no},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.who);
+    EXPECT_EQ(pushOne(r.device, published(kMunicipalityId)), r.inventoryA);
+    EXPECT_EQ(pushOne(r.device, published(kOtherMunicipality)), r.inventoryB);
+    EXPECT_EQ(pushOne(r.device, factor(kMunicipalityId)), r.localFactorA);
+    EXPECT_EQ(pushOne(r.device, factor("")), r.nationalFactor);
+  }
+}
+
 TEST_F(AuthzTest, AKioskPullsNoPersonsWhileFieldStaffDo) {
   v1::Change person;
   person.set_change_id(core::newUuidV7(h->clock));

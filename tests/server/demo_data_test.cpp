@@ -180,7 +180,16 @@ TEST(DemoData, EveryParentExistsAndComesFirst) {
         ASSERT_EQ(municipalities.count(c.municipality_year().municipality_id()), 1u);
         break;
       case v1::Change::kEmissionFactor:
-        break;  // global reference data
+        // Global reference data, or a heat network's own factor.
+        if (!c.emission_factor().municipality_id().empty())
+          ASSERT_EQ(municipalities.count(c.emission_factor().municipality_id()), 1u);
+        break;
+      case v1::Change::kPublishedInventory:
+        ASSERT_EQ(municipalities.count(c.published_inventory().municipality_id()), 1u);
+        break;
+      case v1::Change::kActivityData:
+        ASSERT_EQ(municipalities.count(c.activity_data().municipality_id()), 1u);
+        break;
       case v1::Change::kInspectionTemplate:
         templates.insert(c.entity_id());
         break;
@@ -394,7 +403,8 @@ TEST(DemoData, HasMeasuresProgressInspectionsAndReferenceData) {
       if (c.emission_factor().source().find("EXAMPLE") != std::string::npos) ++exampleFactors;
       if (c.emission_factor().source().find("IPCC") != std::string::npos) ++ipccFactors;
       if (c.emission_factor().carrier() == v1::CARRIER_NATURAL_GAS)
-        EXPECT_DOUBLE_EQ(c.emission_factor().t_per_mwh(), 0.202);
+        EXPECT_DOUBLE_EQ(c.emission_factor().t_per_mwh(),
+                         c.emission_factor().approach() == v1::EMISSION_FACTOR_APPROACH_LCA ? 0.237 : 0.202);
     }
   }
   EXPECT_GE(counts[v1::Change::kMeasure], 30);
@@ -407,7 +417,8 @@ TEST(DemoData, HasMeasuresProgressInspectionsAndReferenceData) {
   EXPECT_EQ(fundingSources.count("NFOŚiGW"), 1u);
   EXPECT_EQ(fundingSources.count("KfW 432"), 1u);
   EXPECT_EQ(counts[v1::Change::kDegreeDays], static_cast<int>(generateDemoDegreeDays({.nowMs = kNowMs}).size()));
-  EXPECT_EQ(counts[v1::Change::kMunicipalityYear], 10);
+  // Every year from each baseline year (three towns 2013, four 2014, three 2015) to now (2025).
+  EXPECT_EQ(counts[v1::Change::kMunicipalityYear], 3 * 13 + 4 * 12 + 3 * 11);
   EXPECT_EQ(counts[v1::Change::kReadingReview], 1);
 }
 

@@ -70,6 +70,30 @@ class KioskScopeTest : public ::testing::Test {
     d->set_carrier(v1::CARRIER_NATURAL_GAS);
     d->set_mwh(1200);
     h->seed({inventory});
+    // The BEI as published and the heat network's own factor: the board
+    // shows the reduction against them, so the tablet holds them.
+    bei = newChange();
+    auto* p = bei.mutable_published_inventory();
+    p->set_id(bei.entity_id());
+    p->set_municipality_id(kMunicipalityId);
+    p->set_kind(v1::INVENTORY_KIND_BEI);
+    p->set_year(2014);
+    p->set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
+    p->set_unit(v1::EMISSION_UNIT_T_CO2);
+    auto* l = p->add_lines();
+    l->set_com_sector("residential");
+    l->set_carrier(v1::CARRIER_COAL);
+    l->set_mwh(12000);
+    l->set_t_co2(4092);
+    heatFactor = newChange();
+    auto* f = heatFactor.mutable_emission_factor();
+    f->set_id(heatFactor.entity_id());
+    f->set_carrier(v1::CARRIER_DISTRICT_HEAT);
+    f->set_country("PL");
+    f->set_year(2024);
+    f->set_t_per_mwh(0.33);
+    f->set_municipality_id(kMunicipalityId);
+    h->seed({bei, heatFactor});
   }
 
   v1::Change newChange() {
@@ -186,7 +210,7 @@ class KioskScopeTest : public ::testing::Test {
 
   std::unique_ptr<ServerHarness> h;
   v1::Change gym, gymMeter, schoolReading, gymReading, caretaker, gymCaretaker, coordinator, published, unpublished,
-      inventory;
+      inventory, bei, heatFactor;
   int m_values = 0;
 };
 
@@ -216,9 +240,10 @@ TEST_F(KioskScopeTest, AKioskBoundToTheSchoolPullsExactlyTheKioskScope) {
   for (const auto& changes : {resync(kiosk), incremental(kiosk)}) {
     const auto ids = idsOf(changes);
     // Its municipality, the school with its meter and reading, the school's
-    // caretaker and the published photo.
-    for (const std::string& id : {std::string(kMunicipalityId), std::string(kSiteId), std::string(kMeterId),
-                                  schoolReading.entity_id(), caretaker.entity_id(), published.entity_id()})
+    // caretaker, the published photo, the published BEI and the heat factor.
+    for (const std::string& id :
+         {std::string(kMunicipalityId), std::string(kSiteId), std::string(kMeterId), schoolReading.entity_id(),
+          caretaker.entity_id(), published.entity_id(), bei.entity_id(), heatFactor.entity_id()})
       EXPECT_TRUE(ids.count(id)) << id;
     // Not the gym, its caretaker, the coordinator without a PIN, the photo
     // not published, the inventory line, nor another municipality.

@@ -145,6 +145,16 @@ TEST_F(SyncServiceTest, AnUnsupportedSchemaAsksForAnUpdate) {
   EXPECT_NE(st.error_message().find("update"), std::string::npos);
 }
 
+// An app of schema 1 (before published inventories and the new carriers)
+// keeps syncing: what it cannot name, it keeps as unknown.
+TEST_F(SyncServiceTest, AnOlderAppsSchemaIsStillServed) {
+  for (int32_t schema : {0, 1, 2}) {
+    v1::PushResponse resp;
+    EXPECT_TRUE(push(*h, device, {readingChange(h->clock, schema + 1, kServerNow - 5000 + schema)}, resp, schema).ok())
+        << schema;
+  }
+}
+
 TEST_F(SyncServiceTest, PullIsLimitedToTheDevicesMunicipality) {
   v1::PullResponse resp;
   ASSERT_TRUE(pull(*h, device, 0, resp).ok());

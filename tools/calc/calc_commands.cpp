@@ -1,5 +1,9 @@
 #include "calc_commands.h"
 
+#include "secap/core/com_template.h"
+#include "secap/core/csv.h"
+#include "secap/core/progress.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -81,26 +85,49 @@ json inventoryJson(const core::Inventory& inv) {
   json sectors = json::object();
   for (const auto& [sector, byCarrier] : inv.cells) {
     json carriers = json::object();
-    for (const auto& [carrier, cell] : byCarrier)
-      carriers[std::string(core::carrierName(carrier))] = {{"mwh", num(cell.mwh)},
-                                                           {"t_co2", num(cell.tCo2)},
-                                                           {"t_per_mwh", num(cell.tPerMwh)},
-                                                           {"factor_source", cell.factorSource},
-                                                           {"factor_fallback", cell.factorFallback}};
+    for (const auto& [carrier, cell] : byCarrier) {
+      json c{{"mwh", num(cell.mwh)}};
+      if (cell.missing) {
+        c["t_co2"] = nullptr;
+      } else {
+        c["t_co2"] = num(cell.tCo2);
+        c["t_per_mwh"] = num(cell.tPerMwh);
+        c["factor_source"] = cell.factorSource;
+        c["factor_fallback"] = cell.factorFallback;
+      }
+      json from = json::object();
+      if (!cell.origin.meters.empty())
+        from["meters"] = {{"count", cell.origin.meters.size()}, {"readings", cell.origin.readings}};
+      if (!cell.origin.activitySources.empty()) from["activity_data"] = cell.origin.activitySources;
+      if (cell.origin.published) from["published"] = true;
+      c["from"] = from;
+      carriers[std::string(core::carrierName(carrier))] = c;
+    }
     sectors[sector] = carriers;
   }
   json bySector = json::object();
   for (const auto& [s, t] : inv.sectorTCo2) bySector[s] = num(t);
   json byCarrier = json::object();
   for (const auto& [c, m] : inv.carrierMwh) byCarrier[std::string(core::carrierName(c))] = num(m);
-  return {{"year", inv.year},
-          {"approach", core::approachName(inv.approach)},
-          {"country", inv.country},
-          {"total_mwh", num(inv.totalMwh)},
-          {"total_t_co2", num(inv.totalTCo2)},
-          {"t_co2_by_sector", bySector},
-          {"mwh_by_carrier", byCarrier},
-          {"cells", sectors}};
+  json missing = json::array();
+  for (const auto& g : inv.gaps)
+    missing.push_back({{"sector", g.sector},
+                       {"carrier", core::carrierName(g.carrier)},
+                       {"mwh", num(g.mwh)},
+                       {"reason", g.reason}});
+  json out{{"year", inv.year},
+           {"approach", core::approachName(inv.approach)},
+           {"country", inv.country},
+           {"published", inv.published},
+           {"complete", inv.complete()},
+           {"total_mwh", num(inv.totalMwh)},
+           {"total_t_co2", num(inv.totalTCo2)},
+           {"t_co2_by_sector", bySector},
+           {"mwh_by_carrier", byCarrier},
+           {"cells", sectors},
+           {"missing", missing}};
+  if (inv.nonEnergyTCo2 != 0) out["non_energy_t_co2"] = num(inv.nonEnergyTCo2);
+  return out;
 }
 
 }  // namespace
@@ -258,25 +285,48 @@ Result<json> runInventory(const InventoryArgs& a) {
     if (!readings.isOk()) return readings.status();
     for (const auto& m : *meters) {
       if (!core::isConsumedEnergy(m.carrier)) continue;
+      std::map<int, int64_t> readingsPerYear;
+      for (const auto& r : *readings)
+        if (r.meterId == m.id) ++readingsPerYear[cal->localDateOf(r.takenAtMs).year];
+      if (!core::kwhPerUnit(m)) {
+        for (const auto& [y, count] : readingsPerYear)
+          lines.push_back({y, sectors[m.id], m.carrier, 0, "", m.id, count,
+                           "its readings cannot be converted to kWh (no calorific value)"});
+        continue;
+      }
       const auto c = core::meterConsumption(m, *readings);
       for (const auto& [y, kwh] : core::kwhByYear(c.intervals, *cal))
-        lines.push_back(
-            {y, sectors[m.id], m.carrier, core::toNetKwh(kwh, m.carrier, m.basis) / 1000.0, "meter " + m.id});
+        lines.push_back({y, sectors[m.id], m.carrier, core::toNetKwh(kwh, m.carrier, m.basis) / 1000.0, "", m.id,
+                         readingsPerYear[y], ""});
     }
   }
   auto build = [&](int year) {
     return core::buildInventory(lines, *factors, {year, *approach, a.country, a.localElectricityFactor});
   };
-  auto inv = build(a.year);
-  if (!inv.isOk()) return inv.status();
-  json out{{"inventory", inventoryJson(*inv)}};
-  if (a.baselineYear) {
-    auto bei = build(*a.baselineYear);
-    if (!bei.isOk()) return bei.status();
+  const core::Inventory inv = build(a.year);
+  json out{{"inventory", inventoryJson(inv)}};
+  std::optional<core::Inventory> bei;
+  long long baselinePopulation = a.baselinePopulation;
+  if (!a.publishedBei.empty()) {
+    auto text = core::readTextFile(a.publishedBei);
+    if (!text.isOk()) return text.status();
+    auto file = core::readComInventoryCsv(*text, a.publishedBei);
+    if (!file.isOk()) return file.status();
+    if (file->inventory.kind() != secap::v1::INVENTORY_KIND_BEI)
+      return core::invalidArgument(a.publishedBei + ": the file holds an MEI, not a BEI");
+    if (a.baselineYear && *a.baselineYear != file->inventory.year())
+      return core::invalidArgument(a.publishedBei + ": the published BEI is of " +
+                                   std::to_string(file->inventory.year()) + ", not of --baseline-year " +
+                                   std::to_string(*a.baselineYear));
+    bei = core::inventoryFromPublished(file->inventory, a.country);
+    if (baselinePopulation == 0) baselinePopulation = file->inventory.population();
+  } else if (a.baselineYear) {
+    bei = build(*a.baselineYear);
+  }
+  if (bei) {
     out["baseline"] = inventoryJson(*bei);
-    const core::TargetPath path{*a.baselineYear, a.targetYear.value_or(2030), a.targetPct.value_or(0),
-                                a.perCapitaTarget};
-    auto r = core::reductionAgainstBaseline(*bei, a.baselinePopulation, *inv, a.population, path);
+    const core::TargetPath path{bei->year, a.targetYear.value_or(2030), a.targetPct.value_or(0), a.perCapitaTarget};
+    auto r = core::reductionAgainstBaseline(*bei, baselinePopulation, inv, a.population, path);
     if (!r.isOk()) return r.status();
     out["reduction"] = {{"baseline_year", r->baselineYear},
                         {"year", r->year},

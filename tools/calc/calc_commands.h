@@ -33,6 +33,9 @@ struct InventoryArgs {
   long long population = 0;
   long long baselinePopulation = 0;
   bool perCapitaTarget = false;
+  // A BEI as published (the Covenant CSV of ../shared/COM_TEMPLATE.md): the
+  // baseline, as submitted; its year and population unless given.
+  std::string publishedBei;
 };
 core::Result<nlohmann::json> runInventory(const InventoryArgs& a);
 

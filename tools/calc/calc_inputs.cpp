@@ -1,5 +1,7 @@
 #include "calc_inputs.h"
 
+#include "secap/core/csv.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -19,68 +21,6 @@ std::string trim(std::string s) {
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), notSpace));
   s.erase(std::find_if(s.rbegin(), s.rend(), notSpace).base(), s.end());
   return s;
-}
-
-Result<std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::notFound(path + ": cannot open the file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string s = ss.str();
-  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);  // a UTF-8 BOM from spreadsheet exports
-  return s;
-}
-
-// Splits CSV text into records of fields, each with its starting line.
-Result<std::vector<std::pair<int, std::vector<std::string>>>> splitCsv(const std::string& path, const std::string& s) {
-  std::vector<std::pair<int, std::vector<std::string>>> records;
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false, fieldWasQuoted = false, any = false;
-  int line = 1, recordLine = 1;
-  auto endField = [&] {
-    fields.push_back(fieldWasQuoted ? field : trim(field));
-    field.clear();
-    fieldWasQuoted = false;
-  };
-  auto endRecord = [&] {
-    endField();
-    const bool blank = fields.size() == 1 && fields[0].empty();
-    const bool comment = !fields.empty() && !fields[0].empty() && fields[0][0] == '#';
-    if (!blank && !comment) records.emplace_back(recordLine, std::move(fields));
-    fields.clear();
-    any = false;
-  };
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (!any) recordLine = line;
-    any = true;
-    if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        field += c;
-      }
-    } else if (c == '"' && trim(field).empty()) {
-      quoted = true;
-      fieldWasQuoted = true;
-      field.clear();
-    } else if (c == ',') {
-      endField();
-    } else if (c == '\n') {
-      endRecord();
-      ++line;
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (quoted) return invalidArgument(path + ":" + std::to_string(recordLine) + ": unterminated quoted field");
-  if (any) endRecord();
-  return records;
 }
 
 std::string cellText(const nlohmann::json& v) {
@@ -194,7 +134,7 @@ Result<std::optional<double>> Row::optionalNumber(const std::string& column) con
 }
 
 Result<std::vector<Row>> loadTable(const std::string& path, const std::vector<std::string>& requiredColumns) {
-  auto text = readFile(path);
+  auto text = core::readTextFile(path);
   if (!text.isOk()) return text.status();
   std::vector<Row> rows;
   std::set<std::string> columns;
@@ -207,15 +147,20 @@ Result<std::vector<Row>> loadTable(const std::string& path, const std::vector<st
         if (!row.cells.count(c)) return row.error("missing field '" + c + "'");
     return rows;
   }
-  auto records = splitCsv(path, *text);
-  if (!records.isOk()) return records.status();
-  if (records->empty()) return invalidArgument(path + ":1: empty file, expected a header row");
-  const auto& [headerLine, header] = records->front();
+  auto parsed = core::parseCsv(*text, path);
+  if (!parsed.isOk()) return parsed.status();
+  std::vector<core::CsvRecord> records;
+  for (auto& r : *parsed)
+    if (!r.blank() && !r.comment()) records.push_back(std::move(r));
+  if (records.empty()) return invalidArgument(path + ":1: empty file, expected a header row");
+  const int headerLine = records.front().line;
+  const auto& header = records.front().fields;
   for (const std::string& c : requiredColumns)
     if (std::find(header.begin(), header.end(), c) == header.end())
       return invalidArgument(path + ":" + std::to_string(headerLine) + ": missing column '" + c + "'");
-  for (size_t i = 1; i < records->size(); ++i) {
-    const auto& [line, fields] = (*records)[i];
+  for (size_t i = 1; i < records.size(); ++i) {
+    const int line = records[i].line;
+    const auto& fields = records[i].fields;
     Row row{path, line, {}};
     if (fields.size() != header.size())
       return row.error("expected " + std::to_string(header.size()) + " fields as in the header, got " +
@@ -468,7 +413,7 @@ Result<std::vector<core::ActivityData>> loadActivity(const std::string& path) {
 }
 
 Result<MeasureInput> loadMeasure(const std::string& path, const core::Calendar& cal) {
-  auto text = readFile(path);
+  auto text = core::readTextFile(path);
   if (!text.isOk()) return text.status();
   nlohmann::json j;
   try {

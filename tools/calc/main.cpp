@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
   invCmd->add_option("--population", inv.population, "population in the inventory year");
   invCmd->add_option("--baseline-population", inv.baselinePopulation, "population in the baseline year");
   invCmd->add_flag("--per-capita-target", inv.perCapitaTarget, "the target is per capita");
+  invCmd->add_option("--published-bei", inv.publishedBei,
+                     "the BEI as submitted (Covenant of Mayors CSV, tables A-D): the baseline, never recomputed");
 
   secap::calc::EfeArgs efe;
   auto* efeCmd = app.add_subcommand("efe", "local electricity emission factor (Covenant of Mayors)");

@@ -122,6 +122,11 @@ ReadingRecord readingFromProto(const secap::v1::Reading& reading,
 
 // ---- Proto-level API (server report, device) ----
 
+// The synced carrier and the calculations' one; an unknown number (a newer
+// server's carrier) is kUnspecified.
+Carrier carrierFromProto(secap::v1::Carrier c);
+secap::v1::Carrier carrierToProto(Carrier c);
+
 // kWh per unit of the meter's register (multiplier included), or 0 when the
 // unit cannot be converted (water, or a volume without a calorific value).
 double kwhPerUnit(const secap::v1::Meter& meter);

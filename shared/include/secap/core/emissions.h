@@ -28,10 +28,14 @@ std::optional<Approach> parseApproach(std::string_view name);
 struct EmissionFactor {
   Carrier carrier = Carrier::kUnspecified;
   Approach approach = Approach::kIpcc;
-  std::string country;  // ISO 3166-1 alpha-2
+  std::string country;  // ISO 3166-1 alpha-2; empty: a default for every country (e.g. LCA defaults)
   int year = 0;
   double tPerMwh = 0;
   std::string source;
+  // Set for a municipality's own factor (a district-heat network's). A set
+  // is built for one municipality, so any local factor in it is that
+  // municipality's, and it outranks the national one.
+  bool local = false;
 };
 
 // An IPCC 2006 default, per TJ as published.
@@ -58,10 +62,13 @@ class EmissionFactorSet {
   void add(EmissionFactor f) { m_factors.push_back(std::move(f)); }
   [[nodiscard]] const std::vector<EmissionFactor>& factors() const { return m_factors; }
 
-  // Entered factor for (carrier, approach, country, year); else the latest
-  // earlier year for that country (marked fallback); else, for the IPCC
-  // approach, the IPCC default of a fuel (solar thermal and PV are 0). Not
-  // found otherwise: electricity and heat need a national factor.
+  // The first that has a factor for (carrier, approach) in `year` or an
+  // earlier year (the latest such year; an earlier year is marked fallback):
+  // the municipality's own (local) factors, then the country's, then the
+  // defaults entered for every country; else, for the IPCC approach, the
+  // built-in IPCC default of a fuel (solar thermal, geothermal and PV are
+  // 0). Not found otherwise: electricity and heat need a national or local
+  // factor, and every LCA factor must be entered.
   [[nodiscard]] Result<ResolvedFactor> lookup(Carrier c, Approach a, std::string_view country, int year) const;
 
  private:

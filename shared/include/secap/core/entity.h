@@ -30,6 +30,7 @@ enum class EntityType : int {
   kEmissionFactor = 13,
   kDegreeDays = 14,
   kMunicipalityYear = 15,
+  kPublishedInventory = 16,
 };
 
 // Every known type, in dependency order (a parent before its children).
@@ -40,6 +41,7 @@ inline constexpr EntityType kAllEntityTypes[] = {
     EntityType::kEmissionFactor,
     EntityType::kDegreeDays,
     EntityType::kActivityData,
+    EntityType::kPublishedInventory,
     EntityType::kSite,
     EntityType::kMeter,
     EntityType::kReading,
@@ -64,16 +66,18 @@ std::string_view entityTypeName(EntityType type);
 EntityType entityTypeFromName(std::string_view name);
 
 // Append-only kinds only ever add records (DESIGN.md §3): Reading,
-// ReadingReview, ProgressUpdate, and Inspection (drafts stay on the device;
-// the server stores only submitted, immutable ones).
+// ReadingReview, ProgressUpdate, PublishedInventory (a correction
+// supersedes), and Inspection (drafts stay on the device; the server stores
+// only submitted, immutable ones).
 bool isAppendOnly(EntityType type);
 
 // The id of the record this one hangs under: a site's, measure's, activity
 // line's, year's, degree-day row's or template's municipality; a meter's or
 // inspection's site; a reading's meter; a review's reading; a progress
 // update's measure; an attachment's owner; a person's first role's
-// municipality. Empty for a municipality, an emission factor (global
-// reference data) and a global template.
+// municipality; a local emission factor's or a published inventory's
+// municipality. Empty for a municipality, a global emission factor
+// (reference data) and a global template.
 std::string parentIdOf(const secap::v1::Change& change);
 // The top-level field that holds the parent id ("roles" for a person,
 // "owner_id" for an attachment); "" when the type has no parent.

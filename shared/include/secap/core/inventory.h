@@ -6,10 +6,18 @@
 // and per capita; the on-track test against a linear path to the target; and
 // the rule that a locked (published) BEI stays as it was published.
 //
+// Cells, not all or nothing: every cell that can be computed is; a line
+// without usable data or a cell without an emission factor becomes a gap with
+// its reason, and the rest still counts. Each cell says where its figure
+// comes from (meters and their readings, activity data and its source, or a
+// published inventory).
+//
 // Pure functions over values; thread-safe.
 
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,18 +29,33 @@
 
 namespace secap::core {
 
-// Covenant of Mayors sector keys (DESIGN §3 sector tree).
+// Covenant of Mayors sector keys (DESIGN §3 sector tree), in the order of
+// the Covenant's table A, then the local production sectors.
 std::span<const std::string_view> comSectors();
 bool isComSector(std::string_view key);
+// A sector of final energy consumption (tables A and B), not local production.
+bool isConsumptionSector(std::string_view key);
 
-// An inventory line that meters do not cover (residential, tertiary,
-// transport...), or a line built from meter rollups.
+// One inventory line: final energy of one sector and carrier in one year.
+// From ActivityData (utilities' and statistics offices' figures), or from a
+// meter's rollup (meterId set).
 struct ActivityData {
   int year = 0;
   std::string sector;
   Carrier carrier = Carrier::kUnspecified;
   double mwh = 0;  // final energy on the NCV basis
   std::string source;
+  std::string meterId;    // set for a line built from a meter
+  int64_t readings = 0;   // the meter's readings taken in that year
+  std::string problem;    // set when the line's MWh could not be computed: it becomes a gap
+};
+
+// Where a cell's figure comes from.
+struct CellOrigin {
+  std::set<std::string> meters;           // meter ids
+  int64_t readings = 0;                   // their readings in the year
+  std::set<std::string> activitySources;  // ActivityData sources
+  bool published = false;                 // a published inventory, as submitted
 };
 
 struct InventoryCell {
@@ -41,6 +64,18 @@ struct InventoryCell {
   double tPerMwh = 0;
   std::string factorSource;
   bool factorFallback = false;
+  // No emission figure: no factor (computed) or none given (published). The
+  // MWh still count; the t CO2 totals leave the cell out.
+  bool missing = false;
+  CellOrigin origin;
+};
+
+// A cell or line that could not be counted, and why.
+struct InventoryGap {
+  std::string sector;
+  Carrier carrier = Carrier::kUnspecified;
+  double mwh = 0;  // the energy concerned, when known
+  std::string reason;
 };
 
 struct Inventory {
@@ -51,8 +86,12 @@ struct Inventory {
   std::map<std::string, double> sectorTCo2;
   std::map<Carrier, double> carrierMwh;
   double totalMwh = 0;
-  double totalTCo2 = 0;
-  bool published = false;  // figures frozen as submitted (a locked BEI)
+  double totalTCo2 = 0;        // energy cells plus nonEnergyTCo2
+  double nonEnergyTCo2 = 0;    // waste, waste water... (published inventories)
+  std::vector<InventoryGap> gaps;
+  bool published = false;      // figures frozen as submitted (a locked BEI)
+
+  [[nodiscard]] bool complete() const { return gaps.empty(); }
 };
 
 struct InventoryOptions {
@@ -64,10 +103,16 @@ struct InventoryOptions {
 };
 
 // Builds one year's inventory from the lines of that year (other years'
-// lines are ignored). Fails on an unknown sector, a negative or non-finite
-// MWh, or a missing emission factor, naming the line.
-Result<Inventory> buildInventory(std::span<const ActivityData> lines, const EmissionFactorSet& factors,
-                                 const InventoryOptions& options);
+// lines are ignored). A line with an unknown or production sector, a carrier
+// that is not final energy, a negative or non-finite MWh, or a problem is a
+// gap; a cell whose carrier has no emission factor keeps its MWh, is marked
+// missing and is a gap. Never fails.
+Inventory buildInventory(std::span<const ActivityData> lines, const EmissionFactorSet& factors,
+                         const InventoryOptions& options);
+
+// Recomputes a published inventory's totals from its cells (the cells of a
+// published inventory are as submitted: t CO2 given, never a factor).
+void totalUp(Inventory& inventory);
 
 // MunicipalityYear (DESIGN §3).
 struct MunicipalityYear {

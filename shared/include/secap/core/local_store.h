@@ -24,6 +24,7 @@
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
 #include "secap/core/merge.h"
+#include "secap/core/progress.h"
 #include "secap/core/sqlite.h"
 #include "secap/core/status.h"
 #include "secap/core/token_vault.h"
@@ -147,6 +148,10 @@ class LocalStore {
   std::vector<RejectedChange> rejectedChanges();
   // Every stored record, deleted ones included, ordered by type and id.
   std::vector<LocalRecord> allRecords();
+  // What the progress calculation reads (progress.h), as held here: the
+  // municipality and the records of the kinds it needs (not deleted). Empty
+  // municipality when it is not on this device.
+  MonitoringRecords monitoringRecords(const std::string& municipalityId);
 
   // --- Sync engine side ---
 

@@ -44,6 +44,7 @@ class [[nodiscard]] Status {
 
 inline Status invalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
 inline Status notFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
+inline Status failedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
 inline Status internalError(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 inline Status unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
 

@@ -23,8 +23,12 @@ using AttachmentChunkSource = std::function<std::optional<secap::v1::AttachmentC
 // Status stops the download (the transport cancels the call and returns it).
 using AttachmentChunkSink = std::function<Status(const secap::v1::AttachmentChunk&)>;
 
-// The protocol schema version this build speaks.
-constexpr int32_t kSchemaVersion = 1;
+// The protocol schema version this build speaks. 2 added PublishedInventory,
+// the Covenant table A carriers, EmissionFactor.municipality_id and
+// Municipality.climate_neutrality_year; the server still serves 1. A device
+// whose last full sync was at an older version resyncs once after the
+// upgrade, to fetch what it skipped as unknown.
+constexpr int32_t kSchemaVersion = 2;
 
 class SyncTransport {
  public:

@@ -17,8 +17,10 @@
 
 namespace secap::core {
 
-// Energy carriers of DESIGN §3, plus two fuels that only appear in activity
-// data (lignite and residual fuel oil have their own IPCC factors).
+// Energy carriers of DESIGN §3 and every fuel column of the Covenant of
+// Mayors table A (lignite, other fossil fuels, plant oil, biofuel,
+// geothermal), plus residual fuel oil, which has its own IPCC factor and
+// counts as "Other fossil fuels" in the Covenant's table.
 enum class Carrier {
   kUnspecified,
   kElectricity,
@@ -35,6 +37,10 @@ enum class Carrier {
   kPvProduction,
   kSolarThermal,
   kWater,
+  kOtherFossil,
+  kPlantOil,
+  kBiofuel,
+  kGeothermal,
 };
 
 // Register or invoice units.
