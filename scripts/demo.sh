@@ -28,6 +28,9 @@ sleep 0.5
 echo "== demo dataset"
 "$server_bin" demo-data --data-dir "$demo/server" | tee "$demo/municipalities.txt"
 
+echo "== progress towards each town's 2030 target (the shared calculation)"
+"$server_bin" admin progress --data-dir "$demo/server"
+
 echo "== sync server"
 "$server_bin" serve --data-dir "$demo/server" --grpc "$grpc_addr" --http "$http_addr" > "$demo/server.log" 2>&1 &
 echo $! > "$demo/server.pid"
@@ -80,6 +83,8 @@ SECAP Field demo is running.
   Health:                 http://$http_addr/healthz
   Dashboard API:          http://$http_addr/api/v1/municipalities/$mid/summary
   All municipalities:     $demo/municipalities.txt
+  A town's inventories:   $server_bin admin progress --data-dir $demo/server --municipality Bydgoszcz
+  Covenant CSV (BEI):     $server_bin admin export inventory --data-dir $demo/server --municipality Bydgoszcz --year 2013
   Field app:              enrolled for $municipality, data in $demo/app (log: $demo/app.log)
 TXT
 if [ -d "$demo/screenshots" ]; then

@@ -18,17 +18,21 @@
 // note.
 //
 // The SECAP part follows the regular series: IPCC default emission factors
-// and clearly labelled EXAMPLE national electricity factors (global
-// reference data), monthly DegreeDays from generateDemoDegreeDays(), each
-// municipality's baseline MunicipalityYear; a few measures per municipality
+// (global reference data) and monthly DegreeDays from
+// generateDemoDegreeDays(); the whole territory's part (demo_territory.h):
+// populations for every year, every town's BEI (published and locked for
+// Bydgoszcz and Sztum), activity data for the monitoring years, EXAMPLE
+// national electricity factors, each heat network's own factor and an LCA
+// set (docs/DEMO_DATA.md); a few measures per municipality
 // (thermal modernisation of a school, LED street lighting, PV on the town
 // hall, a heat pump in a kindergarten, rainwater retention) with quarterly
 // progress updates and indicators; a global verification template (pl, en,
 // de) and submitted inspections of completed measures; three deliberately
 // anomalous readings (two lower registers, one spike; recorded_by
 // kDemoAnomalyRecorder), one of them decided by a ReadingReview.
-// Order: municipalities, reference data, sites, meters, readings, anomalies,
-// reviews, templates, measures, progress updates, inspections.
+// Order: municipalities, reference data, the territory's factors, years,
+// published inventories and activity data, sites, meters, readings,
+// anomalies, reviews, templates, measures, progress updates, inspections.
 //
 // Stateless; thread-safe.
 

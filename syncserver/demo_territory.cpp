@@ -94,8 +94,8 @@ const std::vector<Use> kPolishRural = {
     {"agriculture_forestry_fishery", v1::CARRIER_LPG, 0.02},
 };
 const std::vector<Use> kGermanTown = {
-    {"residential", v1::CARRIER_ELECTRICITY, 1.55}, {"residential", v1::CARRIER_NATURAL_GAS, 3.6},
-    {"residential", v1::CARRIER_HEATING_OIL, 1.7}, {"residential", v1::CARRIER_BIOMASS, 0.55},
+    {"residential", v1::CARRIER_ELECTRICITY, 1.55}, {"residential", v1::CARRIER_NATURAL_GAS, 3.9},
+    {"residential", v1::CARRIER_HEATING_OIL, 1.9}, {"residential", v1::CARRIER_BIOMASS, 0.6},
     {"residential", v1::CARRIER_DISTRICT_HEAT, 0.15}, {"residential", v1::CARRIER_SOLAR_THERMAL, 0.06},
     {"residential", v1::CARRIER_GEOTHERMAL, 0.05},
     {"tertiary", v1::CARRIER_ELECTRICITY, 1.7}, {"tertiary", v1::CARRIER_NATURAL_GAS, 1.5},

@@ -209,4 +209,21 @@ std::string describeProgress(const core::MunicipalityProgress& p) {
   return out;
 }
 
+std::string summarizeProgress(const core::MunicipalityProgress& p) {
+  auto perCapita = [](const core::YearInventory& y) {
+    return y.perCapitaT ? fmt::format("{:.2f} t/inh.", *y.perCapitaT) : std::string("? t/inh.");
+  };
+  std::string out = fmt::format("{:<16}", p.name);
+  if (!p.bei) return out + "no BEI yet\n";
+  out += fmt::format("BEI {} {:>12} {:<22}", p.bei->inventory.year, perCapita(*p.bei),
+                     p.bei->publishedId.empty() ? "(computed)" : p.bei->locked ? "(published, locked)" : "(published)");
+  if (p.meis.empty()) return out + "no MEI yet\n";
+  const auto& mei = p.meis.back();
+  out += fmt::format("MEI {} {:>12}", mei.inventory.year, perCapita(mei));
+  if (p.reduction)
+    out += fmt::format("  -{:.1f} % (the path: -{:.1f} %) {}", p.reduction->reductionPct,
+                       p.reduction->expectedReductionPct, p.reduction->onTrack ? "on track" : "behind");
+  return out + "\n";
+}
+
 }  // namespace secap::server

@@ -53,5 +53,7 @@ Result<core::MunicipalityProgress> progressOf(Store& store, const std::string& m
 
 // A few readable lines for a coordinator's terminal.
 std::string describeProgress(const core::MunicipalityProgress& progress);
+// One line: the BEI, the latest MEI, the reduction and the verdict.
+std::string summarizeProgress(const core::MunicipalityProgress& progress);
 
 }  // namespace secap::server

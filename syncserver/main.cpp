@@ -508,9 +508,23 @@ int runExportInventory(const InventoryCommand& o) {
 int runProgress(const InventoryCommand& o) {
   auto store = openStore(o.where.dataDir, o.where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
-  auto progress = progressOf(**store, o.municipality);
-  if (!progress.isOk()) return fail(progress.status());
-  fmt::print("{}", describeProgress(*progress));
+  if (!o.municipality.empty()) {
+    auto progress = progressOf(**store, o.municipality);
+    if (!progress.isOk()) return fail(progress.status());
+    fmt::print("{}", describeProgress(*progress));
+    return 0;
+  }
+  auto all = (*store)->allMunicipalities();
+  if (!all.isOk()) return fail(all.status());
+  std::sort(all->begin(), all->end(), [](const StoredEntity& a, const StoredEntity& b) {
+    return a.entity.municipality().name() < b.entity.municipality().name();
+  });
+  for (const auto& m : *all) {
+    auto progress = progressOf(**store, m.id);
+    if (!progress.isOk()) return fail(progress.status());
+    fmt::print("{}", summarizeProgress(*progress));
+  }
+  if (all->empty()) fmt::print("no municipalities yet\n");
   return 0;
 }
 
@@ -667,7 +681,8 @@ int main(int argc, char** argv) {
   auto* progressCmd = admin->add_subcommand(
       "progress", "A municipality's BEI, MEIs, reduction and on-track verdict (the shared calculation)");
   addStoreOptions(progressCmd, inv.where);
-  progressCmd->add_option("--municipality", inv.municipality, "Municipality name or id")->required();
+  progressCmd->add_option("--municipality", inv.municipality,
+                          "Municipality name or id (default: one line for every municipality)");
 
   CLI11_PARSE(app, argc, argv);
   inv.import.lock = !noLock;

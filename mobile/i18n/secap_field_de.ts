@@ -527,6 +527,50 @@
         <source>Something went wrong (%1).</source>
         <translation>Etwas ist schiefgelaufen (%1).</translation>
     </message>
+    <message>
+        <source>Lignite</source>
+        <translation>Braunkohle</translation>
+    </message>
+    <message>
+        <source>Other fossil fuels</source>
+        <translation>Andere fossile Brennstoffe</translation>
+    </message>
+    <message>
+        <source>Plant oil</source>
+        <translation>Pflanzenöl</translation>
+    </message>
+    <message>
+        <source>Biofuel</source>
+        <translation>Biokraftstoffe</translation>
+    </message>
+    <message>
+        <source>Geothermal</source>
+        <translation>Geothermie</translation>
+    </message>
+    <message>
+        <source>A published inventory must be a BEI or an MEI.</source>
+        <translation>Ein veröffentlichtes Inventar muss eine Basis-Emissionsbilanz (BEI) oder eine Monitoring-Bilanz (MEI) sein.</translation>
+    </message>
+    <message>
+        <source>A figure of the inventory is not a valid number. Check the file.</source>
+        <translation>Ein Wert des Inventars ist keine gültige Zahl. Prüfen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>A line of the inventory has a sector or carrier the Covenant template does not have.</source>
+        <translation>Eine Zeile des Inventars hat einen Sektor oder Energieträger, den die Vorlage des Konvents der Bürgermeister nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The inventory&apos;s municipality is not known here.</source>
+        <translation>Die Kommune dieses Inventars ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>The inventory this one corrects is not known here. Sync, then try again.</source>
+        <translation>Das Inventar, das hiermit korrigiert wird, ist hier nicht bekannt. Synchronisieren Sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The municipality of this emission factor is not known here.</source>
+        <translation>Die Kommune dieses Emissionsfaktors ist hier nicht bekannt.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

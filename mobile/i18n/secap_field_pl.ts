@@ -533,6 +533,50 @@
         <source>Something went wrong (%1).</source>
         <translation>Coś poszło nie tak (%1).</translation>
     </message>
+    <message>
+        <source>Lignite</source>
+        <translation>Węgiel brunatny</translation>
+    </message>
+    <message>
+        <source>Other fossil fuels</source>
+        <translation>Inne paliwa kopalne</translation>
+    </message>
+    <message>
+        <source>Plant oil</source>
+        <translation>Olej roślinny</translation>
+    </message>
+    <message>
+        <source>Biofuel</source>
+        <translation>Biopaliwa</translation>
+    </message>
+    <message>
+        <source>Geothermal</source>
+        <translation>Geotermia</translation>
+    </message>
+    <message>
+        <source>A published inventory must be a BEI or an MEI.</source>
+        <translation>Opublikowana inwentaryzacja musi być inwentaryzacją bazową (BEI) albo kontrolną (MEI).</translation>
+    </message>
+    <message>
+        <source>A figure of the inventory is not a valid number. Check the file.</source>
+        <translation>Jedna z wartości inwentaryzacji nie jest prawidłową liczbą. Sprawdź plik.</translation>
+    </message>
+    <message>
+        <source>A line of the inventory has a sector or carrier the Covenant template does not have.</source>
+        <translation>Wiersz inwentaryzacji ma sektor lub nośnik energii, którego nie ma we wzorze Porozumienia Burmistrzów.</translation>
+    </message>
+    <message>
+        <source>The inventory&apos;s municipality is not known here.</source>
+        <translation>Gmina tej inwentaryzacji nie jest tu znana.</translation>
+    </message>
+    <message>
+        <source>The inventory this one corrects is not known here. Sync, then try again.</source>
+        <translation>Inwentaryzacja, którą ta poprawia, nie jest tu znana. Zsynchronizuj i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>The municipality of this emission factor is not known here.</source>
+        <translation>Gmina tego wskaźnika emisji nie jest tu znana.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -57,6 +57,11 @@ QtObject {
         case 10: return qsTr("PV production")
         case 11: return qsTr("Solar thermal")
         case 12: return qsTr("Water")
+        case 13: return qsTr("Lignite")
+        case 14: return qsTr("Other fossil fuels")
+        case 15: return qsTr("Plant oil")
+        case 16: return qsTr("Biofuel")
+        case 17: return qsTr("Geothermal")
         default: return qsTr("Meter")
         }
     }
@@ -64,8 +69,8 @@ QtObject {
     function carrierIcon(carrier) {
         switch (carrier) {
         case 1: return "bolt"
-        case 2: case 3: case 4: case 5: case 6: case 7: return "flame"
-        case 8: case 9: return "fuel"
+        case 2: case 3: case 4: case 5: case 6: case 7: case 13: case 14: case 17: return "flame"
+        case 8: case 9: case 15: case 16: return "fuel"
         case 10: case 11: return "sun"
         case 12: return "water"
         default: return "gauge"
@@ -135,6 +140,12 @@ QtObject {
         case "reading.unknown_meter": return qsTr("This meter is not known yet. Sync, then try again.")
         case "clock.skew": return qsTr("This device's clock is wrong. It will be corrected at the next sync.")
         case "auth.forbidden": return qsTr("You are not allowed to change this record.")
+        case "published_inventory.bad_kind": return qsTr("A published inventory must be a BEI or an MEI.")
+        case "published_inventory.bad_value": return qsTr("A figure of the inventory is not a valid number. Check the file.")
+        case "published_inventory.bad_line": return qsTr("A line of the inventory has a sector or carrier the Covenant template does not have.")
+        case "published_inventory.unknown_municipality": return qsTr("The inventory's municipality is not known here.")
+        case "published_inventory.unknown_supersedes": return qsTr("The inventory this one corrects is not known here. Sync, then try again.")
+        case "emission_factor.unknown_municipality": return qsTr("The municipality of this emission factor is not known here.")
         case "storage.full": return qsTr("The device storage is full. Free some space, then save again.")
         case "storage.io": return qsTr("The device storage failed to write. Try again.")
         case "storage.error": return qsTr("The reading could not be saved on this device.")

@@ -71,4 +71,24 @@ if grep -q 4711 "$work/audit.txt"; then
 fi
 grep -q "device.revoke" "$work/audit.txt"
 grep -q "device.enroll" "$work/audit.txt"
+
+# Inventories, as a coordinator types it: every town's progress, one town's
+# in full, its BEI as the Covenant CSV, and that CSV imported back (nothing
+# added), then one with a typo (named by line and column, nothing added).
+"$server_bin" admin progress --data-dir "$work/server" | tee "$work/progress.txt"
+[ "$(wc -l < "$work/progress.txt")" -eq 10 ]
+grep -q "^Besko .*no MEI yet" "$work/progress.txt"
+grep -q "^Bydgoszcz .*(published, locked).*on track" "$work/progress.txt"
+"$server_bin" admin progress --data-dir "$work/server" --municipality "Zamość" | tee "$work/zamosc.txt"
+grep -q "computed from activity data and the municipality's meters" "$work/zamosc.txt"
+"$server_bin" admin export inventory --data-dir "$work/server" --municipality Sztum --year 2014 --out "$work/bei.csv"
+head -n 1 "$work/bei.csv" | grep -q "municipality: Sztum; inventory: BEI 2014"
+"$server_bin" admin import published-inventory --data-dir "$work/server" "$work/bei.csv" | tee "$work/import.txt"
+grep -q "nothing added" "$work/import.txt"
+sed 's/^Residential buildings,\([0-9]*\),/Residential buildings,1\1,/' "$work/bei.csv" > "$work/typo.csv"
+if "$server_bin" admin import published-inventory --data-dir "$work/server" "$work/typo.csv" 2> "$work/typo.txt"; then
+  echo "a file whose totals do not add up was imported" >&2
+  exit 1
+fi
+grep -q "typo.csv:[0-9]*:17 (Total): .* is not the sum of the cells it totals" "$work/typo.txt"
 echo "sim cli: ok"
