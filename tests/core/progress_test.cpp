@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "inventory_fixtures.h"
 #include "secap/core/calendar.h"
 
 using namespace secap::core;
@@ -73,31 +74,27 @@ class ProgressTest : public ::testing::Test {
     my.set_population(population);
     my.set_bei_locked(locked);
   }
+  // A school (municipal buildings) with an electricity register, "meter-1".
+  void schoolMeter() {
+    auto& site = r.sites.emplace_back();
+    site.set_id("school");
+    site.set_municipality_id(kM);
+    site.set_com_sector("municipal_buildings");
+    auto& meter = r.meters.emplace_back();
+    meter.set_id("meter-1");
+    meter.set_site_id("school");
+    meter.set_carrier(v1::CARRIER_ELECTRICITY);
+    meter.set_unit(v1::UNIT_KWH);
+    meter.set_kind(v1::METER_KIND_CUMULATIVE);
+  }
   void lock(int y) {
     for (auto& my : r.years)
       if (my.year() == y) my.set_bei_locked(true);
   }
   // The BEI as submitted years ago, with the factor of its time (0.812).
   v1::PublishedInventory& publishedBei(const std::string& id, double electricityT) {
-    auto& p = r.published.emplace_back();
+    auto& p = r.published.emplace_back(secap::testing::submittedBei(kM, electricityT));
     p.set_id(id);
-    p.set_municipality_id(kM);
-    p.set_kind(v1::INVENTORY_KIND_BEI);
-    p.set_year(2015);
-    p.set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
-    p.set_unit(v1::EMISSION_UNIT_T_CO2);
-    p.set_population(10400);
-    auto* e = p.add_lines();
-    e->set_com_sector("residential");
-    e->set_carrier(v1::CARRIER_ELECTRICITY);
-    e->set_mwh(10000);
-    e->set_t_co2(electricityT);
-    auto* g = p.add_lines();
-    g->set_com_sector("residential");
-    g->set_carrier(v1::CARRIER_NATURAL_GAS);
-    g->set_mwh(20000);
-    g->set_t_co2(4040);
-    p.set_source("SECAP 2017");
     p.set_submitted_at(utc(2017, 3, 1));
     return p;
   }
@@ -168,16 +165,7 @@ TEST_F(ProgressTest, ACorrectionSupersedesThePublishedBei) {
 
 TEST_F(ProgressTest, AYearWithMetersOnlyIsNoInventory) {
   r.activity.erase(r.activity.begin() + 2, r.activity.end());  // no 2024 activity data
-  auto& site = r.sites.emplace_back();
-  site.set_id("school");
-  site.set_municipality_id(kM);
-  site.set_com_sector("municipal_buildings");
-  auto& meter = r.meters.emplace_back();
-  meter.set_id("meter-1");
-  meter.set_site_id("school");
-  meter.set_carrier(v1::CARRIER_ELECTRICITY);
-  meter.set_unit(v1::UNIT_KWH);
-  meter.set_kind(v1::METER_KIND_CUMULATIVE);
+  schoolMeter();
   for (unsigned month = 1; month <= 12; ++month) {
     auto& reading = r.readings.emplace_back();
     reading.set_id("r" + std::to_string(month));
@@ -194,16 +182,7 @@ TEST_F(ProgressTest, AYearWithMetersOnlyIsNoInventory) {
 }
 
 TEST_F(ProgressTest, MetersAddTheirCellsWithTheirReadingsToAnActivityDataYear) {
-  auto& site = r.sites.emplace_back();
-  site.set_id("school");
-  site.set_municipality_id(kM);
-  site.set_com_sector("municipal_buildings");
-  auto& meter = r.meters.emplace_back();
-  meter.set_id("meter-1");
-  meter.set_site_id("school");
-  meter.set_carrier(v1::CARRIER_ELECTRICITY);
-  meter.set_unit(v1::UNIT_KWH);
-  meter.set_kind(v1::METER_KIND_CUMULATIVE);
+  schoolMeter();
   // A register read at local midnight on the 1st of each month of 2024 and
   // on 1 January 2025: 2 000 kWh a month, 24 MWh in 2024.
   auto warsaw = Calendar::forZone("Europe/Warsaw");

@@ -12,6 +12,7 @@
 #include "demo_data.h"
 #include "fixtures.h"
 #include "harness.h"
+#include "inventory_fixtures.h"
 #include "ingest.h"
 #include "inventories.h"
 #include "reports.h"
@@ -102,22 +103,7 @@ class PublishedInventoryTest : public ::testing::Test {
 
   // The BEI Sztum submitted in 2017, with the electricity factor of its time.
   v1::PublishedInventory submittedBei(double electricityT = 8120) {
-    v1::PublishedInventory p;
-    p.set_kind(v1::INVENTORY_KIND_BEI);
-    p.set_year(2015);
-    p.set_approach(v1::EMISSION_FACTOR_APPROACH_IPCC);
-    p.set_unit(v1::EMISSION_UNIT_T_CO2);
-    p.set_population(10400);
-    auto* e = p.add_lines();
-    e->set_com_sector("residential");
-    e->set_carrier(v1::CARRIER_ELECTRICITY);
-    e->set_mwh(10000);
-    e->set_t_co2(electricityT);
-    auto* g = p.add_lines();
-    g->set_com_sector("residential");
-    g->set_carrier(v1::CARRIER_NATURAL_GAS);
-    g->set_mwh(20000);
-    g->set_t_co2(4040);
+    auto p = secap::testing::submittedBei("", electricityT);
     p.set_source("PGN Sztum 2017");
     return p;
   }
@@ -225,9 +211,8 @@ TEST_F(PublishedInventoryTest, AFileOfAnotherTownIsRefused) {
 TEST_F(PublishedInventoryTest, AnAllOrNothingBatchWithOneBadChangeWritesNothing) {
   v1::Change good = change();
   auto* p = good.mutable_published_inventory();
-  *p = submittedBei();
+  *p = secap::testing::submittedBei(kMunicipalityId);
   p->set_id(good.entity_id());
-  p->set_municipality_id(kMunicipalityId);
   v1::Change bad = good;
   bad.set_change_id(core::newUuidV7());
   bad.set_entity_id(core::newUuidV7());
