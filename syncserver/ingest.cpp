@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "rollups.h"
 #include "scope.h"
 #include "secap/core/validation.h"
 
@@ -183,7 +184,7 @@ Writer serverWriter() { return Writer{kServerOriginId, {{core::kGlobalScope, "ad
 namespace {
 
 Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                              int64_t nowMs, bool allOrNothing) {
+                                              int64_t nowMs, const PushOptions& options) {
   secap::v1::PushResponse response;
   WriteScope scope;
   if (!writer.isAdmin())
@@ -193,6 +194,7 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
   WriteTx& tx = **txr;
   ParentCache parents(tx);
   HistoryCache history(tx);
+  RollupKeeper rollups(tx);
 
   core::ValidationContext ctx;
   ctx.nowMs = nowMs;
@@ -333,13 +335,14 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
       e.stamps = std::move(record.stamps);
       e.entity = std::move(record.entity);
       SECAP_RETURN_IF_ERROR(tx.putEntity(e));
+      if (options.rollups) SECAP_RETURN_IF_ERROR(rollups.noteAccepted(stored, e, current));
       parents.put(e);
     }
     SECAP_RETURN_IF_ERROR(tx.rememberChange(change.change_id(), {secap::v1::ACCEPTED, *seq, ""}));
     result.set_outcome(secap::v1::ACCEPTED);
     result.set_server_seq(*seq);
   }
-  if (allOrNothing) {
+  if (options.allOrNothing) {
     std::string refused;
     for (const auto& r : response.results())
       if (r.outcome() == secap::v1::REJECTED)
@@ -347,6 +350,7 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
     // The transaction rolls back unless committed: nothing is written.
     if (!refused.empty()) return core::failedPrecondition("nothing was saved: " + refused);
   }
+  SECAP_RETURN_IF_ERROR(rollups.flush());
   SECAP_RETURN_IF_ERROR(tx.commit());
   response.set_server_time_ms(nowMs);
   return response;
@@ -355,12 +359,12 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
 }  // namespace
 
 Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                          int64_t nowMs, bool allOrNothing) {
+                                          int64_t nowMs, const PushOptions& options) {
   // A conflict with a concurrent writer (another instance) rolls the whole
   // batch back; nothing was acknowledged, so it is simply applied again.
   constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
-    auto response = applyPushOnce(store, writer, request, nowMs, allOrNothing);
+    auto response = applyPushOnce(store, writer, request, nowMs, options);
     if (response.isOk() || response.status().code() != core::StatusCode::kAborted || attempt == kAttempts)
       return response;
   }

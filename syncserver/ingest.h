@@ -3,7 +3,7 @@
 // Each change gets its own result, in request order; one bad change never
 // blocks the others. Validation is the shared secap_core code; this file
 // adds what only the server knows: idempotency by change_id, content dedup
-// of readings, the writer's scope (the record's municipality through its
+// of readings, the meters' rollups (rollups.h), the writer's scope (the record's municipality through its
 // parents; core::kGlobalScope for global reference data, which only an admin
 // writes) and role (DESIGN.md §8), and the merge into the stored state. The
 // whole batch is applied in one store transaction and acknowledged only
@@ -35,10 +35,17 @@ struct Writer {
 
 Writer serverWriter();
 
-// With allOrNothing (imports: a file goes in whole or not at all), a batch
-// in which any change is rejected writes nothing and fails with
-// kFailedPrecondition, naming every rejection.
+struct PushOptions {
+  // Imports: a file goes in whole or not at all. A batch in which any change
+  // is rejected writes nothing and fails with kFailedPrecondition, naming
+  // every rejection.
+  bool allOrNothing = false;
+  // Keep the meters' rollups up to date (rollups.h). Off only for the
+  // benchmark that measures what they cost.
+  bool rollups = true;
+};
+
 Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,
-                                          int64_t nowMs, bool allOrNothing = false);
+                                          int64_t nowMs, const PushOptions& options = {});
 
 }  // namespace secap::server

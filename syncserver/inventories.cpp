@@ -127,7 +127,7 @@ Result<InventoryImportOutcome> importPublishedInventory(Store& store, const Inve
   }
   if (push.changes_size() == 0) return out;
 
-  auto result = applyPush(store, serverWriter(), push, now, /*allOrNothing=*/true);
+  auto result = applyPush(store, serverWriter(), push, now, {.allOrNothing = true});
   if (!result.isOk()) return core::Status(result.status().code(), request.path + ": " + result.status().message());
   SECAP_RETURN_IF_ERROR(store.addAuditEntry(
       {.atMs = now,

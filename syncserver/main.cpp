@@ -23,6 +23,7 @@
 #include "ingest.h"
 #include "inventories.h"
 #include "kiosk_pins.h"
+#include "rollups.h"
 #include "secap/core/enroll_uri.h"
 #include "secap/core/kiosk_pin.h"
 #include "secap/core/tls_pin.h"
@@ -200,6 +201,15 @@ int runCompact(const StoreLocation& where, int64_t horizon) {
   fmt::print("compacted: {} of {} changes up to seq {} were fully superseded and removed\n", stats->removed,
              stats->examined, horizon);
   if (stats->removed > 0) fmt::print("devices whose cursor is below {} will do a full resync\n", stats->horizon);
+  return 0;
+}
+
+int runRebuildRollups(const StoreLocation& where) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto meters = rebuildRollups(**store);
+  if (!meters.isOk()) return fail(meters.status());
+  fmt::print("rebuilt the monthly rollups of {} meters from their readings\n", *meters);
   return 0;
 }
 
@@ -588,6 +598,10 @@ int main(int argc, char** argv) {
   addStoreOptions(compactCmd, where);
   compactCmd->add_option("--horizon-seq", horizon, "Compact up to this seq (default: everything)");
 
+  auto* rebuildCmd = admin->add_subcommand(
+      "rebuild-rollups", "Recompute every meter's monthly rollups from its readings (they are kept up to date at ingest)");
+  addStoreOptions(rebuildCmd, where);
+
   auto* afterRestore = admin->add_subcommand(
       "after-restore", "Run once on a store restored from backup, before serving it: devices then resync");
   addStoreOptions(afterRestore, where);
@@ -711,5 +725,6 @@ int main(int argc, char** argv) {
   }
   if (*compactCmd) return runCompact(where, horizon);
   if (*afterRestore) return runAfterRestore(where);
+  if (*rebuildCmd) return runRebuildRollups(where);
   return 0;
 }

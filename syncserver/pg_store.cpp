@@ -127,6 +127,25 @@ CREATE TABLE enrollment_code_sites(
   site_id TEXT NOT NULL,
   PRIMARY KEY(code_hash, site_id));
 )sql",
+    // 4: monthly rollups per meter and each meter's chain end (rollup.h);
+    // records by parent (a meter's readings, their reviews).
+    R"sql(
+CREATE TABLE meter_months(
+  meter_id TEXT NOT NULL,
+  ym INTEGER NOT NULL,
+  municipality_id TEXT NOT NULL,
+  kwh DOUBLE PRECISION NOT NULL,
+  readings BIGINT NOT NULL,
+  PRIMARY KEY(meter_id, ym));
+CREATE INDEX meter_months_by_municipality ON meter_months(municipality_id);
+CREATE TABLE meter_chain(
+  meter_id TEXT PRIMARY KEY,
+  reading_id TEXT NOT NULL,
+  taken_at BIGINT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  kind INTEGER NOT NULL);
+CREATE INDEX entities_by_parent ON entities(type, parent_id);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == PgStore::kSchemaVersion);
@@ -374,6 +393,86 @@ class PgWriteTx final : public WriteTx {
         .status();
   }
 
+  // --- Rollups ---
+
+  Result<std::vector<StoredEntity>> entitiesIn(EntityType type, const std::string& municipalityId) override {
+    return entitiesWhere("WHERE type=$1 AND municipality_id=$2 AND NOT deleted",
+                         {Param::int8(static_cast<int>(type)), Param::text(municipalityId)});
+  }
+
+  Result<std::vector<StoredEntity>> entitiesWithParent(EntityType type, const std::string& parentId) override {
+    return entitiesWhere("WHERE type=$1 AND parent_id=$2",
+                         {Param::int8(static_cast<int>(type)), Param::text(parentId)});
+  }
+
+  Result<std::vector<StoredEntity>> reviewsOfMeter(const std::string& meterId) override {
+    return entitiesWhere("WHERE type=$1 AND parent_id IN (SELECT id FROM entities WHERE type=$2 AND parent_id=$3)",
+                         {Param::int8(static_cast<int>(EntityType::kReadingReview)),
+                          Param::int8(static_cast<int>(EntityType::kReading)), Param::text(meterId)});
+  }
+
+  Result<std::optional<core::ChainEnd>> meterChainEnd(const std::string& meterId) override {
+    auto rows = m_lease->query("SELECT reading_id, taken_at, value, kind FROM meter_chain WHERE meter_id=$1",
+                               {Param::text(meterId)});
+    if (!rows.isOk()) return rows.status();
+    if (rows->empty()) return std::optional<core::ChainEnd>();
+    return std::optional<core::ChainEnd>(core::ChainEnd{rows->getBytes(0, 0), rows->getInt(0, 1),
+                                                        rows->getDouble(0, 2),
+                                                        static_cast<core::ReadingKind>(rows->getInt(0, 3))});
+  }
+
+  Status addToMeterRollup(const std::string& meterId, const std::string& municipalityId,
+                          const core::MeterRollup& delta) override {
+    for (const auto& [month, use] : delta.months)
+      SECAP_RETURN_IF_ERROR(
+          m_lease
+              ->query("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5) "
+                      "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=meter_months.kwh+excluded.kwh, "
+                      "readings=meter_months.readings+excluded.readings, municipality_id=excluded.municipality_id",
+                      {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId),
+                       Param::float8(use.kwh), Param::int8(use.readings)})
+              .status());
+    return setChainEnd(meterId, delta.end);
+  }
+
+  Status replaceMeterRollup(const std::string& meterId, const std::string& municipalityId,
+                            const core::MeterRollup& rollup) override {
+    SECAP_RETURN_IF_ERROR(
+        m_lease->query("DELETE FROM meter_months WHERE meter_id=$1", {Param::text(meterId)}).status());
+    for (const auto& [month, use] : rollup.months)
+      SECAP_RETURN_IF_ERROR(
+          m_lease
+              ->query("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5)",
+                      {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId),
+                       Param::float8(use.kwh), Param::int8(use.readings)})
+              .status());
+    return setChainEnd(meterId, rollup.end);
+  }
+
+  Status clearRollups(const std::string& municipalityId) override {
+    SECAP_RETURN_IF_ERROR(
+        m_lease
+            ->query("DELETE FROM meter_chain WHERE meter_id IN "
+                    "(SELECT DISTINCT meter_id FROM meter_months WHERE municipality_id=$1)",
+                    {Param::text(municipalityId)})
+            .status());
+    return m_lease->query("DELETE FROM meter_months WHERE municipality_id=$1", {Param::text(municipalityId)}).status();
+  }
+
+  Status setMeta(const std::string& key, int64_t value) override {
+    return m_lease
+        ->query("INSERT INTO meta(key, value) VALUES($1,$2) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                {Param::text(key), Param::int8(value)})
+        .status();
+  }
+
+  Result<std::optional<int64_t>> meta(const std::string& key) override {
+    auto rows = m_lease->query("SELECT value FROM meta WHERE key=$1", {Param::text(key)});
+    if (!rows.isOk()) return rows.status();
+    if (rows->empty()) return std::optional<int64_t>();
+    return std::optional<int64_t>(rows->getInt(0, 0));
+  }
+
   Status commit() override {
     SECAP_RETURN_IF_ERROR(m_lease->exec("COMMIT"));
     m_committed = true;
@@ -381,6 +480,25 @@ class PgWriteTx final : public WriteTx {
   }
 
  private:
+  Result<std::vector<StoredEntity>> entitiesWhere(const std::string& where, const std::vector<Param>& params) {
+    auto rows = m_lease->query(std::string(kEntityColumns) + where, params);
+    if (!rows.isOk()) return rows.status();
+    std::vector<StoredEntity> out;
+    SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+    return out;
+  }
+
+  Status setChainEnd(const std::string& meterId, const std::optional<core::ChainEnd>& end) {
+    if (!end) return m_lease->query("DELETE FROM meter_chain WHERE meter_id=$1", {Param::text(meterId)}).status();
+    return m_lease
+        ->query("INSERT INTO meter_chain(meter_id, reading_id, taken_at, value, kind) VALUES($1,$2,$3,$4,$5) "
+                "ON CONFLICT(meter_id) DO UPDATE SET reading_id=excluded.reading_id, taken_at=excluded.taken_at, "
+                "value=excluded.value, kind=excluded.kind",
+                {Param::text(meterId), Param::text(end->readingId), Param::int8(end->takenAtMs),
+                 Param::float8(end->value), Param::int8(static_cast<int>(end->kind))})
+        .status();
+  }
+
   // The first seq of the transaction is taken under the gate together with
   // its in-flight lock; later seqs are higher, so that one lock covers them.
   // Later seqs come in blocks of kSeqBlock, one round trip each; seqs of a
@@ -659,6 +777,19 @@ Result<std::vector<StoredEntity>> PgStore::entitiesOf(EntityType type, const std
   if (!rows.isOk()) return rows.status();
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  return out;
+}
+
+Result<std::map<std::string, core::MonthlyUse>> PgStore::meterRollups(const std::string& municipalityId) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query("SELECT meter_id, ym, kwh, readings FROM meter_months WHERE municipality_id=$1",
+                             {Param::text(municipalityId)});
+  if (!rows.isOk()) return rows.status();
+  std::map<std::string, core::MonthlyUse> out;
+  for (int i = 0; i < rows->size(); ++i)
+    out[rows->getBytes(i, 0)][core::YearMonth::fromIndex(static_cast<int>(rows->getInt(i, 1)))] =
+        core::MonthUse{rows->getDouble(i, 2), rows->getInt(i, 3)};
   return out;
 }
 

@@ -37,7 +37,7 @@ class PgStore final : public Store {
   // `url` is a libpq connection URI (postgresql://user@host:port/db?...).
   // Runs the migrations (one instance at a time, under an advisory lock).
   static Result<std::unique_ptr<PgStore>> open(const std::string& url, int poolSize = 8);
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -53,6 +53,7 @@ class PgStore final : public Store {
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                  const std::string& afterId, int limit) override;
+  Result<std::map<std::string, core::MonthlyUse>> meterRollups(const std::string& municipalityId) override;
 
   // --- Attachments ---
   Result<std::optional<UploadProgress>> uploadProgress(const std::string& deviceId, const std::string& sha256) override;

@@ -21,8 +21,10 @@ Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::str
   SECAP_RETURN_IF_ERROR(load(EntityType::kActivityData, id, [&](const auto& c) { out.activity.push_back(c.activity_data()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kSite, id, [&](const auto& c) { out.sites.push_back(c.site()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kMeter, id, [&](const auto& c) { out.meters.push_back(c.meter()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kReading, id, [&](const auto& c) { out.readings.push_back(c.reading()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kReadingReview, id, [&](const auto& c) { out.reviews.push_back(c.reading_review()); }));
+  // The meters' months come from the rollups kept at ingest, not from the readings.
+  auto rollups = store.meterRollups(id);
+  if (!rollups.isOk()) return rollups.status();
+  out.rollups = std::move(*rollups);
   for (const std::string& scope : {std::string(core::kGlobalScope), id})
     SECAP_RETURN_IF_ERROR(load(EntityType::kEmissionFactor, scope, [&](const auto& c) { out.factors.push_back(c.emission_factor()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kDegreeDays, id, [&](const auto& c) { out.degreeDays.push_back(c.degree_days()); }));

@@ -10,8 +10,9 @@
 namespace secap::server {
 
 // What the progress calculation reads of one municipality, from the store:
-// the same records a device of that municipality holds (progress.h). An
-// empty municipality in the result when it is unknown.
+// the records a device of that municipality holds (progress.h), with the
+// meters' monthly rollups in place of their readings. An empty municipality
+// in the result when it is unknown.
 Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::string& municipalityId);
 
 class StoreReports final : public HttpBackend {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "pg_store.h"
+#include "rollups.h"
 #include "secap/core/tls_pin.h"
 #include "sqlite_store.h"
 
@@ -20,7 +21,9 @@ bool isPostgresUrl(const std::string& url) {
   return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
 }
 
-Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::string& databaseUrl) {
+namespace {
+
+Result<std::unique_ptr<Store>> openBackend(const std::string& dataDir, const std::string& databaseUrl) {
   if (isPostgresUrl(databaseUrl)) {
     auto store = PgStore::open(databaseUrl);
     if (!store.isOk()) return store.status();
@@ -37,6 +40,16 @@ Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::
   auto store = SqliteStore::open((std::filesystem::path(dataDir) / "secap.db").string());
   if (!store.isOk()) return store.status();
   return std::unique_ptr<Store>(std::move(store).value());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> openStore(const std::string& dataDir, const std::string& databaseUrl) {
+  auto store = openBackend(dataDir, databaseUrl);
+  if (!store.isOk()) return store.status();
+  // A store from before rollups gets them once, from its readings.
+  SECAP_RETURN_IF_ERROR(ensureRollups(**store));
+  return store;
 }
 
 Result<std::unique_ptr<DirectoryBlobStore>> openAttachmentBlobs(const std::string& dataDir, int64_t maxBytes) {

@@ -111,6 +111,25 @@ CREATE TABLE enrollment_code_sites(
   site_id TEXT NOT NULL,
   PRIMARY KEY(code_hash, site_id)) WITHOUT ROWID;
 )sql",
+    // 4: monthly rollups per meter and each meter's chain end (rollup.h);
+    // records by parent (a meter's readings, their reviews).
+    R"sql(
+CREATE TABLE meter_months(
+  meter_id TEXT NOT NULL,
+  ym INTEGER NOT NULL,
+  municipality_id TEXT NOT NULL,
+  kwh REAL NOT NULL,
+  readings INTEGER NOT NULL,
+  PRIMARY KEY(meter_id, ym)) WITHOUT ROWID;
+CREATE INDEX meter_months_by_municipality ON meter_months(municipality_id);
+CREATE TABLE meter_chain(
+  meter_id TEXT PRIMARY KEY,
+  reading_id TEXT NOT NULL,
+  taken_at INTEGER NOT NULL,
+  value REAL NOT NULL,
+  kind INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX entities_by_parent ON entities(type, parent_id);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == SqliteStore::kSchemaVersion);
@@ -384,9 +403,136 @@ class SqliteWriteTx final : public WriteTx {
     return (*st)->bind(1, municipalityId).exec();
   }
 
+  // --- Rollups ---
+
+  Result<std::vector<StoredEntity>> entitiesIn(EntityType type, const std::string& municipalityId) override {
+    auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND municipality_id=? AND deleted=0");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, static_cast<int>(type)).bind(2, municipalityId);
+    std::vector<StoredEntity> out;
+    SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+    return out;
+  }
+
+  Result<std::vector<StoredEntity>> entitiesWithParent(EntityType type, const std::string& parentId) override {
+    auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND parent_id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, static_cast<int>(type)).bind(2, parentId);
+    std::vector<StoredEntity> out;
+    SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+    return out;
+  }
+
+  Result<std::vector<StoredEntity>> reviewsOfMeter(const std::string& meterId) override {
+    auto st = m_db.cached(std::string(kEntityColumns) +
+                          "WHERE type=? AND parent_id IN (SELECT id FROM entities WHERE type=? AND parent_id=?)");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, static_cast<int>(EntityType::kReadingReview))
+        .bind(2, static_cast<int>(EntityType::kReading))
+        .bind(3, meterId);
+    std::vector<StoredEntity> out;
+    SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+    return out;
+  }
+
+  Result<std::optional<core::ChainEnd>> meterChainEnd(const std::string& meterId) override {
+    auto st = m_db.cached("SELECT reading_id, taken_at, value, kind FROM meter_chain WHERE meter_id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, meterId);
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return std::optional<core::ChainEnd>();
+    core::ChainEnd end{(*st)->columnText(0), (*st)->columnInt(1), (*st)->columnDouble(2),
+                       static_cast<core::ReadingKind>((*st)->columnInt(3))};
+    (*st)->reset();  // an unfinished statement would keep its snapshot
+    return std::optional<core::ChainEnd>(std::move(end));
+  }
+
+  Status addToMeterRollup(const std::string& meterId, const std::string& municipalityId,
+                          const core::MeterRollup& delta) override {
+    auto st = m_db.cached(
+        "INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES(?,?,?,?,?) "
+        "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=kwh+excluded.kwh, readings=readings+excluded.readings, "
+        "municipality_id=excluded.municipality_id");
+    if (!st.isOk()) return st.status();
+    for (const auto& [month, use] : delta.months)
+      SECAP_RETURN_IF_ERROR((*st)->bind(1, meterId)
+                                .bind(2, static_cast<int64_t>(month.index()))
+                                .bind(3, municipalityId)
+                                .bind(4, use.kwh)
+                                .bind(5, use.readings)
+                                .exec());
+    return setChainEnd(meterId, delta.end);
+  }
+
+  Status replaceMeterRollup(const std::string& meterId, const std::string& municipalityId,
+                            const core::MeterRollup& rollup) override {
+    auto del = m_db.cached("DELETE FROM meter_months WHERE meter_id=?");
+    if (!del.isOk()) return del.status();
+    SECAP_RETURN_IF_ERROR((*del)->bind(1, meterId).exec());
+    auto ins = m_db.cached("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES(?,?,?,?,?)");
+    if (!ins.isOk()) return ins.status();
+    for (const auto& [month, use] : rollup.months)
+      SECAP_RETURN_IF_ERROR((*ins)->bind(1, meterId)
+                                .bind(2, static_cast<int64_t>(month.index()))
+                                .bind(3, municipalityId)
+                                .bind(4, use.kwh)
+                                .bind(5, use.readings)
+                                .exec());
+    return setChainEnd(meterId, rollup.end);
+  }
+
+  Status clearRollups(const std::string& municipalityId) override {
+    auto chain = m_db.cached(
+        "DELETE FROM meter_chain WHERE meter_id IN (SELECT DISTINCT meter_id FROM meter_months WHERE municipality_id=?)");
+    if (!chain.isOk()) return chain.status();
+    SECAP_RETURN_IF_ERROR((*chain)->bind(1, municipalityId).exec());
+    auto months = m_db.cached("DELETE FROM meter_months WHERE municipality_id=?");
+    if (!months.isOk()) return months.status();
+    return (*months)->bind(1, municipalityId).exec();
+  }
+
+  Status setMeta(const std::string& key, int64_t value) override {
+    auto st = m_db.cached("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    if (!st.isOk()) return st.status();
+    return (*st)->bind(1, key).bind(2, value).exec();
+  }
+
+  Result<std::optional<int64_t>> meta(const std::string& key) override {
+    auto st = m_db.cached("SELECT value FROM meta WHERE key=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, key);
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return std::optional<int64_t>();
+    const int64_t value = (*st)->columnInt(0);
+    (*st)->reset();
+    return std::optional<int64_t>(value);
+  }
+
   Status commit() override { return m_tx.commit(); }
 
  private:
+  Status setChainEnd(const std::string& meterId, const std::optional<core::ChainEnd>& end) {
+    if (!end) {
+      auto st = m_db.cached("DELETE FROM meter_chain WHERE meter_id=?");
+      if (!st.isOk()) return st.status();
+      return (*st)->bind(1, meterId).exec();
+    }
+    auto st = m_db.cached(
+        "INSERT INTO meter_chain(meter_id, reading_id, taken_at, value, kind) VALUES(?,?,?,?,?) "
+        "ON CONFLICT(meter_id) DO UPDATE SET reading_id=excluded.reading_id, taken_at=excluded.taken_at, "
+        "value=excluded.value, kind=excluded.kind");
+    if (!st.isOk()) return st.status();
+    return (*st)
+        ->bind(1, meterId)
+        .bind(2, end->readingId)
+        .bind(3, end->takenAtMs)
+        .bind(4, end->value)
+        .bind(5, static_cast<int>(end->kind))
+        .exec();
+  }
+
   std::unique_lock<std::mutex> m_lock;
   Db& m_db;
   core::sqlite::Transaction m_tx;
@@ -631,6 +777,21 @@ Result<std::vector<StoredEntity>> SqliteStore::entitiesOf(EntityType type, const
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
   return out;
+}
+
+Result<std::map<std::string, core::MonthlyUse>> SqliteStore::meterRollups(const std::string& municipalityId) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached("SELECT meter_id, ym, kwh, readings FROM meter_months WHERE municipality_id=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, municipalityId);
+  std::map<std::string, core::MonthlyUse> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) return out;
+    out[(*st)->columnText(0)][core::YearMonth::fromIndex(static_cast<int>((*st)->columnInt(1)))] =
+        core::MonthUse{(*st)->columnDouble(2), (*st)->columnInt(3)};
+  }
 }
 
 Result<std::vector<StoredEntity>> SqliteStore::allMunicipalities() {

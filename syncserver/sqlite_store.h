@@ -19,7 +19,7 @@ namespace secap::server {
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -35,6 +35,7 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                  const std::string& afterId, int limit) override;
+  Result<std::map<std::string, core::MonthlyUse>> meterRollups(const std::string& municipalityId) override;
 
   // --- Attachments ---
   Result<std::optional<UploadProgress>> uploadProgress(const std::string& deviceId, const std::string& sha256) override;

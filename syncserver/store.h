@@ -28,6 +28,7 @@
 #include "secap/core/hlc.h"
 #include "secap/core/merge.h"
 #include "secap/core/quality.h"
+#include "secap/core/rollup.h"
 #include "secap/core/status.h"
 #include "secap/v1/sync.pb.h"
 
@@ -167,6 +168,28 @@ class WriteTx {
   // Marks every kiosk of the municipality for a full resync (scope.h: a
   // record entered or left what kiosks see). Atomic with the transaction.
   virtual Status markKiosksForResync(const std::string& municipalityId) = 0;
+
+  // --- Rollups (rollup.h), kept up to date in the change's transaction ---
+  // Records of a kind in a municipality, not deleted, as this transaction sees them.
+  virtual Result<std::vector<StoredEntity>> entitiesIn(core::EntityType type, const std::string& municipalityId) = 0;
+  // Records of a kind whose parent is `parentId` (a meter's readings, a site's meters), deleted ones included.
+  virtual Result<std::vector<StoredEntity>> entitiesWithParent(core::EntityType type, const std::string& parentId) = 0;
+  // The reviews of a meter's readings.
+  virtual Result<std::vector<StoredEntity>> reviewsOfMeter(const std::string& meterId) = 0;
+  // The last reading the meter's rollup used; none when it used none yet.
+  virtual Result<std::optional<core::ChainEnd>> meterChainEnd(const std::string& meterId) = 0;
+  // Adds `delta.months` to the meter's months and sets its chain end to `delta.end`.
+  virtual Status addToMeterRollup(const std::string& meterId, const std::string& municipalityId,
+                                  const core::MeterRollup& delta) = 0;
+  // Replaces every month and the chain end of the meter (an empty rollup
+  // removes them: a deleted meter).
+  virtual Status replaceMeterRollup(const std::string& meterId, const std::string& municipalityId,
+                                    const core::MeterRollup& rollup) = 0;
+  // Removes every rollup of the municipality's meters (before a rebuild).
+  virtual Status clearRollups(const std::string& municipalityId) = 0;
+  // A small integer setting kept with the data (meta table).
+  virtual Status setMeta(const std::string& key, int64_t value) = 0;
+  virtual Result<std::optional<int64_t>> meta(const std::string& key) = 0;
   virtual Status commit() = 0;
 };
 
@@ -217,6 +240,9 @@ class Store {
   // (afterType, afterId), at most `limit`: the pages of a full resync.
   virtual Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                          const std::string& afterId, int limit) = 0;
+  // The monthly rollups of the municipality's meters, by meter id (rollup.h);
+  // reports read these, never the readings.
+  virtual Result<std::map<std::string, core::MonthlyUse>> meterRollups(const std::string& municipalityId) = 0;
 
   // --- Attachments ---
   // Upload progress lives here so that every server instance sees it; the

@@ -182,9 +182,11 @@ MeterConsumption meterConsumption(const MeterConfig& meter, std::span<const Read
     return out;
   }
 
+  auto endAt = [&](const ReadingRecord* r) { out.end = ChainEnd{r->id, r->takenAtMs, r->value, r->kind}; };
   if (!meter.cumulative) {
     int64_t previousEnd = 0;
     for (const auto* r : used) {
+      endAt(r);
       const int64_t start = r->periodStartMs ? *r->periodStartMs : previousEnd;
       if (start > 0 && start < r->takenAtMs && r->value >= 0) {
         out.intervals.push_back({start, r->takenAtMs, r->value * *factor, false});
@@ -203,6 +205,7 @@ MeterConsumption meterConsumption(const MeterConfig& meter, std::span<const Read
                                  previous->kind == ReadingKind::kExchangeFinal;
       if (opensRegister || r->takenAtMs <= previous->takenAtMs) {
         previous = r;
+        endAt(r);
         continue;
       }
       double delta = r->value - previous->value;
@@ -214,6 +217,7 @@ MeterConsumption meterConsumption(const MeterConfig& meter, std::span<const Read
           rollover = true;
         } else if (r->review == ReviewState::kConfirmed) {
           previous = r;  // a confirmed drop: the register restarted
+          endAt(r);
           continue;
         } else {
           out.excluded.push_back({r->id, r->takenAtMs, "register went down and is not a plausible rollover"});
@@ -222,6 +226,7 @@ MeterConsumption meterConsumption(const MeterConfig& meter, std::span<const Read
       }
       out.intervals.push_back({previous->takenAtMs, r->takenAtMs, delta * multiplier * perRegisterUnit, rollover});
       previous = r;
+      endAt(r);
     }
   }
   for (const auto& iv : out.intervals) out.totalKwh += iv.kwh;

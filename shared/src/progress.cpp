@@ -71,50 +71,48 @@ EmissionFactorSet factorSetOf(const MonitoringRecords& records) {
   return set;
 }
 
-std::vector<ActivityData> meterLines(const MonitoringRecords& records) {
-  const std::string& municipalityId = records.municipality.id();
-  auto zone = Calendar::forZone(records.municipality.time_zone());
-  const Calendar cal = zone.isOk() ? *zone : Calendar{};
+Calendar calendarOf(const v1::Municipality& municipality) {
+  auto zone = Calendar::forZone(municipality.time_zone());
+  return zone.isOk() ? *zone : Calendar{};
+}
+
+DegreeDays degreeDaysOf(const std::vector<v1::DegreeDays>& records, const std::string& municipalityId) {
   DegreeDays hdd;
-  for (const auto& d : records.degreeDays)
+  for (const auto& d : records)
     if (d.municipality_id() == municipalityId && d.month() >= 1 && d.month() <= 12)
       hdd.setMonth(YearMonth{d.year(), static_cast<unsigned>(d.month())}, d.hdd());
+  return hdd;
+}
 
+std::vector<ActivityData> meterLines(const MonitoringRecords& records) {
+  const std::string& municipalityId = records.municipality.id();
   std::map<std::string, const v1::Site*> sites;
   for (const auto& s : records.sites)
     if (s.municipality_id() == municipalityId) sites[s.id()] = &s;
-  const ReviewIndex reviews = reviewIndexFromProto(records.reviews);
-  std::map<std::string, std::vector<ReadingRecord>> byMeter;
-  for (const auto& r : records.readings) byMeter[r.meter_id()].push_back(readingFromProto(r, &reviews));
-
   std::vector<const v1::Meter*> meters;
   for (const auto& m : records.meters)
     if (sites.count(m.site_id())) meters.push_back(&m);
   std::sort(meters.begin(), meters.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
 
+  std::map<std::string, MonthlyUse> computed;
+  if (!records.rollups) {
+    const Calendar cal = calendarOf(records.municipality);
+    const DegreeDays hdd = degreeDaysOf(records.degreeDays, municipalityId);
+    const ReviewIndex reviews = reviewIndexFromProto(records.reviews);
+    std::map<std::string, std::vector<ReadingRecord>> byMeter;
+    for (const auto& r : records.readings) byMeter[r.meter_id()].push_back(readingFromProto(r, &reviews));
+    for (const v1::Meter* m : meters)
+      computed[m->id()] = rollUpMeter(meterConfigFromProto(*m), byMeter[m->id()], cal, &hdd).months;
+  }
+  const auto& monthly = records.rollups ? *records.rollups : computed;
+
   std::vector<ActivityData> out;
   for (const v1::Meter* m : meters) {
-    const MeterConfig config = meterConfigFromProto(*m);
-    if (!isConsumedEnergy(config.carrier)) continue;
+    auto it = monthly.find(m->id());
+    if (it == monthly.end()) continue;
     const v1::Site& site = *sites.at(m->site_id());
     const std::string sector = site.com_sector().empty() ? "municipal_buildings" : site.com_sector();
-    const auto& readings = byMeter[m->id()];
-    std::map<int, int64_t> readingsPerYear;
-    for (const auto& r : readings) ++readingsPerYear[cal.localDateOf(r.takenAtMs).year];
-    if (!kwhPerUnit(config)) {
-      for (const auto& [year, count] : readingsPerYear)
-        out.push_back({year, sector, config.carrier, 0, "", m->id(), count,
-                       "its " + std::string(unitName(config.unit)) +
-                           " readings cannot be converted to kWh (the meter has no calorific value)"});
-      continue;
-    }
-    const MeterConsumption consumption = meterConsumption(config, readings);
-    const auto months = calendariseMonthly(consumption.intervals, cal, isHeatingCarrier(config.carrier) ? &hdd : nullptr);
-    for (const auto& [year, kwh] : byYear(months)) {
-      const auto count = readingsPerYear.find(year);
-      out.push_back({year, sector, config.carrier, toNetKwh(kwh, config.carrier, config.basis) / 1000.0, "", m->id(),
-                     count == readingsPerYear.end() ? 0 : count->second, ""});
-    }
+    for (auto& line : linesFromMonthly(meterConfigFromProto(*m), sector, it->second)) out.push_back(std::move(line));
   }
   return out;
 }

@@ -456,8 +456,12 @@ TEST_F(AuthzTest, RateCountersAreSharedByInstancesOnOneDatabase) {
   // A second instance: another Store on the same database.
   auto second = server::openStore(h->dir, h->database.url());
   ASSERT_TRUE(second.isOk()) << second.status().toString();
-  EXPECT_EQ(*h->srv->store().countCall(field.id, 60000), 1);
-  EXPECT_EQ(*(*second)->countCall(field.id, 60000), 2);
+  auto c1 = h->srv->store().countCall(field.id, 60000);
+  ASSERT_TRUE(c1.isOk()) << c1.status().toString();
+  auto c2 = (*second)->countCall(field.id, 60000);
+  ASSERT_TRUE(c2.isOk()) << c2.status().toString();
+  EXPECT_EQ(*c1, 1);
+  EXPECT_EQ(*c2, 2);
   EXPECT_EQ(*h->srv->store().countCall(field.id, 60000), 3);
   EXPECT_EQ(*(*second)->countCall(field.id, 120000), 1);  // a new window starts afresh
 }

@@ -222,7 +222,7 @@ TEST_F(PublishedInventoryTest, AnAllOrNothingBatchWithOneBadChangeWritesNothing)
   *req.add_changes() = good;
   *req.add_changes() = bad;
   const int64_t before = seq();
-  auto resp = applyPush(*store, serverWriter(), req, kNow, /*allOrNothing=*/true);
+  auto resp = applyPush(*store, serverWriter(), req, kNow, {.allOrNothing = true});
   ASSERT_FALSE(resp.isOk());
   EXPECT_NE(resp.status().message().find("published_inventory.bad_value"), std::string::npos);
   EXPECT_EQ(loggedSince(before), 0u);

@@ -91,10 +91,20 @@ struct ExcludedReading {
   std::string reason;
 };
 
+// The last reading the calculation used: the next interval starts there.
+// Everything a later reading needs of the past (rollups append from it).
+struct ChainEnd {
+  std::string readingId;
+  int64_t takenAtMs = 0;
+  double value = 0;
+  ReadingKind kind = ReadingKind::kActual;
+};
+
 struct MeterConsumption {
   std::vector<ConsumptionInterval> intervals;  // ascending, kWh on the meter's basis
   std::vector<ExcludedReading> excluded;
   double totalKwh = 0;
+  std::optional<ChainEnd> end;  // none when no reading was used
 };
 
 // kWh per register unit, multiplier included, on the meter's basis; nullopt

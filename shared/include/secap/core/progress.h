@@ -31,6 +31,7 @@
 #include "secap/core/calendar.h"
 #include "secap/core/emissions.h"
 #include "secap/core/inventory.h"
+#include "secap/core/rollup.h"
 #include "secap/v1/entities.pb.h"
 
 namespace secap::core {
@@ -49,7 +50,15 @@ struct MonitoringRecords {
   std::vector<secap::v1::ReadingReview> reviews;
   std::vector<secap::v1::EmissionFactor> factors;
   std::vector<secap::v1::DegreeDays> degreeDays;
+  // The meters' monthly rollups by meter id, when the caller keeps them (the
+  // server): the lines come from these, and `readings`/`reviews` may stay
+  // empty. Unset: computed from the readings (a device).
+  std::optional<std::map<std::string, MonthlyUse>> rollups;
 };
+
+// The municipality's time zone (UTC when unknown) and its monthly HDD.
+Calendar calendarOf(const secap::v1::Municipality& municipality);
+DegreeDays degreeDaysOf(const std::vector<secap::v1::DegreeDays>& records, const std::string& municipalityId);
 
 Approach approachFromProto(secap::v1::EmissionFactorApproach a);
 
@@ -59,9 +68,10 @@ EmissionFactorSet factorSetOf(const MonitoringRecords& records);
 
 // Inventory lines from the municipality's meters: one per meter and
 // calendar year (the municipality's time zone), in MWh on the NCV basis,
-// spread by heating degree days for heating carriers where HDD are known.
-// Water and PV meters give none; a meter whose unit cannot be converted
-// gives lines with a problem (a gap) for the years it has readings.
+// spread by heating degree days for heating carriers where HDD are known
+// (rollup.h: from `rollups` when set, else from the readings). Water and PV
+// meters give none; a meter whose unit cannot be converted gives lines with
+// a problem (a gap) for the years it has readings.
 std::vector<ActivityData> meterLines(const MonitoringRecords& records);
 
 // A published inventory as an Inventory (published = true): its cells as
