@@ -81,7 +81,8 @@ cat <<TXT
 SECAP Field demo is running.
   Sync server (gRPC):     $grpc_addr   (log: $demo/server.log)
   Health:                 http://$http_addr/healthz
-  Dashboard API:          http://$http_addr/api/v1/municipalities/$mid/summary
+  Report (JSON):          http://$http_addr/api/v1/municipalities/$mid/report
+  Covenant CSV (actions): http://$http_addr/api/v1/municipalities/$mid/actions.csv
   All municipalities:     $demo/municipalities.txt
   A town's inventories:   $server_bin admin progress --data-dir $demo/server --municipality Bydgoszcz
   Covenant CSV (BEI):     $server_bin admin export inventory --data-dir $demo/server --municipality Bydgoszcz --year 2013

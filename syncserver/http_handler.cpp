@@ -4,6 +4,7 @@
 
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/verb.hpp>
+#include <charconv>
 #include <string_view>
 #include <vector>
 
@@ -51,31 +52,163 @@ std::optional<std::vector<std::string>> splitPath(std::string_view target) {
   return segments;
 }
 
-HttpResponse healthz(const HttpRequest& req, const HttpBackend& backend) {
+// The HTTP status of a failed backend call.
+HttpResponse errorOf(const HttpRequest& req, const core::Status& st) {
+  http::status status = http::status::internal_server_error;
+  std::string code = "internal";
+  switch (st.code()) {
+    case core::StatusCode::kInvalidArgument:
+      status = http::status::bad_request;
+      code = "invalid_argument";
+      break;
+    case core::StatusCode::kUnauthenticated:
+      status = http::status::unauthorized;
+      code = "unauthenticated";
+      break;
+    case core::StatusCode::kPermissionDenied:
+      status = http::status::forbidden;
+      code = "permission_denied";
+      break;
+    case core::StatusCode::kNotFound:
+      status = http::status::not_found;
+      code = "not_found";
+      break;
+    case core::StatusCode::kUnavailable:
+      status = http::status::service_unavailable;
+      code = "unavailable";
+      break;
+    default:
+      break;
+  }
+  HttpResponse res = makeHttpError(status, code, st.message(), req.version(), req.keep_alive());
+  if (status == http::status::unauthorized) res.set(http::field::www_authenticate, "Bearer");
+  return res;
+}
+
+HttpResponse json(const HttpRequest& req, const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string body;
+  if (!google::protobuf::util::MessageToJsonString(message, &body, options).ok())
+    return makeHttpError(http::status::internal_server_error, "internal", "the answer could not be encoded as JSON",
+                         req.version(), req.keep_alive());
+  return makeResponse(http::status::ok, kJsonType, std::move(body), req.version(), req.keep_alive());
+}
+
+HttpResponse csv(const HttpRequest& req, std::string body, const std::string& fileName) {
+  HttpResponse res = makeResponse(http::status::ok, "text/csv; charset=utf-8", std::move(body), req.version(),
+                                  req.keep_alive());
+  res.set(http::field::content_disposition, "attachment; filename=\"" + fileName + "\"");
+  return res;
+}
+
+// What a route's path placeholders held.
+struct Params {
+  std::string id;  // {id}
+  int year = 0;    // {year}.csv
+};
+
+HttpResponse healthz(const HttpRequest& req, const HttpBackend& backend, const Caller&, const Params&) {
   const bool ok = backend.healthy();
   return makeResponse(ok ? http::status::ok : http::status::service_unavailable, kTextType, ok ? "ok" : "unavailable",
                       req.version(), req.keep_alive());
 }
 
-HttpResponse municipalitySummary(const HttpRequest& req, const HttpBackend& backend, const std::string& id) {
-  if (!secap::core::isCanonicalUuid(id)) {
-    return makeHttpError(http::status::bad_request, "invalid_argument",
-                         "municipality id must be a canonical lowercase UUID", req.version(), req.keep_alive());
+HttpResponse summary(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto s = backend.municipalitySummary(caller, p.id);
+  return s.isOk() ? json(req, *s) : errorOf(req, s.status());
+}
+
+HttpResponse report(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto r = backend.municipalityReport(caller, p.id);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse inventoryCsv(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
+                          const Params& p) {
+  auto text = backend.inventoryCsv(caller, p.id, p.year);
+  return text.isOk() ? csv(req, std::move(*text), "inventory-" + std::to_string(p.year) + ".csv")
+                     : errorOf(req, text.status());
+}
+
+HttpResponse actionsCsv(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto text = backend.actionsCsv(caller, p.id);
+  return text.isOk() ? csv(req, std::move(*text), "actions.csv") : errorOf(req, text.status());
+}
+
+// Who may call a route: anyone, or whoever may read the municipality {id}
+// (the backend applies that rule to the caller).
+enum class Access { kAnyone, kMunicipalityReader };
+
+using Handler = HttpResponse (*)(const HttpRequest&, const HttpBackend&, const Caller&, const Params&);
+
+struct Route {
+  std::vector<std::string_view> path;  // literal segments, "{id}" or "{year}.csv"
+  Access access;
+  Handler handler;
+};
+
+const std::vector<Route>& routes() {
+  static const std::vector<Route> kRoutes = {
+      {{"healthz"}, Access::kAnyone, healthz},
+      {{"api", "v1", "municipalities", "{id}", "summary"}, Access::kMunicipalityReader, summary},
+      {{"api", "v1", "municipalities", "{id}", "report"}, Access::kMunicipalityReader, report},
+      {{"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"}, Access::kMunicipalityReader,
+       inventoryCsv},
+      {{"api", "v1", "municipalities", "{id}", "actions.csv"}, Access::kMunicipalityReader, actionsCsv},
+  };
+  return kRoutes;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Does the path match the route? Placeholders match any segment of their
+// shape ("{year}.csv": anything ending in .csv); their values are checked
+// once the route is known, so a malformed id is a 400, not a 404.
+bool matches(const Route& route, const std::vector<std::string>& s) {
+  if (route.path.size() != s.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const std::string_view want = route.path[i];
+    if (want == "{id}") continue;
+    if (want == "{year}.csv") {
+      if (!endsWith(s[i], ".csv")) return false;
+      continue;
+    }
+    if (want != s[i]) return false;
   }
-  const std::optional<secap::v1::MunicipalitySummary> summary = backend.municipalitySummary(id);
-  if (!summary) {
-    return makeHttpError(http::status::not_found, "not_found", "unknown municipality " + id, req.version(),
-                         req.keep_alive());
+  return true;
+}
+
+std::optional<core::Status> paramsOf(const Route& route, const std::vector<std::string>& s, Params& p) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (route.path[i] == "{id}") {
+      if (!secap::core::isCanonicalUuid(s[i]))
+        return core::invalidArgument("municipality id must be a canonical lowercase UUID");
+      p.id = s[i];
+    } else if (route.path[i] == "{year}.csv") {
+      const std::string digits = s[i].substr(0, s[i].size() - 4);
+      int year = 0;
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), year);
+      if (ec != std::errc() || end != digits.data() + digits.size() || year < 1950 || year > 2100)
+        return core::invalidArgument("'" + digits + "' is not a year (e.g. inventories/2013.csv)");
+      p.year = year;
+    }
   }
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  options.always_print_primitive_fields = true;
-  std::string json;
-  if (!google::protobuf::util::MessageToJsonString(*summary, &json, options).ok()) {
-    return makeHttpError(http::status::internal_server_error, "internal", "the summary could not be encoded as JSON",
-                         req.version(), req.keep_alive());
-  }
-  return makeResponse(http::status::ok, kJsonType, std::move(json), req.version(), req.keep_alive());
+  return std::nullopt;
+}
+
+// The caller from the Authorization header: no header is an anonymous caller.
+core::Result<Caller> callerOf(const HttpRequest& req, const HttpBackend& backend) {
+  const auto it = req.find(http::field::authorization);
+  if (it == req.end()) return Caller{};
+  const std::string_view value(it->value().data(), it->value().size());
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (value.size() <= kPrefix.size() || value.substr(0, kPrefix.size()) != kPrefix)
+    return core::Status(core::StatusCode::kUnauthenticated, "malformed Authorization header (expected Bearer <token>)");
+  return backend.caller(value.substr(kPrefix.size()));
 }
 
 HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
@@ -91,10 +224,17 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
     return makeHttpError(http::status::bad_request, "bad_request", "malformed request target", req.version(),
                          req.keep_alive());
   }
-  const std::vector<std::string>& s = *segments;
-  if (s.size() == 1 && s[0] == "healthz") return healthz(req, backend);
-  if (s.size() == 5 && s[0] == "api" && s[1] == "v1" && s[2] == "municipalities" && s[4] == "summary") {
-    return municipalitySummary(req, backend, s[3]);
+  for (const Route& r : routes()) {
+    if (!matches(r, *segments)) continue;
+    Params params;
+    if (auto bad = paramsOf(r, *segments, params)) return errorOf(req, *bad);
+    Caller caller;
+    if (r.access == Access::kMunicipalityReader) {
+      auto c = callerOf(req, backend);
+      if (!c.isOk()) return errorOf(req, c.status());
+      caller = std::move(*c);
+    }
+    return r.handler(req, backend, caller, params);
   }
   return makeHttpError(http::status::not_found, "not_found", "no such resource", req.version(), req.keep_alive());
 }

@@ -4,15 +4,25 @@
 // does no I/O, so every route is unit-testable and fuzzable without sockets.
 // HttpServer (http_server.h) owns the connections and calls it.
 //
-// Routes:
-//   GET|HEAD /healthz                              200 "ok", 503 when unhealthy
-//   GET|HEAD /api/v1/municipalities/{id}/summary   200 MunicipalitySummary as JSON
-//                                                  (protobuf JSON mapping, snake_case
-//                                                  names, defaults printed), 400 for a
-//                                                  non-canonical id, 404 when unknown
-// Anything else is 404; other methods are 405 with an Allow header. Errors are
-// JSON: {"error":{"code":"not_found","message":"..."}}. The query string is
-// ignored; path segments are percent-decoded, and a malformed escape is 400.
+// Routes (a table in http_handler.cpp: method, path, who may call, handler):
+//   GET|HEAD /healthz                                         anyone: "ok", 503 when unhealthy
+//   GET|HEAD /api/v1/municipalities/{id}/summary              MunicipalitySummary (JSON)
+//   GET|HEAD /api/v1/municipalities/{id}/report               MunicipalityReport (JSON)
+//   GET|HEAD /api/v1/municipalities/{id}/inventories/{year}.csv  the Covenant tables A-D (CSV)
+//   GET|HEAD /api/v1/municipalities/{id}/actions.csv          the Covenant action table (CSV)
+// Who may read a municipality (the same rule as MonitoringService; the
+// backend applies it): a device with any role there but partner, or an admin,
+// sees everything; a partner, or a caller without a token, sees a
+// municipality that shares its progress (its summary aggregated by carrier,
+// no meter or site named); anyone else gets 401 without a token and 403 with
+// one. The caller is read from "Authorization: Bearer <token>" (the device
+// token of enrollment).
+// Errors are JSON: {"error":{"code":"not_found","message":"..."}}, with 400
+// for a malformed id or year, 401, 403, 404 for an unknown municipality or
+// year, 405 with an Allow header for another method, 503 when the store is
+// unavailable. JSON uses protobuf's JSON mapping with snake_case names and
+// defaults printed (docs/API.md). Path segments are percent-decoded; the
+// query string is ignored.
 //
 // Ownership: the backend is borrowed for the call. Thread safety: handleRequest
 // is reentrant; HttpBackend implementations must be safe to call from several
@@ -22,20 +32,38 @@
 #include <boost/beast/http/string_body.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "secap/core/status.h"
 #include "secap/v1/monitoring.pb.h"
+#include "store.h"
 
 namespace secap::server {
 
-// What the HTTP layer needs from the rest of the server.
+// Who makes a request: a device from its bearer token, or nobody in particular.
+struct Caller {
+  std::optional<DeviceRecord> device;  // empty: no token
+};
+
+// What the HTTP layer needs from the rest of the server. Every method that
+// reads a municipality applies the read rule above and answers
+// kUnauthenticated, kPermissionDenied, kNotFound or kInvalidArgument.
 class HttpBackend {
  public:
   virtual ~HttpBackend() = default;
   // False while the server cannot serve (storage down, draining).
   [[nodiscard]] virtual bool healthy() const = 0;
-  // nullopt when the municipality is unknown.
-  [[nodiscard]] virtual std::optional<secap::v1::MunicipalitySummary> municipalitySummary(
-      const std::string& municipalityId) const = 0;
+  // The caller of a bearer token: kUnauthenticated for an unknown or replaced
+  // token, kPermissionDenied for a withdrawn device.
+  [[nodiscard]] virtual core::Result<Caller> caller(std::string_view bearerToken) const = 0;
+  [[nodiscard]] virtual core::Result<secap::v1::MunicipalitySummary> municipalitySummary(
+      const Caller& caller, const std::string& municipalityId) const = 0;
+  [[nodiscard]] virtual core::Result<secap::v1::MunicipalityReport> municipalityReport(
+      const Caller& caller, const std::string& municipalityId) const = 0;
+  [[nodiscard]] virtual core::Result<std::string> inventoryCsv(const Caller& caller, const std::string& municipalityId,
+                                                               int year) const = 0;
+  [[nodiscard]] virtual core::Result<std::string> actionsCsv(const Caller& caller,
+                                                             const std::string& municipalityId) const = 0;
 };
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;

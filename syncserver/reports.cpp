@@ -1,6 +1,12 @@
 #include "reports.h"
 
+#include <algorithm>
+
+#include "inventories.h"
+#include "secap/core/com_template.h"
 #include "secap/core/consumption.h"
+#include "secap/core/ids.h"
+#include "secap/core/report.h"
 
 namespace secap::server {
 
@@ -28,30 +34,118 @@ Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::str
   for (const std::string& scope : {std::string(core::kGlobalScope), id})
     SECAP_RETURN_IF_ERROR(load(EntityType::kEmissionFactor, scope, [&](const auto& c) { out.factors.push_back(c.emission_factor()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kDegreeDays, id, [&](const auto& c) { out.degreeDays.push_back(c.degree_days()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kMeasure, id, [&](const auto& c) { out.measures.push_back(c.measure()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kProgressUpdate, id, [&](const auto& c) { out.progress.push_back(c.progress_update()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kInspection, id, [&](const auto& c) { out.inspections.push_back(c.inspection()); }));
   return out;
 }
 
 bool StoreReports::healthy() const { return m_store.watermark().isOk(); }
 
-std::optional<secap::v1::MunicipalitySummary> StoreReports::municipalitySummary(const std::string& id) const {
+Result<Caller> StoreReports::caller(std::string_view bearerToken) const {
+  auto found = m_store.deviceByTokenHash(core::sha256Hex(bearerToken));
+  if (!found.isOk()) return found.status();
+  if (!*found) return core::Status(core::StatusCode::kUnauthenticated, "unknown or replaced token");
+  if ((*found)->revokedAtMs != 0)
+    return core::Status(core::StatusCode::kPermissionDenied, "this device was withdrawn by its coordinator");
+  return Caller{**found};
+}
+
+Result<StoreReports::Sight> StoreReports::sightOf(const Caller& caller, const std::string& id,
+                                                  secap::v1::Municipality* municipality) const {
+  auto found = m_store.entitiesOf(EntityType::kMunicipality, id);
+  if (!found.isOk()) return found.status();
+  if (found->empty()) {
+    if (!caller.device) return core::Status(core::StatusCode::kUnauthenticated, "sign in with a bearer token");
+    return core::notFound("there is no municipality " + id);
+  }
+  const secap::v1::Municipality& m = found->front().entity.municipality();
+  if (municipality) *municipality = m;
+  if (caller.device) {
+    const auto& roles = caller.device->roles;
+    const bool admin = std::any_of(roles.begin(), roles.end(), [](const auto& r) { return r.second == "admin"; });
+    auto role = roles.find(id);
+    if (admin || (role != roles.end() && role->second != "partner")) return Sight::kAll;
+  }
+  if (m.share_progress()) return Sight::kShared;
+  if (!caller.device)
+    return core::Status(core::StatusCode::kUnauthenticated,
+                        m.name() + " does not share its progress: sign in with a bearer token");
+  return core::Status(core::StatusCode::kPermissionDenied,
+                      "this device has no role in " + m.name() + ", and " + m.name() + " does not share its progress");
+}
+
+Result<secap::v1::MunicipalitySummary> StoreReports::municipalitySummary(const Caller& caller,
+                                                                         const std::string& id) const {
+  auto sight = sightOf(caller, id);
+  if (!sight.isOk()) return sight.status();
   auto municipalities = m_store.entitiesOf(EntityType::kMunicipality, id);
-  if (!municipalities.isOk() || municipalities->empty()) return std::nullopt;
   auto sites = m_store.entitiesOf(EntityType::kSite, id);
   auto meters = m_store.entitiesOf(EntityType::kMeter, id);
   auto readings = m_store.entitiesOf(EntityType::kReading, id);
   auto reviews = m_store.entitiesOf(EntityType::kReadingReview, id);
-  if (!sites.isOk() || !meters.isOk() || !readings.isOk() || !reviews.isOk()) return std::nullopt;
+  for (const core::Status& st : {municipalities.status(), sites.status(), meters.status(), readings.status(),
+                                 reviews.status()})
+    if (!st.isOk()) return st;
   std::vector<secap::v1::ReadingReview> reviewList;
   for (auto& r : *reviews) reviewList.push_back(r.entity.reading_review());
-
   std::vector<secap::v1::Site> siteList;
   for (auto& s : *sites) siteList.push_back(s.entity.site());
   std::vector<secap::v1::Meter> meterList;
   for (auto& m : *meters) meterList.push_back(m.entity.meter());
   std::map<std::string, std::vector<secap::v1::Reading>> byMeter;
   for (auto& r : *readings) byMeter[r.parentId].push_back(r.entity.reading());
-  return core::summarizeMunicipality(municipalities->front().entity.municipality(), siteList, meterList, byMeter,
-                                     reviewList);
+  auto summary = core::summarizeMunicipality(municipalities->front().entity.municipality(), siteList, meterList,
+                                             byMeter, reviewList);
+  if (*sight == Sight::kAll) return summary;
+  // Shared: totals by carrier, no meter or site named.
+  std::map<int, secap::v1::MeterSummary> byCarrier;
+  for (const auto& m : summary.meters()) {
+    auto& agg = byCarrier[m.carrier()];
+    agg.set_carrier(m.carrier());
+    agg.set_reading_count(agg.reading_count() + m.reading_count());
+    for (const auto& y : m.years()) {
+      auto it = std::find_if(agg.mutable_years()->begin(), agg.mutable_years()->end(),
+                             [&](const auto& a) { return a.year() == y.year(); });
+      if (it == agg.mutable_years()->end()) {
+        *agg.add_years() = y;
+      } else {
+        it->set_kwh(it->kwh() + y.kwh());
+      }
+    }
+  }
+  summary.clear_meters();
+  for (auto& [carrier, agg] : byCarrier) {
+    std::sort(agg.mutable_years()->begin(), agg.mutable_years()->end(),
+              [](const auto& a, const auto& b) { return a.year() < b.year(); });
+    *summary.add_meters() = std::move(agg);
+  }
+  return summary;
+}
+
+Result<secap::v1::MunicipalityReport> StoreReports::municipalityReport(const Caller& caller,
+                                                                       const std::string& id) const {
+  auto sight = sightOf(caller, id);
+  if (!sight.isOk()) return sight.status();
+  auto records = monitoringRecordsOf(m_store, id);
+  if (!records.isOk()) return records.status();
+  return core::municipalityReport(*records);
+}
+
+Result<std::string> StoreReports::inventoryCsv(const Caller& caller, const std::string& id, int year) const {
+  auto sight = sightOf(caller, id);
+  if (!sight.isOk()) return sight.status();
+  return exportInventoryCsv(m_store, id, year);
+}
+
+Result<std::string> StoreReports::actionsCsv(const Caller& caller, const std::string& id) const {
+  secap::v1::Municipality municipality;
+  auto sight = sightOf(caller, id, &municipality);
+  if (!sight.isOk()) return sight.status();
+  auto records = monitoringRecordsOf(m_store, id);
+  if (!records.isOk()) return records.status();
+  return core::writeComActionsCsv(core::municipalityReport(*records), records->measures,
+                                  core::calendarOf(municipality));
 }
 
 }  // namespace secap::server

@@ -1,6 +1,15 @@
 #pragma once
-// StoreReports: the monitoring results the HTTP API serves, computed from
-// the Store by the shared calculations in secap_core (never by ad-hoc SQL).
+// StoreReports: the monitoring results the HTTP API and MonitoringService
+// serve, computed from the Store by the shared calculations in secap_core
+// (report.h, progress.h; never by ad-hoc SQL), with who may read what.
+//
+// Who may read a municipality (docs/API.md): a device with any role there
+// but partner, or an admin anywhere, reads everything; a partner, or a caller
+// without a token, reads a municipality that shares its progress
+// (share_progress), its summary aggregated by carrier; anyone else is refused
+// (kUnauthenticated without a token, kPermissionDenied with one). An unknown
+// municipality is kNotFound for a device and kUnauthenticated without a token.
+//
 // Thread-safe: the Store is.
 
 #include "http_handler.h"
@@ -19,9 +28,20 @@ class StoreReports final : public HttpBackend {
  public:
   explicit StoreReports(Store& store) : m_store(store) {}
   bool healthy() const override;
-  std::optional<secap::v1::MunicipalitySummary> municipalitySummary(const std::string& municipalityId) const override;
+  Result<Caller> caller(std::string_view bearerToken) const override;
+  Result<secap::v1::MunicipalitySummary> municipalitySummary(const Caller& caller,
+                                                             const std::string& municipalityId) const override;
+  Result<secap::v1::MunicipalityReport> municipalityReport(const Caller& caller,
+                                                           const std::string& municipalityId) const override;
+  Result<std::string> inventoryCsv(const Caller& caller, const std::string& municipalityId, int year) const override;
+  Result<std::string> actionsCsv(const Caller& caller, const std::string& municipalityId) const override;
 
  private:
+  // How much of the municipality the caller sees, or why nothing.
+  enum class Sight { kAll, kShared };
+  Result<Sight> sightOf(const Caller& caller, const std::string& municipalityId,
+                        secap::v1::Municipality* municipality = nullptr) const;
+
   Store& m_store;
 };
 

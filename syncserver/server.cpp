@@ -125,12 +125,14 @@ Status SyncServer::start() {
   m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, m_attachments.get(),
                                                 ServiceLimits{m_config.rateLimitPerMinute});
   m_reports = std::make_unique<StoreReports>(*m_store);
+  m_monitoring = std::make_unique<MonitoringServiceImpl>(*m_reports);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(m_config.grpcAddress, *credentials, &m_grpcPort);
   builder.RegisterService(m_service.get());
+  builder.RegisterService(m_monitoring.get());
   builder.SetDefaultCompressionAlgorithm(GRPC_COMPRESS_GZIP);
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   builder.SetMaxSendMessageSize(4 * 1024 * 1024);

@@ -20,6 +20,7 @@
 #include "attachments.h"
 #include "blob_store.h"
 #include "http_server.h"
+#include "monitoring_service.h"
 #include "reports.h"
 #include "secap/core/clock.h"
 #include "secap/core/host_port.h"
@@ -70,6 +71,7 @@ class SyncServer {
   std::unique_ptr<Attachments> m_attachments;
   std::unique_ptr<SyncServiceImpl> m_service;
   std::unique_ptr<StoreReports> m_reports;
+  std::unique_ptr<MonitoringServiceImpl> m_monitoring;
   std::unique_ptr<HttpServer> m_http;
   std::unique_ptr<grpc::Server> m_grpc;
   int m_grpcPort = 0;

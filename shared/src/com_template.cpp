@@ -744,4 +744,83 @@ Result<ComInventoryFile> readComInventoryCsv(std::string_view text, std::string_
   return file;
 }
 
+namespace {
+
+std::string statusLabel(v1::ProgressStatus s) {
+  switch (s) {
+    case v1::PROGRESS_STATUS_COMPLETED:
+      return "Completed";
+    case v1::PROGRESS_STATUS_ONGOING:
+      return "Ongoing";
+    case v1::PROGRESS_STATUS_POSTPONED:
+      return "Postponed";
+    case v1::PROGRESS_STATUS_CANCELLED:
+      return "Cancelled";
+    default:
+      return "Not started";
+  }
+}
+
+// A key such as "building_envelope" as words: the template's own lists of
+// areas and instruments are longer than what the plans use so far.
+std::string labelOfKey(std::string_view key) {
+  static const std::map<std::string_view, std::string_view> kKnown = {
+      {"building_envelope", "Building envelope"},
+      {"efficient_lighting", "Energy-efficient lighting systems"},
+      {"pv", "Photovoltaics"},
+      {"heat_pumps", "Heat pumps"},
+      {"water_management", "Water management"},
+      {"grants_subsidies", "Grants and subsidies"},
+      {"public_procurement", "Public procurement"},
+      {"awareness_raising", "Awareness raising / training"},
+      {"energy_management", "Energy management"},
+      {"local_electricity_production", "Local electricity production"},
+      {"local_heat_production", "Local heat/cold production"},
+      {"other", "Other"},
+  };
+  if (auto it = kKnown.find(key); it != kKnown.end()) return std::string(it->second);
+  if (auto sector = comSectorLabel(key)) return std::string(*sector);
+  std::string out(key);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+std::string yearOf(bool has, int64_t ms, const Calendar& cal) {
+  return has ? std::to_string(cal.localDateOf(ms).year) : std::string();
+}
+
+}  // namespace
+
+std::string writeComActionsCsv(const v1::MunicipalityReport& report, const std::vector<v1::Measure>& measures,
+                               const Calendar& cal) {
+  std::string out = "# " + std::string(kComTemplateVersion) + "; municipality: " + report.name() +
+                    "; action report (the last three columns are SECAP Field's own)\n";
+  out += csvRow({"Action code", "Title", "Sector", "Area of intervention", "Policy instrument", "Origin of the action",
+                 "Responsible body", "Implementation start", "Implementation end", "Status",
+                 "Implementation cost [EUR]", "Estimated energy savings [MWh/a]",
+                 "Estimated renewable energy production [MWh/a]", "Estimated CO2 reduction [t/a]", "Key action",
+                 "Spent so far [EUR]", "Progress [%]", "Verified energy savings [MWh/a]"}) +
+         "\n";
+  for (const auto& r : report.measures()) {
+    auto it = std::find_if(measures.begin(), measures.end(), [&](const v1::Measure& m) { return m.id() == r.measure_id(); });
+    if (it == measures.end()) continue;
+    const v1::Measure& m = *it;
+    auto opt = [](bool has, double v) { return has ? number(v) : std::string(); };
+    out += csvRow({m.code(), m.title(), labelOfKey(m.com_sector()), labelOfKey(m.area_of_intervention()),
+                   labelOfKey(m.policy_instrument()), "", m.responsible_body(),
+                   yearOf(m.has_planned_start(), m.planned_start(), cal),
+                   yearOf(m.has_planned_end(), m.planned_end(), cal), statusLabel(r.status()),
+                   opt(m.has_budget_eur(), m.budget_eur()),
+                   opt(m.has_expected_savings_mwh_per_year(), m.expected_savings_mwh_per_year()),
+                   opt(m.has_expected_renewable_mwh_per_year(), m.expected_renewable_mwh_per_year()),
+                   opt(m.has_expected_co2_reduction_t_per_year(), m.expected_co2_reduction_t_per_year()),
+                   m.key_action() ? "Yes" : "No", opt(r.has_spent_eur(), r.spent_eur()),
+                   opt(r.has_percent_complete(), r.percent_complete()),
+                   opt(r.has_verified_savings_mwh_per_year(), r.verified_savings_mwh_per_year())}) +
+           "\n";
+  }
+  return out;
+}
+
 }  // namespace secap::core

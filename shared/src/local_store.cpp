@@ -525,6 +525,9 @@ MonitoringRecords LocalStore::monitoringRecords(const std::string& municipalityI
   each(EntityType::kReadingReview, [&](Change& c) { out.reviews.push_back(c.reading_review()); });
   each(EntityType::kEmissionFactor, [&](Change& c) { out.factors.push_back(c.emission_factor()); });
   each(EntityType::kDegreeDays, [&](Change& c) { out.degreeDays.push_back(c.degree_days()); });
+  each(EntityType::kMeasure, [&](Change& c) { out.measures.push_back(c.measure()); });
+  each(EntityType::kProgressUpdate, [&](Change& c) { out.progress.push_back(c.progress_update()); });
+  each(EntityType::kInspection, [&](Change& c) { out.inspections.push_back(c.inspection()); });
   return out;
 }
 

@@ -84,6 +84,24 @@ DegreeDays degreeDaysOf(const std::vector<v1::DegreeDays>& records, const std::s
   return hdd;
 }
 
+std::map<std::string, MonthlyUse> meterMonths(const MonitoringRecords& records) {
+  if (records.rollups) return *records.rollups;
+  const std::string& municipalityId = records.municipality.id();
+  std::set<std::string> sites;
+  for (const auto& s : records.sites)
+    if (s.municipality_id() == municipalityId) sites.insert(s.id());
+  const Calendar cal = calendarOf(records.municipality);
+  const DegreeDays hdd = degreeDaysOf(records.degreeDays, municipalityId);
+  const ReviewIndex reviews = reviewIndexFromProto(records.reviews);
+  std::map<std::string, std::vector<ReadingRecord>> byMeter;
+  for (const auto& r : records.readings) byMeter[r.meter_id()].push_back(readingFromProto(r, &reviews));
+  std::map<std::string, MonthlyUse> out;
+  for (const auto& m : records.meters)
+    if (sites.count(m.site_id()))
+      out[m.id()] = rollUpMeter(meterConfigFromProto(m), byMeter[m.id()], cal, &hdd).months;
+  return out;
+}
+
 std::vector<ActivityData> meterLines(const MonitoringRecords& records) {
   const std::string& municipalityId = records.municipality.id();
   std::map<std::string, const v1::Site*> sites;
@@ -93,19 +111,7 @@ std::vector<ActivityData> meterLines(const MonitoringRecords& records) {
   for (const auto& m : records.meters)
     if (sites.count(m.site_id())) meters.push_back(&m);
   std::sort(meters.begin(), meters.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
-
-  std::map<std::string, MonthlyUse> computed;
-  if (!records.rollups) {
-    const Calendar cal = calendarOf(records.municipality);
-    const DegreeDays hdd = degreeDaysOf(records.degreeDays, municipalityId);
-    const ReviewIndex reviews = reviewIndexFromProto(records.reviews);
-    std::map<std::string, std::vector<ReadingRecord>> byMeter;
-    for (const auto& r : records.readings) byMeter[r.meter_id()].push_back(readingFromProto(r, &reviews));
-    for (const v1::Meter* m : meters)
-      computed[m->id()] = rollUpMeter(meterConfigFromProto(*m), byMeter[m->id()], cal, &hdd).months;
-  }
-  const auto& monthly = records.rollups ? *records.rollups : computed;
-
+  const auto monthly = meterMonths(records);
   std::vector<ActivityData> out;
   for (const v1::Meter* m : meters) {
     auto it = monthly.find(m->id());

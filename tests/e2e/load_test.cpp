@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "secap/core/sync_transport.h"
 #include "secap/v1/monitoring.pb.h"
+#include "secap/v1/sync.pb.h"
 #include "server_process.h"
 
 namespace {
@@ -50,9 +52,22 @@ TEST(LoadTool, FourDevicesSyncWithoutRejectionsAndConverge) {
     }
   }
 
+  // An admin's token, to read every municipality's summary.
+  const std::string adminCode = run(quoted(server) + " admin enroll-code --data-dir " + quoted(data) +
+                                    " --municipality Besko --role admin");
+
   ServerProcess proc(data, freePort(), freePort());
   proc.start();
   ASSERT_FALSE(::testing::Test::HasFatalFailure());
+  std::string adminToken;
+  {
+    secap::v1::EnrollRequest req;
+    req.set_enrollment_code(adminCode.substr(0, adminCode.find('\n')));
+    req.set_install_id("load-test-admin");
+    auto enrolled = secap::core::makeGrpcTransport(proc.grpcTarget())->enroll(req);
+    ASSERT_TRUE(enrolled.isOk()) << enrolled.status().toString();
+    adminToken = enrolled->access_token();
+  }
   // The same server twice: the list syntax works and each round picks one.
   const std::string json = run(quoted(SECAP_SIM_BIN) + " load --server " + proc.grpcTarget() + "," + proc.grpcTarget() +
                                " --devices 4 --rounds 4 --batch 30 --seed 7 --codes " + quoted(codes) + " --work-dir " +
@@ -89,7 +104,7 @@ TEST(LoadTool, FourDevicesSyncWithoutRejectionsAndConverge) {
     EXPECT_EQ(field(m, "devices").number_value(), 2);
     EXPECT_TRUE(field(m, "converged").bool_value());
     auto [status, body] =
-        httpGet(proc.httpPort(), "/api/v1/municipalities/" + field(m, "id").string_value() + "/summary");
+        httpGet(proc.httpPort(), "/api/v1/municipalities/" + field(m, "id").string_value() + "/summary", adminToken);
     ASSERT_EQ(status, 200) << body;
     secap::v1::MunicipalitySummary summary;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(body, &summary).ok()) << body;

@@ -32,8 +32,12 @@ std::set<ReadingKey> readingsOf(sim::SimDevice& d) {
   return out;
 }
 
-v1::MunicipalitySummary serverSummary(int httpPort, const std::string& municipalityId) {
-  auto [status, body] = httpGet(httpPort, "/api/v1/municipalities/" + municipalityId + "/summary");
+// As a device of the municipality sees it (its token).
+v1::MunicipalitySummary serverSummary(int httpPort, const std::string& municipalityId, sim::SimDevice& device) {
+  const auto token = device.store().accessToken();
+  EXPECT_TRUE(token.isOk() && token->has_value());
+  auto [status, body] = httpGet(httpPort, "/api/v1/municipalities/" + municipalityId + "/summary",
+                                token.isOk() ? token->value_or("") : "");
   EXPECT_EQ(status, 200) << body;
   v1::MunicipalitySummary s;
   EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(body, &s).ok()) << body;
@@ -100,7 +104,7 @@ TEST(OfflineSync, TwoDevicesRecordOfflineAndEveryoneConverges) {
   ASSERT_FALSE(a->meters().empty());
   const std::string municipalityId = a->store().state(core::state_keys::kMunicipalityId).value_or("");
   EXPECT_EQ(a->store().municipality(municipalityId)->name(), "Pałecznica");
-  const int64_t before = totalReadings(serverSummary(server.httpPort(), municipalityId));
+  const int64_t before = totalReadings(serverSummary(server.httpPort(), municipalityId, *a));
   ASSERT_GT(before, 0);
 
   // The server goes down; both devices keep recording.
@@ -125,7 +129,7 @@ TEST(OfflineSync, TwoDevicesRecordOfflineAndEveryoneConverges) {
   EXPECT_EQ(b->store().pendingCount(), 0);
   EXPECT_EQ(a->store().rejectedCount() + b->store().rejectedCount(), 0);
 
-  const auto summary = serverSummary(server.httpPort(), municipalityId);
+  const auto summary = serverSummary(server.httpPort(), municipalityId, *a);
   EXPECT_EQ(totalReadings(summary), before + 2000);
   expectSameSummary(summary, deviceSummary(*a));
 
@@ -136,7 +140,7 @@ TEST(OfflineSync, TwoDevicesRecordOfflineAndEveryoneConverges) {
   auto resp = a->transport().push(again, a->store().accessToken()->value());
   ASSERT_TRUE(resp.isOk()) << resp.status().toString();
   for (const auto& r : resp->results()) EXPECT_EQ(r.outcome(), v1::DUPLICATE);
-  expectSameSummary(serverSummary(server.httpPort(), municipalityId), summary);
+  expectSameSummary(serverSummary(server.httpPort(), municipalityId, *a), summary);
 
   // A third device pulls exactly the same records.
   auto c = std::move(sim::SimDevice::open((root / "c").string(), server.grpcTarget())).value();

@@ -44,6 +44,10 @@ psql -q "$SECAP_TEST_POSTGRES" -c "CREATE DATABASE $db"
 code=$("$server_bin" admin enroll-code --db "$base/$db" --municipality "Sztum" --role field)
 serve "$base/$db" "$work/serve1.log"
 "$sim_bin" --data-dir "$work/dev" --server "127.0.0.1:$grpc" enroll --code "$code" --name "backup test" >/dev/null
+# An admin's token, to read every municipality's summary.
+admin_code=$("$server_bin" admin enroll-code --db "$base/$db" --municipality "Sztum" --role admin)
+"$sim_bin" --data-dir "$work/admin" --server "127.0.0.1:$grpc" enroll --code "$admin_code" --name "admin" >/dev/null
+auth="Authorization: Bearer $(cat "$work/admin/device.db.token")"
 "$sim_bin" --data-dir "$work/dev" record --count 200 >/dev/null
 "$sim_bin" --data-dir "$work/dev" sync >/dev/null
 
@@ -57,7 +61,7 @@ pg_dump -Fc -f "$work/secap.dump" "$base/$db"
 wait $writer
 "$sim_bin" --data-dir "$work/dev" sync >/dev/null
 for id in $(cat "$work/ids.txt"); do
-  curl -fsS "http://127.0.0.1:$http/api/v1/municipalities/$id/summary" >"$work/before-$id.json"
+  curl -fsS -H "$auth" "http://127.0.0.1:$http/api/v1/municipalities/$id/summary" >"$work/before-$id.json"
 done
 kill "${pids[@]}"; wait 2>/dev/null || true; pids=()
 
@@ -69,7 +73,7 @@ pg_restore --no-owner -d "$base/$restored" "$work/secap.dump"
 serve "$base/$restored" "$work/serve2.log"
 restored_ok=0
 for id in $(cat "$work/ids.txt"); do
-  curl -fsS "http://127.0.0.1:$http/api/v1/municipalities/$id/summary" >"$work/after-$id.json"
+  curl -fsS -H "$auth" "http://127.0.0.1:$http/api/v1/municipalities/$id/summary" >"$work/after-$id.json"
   # Only Sztum received pushes after the dump; every other municipality is identical.
   if cmp -s "$work/before-$id.json" "$work/after-$id.json"; then restored_ok=$((restored_ok + 1)); fi
 done

@@ -50,7 +50,9 @@ inline std::string run(const std::string& cmd) {
 }
 
 // GET on loopback; returns status and body (status 0 when unreachable).
-inline std::pair<int, std::string> httpGet(int port, const std::string& target) {
+// GET with, when given, a device's bearer token (the monitoring routes need
+// one for a municipality that does not share its progress).
+inline std::pair<int, std::string> httpGet(int port, const std::string& target, const std::string& token = "") {
   namespace beast = boost::beast;
   try {
     boost::asio::io_context io;
@@ -59,6 +61,7 @@ inline std::pair<int, std::string> httpGet(int port, const std::string& target) 
         boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
     beast::http::request<beast::http::empty_body> req{beast::http::verb::get, target, 11};
     req.set(beast::http::field::host, "127.0.0.1");
+    if (!token.empty()) req.set(beast::http::field::authorization, "Bearer " + token);
     beast::http::write(stream, req);
     beast::flat_buffer buffer;
     beast::http::response<beast::http::string_body> res;

@@ -8,6 +8,9 @@
 #include <set>
 
 #include "harness.h"
+#include "http_handler.h"
+#include "reports.h"
+#include "secap/v1/monitoring.grpc.pb.h"
 #include "secap/core/entity.h"
 #include "secap/core/ids.h"
 #include "secap/core/local_store.h"
@@ -288,6 +291,108 @@ TEST_F(AuthzTest, InventoriesAndLocalFactorsAreTheCoordinatorsOwn) {
     EXPECT_EQ(pushOne(r.device, factor(kMunicipalityId)), r.localFactorA);
     EXPECT_EQ(pushOne(r.device, factor("")), r.nationalFactor);
   }
+}
+
+// The monitoring reads (docs/API.md), role × route, through the real
+// StoreReports and the HTTP router: A does not share its progress, B does.
+TEST_F(AuthzTest, MonitoringRoleByRouteMatrix) {
+  v1::Change share;
+  share.set_change_id(core::newUuidV7(h->clock));
+  share.set_entity_id(kOtherMunicipality);
+  share.set_hlc(core::makeHlc(h->clock.nowMs(), 1));
+  share.add_fields("share_progress");
+  share.mutable_municipality()->set_id(kOtherMunicipality);
+  share.mutable_municipality()->set_share_progress(true);
+  h->seed({share});
+  server::StoreReports reports(h->srv->store());
+  auto status = [&](const std::string& target, const std::string& token) {
+    server::HttpRequest req{boost::beast::http::verb::get, target, 11};
+    if (!token.empty()) req.set(boost::beast::http::field::authorization, "Bearer " + token);
+    return static_cast<int>(server::handleRequest(req, reports).result_int());
+  };
+  const std::string a = std::string("/api/v1/municipalities/") + kMunicipalityId;
+  const std::string b = std::string("/api/v1/municipalities/") + kOtherMunicipality;
+  const std::string unknown = "/api/v1/municipalities/0190a000-0000-7000-8000-0000000000ff/report";
+  Device consultant = enroll("field", kMunicipalityId);
+  ASSERT_TRUE(h->srv->store().grantRole(consultant.id, kOtherMunicipality, "coordinator", kServerNow, "test").isOk());
+  Device revoked = enroll("coordinator");
+  ASSERT_TRUE(h->srv->store().revokeDevice(revoked.id, false, kServerNow, "test").isOk());
+  struct Row {
+    std::string who;
+    std::string token;
+    int summaryA, reportA, actionsA, inventoryA, reportB, summaryB, unknownReport;
+  };
+  // Every role of A reads A whole; a partner and a caller without a token
+  // read only B, which shares its progress; A has no inventory for 2015 yet,
+  // which only those who may read A learn (404).
+  const std::vector<Row> rows = {
+      {"admin", enroll("admin").token, 200, 200, 200, 404, 200, 200, 404},
+      {"coordinator", enroll("coordinator").token, 200, 200, 200, 404, 200, 200, 404},
+      {"field", enroll("field").token, 200, 200, 200, 404, 200, 200, 404},
+      {"kiosk", enroll("kiosk").token, 200, 200, 200, 404, 200, 200, 404},
+      {"partner", enroll("partner").token, 403, 403, 403, 403, 200, 200, 404},
+      {"consultant", consultant.token, 200, 200, 200, 404, 200, 200, 404},
+      {"no token", "", 401, 401, 401, 401, 200, 200, 401},
+      {"unknown token", "0123456789abcdef", 401, 401, 401, 401, 401, 401, 401},
+      {"revoked", revoked.token, 403, 403, 403, 403, 403, 403, 403},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.who);
+    EXPECT_EQ(status(a + "/summary", r.token), r.summaryA);
+    EXPECT_EQ(status(a + "/report", r.token), r.reportA);
+    EXPECT_EQ(status(a + "/actions.csv", r.token), r.actionsA);
+    EXPECT_EQ(status(a + "/inventories/2015.csv", r.token), r.inventoryA);
+    EXPECT_EQ(status(b + "/report", r.token), r.reportB);
+    EXPECT_EQ(status(b + "/summary", r.token), r.summaryB);
+    EXPECT_EQ(status(unknown, r.token), r.unknownReport);
+  }
+  EXPECT_EQ(status(std::string("/api/v1/municipalities/not-a-uuid/report"), ""), 400);
+}
+
+// Outside a municipality that shares its progress, its summary names no
+// meter or site: totals by carrier only.
+TEST_F(AuthzTest, ASharedSummaryNamesNoMeterOrSite) {
+  v1::Change share;
+  share.set_change_id(core::newUuidV7(h->clock));
+  share.set_entity_id(kMunicipalityId);
+  share.set_hlc(core::makeHlc(h->clock.nowMs(), 1));
+  share.add_fields("share_progress");
+  share.mutable_municipality()->set_id(kMunicipalityId);
+  share.mutable_municipality()->set_share_progress(true);
+  h->seed({share, reading(kMeterId), reading(kMeterId)});
+  server::StoreReports reports(h->srv->store());
+  auto anonymous = reports.municipalitySummary({}, kMunicipalityId);
+  ASSERT_TRUE(anonymous.isOk()) << anonymous.status().toString();
+  ASSERT_EQ(anonymous->meters_size(), 1);
+  EXPECT_TRUE(anonymous->meters(0).meter_id().empty());
+  EXPECT_TRUE(anonymous->meters(0).site_name().empty());
+  EXPECT_EQ(anonymous->meters(0).reading_count(), 2);
+  auto coordinator = reports.caller(enroll("coordinator").token);
+  ASSERT_TRUE(coordinator.isOk());
+  auto full = reports.municipalitySummary(*coordinator, kMunicipalityId);
+  ASSERT_TRUE(full.isOk());
+  EXPECT_EQ(full->meters(0).meter_id(), kMeterId);
+}
+
+TEST_F(AuthzTest, MonitoringServiceAnswersByTheSameRules) {
+  auto stub = v1::MonitoringService::NewStub(h->channel);
+  auto call = [&](const std::string& id, const std::string& token, v1::MunicipalityReport* out = nullptr) {
+    grpc::ClientContext ctx;
+    if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+    v1::GetMunicipalityReportRequest req;
+    req.set_municipality_id(id);
+    v1::MunicipalityReport resp;
+    const auto code = stub->GetMunicipalityReport(&ctx, req, &resp).error_code();
+    if (out) *out = resp;
+    return code;
+  };
+  v1::MunicipalityReport report;
+  EXPECT_EQ(call(kMunicipalityId, enroll("field").token, &report), grpc::StatusCode::OK);
+  EXPECT_EQ(report.municipality_id(), kMunicipalityId);
+  EXPECT_EQ(call(kMunicipalityId, ""), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(call(kMunicipalityId, enroll("partner").token), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(call("0190a000-0000-7000-8000-0000000000ff", enroll("coordinator").token), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(call("Pałecznica", enroll("coordinator").token), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(AuthzTest, AKioskPullsNoPersonsWhileFieldStaffDo) {

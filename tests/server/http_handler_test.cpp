@@ -46,13 +46,38 @@ class FakeBackend : public HttpBackend {
   }
 
   bool healthy() const override { return m_healthy; }
-  std::optional<secap::v1::MunicipalitySummary> municipalitySummary(const std::string& id) const override {
+  core::Result<Caller> caller(std::string_view token) const override {
+    if (token != kGoodToken) return core::Status(core::StatusCode::kUnauthenticated, "unknown or replaced token");
+    DeviceRecord d;
+    d.id = "device-1";
+    return Caller{d};
+  }
+  core::Result<secap::v1::MunicipalitySummary> municipalitySummary(const Caller& caller,
+                                                                   const std::string& id) const override {
+    lastCaller = caller.device ? caller.device->id : "anonymous";
     const auto it = m_summaries.find(id);
-    if (it == m_summaries.end()) return std::nullopt;
+    if (it == m_summaries.end()) return core::notFound("unknown municipality " + id);
     return it->second;
   }
+  core::Result<secap::v1::MunicipalityReport> municipalityReport(const Caller& caller,
+                                                                 const std::string& id) const override {
+    if (!caller.device) return core::Status(core::StatusCode::kUnauthenticated, "sign in");
+    secap::v1::MunicipalityReport r;
+    r.set_municipality_id(id);
+    r.set_name(kZyrakow);
+    return r;
+  }
+  core::Result<std::string> inventoryCsv(const Caller&, const std::string&, int year) const override {
+    if (year != 2014) return core::notFound("no inventory for " + std::to_string(year));
+    return std::string("# BEI 2014\n");
+  }
+  core::Result<std::string> actionsCsv(const Caller&, const std::string&) const override {
+    return core::Status(core::StatusCode::kPermissionDenied, "not yours");
+  }
 
+  static constexpr const char* kGoodToken = "good-token";
   bool m_healthy = true;
+  mutable std::string lastCaller;
 
  private:
   std::map<std::string, secap::v1::MunicipalitySummary> m_summaries;
@@ -183,6 +208,51 @@ TEST(HttpHandler, KeepAliveFollowsTheRequest) {
   HttpRequest close = makeRequest(http::verb::get, "/healthz", 11);
   close.keep_alive(false);
   EXPECT_FALSE(handleRequest(close, backend).keep_alive());
+}
+
+TEST(HttpHandler, TheCallerComesFromTheBearerToken) {
+  FakeBackend backend;
+  const std::string summary = "/api/v1/municipalities/" + kZyrakowId + "/summary";
+  EXPECT_EQ(get(backend, summary).result(), http::status::ok);
+  EXPECT_EQ(backend.lastCaller, "anonymous");
+  HttpRequest req = makeRequest(http::verb::get, summary);
+  req.set(http::field::authorization, "Bearer good-token");
+  EXPECT_EQ(handleRequest(req, backend).result(), http::status::ok);
+  EXPECT_EQ(backend.lastCaller, "device-1");
+  // An unknown token and a header that is no bearer token are 401, with the scheme to use.
+  for (const char* value : {"Bearer stale-token", "Basic dXNlcjpwYXNz", "Bearer"}) {
+    req.set(http::field::authorization, value);
+    const HttpResponse res = handleRequest(req, backend);
+    EXPECT_EQ(res.result(), http::status::unauthorized) << value;
+    EXPECT_EQ(header(res, http::field::www_authenticate), "Bearer") << value;
+    EXPECT_NE(res.body().find(R"("code":"unauthenticated")"), std::string::npos) << res.body();
+  }
+}
+
+TEST(HttpHandler, BackendRefusalsBecome401403And404) {
+  FakeBackend backend;
+  const std::string base = "/api/v1/municipalities/" + kZyrakowId;
+  EXPECT_EQ(get(backend, base + "/report").result(), http::status::unauthorized);
+  EXPECT_EQ(get(backend, base + "/actions.csv").result(), http::status::forbidden);
+  EXPECT_EQ(get(backend, base + "/inventories/2019.csv").result(), http::status::not_found);
+  HttpRequest req = makeRequest(http::verb::get, base + "/report");
+  req.set(http::field::authorization, "Bearer good-token");
+  const HttpResponse report = handleRequest(req, backend);
+  ASSERT_EQ(report.result(), http::status::ok);
+  EXPECT_NE(report.body().find("\"name\":\"" + kZyrakow + "\""), std::string::npos) << report.body();
+}
+
+TEST(HttpHandler, CsvIsServedAsAnAttachmentAndAYearMustBeAYear) {
+  FakeBackend backend;
+  const std::string base = "/api/v1/municipalities/" + kZyrakowId + "/inventories/";
+  const HttpResponse res = get(backend, base + "2014.csv");
+  ASSERT_EQ(res.result(), http::status::ok);
+  EXPECT_EQ(header(res, http::field::content_type), "text/csv; charset=utf-8");
+  EXPECT_EQ(header(res, http::field::content_disposition), "attachment; filename=\"inventory-2014.csv\"");
+  EXPECT_EQ(res.body(), "# BEI 2014\n");
+  for (const char* bad : {"14.csv", "twenty.csv", "2014x.csv", ".csv", "3000.csv"})
+    EXPECT_EQ(get(backend, base + bad).result(), http::status::bad_request) << bad;
+  EXPECT_EQ(get(backend, base + "2014.json").result(), http::status::not_found);
 }
 
 // --- HttpServer over loopback ----------------------------------------------

@@ -17,6 +17,7 @@
 #include "inventories.h"
 #include "reports.h"
 #include "secap/core/com_template.h"
+#include "secap/core/report.h"
 #include "secap/core/ids.h"
 #include "secap/core/local_store.h"
 #include "secap/core/sync_client.h"
@@ -266,6 +267,15 @@ class DemoProgressTest : public ::testing::Test {
         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     h->seed(demo());
   }
+  // A token of an admin device.
+  std::string adminToken() {
+    v1::EnrollRequest req;
+    req.set_enrollment_code(h->code(demoMunicipalityId("Besko"), "admin"));
+    req.set_install_id("admin-" + core::randomHex(4));
+    auto enrolled = core::makeGrpcTransport(h->target())->enroll(req);
+    EXPECT_TRUE(enrolled.isOk());
+    return enrolled.isOk() ? enrolled->access_token() : "";
+  }
   std::unique_ptr<secap::testing::ServerHarness> h;
 };
 
@@ -349,6 +359,23 @@ TEST_F(DemoProgressTest, ADeviceComputesTheSameProgressAsTheServer) {
       EXPECT_NEAR(onDevice.meis[i].inventory.totalTCo2, onServer.meis[i].inventory.totalTCo2, 1e-6);
     EXPECT_NEAR(onDevice.reduction->reductionPct, onServer.reduction->reductionPct, 1e-9);
     EXPECT_EQ(onDevice.reduction->onTrack, onServer.reduction->onTrack);
+
+    // The whole report too: the server's from its rollups, the device's from its readings.
+    StoreReports reports(h->srv->store());
+    auto admin = reports.caller(adminToken());
+    ASSERT_TRUE(admin.isOk());
+    const auto serverReport = reports.municipalityReport(*admin, id);
+    ASSERT_TRUE(serverReport.isOk()) << serverReport.status().toString();
+    const auto deviceReport = core::municipalityReport((*local)->monitoringRecords(id));
+    EXPECT_NEAR(deviceReport.reduction().reduction_pct(), serverReport->reduction().reduction_pct(), 1e-9);
+    ASSERT_EQ(deviceReport.measures_size(), serverReport->measures_size());
+    for (int i = 0; i < deviceReport.measures_size(); ++i) {
+      EXPECT_EQ(deviceReport.measures(i).status(), serverReport->measures(i).status());
+      EXPECT_EQ(deviceReport.measures(i).verified(), serverReport->measures(i).verified());
+      EXPECT_EQ(deviceReport.measures(i).has_verified_savings_mwh_per_year(),
+                serverReport->measures(i).has_verified_savings_mwh_per_year());
+    }
+    EXPECT_EQ(deviceReport.measures_by_status_size(), serverReport->measures_by_status_size());
   }
 }
 

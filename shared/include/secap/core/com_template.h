@@ -32,8 +32,10 @@
 #include <string>
 #include <string_view>
 
+#include "secap/core/calendar.h"
 #include "secap/core/status.h"
 #include "secap/v1/entities.pb.h"
+#include "secap/v1/monitoring.pb.h"
 
 namespace secap::core {
 
@@ -74,5 +76,16 @@ struct ComInventoryFile {
 // an error names the file, line and column ("bei.csv:14:4 (Natural gas):
 // '12a' is not a number").
 Result<ComInventoryFile> readComInventoryCsv(std::string_view text, std::string_view fileName);
+
+// The action table of the action report: one row per measure with the
+// template's columns (code, title, sector, area of intervention, policy
+// instrument, origin, responsible body, implementation start and end year,
+// status: Completed, Ongoing, Not started, Postponed or Cancelled,
+// implementation cost, estimated savings, renewable production and CO2
+// reduction, key action), then three columns of SECAP Field's own after them
+// (spent so far, progress, verified savings). Measures in the report's
+// order; years in the municipality's calendar.
+std::string writeComActionsCsv(const secap::v1::MunicipalityReport& report,
+                               const std::vector<secap::v1::Measure>& measures, const Calendar& cal);
 
 }  // namespace secap::core

@@ -54,7 +54,14 @@ struct MonitoringRecords {
   // server): the lines come from these, and `readings`/`reviews` may stay
   // empty. Unset: computed from the readings (a device).
   std::optional<std::map<std::string, MonthlyUse>> rollups;
+  // For the report's measures (report.h).
+  std::vector<secap::v1::Measure> measures;
+  std::vector<secap::v1::ProgressUpdate> progress;
+  std::vector<secap::v1::Inspection> inspections;
 };
+
+// Every meter's months: `rollups` when set, else from the readings.
+std::map<std::string, MonthlyUse> meterMonths(const MonitoringRecords& records);
 
 // The municipality's time zone (UTC when unknown) and its monthly HDD.
 Calendar calendarOf(const secap::v1::Municipality& municipality);

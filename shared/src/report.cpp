@@ -1,0 +1,230 @@
+#include "secap/core/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+#include "secap/core/consumption.h"
+#include "secap/core/measures.h"
+#include "secap/core/mv.h"
+
+namespace secap::core {
+
+namespace {
+
+namespace v1 = secap::v1;
+
+// The measure's sites' energy use by local month, in kWh on the NCV basis,
+// from complete months only: each meter's first and last month start or end
+// at a reading part-way through.
+std::map<YearMonth, double> measureUsage(const MonitoringRecords& r, const v1::Measure& measure,
+                                         const std::map<std::string, MonthlyUse>& months) {
+  std::map<YearMonth, double> usage;
+  const std::set<std::string> sites(measure.site_ids().begin(), measure.site_ids().end());
+  for (const auto& m : r.meters) {
+    if (!sites.count(m.site_id())) continue;
+    const MeterConfig config = meterConfigFromProto(m);
+    if (!isConsumedEnergy(config.carrier) || !kwhPerUnit(config)) continue;
+    auto it = months.find(m.id());
+    if (it == months.end() || it->second.size() < 3) continue;
+    const auto first = it->second.begin()->first;
+    const auto last = it->second.rbegin()->first;
+    for (const auto& [month, use] : it->second)
+      if (month != first && month != last) usage[month] += toNetKwh(use.kwh, config.carrier, config.basis);
+  }
+  return usage;
+}
+
+InspectionOutcome outcomeOf(v1::InspectionOutcome o) {
+  switch (o) {
+    case v1::INSPECTION_OUTCOME_VERIFIED:
+      return InspectionOutcome::kVerified;
+    case v1::INSPECTION_OUTCOME_PARTIALLY_VERIFIED:
+      return InspectionOutcome::kPartiallyVerified;
+    case v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED:
+      return InspectionOutcome::kFollowUpNeeded;
+    default:
+      return InspectionOutcome::kNotVerified;
+  }
+}
+
+v1::MeasureReport measureReport(const MonitoringRecords& r, const v1::Measure& m,
+                                const std::map<std::string, MonthlyUse>& months, const Calendar& cal,
+                                const DegreeDays& hdd) {
+  v1::MeasureReport out;
+  out.set_measure_id(m.id());
+  out.set_code(m.code());
+  out.set_title(m.title());
+  out.set_type(m.type());
+  out.set_com_sector(m.com_sector());
+  out.set_area_of_intervention(m.area_of_intervention());
+  out.set_key_action(m.key_action());
+  if (m.has_budget_eur()) out.set_budget_eur(m.budget_eur());
+  if (m.has_implemented_at()) out.set_implemented_at(m.implemented_at());
+  if (m.has_expected_savings_mwh_per_year()) out.set_expected_savings_mwh_per_year(m.expected_savings_mwh_per_year());
+
+  // The latest progress update says where it stands.
+  const v1::ProgressUpdate* latest = nullptr;
+  for (const auto& p : r.progress)
+    if (p.measure_id() == m.id() &&
+        (!latest || std::make_tuple(p.reported_at(), p.id()) > std::make_tuple(latest->reported_at(), latest->id())))
+      latest = &p;
+  out.set_status(latest && latest->status() != v1::PROGRESS_STATUS_UNSPECIFIED ? latest->status()
+                                                                                : v1::PROGRESS_STATUS_NOT_STARTED);
+  if (latest && latest->has_percent_complete()) out.set_percent_complete(latest->percent_complete());
+  if (latest && latest->has_spent_eur()) out.set_spent_eur(latest->spent_eur());
+
+  std::vector<InspectionOutcome> inspections;
+  for (const auto& i : r.inspections)
+    if (i.has_measure_id() && i.measure_id() == m.id()) inspections.push_back(outcomeOf(i.outcome()));
+  out.set_verified(std::find(inspections.begin(), inspections.end(), InspectionOutcome::kVerified) !=
+                   inspections.end());
+
+  if (!m.has_implemented_at()) {
+    out.set_savings_note("not implemented yet (no go-live date)");
+  } else if (m.site_ids().empty()) {
+    out.set_savings_note("no site to measure");
+  } else {
+    const auto usage = measureUsage(r, m, months);
+    const auto periods = billingPeriodsFromMonths(usage, hdd, cal);
+    std::optional<double> expected;
+    if (m.has_expected_savings_mwh_per_year()) expected = m.expected_savings_mwh_per_year();
+    auto outcome = measureOutcome(periods, {m.implemented_at()}, expected, inspections);
+    // A figure only from a sufficient baseline (CalTRACK: 12 months) whose
+    // model passes ASHRAE Guideline 14; anything less is no verification.
+    const auto& fit = outcome.isOk() ? outcome->model.fit : FitStatistics{};
+    if (!outcome.isOk()) {
+      out.set_savings_note("no verified figure: " + outcome.status().message());
+    } else if (fit.n < 12) {
+      out.set_savings_note("no verified figure yet: the baseline has " + std::to_string(fit.n) +
+                           " complete months before the go-live date, 12 are needed");
+    } else if (!fit.accepted) {
+      out.set_savings_note("no verified figure: the baseline model does not meet ASHRAE Guideline 14 (CV(RMSE) " +
+                           std::to_string(static_cast<int>(std::lround(fit.cvRmse * 100))) + " %, NMBE " +
+                           std::to_string(static_cast<int>(std::lround(fit.nmbe * 100))) + " %)");
+    } else {
+      out.set_verified_savings_mwh_per_year(outcome->verifiedSavingsMwhPerYear);
+      if (outcome->realisationRate) out.set_realisation_rate(*outcome->realisationRate);
+      std::string warnings;
+      for (const auto& w : outcome->model.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
+      out.set_savings_note(warnings);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+v1::InventoryReport inventoryReport(const YearInventory& y) {
+  const Inventory& inv = y.inventory;
+  v1::InventoryReport out;
+  out.set_kind(y.baseline ? v1::INVENTORY_KIND_BEI : v1::INVENTORY_KIND_MEI);
+  out.set_year(inv.year);
+  const bool lca = inv.approach == Approach::kLca;
+  out.set_approach(lca ? v1::EMISSION_FACTOR_APPROACH_LCA : v1::EMISSION_FACTOR_APPROACH_IPCC);
+  out.set_unit(lca ? v1::EMISSION_UNIT_T_CO2_EQ : v1::EMISSION_UNIT_T_CO2);
+  out.set_total_mwh(inv.totalMwh);
+  out.set_total_t_co2(inv.totalTCo2);
+  out.set_non_energy_t_co2(inv.nonEnergyTCo2);
+  if (y.population > 0) out.set_population(y.population);
+  out.set_population_estimated(y.populationEstimated);
+  if (y.perCapitaT) out.set_t_co2_per_capita(*y.perCapitaT);
+  out.set_published(!y.publishedId.empty());
+  out.set_locked(y.locked);
+  out.set_published_id(y.publishedId);
+  out.set_source(y.publishedSource);
+  out.set_complete(inv.complete());
+  for (const auto& [sector, byCarrier] : inv.cells) {
+    for (const auto& [carrier, cell] : byCarrier) {
+      auto* c = out.add_cells();
+      c->set_com_sector(sector);
+      c->set_carrier(carrierToProto(carrier));
+      c->set_mwh(cell.mwh);
+      if (!cell.missing) {
+        c->set_t_co2(cell.tCo2);
+        c->set_t_per_mwh(cell.tPerMwh);
+      }
+      c->set_factor_source(cell.factorSource);
+      c->set_factor_fallback(cell.factorFallback);
+      c->set_meters(static_cast<int32_t>(cell.origin.meters.size()));
+      c->set_readings(cell.origin.readings);
+      for (const auto& s : cell.origin.activitySources) c->add_activity_sources(s);
+      c->set_published(cell.origin.published);
+    }
+  }
+  for (const auto& g : inv.gaps) {
+    auto* m = out.add_missing();
+    m->set_com_sector(g.sector);
+    m->set_carrier(carrierToProto(g.carrier));
+    m->set_mwh(g.mwh);
+    m->set_reason(g.reason);
+  }
+  return out;
+}
+
+v1::MunicipalityReport municipalityReport(const MonitoringRecords& r) {
+  const MunicipalityProgress p = municipalityProgress(r);
+  const v1::Municipality& m = r.municipality;
+  v1::MunicipalityReport out;
+  out.set_municipality_id(m.id());
+  out.set_name(m.name());
+  out.set_country(m.country());
+  out.set_baseline_year(p.baselineYear);
+  out.set_target_year(p.targetYear);
+  out.set_target_reduction_pct(p.targetReductionPct);
+  out.set_share_progress(m.share_progress());
+  if (p.bei) *out.mutable_bei() = inventoryReport(*p.bei);
+  for (const auto& mei : p.meis) *out.add_meis() = inventoryReport(mei);
+  if (p.reduction) {
+    const Reduction& red = *p.reduction;
+    auto* x = out.mutable_reduction();
+    x->set_baseline_year(red.baselineYear);
+    x->set_year(red.year);
+    x->set_baseline_t_co2(red.baselineTCo2);
+    x->set_t_co2(red.tCo2);
+    x->set_reduction_pct(red.reductionPct);
+    if (red.baselinePerCapitaT) x->set_baseline_t_co2_per_capita(*red.baselinePerCapitaT);
+    if (red.perCapitaT) x->set_t_co2_per_capita(*red.perCapitaT);
+    if (red.perCapitaReductionPct) x->set_per_capita_reduction_pct(*red.perCapitaReductionPct);
+    x->set_target_year(p.targetYear);
+    x->set_target_reduction_pct(p.targetReductionPct);
+    x->set_expected_reduction_pct(red.expectedReductionPct);
+    x->set_on_track(red.onTrack);
+  }
+  if (p.climateNeutralityYear) out.set_climate_neutrality_year(*p.climateNeutralityYear);
+  if (p.neutralityGapT) out.set_neutrality_gap_t_co2(*p.neutralityGapT);
+  if (p.neutralityCutTPerYear) out.set_neutrality_cut_t_co2_per_year(*p.neutralityCutTPerYear);
+
+  const auto months = meterMonths(r);
+  const Calendar cal = calendarOf(m);
+  const DegreeDays hdd = degreeDaysOf(r.degreeDays, m.id());
+  std::vector<const v1::Measure*> measures;
+  for (const auto& x : r.measures)
+    if (x.municipality_id() == m.id()) measures.push_back(&x);
+  std::sort(measures.begin(), measures.end(),
+            [](auto* a, auto* b) { return std::tie(a->code(), a->id()) < std::tie(b->code(), b->id()); });
+  std::map<int, v1::MeasureStatusTotal> byStatus;
+  double expected = 0, verified = 0;
+  int verifiedMeasures = 0;
+  for (const v1::Measure* x : measures) {
+    v1::MeasureReport report = measureReport(r, *x, months, cal, hdd);
+    v1::MeasureStatusTotal& t = byStatus[report.status()];
+    t.set_status(report.status());
+    t.set_measures(t.measures() + 1);
+    t.set_budget_eur(t.budget_eur() + report.budget_eur());
+    t.set_spent_eur(t.spent_eur() + report.spent_eur());
+    expected += report.expected_savings_mwh_per_year();
+    verified += report.verified_savings_mwh_per_year();
+    verifiedMeasures += report.verified() ? 1 : 0;
+    *out.add_measures() = std::move(report);
+  }
+  for (auto& [status, total] : byStatus) *out.add_measures_by_status() = std::move(total);
+  out.set_expected_savings_mwh_per_year(expected);
+  out.set_verified_savings_mwh_per_year(verified);
+  out.set_verified_measures(verifiedMeasures);
+  for (const auto& n : p.notes) out.add_notes(n);
+  return out;
+}
+
+}  // namespace secap::core
