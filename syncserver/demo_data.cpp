@@ -608,6 +608,55 @@ struct SecapGroups {
 
 int64_t monthStartMs(int year, int month) { return daysFromCivil(year, month, 1) * kMsPerDay; }
 
+// When each measure goes live, planned before the sites' readings are made so
+// that a measure's site really uses less from its go-live on (and its
+// measurement and verification has something to find): 12 to 24 months of
+// readings before it, the rest after. The implementation runs 8 to 18
+// months up to the go-live, sometimes from before the first reading.
+struct MeasurePlan {
+  size_t spec = 0;                   // index into kMeasureSpecs
+  size_t site = SIZE_MAX;            // index into kSites; SIZE_MAX: no site
+  int64_t startMs = 0;
+  int64_t endMs = 0;                 // the go-live
+  double jitter = 1;                 // of the expected figures
+  double effect = 1;                 // what is left of the use it cuts
+};
+
+std::vector<std::vector<MeasurePlan>> planMeasures(const DemoOptions& options, const Frame& f) {
+  Rng rng(options.seed, "measure_schedule");
+  const int64_t firstMs = f.climateFirstDay * kMsPerDay;
+  std::vector<std::vector<MeasurePlan>> out(kMunicipalities.size());
+  for (size_t mi = 0; mi < kMunicipalities.size(); ++mi) {
+    int index = 0;
+    for (size_t k = 0; k < kMeasureSpecs.size(); ++k) {
+      const MeasureSpec& spec = kMeasureSpecs[k];
+      MeasurePlan p;
+      p.spec = k;
+      for (size_t si = 0; si < kSites.size() && spec.siteKind != v1::SITE_KIND_UNSPECIFIED; ++si)
+        if (kSites[si].municipality == static_cast<int>(mi) && kSites[si].kind == spec.siteKind) {
+          p.site = si;
+          break;
+        }
+      if (spec.siteKind != v1::SITE_KIND_UNSPECIFIED && p.site == SIZE_MAX) continue;
+      const int goLiveMonth = 14 + index * 2 + rng.uniformInt(0, 2);
+      p.endMs = firstMs + static_cast<int64_t>(goLiveMonth) * 30 * kMsPerDay + rng.uniformInt(0, 20) * kMsPerDay;
+      p.startMs = p.endMs - static_cast<int64_t>(rng.uniformInt(8, 18)) * 30 * kMsPerDay;
+      p.jitter = rng.uniform(0.85, 1.15);
+      // What the use it cuts comes down to: insulation saves a third of the
+      // heat, a heat pump replaces most of the gas, LEDs half the lighting, a
+      // PV roof a fifth of the town hall's bought electricity.
+      if (spec.siteKind == kSchool) p.effect = rng.uniform(0.58, 0.72);
+      if (spec.siteKind == kKindergarten) p.effect = rng.uniform(0.2, 0.3);
+      if (spec.siteKind == kLighting) p.effect = rng.uniform(0.42, 0.55);
+      if (spec.siteKind == kTownHall) p.effect = rng.uniform(0.78, 0.86);
+      ++index;
+      out[mi].push_back(p);
+    }
+  }
+  (void)options;
+  return out;
+}
+
 void addReferenceData(const DemoOptions& options, const Frame& f, Rng& ids, SecapGroups& out) {
   const int64_t createdMs = f.climateFirstDay * kMsPerDay - 200 * kMsPerDay;
   for (const auto& ipcc : kIpccFactors) {
@@ -702,7 +751,8 @@ void addAnomalies(const DemoOptions& options, const std::vector<v1::Change>& mun
 }
 
 void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v1::Change>& municipalities,
-                 const std::vector<v1::Change>& sites, Rng& ids, SecapGroups& out) {
+                 const std::vector<v1::Change>& sites, const std::vector<std::vector<MeasurePlan>>& plans,
+                 const std::map<size_t, double>& savedMwhBySite, Rng& ids, SecapGroups& out) {
   Rng rng(options.seed, "measures");
   const int64_t firstMs = f.climateFirstDay * kMsPerDay;
   const int64_t createdMs = firstMs - 150 * kMsPerDay;
@@ -715,19 +765,13 @@ void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v
     const bool polish = std::string_view(muni.country) == "PL";
     const double scale = muni.population > 100'000 ? 4.0 : muni.population < 10'000 ? 0.6 : 1.0;
     int index = 0;
-    for (const MeasureSpec& spec : kMeasureSpecs) {
-      const v1::Site* site = nullptr;
-      for (const auto& s : sites)
-        if (s.site().municipality_id() == municipalityId && s.site().kind() == spec.siteKind) {
-          site = &s.site();
-          break;
-        }
-      if (spec.siteKind != v1::SITE_KIND_UNSPECIFIED && !site) continue;
-      // Staggered over the series: 12 to 20 months each.
-      const int64_t start = firstMs + (index * 4 + rng.uniformInt(0, 3)) * 30 * kMsPerDay;
-      const int64_t end = start + rng.uniformInt(12, 20) * 30 * kMsPerDay;
+    for (const MeasurePlan& plan : plans[mi]) {
+      const MeasureSpec& spec = kMeasureSpecs[plan.spec];
+      const v1::Site* site = plan.site == SIZE_MAX ? nullptr : &sites[plan.site].site();
+      const int64_t start = plan.startMs;
+      const int64_t end = plan.endMs;
       ++index;
-      const double jitter = rng.uniform(0.85, 1.15);
+      const double jitter = plan.jitter;
       auto rounded = [&](double v, double unit) { return std::round(v * scale * jitter / unit) * unit; };
 
       v1::Change mc = entityChange(uuidV7(createdMs + index * kMsPerHour, ids));
@@ -747,7 +791,14 @@ void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v
       m->set_budget_eur(rounded(spec.budgetEur, 1000));
       for (const char* source : polish ? spec.fundingPl : spec.fundingDe)
         if (*source) m->add_funding_sources(source);
-      if (spec.savingsMwh > 0) m->set_expected_savings_mwh_per_year(rounded(spec.savingsMwh, 1));
+      if (spec.savingsMwh > 0) {
+        // The plan's estimate: what the site saves, seen a little hopefully
+        // or cautiously by whoever wrote the plan.
+        auto saved = savedMwhBySite.find(plan.site);
+        m->set_expected_savings_mwh_per_year(saved != savedMwhBySite.end()
+                                                 ? std::round(saved->second * rng.uniform(0.85, 1.3))
+                                                 : rounded(spec.savingsMwh, 1));
+      }
       if (spec.renewableMwh > 0) m->set_expected_renewable_mwh_per_year(rounded(spec.renewableMwh, 1));
       if (spec.co2T > 0) m->set_expected_co2_reduction_t_per_year(rounded(spec.co2T, 1));
       m->set_key_action(index == 1);
@@ -924,6 +975,8 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
     municipalities.push_back(std::move(c));
   }
 
+  const auto measurePlans = planMeasures(options, f);
+  std::map<size_t, double> savedMwhBySite;
   const int64_t firstReadingDay = f.climateFirstDay;
   int meterNumber = 0;
   for (size_t si = 0; si < kSites.size(); ++si) {
@@ -955,12 +1008,14 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
     if (spec.kind != kLighting) {
       site->set_year_built(structure.uniformInt(shape.yearBuiltLo, shape.yearBuiltHi));
     }
-    // Some buildings get a thermal modernisation, some lighting circuits an
-    // LED retrofit, in a summer in the middle of the series.
-    const int64_t retrofitDay =
-        daysFromCivil(f.firstYear + std::max(1, options.years / 2), 8, structure.uniformInt(1, 28));
-    const bool heatRetrofit = building && spec.kind != kPool && structure.chance(0.2) && options.years >= 2;
-    const bool ledRetrofit = spec.kind == kLighting && structure.chance(0.5) && options.years >= 2;
+    // The measure carried out at this site, if any: from its go-live on the
+    // site uses less (planMeasures).
+    const MeasurePlan* measure = nullptr;
+    for (const auto& p : measurePlans[static_cast<size_t>(spec.municipality)])
+      if (p.site == si) measure = &p;
+    const int64_t retrofitDay = measure ? floorDiv(measure->endMs, kMsPerDay) : -1;
+    const bool heatRetrofit = measure && (spec.kind == kSchool || spec.kind == kKindergarten);
+    const bool ledRetrofit = measure && spec.kind == kLighting;
     sites.push_back(std::move(sc));
 
     // The meters of the site.
@@ -987,7 +1042,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
       p.latDeg = muni.lat;
       if (ledRetrofit) {
         p.retrofitDay = retrofitDay;
-        p.retrofitFactor = structure.uniform(0.40, 0.55);
+        p.retrofitFactor = measure->effect;
       }
       plans.push_back(p);
     } else if (spec.kind == kWater) {
@@ -1013,7 +1068,12 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
       if (spec.flags & kRolloverElectricity) e.rollover = true;
       if (heatRetrofit) {
         e.retrofitDay = retrofitDay;
-        e.retrofitFactor = 0.95;
+        // A heat pump runs on electricity: a quarter of the heat it gives.
+        e.retrofitFactor = spec.kind == kKindergarten ? 1.6 : 0.97;
+      }
+      if (measure && spec.kind == kTownHall) {  // a PV roof: less bought electricity
+        e.retrofitDay = retrofitDay;
+        e.retrofitFactor = measure->effect;
       }
       plans.push_back(e);
 
@@ -1044,7 +1104,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
       if (spec.flags & kRolloverHeat) h.rollover = true;
       if (heatRetrofit) {
         h.retrofitDay = retrofitDay;
-        h.retrofitFactor = structure.uniform(0.55, 0.7);
+        h.retrofitFactor = measure->effect;
       }
       plans.push_back(h);
 
@@ -1078,6 +1138,18 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
                         int64_t{structure.uniformInt(0, 59)} * 60'000 + int64_t{structure.uniformInt(0, 59)} * 1000);
     }
 
+    // What the measure saves in a year, as its planners would have estimated
+    // it from the year before: the use it cuts, less what a heat pump draws.
+    if (measure) {
+      double saved = 0;
+      for (const MeterPlan& p : plans) {
+        if (p.retrofitDay < 0) continue;
+        double year = 0;
+        for (int64_t d = p.retrofitDay - 365; d < p.retrofitDay; ++d) year += dailyUse(p, climate, d);
+        saved += year * (1 - p.retrofitFactor);
+      }
+      savedMwhBySite[si] = saved / 1000.0;
+    }
     for (size_t pi = 0; pi < plans.size(); ++pi) {
       const MeterPlan& p = plans[pi];
       ++meterNumber;
@@ -1178,7 +1250,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
   SecapGroups secap;
   addReferenceData(options, f, ids, secap);
   addAnomalies(options, municipalities, sites, meters, readings, ids, secap);
-  addMeasures(options, f, municipalities, sites, ids, secap);
+  addMeasures(options, f, municipalities, sites, measurePlans, savedMwhBySite, ids, secap);
   DemoTerritory territory = generateDemoTerritory({options.nowMs, &municipalities, &sites, &meters, &readings,
                                                    &secap.reference, [&ids](int64_t ms) { return uuidV7(ms, ids); }});
 

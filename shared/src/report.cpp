@@ -90,7 +90,14 @@ v1::MeasureReport measureReport(const MonitoringRecords& r, const v1::Measure& m
     const auto periods = billingPeriodsFromMonths(usage, hdd, cal);
     std::optional<double> expected;
     if (m.has_expected_savings_mwh_per_year()) expected = m.expected_savings_mwh_per_year();
-    auto outcome = measureOutcome(periods, {m.implemented_at()}, expected, inspections);
+    // The baseline is the 12 whole calendar months before the go-live month
+    // (the month of the go-live itself straddles it and is left out).
+    const YearMonth goLive = cal.monthOf(m.implemented_at());
+    const int64_t baselineStart = cal.monthStartMs(YearMonth::fromIndex(goLive.index() - 12));
+    MeasureDates dates;
+    dates.implementedAtMs = m.implemented_at();
+    dates.baselineDays = static_cast<int>((m.implemented_at() - baselineStart + 86'400'000 - 1) / 86'400'000);
+    auto outcome = measureOutcome(periods, dates, expected, inspections);
     // A figure only from a sufficient baseline (CalTRACK: 12 months) whose
     // model passes ASHRAE Guideline 14; anything less is no verification.
     const auto& fit = outcome.isOk() ? outcome->model.fit : FitStatistics{};

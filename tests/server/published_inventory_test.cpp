@@ -335,6 +335,35 @@ TEST_F(DemoProgressTest, EveryTownHasABeiAndEachWithAMonitoringYearABelievableRe
   EXPECT_GT(hall->neutralityGapT.value_or(0), 0);
 }
 
+// The measures at a site save what their measurement and verification finds:
+// most completed ones get a verified figure from the rollups, near what the
+// plan expected.
+TEST_F(DemoProgressTest, CompletedMeasuresHaveVerifiedSavingsNearTheirEstimate) {
+  StoreReports reports(h->srv->store());
+  auto admin = reports.caller(adminToken());
+  ASSERT_TRUE(admin.isOk());
+  int measured = 0, verifiable = 0;
+  for (const std::string& name : demoMunicipalityNames()) {
+    auto report = reports.municipalityReport(*admin, demoMunicipalityId(name));
+    ASSERT_TRUE(report.isOk()) << report.status().toString();
+    for (const auto& m : report->measures()) {
+      if (m.status() != v1::PROGRESS_STATUS_COMPLETED || !m.has_expected_savings_mwh_per_year()) continue;
+      ++verifiable;
+      if (!m.has_verified_savings_mwh_per_year()) {
+        EXPECT_FALSE(m.savings_note().empty()) << name << " " << m.code();
+        continue;
+      }
+      ++measured;
+      ASSERT_TRUE(m.has_realisation_rate());
+      EXPECT_GT(m.realisation_rate(), 0.3) << name << " " << m.code();
+      EXPECT_LT(m.realisation_rate(), 1.7) << name << " " << m.code();
+    }
+    EXPECT_GT(report->verified_measures(), 0) << name;
+  }
+  EXPECT_GT(verifiable, 20);
+  EXPECT_GE(measured * 10, verifiable * 7) << measured << " of " << verifiable << " measured";
+}
+
 // A coordinator's tablet pulls its town and computes, offline, what the
 // server reports.
 TEST_F(DemoProgressTest, ADeviceComputesTheSameProgressAsTheServer) {
