@@ -5,6 +5,7 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/verb.hpp>
 #include <charconv>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -103,11 +104,35 @@ HttpResponse csv(const HttpRequest& req, std::string body, const std::string& fi
   return res;
 }
 
-// What a route's path placeholders held.
+// What a route's path placeholders and the query string held.
 struct Params {
   std::string id;  // {id}
-  int year = 0;    // {year}.csv
+  int year = 0;    // {year}.csv, or ?year=
+  std::map<std::string, std::string> query;
 };
+
+// The query parameters ("?a=1&b=%C5%BC" -> {a: 1, b: ż}); a malformed
+// escape or '+' is kept as typed.
+std::map<std::string, std::string> queryOf(std::string_view target) {
+  std::map<std::string, std::string> out;
+  const size_t q = target.find('?');
+  if (q == std::string_view::npos) return out;
+  std::string_view rest = target.substr(q + 1);
+  rest = rest.substr(0, rest.find('#'));
+  while (!rest.empty()) {
+    const size_t amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    const size_t eq = pair.find('=');
+    const std::string_view key = pair.substr(0, eq);
+    const std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+    auto k = core::percentDecode(key);
+    auto v = core::percentDecode(value);
+    out[k ? *k : std::string(key)] = v ? *v : std::string(value);
+    if (amp == std::string_view::npos) break;
+    rest = rest.substr(amp + 1);
+  }
+  return out;
+}
 
 HttpResponse healthz(const HttpRequest& req, const HttpBackend& backend, const Caller&, const Params&) {
   const bool ok = backend.healthy();
@@ -137,9 +162,30 @@ HttpResponse actionsCsv(const HttpRequest& req, const HttpBackend& backend, cons
   return text.isOk() ? csv(req, std::move(*text), "actions.csv") : errorOf(req, text.status());
 }
 
+HttpResponse compare(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  int year = 0;
+  if (auto it = p.query.find("year"); it != p.query.end()) {
+    const auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), year);
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || year < 1950 || year > 2100)
+      return errorOf(req, core::invalidArgument("'" + it->second + "' is not a year"));
+  }
+  auto r = backend.compare(caller, year);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse measureOutcomes(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
+                             const Params& p) {
+  secap::v1::ListMeasureOutcomesRequest request;
+  if (auto it = p.query.find("sector"); it != p.query.end()) request.set_com_sector(it->second);
+  if (auto it = p.query.find("area"); it != p.query.end()) request.set_area_of_intervention(it->second);
+  auto r = backend.measureOutcomes(caller, request);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
 // Who may call a route: anyone, or whoever may read the municipality {id}
-// (the backend applies that rule to the caller).
-enum class Access { kAnyone, kMunicipalityReader };
+// (the backend applies that rule to the caller), or anyone, with what they
+// see depending on who they are (the backend again).
+enum class Access { kAnyone, kMunicipalityReader, kAnyoneAsThemselves };
 
 using Handler = HttpResponse (*)(const HttpRequest&, const HttpBackend&, const Caller&, const Params&);
 
@@ -157,6 +203,8 @@ const std::vector<Route>& routes() {
       {{"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"}, Access::kMunicipalityReader,
        inventoryCsv},
       {{"api", "v1", "municipalities", "{id}", "actions.csv"}, Access::kMunicipalityReader, actionsCsv},
+      {{"api", "v1", "compare"}, Access::kAnyoneAsThemselves, compare},
+      {{"api", "v1", "measure-outcomes"}, Access::kAnyoneAsThemselves, measureOutcomes},
   };
   return kRoutes;
 }
@@ -228,8 +276,9 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
     if (!matches(r, *segments)) continue;
     Params params;
     if (auto bad = paramsOf(r, *segments, params)) return errorOf(req, *bad);
+    params.query = queryOf(target);
     Caller caller;
-    if (r.access == Access::kMunicipalityReader) {
+    if (r.access != Access::kAnyone) {
       auto c = callerOf(req, backend);
       if (!c.isOk()) return errorOf(req, c.status());
       caller = std::move(*c);

@@ -10,6 +10,8 @@
 //   GET|HEAD /api/v1/municipalities/{id}/report               MunicipalityReport (JSON)
 //   GET|HEAD /api/v1/municipalities/{id}/inventories/{year}.csv  the Covenant tables A-D (CSV)
 //   GET|HEAD /api/v1/municipalities/{id}/actions.csv          the Covenant action table (CSV)
+//   GET|HEAD /api/v1/compare[?year=Y]                         CompareMunicipalitiesResponse (JSON)
+//   GET|HEAD /api/v1/measure-outcomes[?sector=S&area=A]       ListMeasureOutcomesResponse (JSON)
 // Who may read a municipality (the same rule as MonitoringService; the
 // backend applies it): a device with any role there but partner, or an admin,
 // sees everything; a partner, or a caller without a token, sees a
@@ -21,8 +23,8 @@
 // for a malformed id or year, 401, 403, 404 for an unknown municipality or
 // year, 405 with an Allow header for another method, 503 when the store is
 // unavailable. JSON uses protobuf's JSON mapping with snake_case names and
-// defaults printed (docs/API.md). Path segments are percent-decoded; the
-// query string is ignored.
+// defaults printed (docs/API.md). Path segments and query parameters are
+// percent-decoded; other query parameters are ignored.
 //
 // Ownership: the backend is borrowed for the call. Thread safety: handleRequest
 // is reentrant; HttpBackend implementations must be safe to call from several
@@ -64,6 +66,12 @@ class HttpBackend {
                                                                int year) const = 0;
   [[nodiscard]] virtual core::Result<std::string> actionsCsv(const Caller& caller,
                                                              const std::string& municipalityId) const = 0;
+  // Across municipalities: those that share their progress (and, for the
+  // catalogue, those the caller has a role in).
+  [[nodiscard]] virtual core::Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller& caller,
+                                                                                       int year) const = 0;
+  [[nodiscard]] virtual core::Result<secap::v1::ListMeasureOutcomesResponse> measureOutcomes(
+      const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const = 0;
 };
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;

@@ -29,4 +29,28 @@ grpc::Status MonitoringServiceImpl::GetMunicipalityReport(grpc::ServerContext* c
   return grpc::Status::OK;
 }
 
+grpc::Status MonitoringServiceImpl::CompareMunicipalities(grpc::ServerContext* ctx,
+                                                          const secap::v1::CompareMunicipalitiesRequest* req,
+                                                          secap::v1::CompareMunicipalitiesResponse* resp) {
+  if (req->year() != 0 && (req->year() < 1950 || req->year() > 2100))
+    return {grpc::StatusCode::INVALID_ARGUMENT, "year must be 0 (last year) or a plausible year"};
+  auto caller = callerOf(ctx);
+  if (!caller.isOk()) return toGrpcStatus(caller.status());
+  auto r = m_reports.compare(*caller, req->year());
+  if (!r.isOk()) return toGrpcStatus(r.status());
+  *resp = std::move(*r);
+  return grpc::Status::OK;
+}
+
+grpc::Status MonitoringServiceImpl::ListMeasureOutcomes(grpc::ServerContext* ctx,
+                                                        const secap::v1::ListMeasureOutcomesRequest* req,
+                                                        secap::v1::ListMeasureOutcomesResponse* resp) {
+  auto caller = callerOf(ctx);
+  if (!caller.isOk()) return toGrpcStatus(caller.status());
+  auto r = m_reports.measureOutcomes(*caller, *req);
+  if (!r.isOk()) return toGrpcStatus(r.status());
+  *resp = std::move(*r);
+  return grpc::Status::OK;
+}
+
 }  // namespace secap::server

@@ -17,6 +17,10 @@ class MonitoringServiceImpl final : public secap::v1::MonitoringService::Service
 
   grpc::Status GetMunicipalityReport(grpc::ServerContext* ctx, const secap::v1::GetMunicipalityReportRequest* req,
                                      secap::v1::MunicipalityReport* resp) override;
+  grpc::Status CompareMunicipalities(grpc::ServerContext* ctx, const secap::v1::CompareMunicipalitiesRequest* req,
+                                     secap::v1::CompareMunicipalitiesResponse* resp) override;
+  grpc::Status ListMeasureOutcomes(grpc::ServerContext* ctx, const secap::v1::ListMeasureOutcomesRequest* req,
+                                   secap::v1::ListMeasureOutcomesResponse* resp) override;
 
  private:
   // The caller of the call: anonymous without an authorization header.

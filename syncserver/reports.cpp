@@ -148,4 +148,87 @@ Result<std::string> StoreReports::actionsCsv(const Caller& caller, const std::st
                                   core::calendarOf(municipality));
 }
 
+Result<secap::v1::CompareMunicipalitiesResponse> StoreReports::compare(const Caller& caller, int year) const {
+  (void)caller;  // the comparison shows the municipalities that share their progress, to anyone
+  if (year == 0) year = core::Calendar{}.localDateOf(m_clock.nowMs()).year - 1;
+  auto all = m_store.allMunicipalities();
+  if (!all.isOk()) return all.status();
+  secap::v1::CompareMunicipalitiesResponse out;
+  out.set_year(year);
+  std::vector<secap::v1::MunicipalityComparison> rows;
+  for (const auto& m : *all) {
+    if (!m.entity.municipality().share_progress()) continue;
+    auto records = monitoringRecordsOf(m_store, m.id);
+    if (!records.isOk()) return records.status();
+    const auto report = core::municipalityReport(*records);
+    secap::v1::MunicipalityComparison c;
+    c.set_municipality_id(m.id);
+    c.set_name(report.name());
+    c.set_country(report.country());
+    c.set_baseline_year(report.baseline_year());
+    c.set_target_year(report.target_year());
+    c.set_target_reduction_pct(report.target_reduction_pct());
+    if (report.has_climate_neutrality_year()) c.set_climate_neutrality_year(report.climate_neutrality_year());
+    if (report.has_bei() && report.bei().has_t_co2_per_capita())
+      c.set_bei_t_co2_per_capita(report.bei().t_co2_per_capita());
+    if (report.meis_size() > 0) {
+      const auto& mei = report.meis(report.meis_size() - 1);
+      c.set_mei_year(mei.year());
+      if (mei.has_t_co2_per_capita()) c.set_mei_t_co2_per_capita(mei.t_co2_per_capita());
+      if (mei.has_population()) {
+        c.set_population(mei.population());
+        if (mei.population() > 0) c.set_mei_mwh_per_capita(mei.total_mwh() / static_cast<double>(mei.population()));
+      }
+    }
+    if (report.has_reduction()) {
+      c.set_reduction_pct(report.reduction().reduction_pct());
+      if (report.reduction().has_per_capita_reduction_pct())
+        c.set_per_capita_reduction_pct(report.reduction().per_capita_reduction_pct());
+      c.set_on_track(report.reduction().on_track());
+    }
+    for (auto& k : core::kindIntensities(*records, year)) *c.add_intensities() = std::move(k);
+    rows.push_back(std::move(c));
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.name() < b.name(); });
+  for (auto& r : rows) *out.add_municipalities() = std::move(r);
+  return out;
+}
+
+Result<secap::v1::ListMeasureOutcomesResponse> StoreReports::measureOutcomes(
+    const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const {
+  auto all = m_store.allMunicipalities();
+  if (!all.isOk()) return all.status();
+  std::vector<secap::v1::MeasureOutcome> found;
+  for (const auto& m : *all) {
+    auto sight = sightOf(caller, m.id);
+    if (!sight.isOk()) continue;  // neither shared nor the caller's
+    auto records = monitoringRecordsOf(m_store, m.id);
+    if (!records.isOk()) return records.status();
+    const auto report = core::municipalityReport(*records);
+    for (const auto& measure : report.measures()) {
+      if (!measure.verified()) continue;
+      if (!request.com_sector().empty() && measure.com_sector() != request.com_sector()) continue;
+      if (!request.area_of_intervention().empty() && measure.area_of_intervention() != request.area_of_intervention())
+        continue;
+      secap::v1::MeasureOutcome o;
+      o.set_municipality_id(m.id);
+      o.set_municipality_name(report.name());
+      o.set_country(report.country());
+      *o.mutable_measure() = measure;
+      found.push_back(std::move(o));
+    }
+  }
+  // Measured first, the best realisation first; then by municipality and code.
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    const bool ra = a.measure().has_realisation_rate(), rb = b.measure().has_realisation_rate();
+    if (ra != rb) return ra;
+    if (ra && a.measure().realisation_rate() != b.measure().realisation_rate())
+      return a.measure().realisation_rate() > b.measure().realisation_rate();
+    return std::tie(a.municipality_name(), a.measure().code()) < std::tie(b.municipality_name(), b.measure().code());
+  });
+  secap::v1::ListMeasureOutcomesResponse out;
+  for (auto& o : found) *out.add_outcomes() = std::move(o);
+  return out;
+}
+
 }  // namespace secap::server

@@ -13,6 +13,7 @@
 // Thread-safe: the Store is.
 
 #include "http_handler.h"
+#include "secap/core/clock.h"
 #include "secap/core/progress.h"
 #include "store.h"
 
@@ -26,7 +27,8 @@ Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::str
 
 class StoreReports final : public HttpBackend {
  public:
-  explicit StoreReports(Store& store) : m_store(store) {}
+  explicit StoreReports(Store& store, const core::Clock& clock = core::SystemClock::instance())
+      : m_store(store), m_clock(clock) {}
   bool healthy() const override;
   Result<Caller> caller(std::string_view bearerToken) const override;
   Result<secap::v1::MunicipalitySummary> municipalitySummary(const Caller& caller,
@@ -35,6 +37,9 @@ class StoreReports final : public HttpBackend {
                                                            const std::string& municipalityId) const override;
   Result<std::string> inventoryCsv(const Caller& caller, const std::string& municipalityId, int year) const override;
   Result<std::string> actionsCsv(const Caller& caller, const std::string& municipalityId) const override;
+  Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller& caller, int year) const override;
+  Result<secap::v1::ListMeasureOutcomesResponse> measureOutcomes(
+      const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const override;
 
  private:
   // How much of the municipality the caller sees, or why nothing.
@@ -43,6 +48,7 @@ class StoreReports final : public HttpBackend {
                         secap::v1::Municipality* municipality = nullptr) const;
 
   Store& m_store;
+  const core::Clock& m_clock;
 };
 
 }  // namespace secap::server

@@ -124,7 +124,7 @@ Status SyncServer::start() {
   }
   m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, m_attachments.get(),
                                                 ServiceLimits{m_config.rateLimitPerMinute});
-  m_reports = std::make_unique<StoreReports>(*m_store);
+  m_reports = std::make_unique<StoreReports>(*m_store, m_clock);
   m_monitoring = std::make_unique<MonitoringServiceImpl>(*m_reports);
 
   grpc::EnableDefaultHealthCheckService(true);

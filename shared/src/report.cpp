@@ -63,6 +63,11 @@ v1::MeasureReport measureReport(const MonitoringRecords& r, const v1::Measure& m
   if (m.has_budget_eur()) out.set_budget_eur(m.budget_eur());
   if (m.has_implemented_at()) out.set_implemented_at(m.implemented_at());
   if (m.has_expected_savings_mwh_per_year()) out.set_expected_savings_mwh_per_year(m.expected_savings_mwh_per_year());
+  out.set_policy_instrument(m.policy_instrument());
+  for (const auto& f : m.funding_sources()) out.add_funding_sources(f);
+  if (m.has_expected_co2_reduction_t_per_year())
+    out.set_expected_co2_reduction_t_per_year(m.expected_co2_reduction_t_per_year());
+  for (const auto& s : m.site_ids()) out.add_site_ids(s);
 
   // The latest progress update says where it stands.
   const v1::ProgressUpdate* latest = nullptr;
@@ -231,6 +236,40 @@ v1::MunicipalityReport municipalityReport(const MonitoringRecords& r) {
   out.set_verified_savings_mwh_per_year(verified);
   out.set_verified_measures(verifiedMeasures);
   for (const auto& n : p.notes) out.add_notes(n);
+  return out;
+}
+
+std::vector<v1::KindIntensity> kindIntensities(const MonitoringRecords& r, int year) {
+  const auto months = meterMonths(r);
+  std::map<std::string, double> kwhBySite;
+  std::set<std::string> metered;
+  for (const auto& m : r.meters) {
+    const MeterConfig config = meterConfigFromProto(m);
+    if (!isConsumedEnergy(config.carrier) || !kwhPerUnit(config)) continue;
+    auto it = months.find(m.id());
+    if (it == months.end()) continue;
+    for (const auto& [month, use] : it->second)
+      if (month.year == year) {
+        kwhBySite[m.site_id()] += toNetKwh(use.kwh, config.carrier, config.basis);
+        metered.insert(m.site_id());
+      }
+  }
+  std::map<int, v1::KindIntensity> byKind;
+  for (const auto& s : r.sites) {
+    if (s.municipality_id() != r.municipality.id() || !s.has_heated_area_m2() || s.heated_area_m2() <= 0 ||
+        !metered.count(s.id()))
+      continue;
+    v1::KindIntensity& k = byKind[s.kind()];
+    k.set_site_kind(s.kind());
+    k.set_sites(k.sites() + 1);
+    k.set_heated_area_m2(k.heated_area_m2() + s.heated_area_m2());
+    k.set_kwh(k.kwh() + kwhBySite[s.id()]);
+  }
+  std::vector<v1::KindIntensity> out;
+  for (auto& [kind, k] : byKind) {
+    k.set_kwh_per_m2(k.kwh() / k.heated_area_m2());
+    out.push_back(std::move(k));
+  }
   return out;
 }
 

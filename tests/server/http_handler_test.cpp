@@ -74,10 +74,22 @@ class FakeBackend : public HttpBackend {
   core::Result<std::string> actionsCsv(const Caller&, const std::string&) const override {
     return core::Status(core::StatusCode::kPermissionDenied, "not yours");
   }
+  core::Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller&, int year) const override {
+    secap::v1::CompareMunicipalitiesResponse r;
+    r.set_year(year);
+    return r;
+  }
+  core::Result<secap::v1::ListMeasureOutcomesResponse> measureOutcomes(
+      const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const override {
+    lastCaller = caller.device ? caller.device->id : "anonymous";
+    lastOutcomesRequest = request;
+    return secap::v1::ListMeasureOutcomesResponse{};
+  }
 
   static constexpr const char* kGoodToken = "good-token";
   bool m_healthy = true;
   mutable std::string lastCaller;
+  mutable secap::v1::ListMeasureOutcomesRequest lastOutcomesRequest;
 
  private:
   std::map<std::string, secap::v1::MunicipalitySummary> m_summaries;
@@ -253,6 +265,20 @@ TEST(HttpHandler, CsvIsServedAsAnAttachmentAndAYearMustBeAYear) {
   for (const char* bad : {"14.csv", "twenty.csv", "2014x.csv", ".csv", "3000.csv"})
     EXPECT_EQ(get(backend, base + bad).result(), http::status::bad_request) << bad;
   EXPECT_EQ(get(backend, base + "2014.json").result(), http::status::not_found);
+}
+
+TEST(HttpHandler, AcrossMunicipalitiesTheQueryStringFilters) {
+  FakeBackend backend;
+  const HttpResponse res = get(backend, "/api/v1/measure-outcomes?sector=public_lighting&area=efficient%5Flighting");
+  ASSERT_EQ(res.result(), http::status::ok);
+  EXPECT_EQ(backend.lastOutcomesRequest.com_sector(), "public_lighting");
+  EXPECT_EQ(backend.lastOutcomesRequest.area_of_intervention(), "efficient_lighting");
+  EXPECT_EQ(backend.lastCaller, "anonymous");
+  const HttpResponse compare = get(backend, "/api/v1/compare?year=2024");
+  ASSERT_EQ(compare.result(), http::status::ok);
+  EXPECT_NE(compare.body().find("\"year\":2024"), std::string::npos) << compare.body();
+  EXPECT_EQ(get(backend, "/api/v1/compare?year=last").result(), http::status::bad_request);
+  EXPECT_NE(get(backend, "/api/v1/compare").body().find("\"year\":0"), std::string::npos);
 }
 
 // --- HttpServer over loopback ----------------------------------------------

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "demo_data.h"
 #include "fixtures.h"
@@ -362,6 +363,62 @@ TEST_F(DemoProgressTest, CompletedMeasuresHaveVerifiedSavingsNearTheirEstimate) 
   }
   EXPECT_GT(verifiable, 20);
   EXPECT_GE(measured * 10, verifiable * 7) << measured << " of " << verifiable << " measured";
+}
+
+// A partner's views: the comparison and the replication catalogue show the
+// municipalities that share their progress, and never another one.
+TEST_F(DemoProgressTest, PartnersCompareAndLearnOnlyFromThoseWhoShare) {
+  StoreReports reports(h->srv->store(), h->clock);
+  const std::set<std::string> notShared{"Besko", "Raciechowice"};
+  auto compared = reports.compare(Caller{}, 0);
+  ASSERT_TRUE(compared.isOk()) << compared.status().toString();
+  EXPECT_EQ(compared->year(), 2025);  // the last full year before 1 January 2026
+  EXPECT_EQ(compared->municipalities_size(), 8);
+  for (const auto& m : compared->municipalities()) {
+    EXPECT_FALSE(notShared.count(m.name())) << m.name();
+    EXPECT_GT(m.mei_t_co2_per_capita(), 2.0) << m.name();
+    ASSERT_FALSE(m.intensities().empty()) << m.name();
+    for (const auto& k : m.intensities()) {
+      EXPECT_GT(k.kwh_per_m2(), 40) << m.name() << " " << v1::SiteKind_Name(k.site_kind());
+      EXPECT_LT(k.kwh_per_m2(), 600) << m.name() << " " << v1::SiteKind_Name(k.site_kind());
+    }
+  }
+  auto partner = reports.caller([&] {
+    v1::EnrollRequest req;
+    req.set_enrollment_code(h->code(demoMunicipalityId("Besko"), "partner"));
+    req.set_install_id("partner");
+    return core::makeGrpcTransport(h->target())->enroll(req).value().access_token();
+  }());
+  ASSERT_TRUE(partner.isOk());
+  for (const Caller& who : {Caller{}, *partner}) {
+    auto catalogue = reports.measureOutcomes(who, {});
+    ASSERT_TRUE(catalogue.isOk());
+    EXPECT_GT(catalogue->outcomes_size(), 20);
+    for (const auto& o : catalogue->outcomes()) {
+      EXPECT_FALSE(notShared.count(o.municipality_name())) << o.municipality_name();
+      EXPECT_TRUE(o.measure().verified());
+    }
+  }
+  // Filtered by sector, the best realisation first.
+  v1::ListMeasureOutcomesRequest lighting;
+  lighting.set_com_sector("public_lighting");
+  auto lights = reports.measureOutcomes(Caller{}, lighting);
+  ASSERT_TRUE(lights.isOk());
+  ASSERT_GE(lights->outcomes_size(), 2);
+  for (const auto& o : lights->outcomes()) EXPECT_EQ(o.measure().com_sector(), "public_lighting");
+  EXPECT_GE(lights->outcomes(0).measure().realisation_rate(), lights->outcomes(1).measure().realisation_rate());
+  // A coordinator of Besko finds Besko's own measures there too.
+  auto besko = reports.caller([&] {
+    v1::EnrollRequest req;
+    req.set_enrollment_code(h->code(demoMunicipalityId("Besko"), "coordinator"));
+    req.set_install_id("besko");
+    return core::makeGrpcTransport(h->target())->enroll(req).value().access_token();
+  }());
+  ASSERT_TRUE(besko.isOk());
+  auto own = reports.measureOutcomes(*besko, {});
+  ASSERT_TRUE(own.isOk());
+  EXPECT_TRUE(std::any_of(own->outcomes().begin(), own->outcomes().end(),
+                          [](const auto& o) { return o.municipality_name() == "Besko"; }));
 }
 
 // A coordinator's tablet pulls its town and computes, offline, what the

@@ -15,6 +15,11 @@ namespace secap::core {
 
 secap::v1::MunicipalityReport municipalityReport(const MonitoringRecords& records);
 
+// Energy per m² of heated area by kind of building in one calendar year:
+// every energy meter of the sites with a heated area, NCV kWh of the year's
+// months (rollups or readings), summed by kind.
+std::vector<secap::v1::KindIntensity> kindIntensities(const MonitoringRecords& records, int year);
+
 // One inventory year as the report states it.
 secap::v1::InventoryReport inventoryReport(const YearInventory& year);
 
