@@ -162,14 +162,28 @@ HttpResponse actionsCsv(const HttpRequest& req, const HttpBackend& backend, cons
   return text.isOk() ? csv(req, std::move(*text), "actions.csv") : errorOf(req, text.status());
 }
 
-HttpResponse compare(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+// ?year=Y: 0 when absent; nullopt when it is no year.
+std::optional<int> yearParam(const Params& p) {
+  auto it = p.query.find("year");
+  if (it == p.query.end()) return 0;
   int year = 0;
-  if (auto it = p.query.find("year"); it != p.query.end()) {
-    const auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), year);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || year < 1950 || year > 2100)
-      return errorOf(req, core::invalidArgument("'" + it->second + "' is not a year"));
-  }
-  auto r = backend.compare(caller, year);
+  const auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), year);
+  if (ec != std::errc() || end != it->second.data() + it->second.size() || year < 1950 || year > 2100)
+    return std::nullopt;
+  return year;
+}
+
+HttpResponse compare(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  const auto year = yearParam(p);
+  if (!year) return errorOf(req, core::invalidArgument("'" + p.query.at("year") + "' is not a year"));
+  auto r = backend.compare(caller, *year);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse siteReport(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  const auto year = yearParam(p);
+  if (!year) return errorOf(req, core::invalidArgument("'" + p.query.at("year") + "' is not a year"));
+  auto r = backend.siteReport(caller, p.id, *year);
   return r.isOk() ? json(req, *r) : errorOf(req, r.status());
 }
 
@@ -203,6 +217,7 @@ const std::vector<Route>& routes() {
       {{"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"}, Access::kMunicipalityReader,
        inventoryCsv},
       {{"api", "v1", "municipalities", "{id}", "actions.csv"}, Access::kMunicipalityReader, actionsCsv},
+      {{"api", "v1", "sites", "{id}", "report"}, Access::kMunicipalityReader, siteReport},
       {{"api", "v1", "compare"}, Access::kAnyoneAsThemselves, compare},
       {{"api", "v1", "measure-outcomes"}, Access::kAnyoneAsThemselves, measureOutcomes},
   };
@@ -234,7 +249,7 @@ std::optional<core::Status> paramsOf(const Route& route, const std::vector<std::
   for (size_t i = 0; i < s.size(); ++i) {
     if (route.path[i] == "{id}") {
       if (!secap::core::isCanonicalUuid(s[i]))
-        return core::invalidArgument("municipality id must be a canonical lowercase UUID");
+        return core::invalidArgument("the id must be a canonical lowercase UUID");
       p.id = s[i];
     } else if (route.path[i] == "{year}.csv") {
       const std::string digits = s[i].substr(0, s[i].size() - 4);

@@ -10,6 +10,7 @@
 //   GET|HEAD /api/v1/municipalities/{id}/report               MunicipalityReport (JSON)
 //   GET|HEAD /api/v1/municipalities/{id}/inventories/{year}.csv  the Covenant tables A-D (CSV)
 //   GET|HEAD /api/v1/municipalities/{id}/actions.csv          the Covenant action table (CSV)
+//   GET|HEAD /api/v1/sites/{id}/report[?year=Y]               SiteReport (JSON)
 //   GET|HEAD /api/v1/compare[?year=Y]                         CompareMunicipalitiesResponse (JSON)
 //   GET|HEAD /api/v1/measure-outcomes[?sector=S&area=A]       ListMeasureOutcomesResponse (JSON)
 // Who may read a municipality (the same rule as MonitoringService; the
@@ -66,6 +67,9 @@ class HttpBackend {
                                                                int year) const = 0;
   [[nodiscard]] virtual core::Result<std::string> actionsCsv(const Caller& caller,
                                                              const std::string& municipalityId) const = 0;
+  // A site's report: for a device with a role in its municipality (not partner), or an admin.
+  [[nodiscard]] virtual core::Result<secap::v1::SiteReport> siteReport(const Caller& caller, const std::string& siteId,
+                                                                       int year) const = 0;
   // Across municipalities: those that share their progress (and, for the
   // catalogue, those the caller has a role in).
   [[nodiscard]] virtual core::Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller& caller,

@@ -29,6 +29,20 @@ grpc::Status MonitoringServiceImpl::GetMunicipalityReport(grpc::ServerContext* c
   return grpc::Status::OK;
 }
 
+grpc::Status MonitoringServiceImpl::GetSiteReport(grpc::ServerContext* ctx, const secap::v1::GetSiteReportRequest* req,
+                                                  secap::v1::SiteReport* resp) {
+  if (!core::isCanonicalUuid(req->site_id()))
+    return {grpc::StatusCode::INVALID_ARGUMENT, "site_id must be a canonical lowercase UUID"};
+  if (req->year() != 0 && (req->year() < 1950 || req->year() > 2100))
+    return {grpc::StatusCode::INVALID_ARGUMENT, "year must be 0 (last year) or a plausible year"};
+  auto caller = callerOf(ctx);
+  if (!caller.isOk()) return toGrpcStatus(caller.status());
+  auto r = m_reports.siteReport(*caller, req->site_id(), req->year());
+  if (!r.isOk()) return toGrpcStatus(r.status());
+  *resp = std::move(*r);
+  return grpc::Status::OK;
+}
+
 grpc::Status MonitoringServiceImpl::CompareMunicipalities(grpc::ServerContext* ctx,
                                                           const secap::v1::CompareMunicipalitiesRequest* req,
                                                           secap::v1::CompareMunicipalitiesResponse* resp) {

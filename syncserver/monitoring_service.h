@@ -17,6 +17,8 @@ class MonitoringServiceImpl final : public secap::v1::MonitoringService::Service
 
   grpc::Status GetMunicipalityReport(grpc::ServerContext* ctx, const secap::v1::GetMunicipalityReportRequest* req,
                                      secap::v1::MunicipalityReport* resp) override;
+  grpc::Status GetSiteReport(grpc::ServerContext* ctx, const secap::v1::GetSiteReportRequest* req,
+                             secap::v1::SiteReport* resp) override;
   grpc::Status CompareMunicipalities(grpc::ServerContext* ctx, const secap::v1::CompareMunicipalitiesRequest* req,
                                      secap::v1::CompareMunicipalitiesResponse* resp) override;
   grpc::Status ListMeasureOutcomes(grpc::ServerContext* ctx, const secap::v1::ListMeasureOutcomesRequest* req,

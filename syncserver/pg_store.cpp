@@ -435,17 +435,41 @@ class PgWriteTx final : public WriteTx {
     return setChainEnd(meterId, delta.end);
   }
 
+  Result<StoredMonths> meterMonthsOf(const std::string& meterId) override {
+    auto rows = m_lease->query("SELECT ym, kwh, readings, municipality_id FROM meter_months WHERE meter_id=$1",
+                               {Param::text(meterId)});
+    if (!rows.isOk()) return rows.status();
+    StoredMonths out;
+    for (int i = 0; i < rows->size(); ++i) {
+      out.months[core::YearMonth::fromIndex(static_cast<int>(rows->getInt(i, 0)))] =
+          core::MonthUse{rows->getDouble(i, 1), rows->getInt(i, 2)};
+      out.municipalityId = rows->getBytes(i, 3);
+    }
+    return out;
+  }
+
   Status replaceMeterRollup(const std::string& meterId, const std::string& municipalityId,
-                            const core::MeterRollup& rollup) override {
-    SECAP_RETURN_IF_ERROR(
-        m_lease->query("DELETE FROM meter_months WHERE meter_id=$1", {Param::text(meterId)}).status());
-    for (const auto& [month, use] : rollup.months)
+                            const core::MeterRollup& rollup, const StoredMonths& stored) override {
+    for (const auto& [month, use] : stored.months)
+      if (!rollup.months.count(month))
+        SECAP_RETURN_IF_ERROR(m_lease
+                                  ->query("DELETE FROM meter_months WHERE meter_id=$1 AND ym=$2",
+                                          {Param::text(meterId), Param::int8(month.index())})
+                                  .status());
+    const bool moved = stored.municipalityId != municipalityId;
+    for (const auto& [month, use] : rollup.months) {
+      auto old = stored.months.find(month);
+      if (!moved && old != stored.months.end() && old->second.kwh == use.kwh && old->second.readings == use.readings)
+        continue;
       SECAP_RETURN_IF_ERROR(
           m_lease
-              ->query("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5)",
+              ->query("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5) "
+                      "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=excluded.kwh, readings=excluded.readings, "
+                      "municipality_id=excluded.municipality_id",
                       {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId),
                        Param::float8(use.kwh), Param::int8(use.readings)})
               .status());
+    }
     return setChainEnd(meterId, rollup.end);
   }
 
@@ -778,6 +802,18 @@ Result<std::vector<StoredEntity>> PgStore::entitiesOf(EntityType type, const std
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
   return out;
+}
+
+Result<std::optional<StoredEntity>> PgStore::entity(EntityType type, const std::string& id) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kEntityColumns) + "WHERE type=$1 AND id=$2",
+                             {Param::int8(static_cast<int>(type)), Param::text(id)});
+  if (!rows.isOk()) return rows.status();
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, out));
+  if (out.empty()) return std::optional<StoredEntity>();
+  return std::optional<StoredEntity>(std::move(out.front()));
 }
 
 Result<std::map<std::string, core::MonthlyUse>> PgStore::meterRollups(const std::string& municipalityId) {

@@ -231,4 +231,36 @@ Result<secap::v1::ListMeasureOutcomesResponse> StoreReports::measureOutcomes(
   return out;
 }
 
+Result<secap::v1::SiteReport> StoreReports::siteReport(const Caller& caller, const std::string& siteId,
+                                                       int year) const {
+  auto site = m_store.entity(EntityType::kSite, siteId);
+  if (!site.isOk()) return site.status();
+  if (!*site || (*site)->deleted) {
+    if (!caller.device) return core::Status(core::StatusCode::kUnauthenticated, "sign in with a bearer token");
+    return core::notFound("there is no site " + siteId);
+  }
+  const std::string municipalityId = (*site)->municipalityId;
+  auto sight = sightOf(caller, municipalityId);
+  if (!sight.isOk()) return sight.status();
+  if (*sight != Sight::kAll)  // a site's details are its municipality's own
+    return core::Status(caller.device ? core::StatusCode::kPermissionDenied : core::StatusCode::kUnauthenticated,
+                        "a site's report is for the devices of its municipality");
+  if (year == 0) year = core::Calendar{}.localDateOf(m_clock.nowMs()).year - 1;
+  auto records = monitoringRecordsOf(m_store, municipalityId);
+  if (!records.isOk()) return records.status();
+  // The peers: every site of the municipalities that share their progress.
+  std::vector<core::SiteEnergy> peers;
+  auto all = m_store.allMunicipalities();
+  if (!all.isOk()) return all.status();
+  for (const auto& m : *all) {
+    if (!m.entity.municipality().share_progress()) continue;
+    auto theirs = m.id == municipalityId ? records : monitoringRecordsOf(m_store, m.id);
+    if (!theirs.isOk()) return theirs.status();
+    for (auto& e : core::siteEnergies(*theirs, year)) peers.push_back(std::move(e));
+  }
+  auto report = core::siteReport(*records, siteId, year, peers);
+  if (!report) return core::notFound("there is no site " + siteId);
+  return *report;
+}
+
 }  // namespace secap::server

@@ -37,6 +37,7 @@ class StoreReports final : public HttpBackend {
                                                            const std::string& municipalityId) const override;
   Result<std::string> inventoryCsv(const Caller& caller, const std::string& municipalityId, int year) const override;
   Result<std::string> actionsCsv(const Caller& caller, const std::string& municipalityId) const override;
+  Result<secap::v1::SiteReport> siteReport(const Caller& caller, const std::string& siteId, int year) const override;
   Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller& caller, int year) const override;
   Result<secap::v1::ListMeasureOutcomesResponse> measureOutcomes(
       const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const override;

@@ -33,13 +33,23 @@ Result<Clock> clockOf(WriteTx& tx, const std::string& municipalityId) {
 
 }  // namespace
 
-Status recomputeMeterRollup(WriteTx& tx, const std::string& meterId) {
+namespace {
+
+// One meter from its readings, with its municipality's calendar and degree
+// days from `clocks` (loaded once per municipality).
+Status recompute(WriteTx& tx, const std::string& meterId, std::map<std::string, Clock>& clocks) {
+  auto stored = tx.meterMonthsOf(meterId);
+  if (!stored.isOk()) return stored.status();
   auto meter = tx.getEntity(EntityType::kMeter, meterId);
   if (!meter.isOk()) return meter.status();
-  if (!*meter || (*meter)->deleted) return tx.replaceMeterRollup(meterId, "", {});
+  if (!*meter || (*meter)->deleted) return tx.replaceMeterRollup(meterId, "", {}, *stored);
   const std::string& municipalityId = (*meter)->municipalityId;
-  auto clock = clockOf(tx, municipalityId);
-  if (!clock.isOk()) return clock.status();
+  auto clock = clocks.find(municipalityId);
+  if (clock == clocks.end()) {
+    auto loaded = clockOf(tx, municipalityId);
+    if (!loaded.isOk()) return loaded.status();
+    clock = clocks.emplace(municipalityId, std::move(*loaded)).first;
+  }
   auto readings = tx.entitiesWithParent(EntityType::kReading, meterId);
   if (!readings.isOk()) return readings.status();
   auto reviews = tx.reviewsOfMeter(meterId);
@@ -50,9 +60,16 @@ Status recomputeMeterRollup(WriteTx& tx, const std::string& meterId) {
   std::vector<core::ReadingRecord> records;
   records.reserve(readings->size());
   for (const auto& r : *readings) records.push_back(core::readingFromProto(r.entity.reading(), &index));
-  const auto rollup =
-      core::rollUpMeter(core::meterConfigFromProto((*meter)->entity.meter()), records, clock->calendar, &clock->hdd);
-  return tx.replaceMeterRollup(meterId, municipalityId, rollup);
+  const auto rollup = core::rollUpMeter(core::meterConfigFromProto((*meter)->entity.meter()), records,
+                                        clock->second.calendar, &clock->second.hdd);
+  return tx.replaceMeterRollup(meterId, municipalityId, rollup, *stored);
+}
+
+}  // namespace
+
+Status recomputeMeterRollup(WriteTx& tx, const std::string& meterId) {
+  std::map<std::string, Clock> clocks;
+  return recompute(tx, meterId, clocks);
 }
 
 Status RollupKeeper::noteAccepted(const secap::v1::Change& change, const StoredEntity& record,
@@ -135,7 +152,7 @@ Status RollupKeeper::flush() {
         }
       }
     }
-    SECAP_RETURN_IF_ERROR(recomputeMeterRollup(m_tx, meterId));
+    SECAP_RETURN_IF_ERROR(recompute(m_tx, meterId, clocks));
   }
   m_meters.clear();
   m_newDegreeDays.clear();
@@ -153,7 +170,8 @@ Result<int> rebuildRollups(Store& store) {
     SECAP_RETURN_IF_ERROR((*tx)->clearRollups(m.id));
     auto list = (*tx)->entitiesIn(EntityType::kMeter, m.id);
     if (!list.isOk()) return list.status();
-    for (const auto& meter : *list) SECAP_RETURN_IF_ERROR(recomputeMeterRollup(**tx, meter.id));
+    std::map<std::string, Clock> clocks;
+    for (const auto& meter : *list) SECAP_RETURN_IF_ERROR(recompute(**tx, meter.id, clocks));
     SECAP_RETURN_IF_ERROR((*tx)->commit());
     meters += static_cast<int>(list->size());
   }

@@ -465,20 +465,45 @@ class SqliteWriteTx final : public WriteTx {
     return setChainEnd(meterId, delta.end);
   }
 
+  Result<StoredMonths> meterMonthsOf(const std::string& meterId) override {
+    auto st = m_db.cached("SELECT ym, kwh, readings, municipality_id FROM meter_months WHERE meter_id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, meterId);
+    StoredMonths out;
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk()) return row.status();
+      if (!*row) return out;
+      out.months[core::YearMonth::fromIndex(static_cast<int>((*st)->columnInt(0)))] =
+          core::MonthUse{(*st)->columnDouble(1), (*st)->columnInt(2)};
+      out.municipalityId = (*st)->columnText(3);
+    }
+  }
+
   Status replaceMeterRollup(const std::string& meterId, const std::string& municipalityId,
-                            const core::MeterRollup& rollup) override {
-    auto del = m_db.cached("DELETE FROM meter_months WHERE meter_id=?");
+                            const core::MeterRollup& rollup, const StoredMonths& stored) override {
+    auto del = m_db.cached("DELETE FROM meter_months WHERE meter_id=? AND ym=?");
     if (!del.isOk()) return del.status();
-    SECAP_RETURN_IF_ERROR((*del)->bind(1, meterId).exec());
-    auto ins = m_db.cached("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES(?,?,?,?,?)");
-    if (!ins.isOk()) return ins.status();
-    for (const auto& [month, use] : rollup.months)
-      SECAP_RETURN_IF_ERROR((*ins)->bind(1, meterId)
+    for (const auto& [month, use] : stored.months)
+      if (!rollup.months.count(month))
+        SECAP_RETURN_IF_ERROR((*del)->bind(1, meterId).bind(2, static_cast<int64_t>(month.index())).exec());
+    auto put = m_db.cached(
+        "INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES(?,?,?,?,?) "
+        "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=excluded.kwh, readings=excluded.readings, "
+        "municipality_id=excluded.municipality_id");
+    if (!put.isOk()) return put.status();
+    const bool moved = stored.municipalityId != municipalityId;
+    for (const auto& [month, use] : rollup.months) {
+      auto old = stored.months.find(month);
+      if (!moved && old != stored.months.end() && old->second.kwh == use.kwh && old->second.readings == use.readings)
+        continue;
+      SECAP_RETURN_IF_ERROR((*put)->bind(1, meterId)
                                 .bind(2, static_cast<int64_t>(month.index()))
                                 .bind(3, municipalityId)
                                 .bind(4, use.kwh)
                                 .bind(5, use.readings)
                                 .exec());
+    }
     return setChainEnd(meterId, rollup.end);
   }
 
@@ -777,6 +802,17 @@ Result<std::vector<StoredEntity>> SqliteStore::entitiesOf(EntityType type, const
   std::vector<StoredEntity> out;
   SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
   return out;
+}
+
+Result<std::optional<StoredEntity>> SqliteStore::entity(EntityType type, const std::string& id) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE type=? AND id=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+  std::vector<StoredEntity> out;
+  SECAP_RETURN_IF_ERROR(rowsOf(**st, out));
+  if (out.empty()) return std::optional<StoredEntity>();
+  return std::optional<StoredEntity>(std::move(out.front()));
 }
 
 Result<std::map<std::string, core::MonthlyUse>> SqliteStore::meterRollups(const std::string& municipalityId) {

@@ -35,6 +35,7 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredEntity>> recordsOf(const std::string& municipalityId) override;
   Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                  const std::string& afterId, int limit) override;
+  Result<std::optional<StoredEntity>> entity(core::EntityType type, const std::string& id) override;
   Result<std::map<std::string, core::MonthlyUse>> meterRollups(const std::string& municipalityId) override;
 
   // --- Attachments ---

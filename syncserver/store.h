@@ -178,13 +178,20 @@ class WriteTx {
   virtual Result<std::vector<StoredEntity>> reviewsOfMeter(const std::string& meterId) = 0;
   // The last reading the meter's rollup used; none when it used none yet.
   virtual Result<std::optional<core::ChainEnd>> meterChainEnd(const std::string& meterId) = 0;
+  // The meter's stored months, and the municipality they are filed under.
+  struct StoredMonths {
+    std::string municipalityId;
+    core::MonthlyUse months;
+  };
+  virtual Result<StoredMonths> meterMonthsOf(const std::string& meterId) = 0;
   // Adds `delta.months` to the meter's months and sets its chain end to `delta.end`.
   virtual Status addToMeterRollup(const std::string& meterId, const std::string& municipalityId,
                                   const core::MeterRollup& delta) = 0;
   // Replaces every month and the chain end of the meter (an empty rollup
-  // removes them: a deleted meter).
+  // removes them: a deleted meter). `stored` is what it holds now
+  // (meterMonthsOf): only the months that differ are written.
   virtual Status replaceMeterRollup(const std::string& meterId, const std::string& municipalityId,
-                                    const core::MeterRollup& rollup) = 0;
+                                    const core::MeterRollup& rollup, const StoredMonths& stored) = 0;
   // Removes every rollup of the municipality's meters (before a rebuild).
   virtual Status clearRollups(const std::string& municipalityId) = 0;
   // A small integer setting kept with the data (meta table).
@@ -240,6 +247,8 @@ class Store {
   // (afterType, afterId), at most `limit`: the pages of a full resync.
   virtual Result<std::vector<StoredEntity>> recordsAfter(const std::vector<std::string>& municipalityIds, int afterType,
                                                          const std::string& afterId, int limit) = 0;
+  // One record by type and id, deleted or not.
+  virtual Result<std::optional<StoredEntity>> entity(core::EntityType type, const std::string& id) = 0;
   // The monthly rollups of the municipality's meters, by meter id (rollup.h);
   // reports read these, never the readings.
   virtual Result<std::map<std::string, core::MonthlyUse>> meterRollups(const std::string& municipalityId) = 0;

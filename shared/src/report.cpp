@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "secap/core/consumption.h"
+#include "secap/core/enpi.h"
 #include "secap/core/measures.h"
 #include "secap/core/mv.h"
 
@@ -15,17 +16,17 @@ namespace {
 
 namespace v1 = secap::v1;
 
-// The measure's sites' energy use by local month, in kWh on the NCV basis,
-// from complete months only: each meter's first and last month start or end
-// at a reading part-way through.
-std::map<YearMonth, double> measureUsage(const MonitoringRecords& r, const v1::Measure& measure,
-                                         const std::map<std::string, MonthlyUse>& months) {
+// Energy use by local month, in kWh on the NCV basis, of the energy meters
+// of `sites` that `take` accepts, from complete months only: each meter's
+// first and last month start or end at a reading part-way through.
+template <typename Take>
+std::map<YearMonth, double> completeMonths(const MonitoringRecords& r, const std::set<std::string>& sites,
+                                           const std::map<std::string, MonthlyUse>& months, Take take) {
   std::map<YearMonth, double> usage;
-  const std::set<std::string> sites(measure.site_ids().begin(), measure.site_ids().end());
   for (const auto& m : r.meters) {
     if (!sites.count(m.site_id())) continue;
     const MeterConfig config = meterConfigFromProto(m);
-    if (!isConsumedEnergy(config.carrier) || !kwhPerUnit(config)) continue;
+    if (!isConsumedEnergy(config.carrier) || !kwhPerUnit(config) || !take(config)) continue;
     auto it = months.find(m.id());
     if (it == months.end() || it->second.size() < 3) continue;
     const auto first = it->second.begin()->first;
@@ -34,6 +35,21 @@ std::map<YearMonth, double> measureUsage(const MonitoringRecords& r, const v1::M
       if (month != first && month != last) usage[month] += toNetKwh(use.kwh, config.carrier, config.basis);
   }
   return usage;
+}
+
+// The measure's sites' energy use by complete local month.
+std::map<YearMonth, double> measureUsage(const MonitoringRecords& r, const v1::Measure& measure,
+                                         const std::map<std::string, MonthlyUse>& months) {
+  const std::set<std::string> sites(measure.site_ids().begin(), measure.site_ids().end());
+  return completeMonths(r, sites, months, [](const MeterConfig&) { return true; });
+}
+
+// The whole calendar months before the go-live month: the M&V baseline and
+// the energy baseline of a site with a measure.
+int baselineDaysBefore(int64_t goLiveMs, const Calendar& cal) {
+  const YearMonth goLive = cal.monthOf(goLiveMs);
+  const int64_t baselineStart = cal.monthStartMs(YearMonth::fromIndex(goLive.index() - 12));
+  return static_cast<int>((goLiveMs - baselineStart + 86'400'000 - 1) / 86'400'000);
 }
 
 InspectionOutcome outcomeOf(v1::InspectionOutcome o) {
@@ -97,11 +113,9 @@ v1::MeasureReport measureReport(const MonitoringRecords& r, const v1::Measure& m
     if (m.has_expected_savings_mwh_per_year()) expected = m.expected_savings_mwh_per_year();
     // The baseline is the 12 whole calendar months before the go-live month
     // (the month of the go-live itself straddles it and is left out).
-    const YearMonth goLive = cal.monthOf(m.implemented_at());
-    const int64_t baselineStart = cal.monthStartMs(YearMonth::fromIndex(goLive.index() - 12));
     MeasureDates dates;
     dates.implementedAtMs = m.implemented_at();
-    dates.baselineDays = static_cast<int>((m.implemented_at() - baselineStart + 86'400'000 - 1) / 86'400'000);
+    dates.baselineDays = baselineDaysBefore(m.implemented_at(), cal);
     auto outcome = measureOutcome(periods, dates, expected, inspections);
     // A figure only from a sufficient baseline (CalTRACK: 12 months) whose
     // model passes ASHRAE Guideline 14; anything less is no verification.
@@ -270,6 +284,235 @@ std::vector<v1::KindIntensity> kindIntensities(const MonitoringRecords& r, int y
     k.set_kwh_per_m2(k.kwh() / k.heated_area_m2());
     out.push_back(std::move(k));
   }
+  return out;
+}
+
+namespace {
+
+// A site's heating model on its energy baseline, or why there is none.
+struct HeatModel {
+  std::optional<v1::SiteModel> model;
+  std::string note;
+  std::optional<double> normalisedKwh;  // when the model is accepted
+};
+
+// The mean HDD of the complete years the records know.
+std::optional<double> normalYearHdd(const DegreeDays& hdd, const MonitoringRecords& r) {
+  std::map<int, std::set<int>> monthsOfYear;
+  for (const auto& d : r.degreeDays)
+    if (d.municipality_id() == r.municipality.id()) monthsOfYear[d.year()].insert(d.month());
+  double sum = 0;
+  int years = 0;
+  for (const auto& [year, months] : monthsOfYear) {
+    if (months.size() != 12) continue;
+    for (unsigned m = 1; m <= 12; ++m) sum += hdd.month({year, m});
+    ++years;
+  }
+  if (years == 0) return std::nullopt;
+  return sum / years;
+}
+
+HeatModel heatModel(const MonitoringRecords& r, const v1::Site& site, const std::map<std::string, MonthlyUse>& months,
+                    const Calendar& cal, const DegreeDays& hdd) {
+  HeatModel out;
+  const auto usage = completeMonths(r, {site.id()}, months, [](const MeterConfig& c) { return isHeatingCarrier(c.carrier); });
+  if (usage.empty()) {
+    out.note = "no heating meter with complete months";
+    return out;
+  }
+  const auto periods = billingPeriodsFromMonths(usage, hdd, cal);
+  // The energy baseline: the 12 whole months before the latest measure at
+  // the site went live, or else its first 12 complete months.
+  const v1::Measure* measure = nullptr;
+  for (const auto& m : r.measures)
+    if (m.has_implemented_at() && std::find(m.site_ids().begin(), m.site_ids().end(), site.id()) != m.site_ids().end() &&
+        (!measure || m.implemented_at() > measure->implemented_at()))
+      measure = &m;
+  std::vector<BillingPeriod> baseline, reporting;
+  v1::SiteModel model;
+  if (measure) {
+    MeasureDates dates;
+    dates.implementedAtMs = measure->implemented_at();
+    dates.baselineDays = baselineDaysBefore(measure->implemented_at(), cal);
+    const PeriodSplit split = splitPeriods(periods, dates);
+    baseline = split.baseline;
+    reporting = split.reporting;
+    model.set_baseline_reason("the 12 months before " + measure->code() + " went live");
+  } else {
+    for (size_t i = 0; i < periods.size(); ++i) (i < 12 ? baseline : reporting).push_back(periods[i]);
+    model.set_baseline_reason("the first 12 complete months with readings and degree days");
+  }
+  if (baseline.empty()) {
+    out.note = "no complete month with degree days for an energy baseline";
+    return out;
+  }
+  auto fit = fitBillingModel(baseline);
+  if (!fit.isOk()) {
+    out.note = fit.status().message();
+    return out;
+  }
+  model.set_baseline_start(baseline.front().startMs);
+  model.set_baseline_end(baseline.back().endMs);
+  model.set_a_kwh_per_day(fit->a);
+  model.set_b_kwh_per_hdd(fit->b);
+  model.set_n(fit->fit.n);
+  model.set_r2(fit->fit.r2);
+  model.set_cv_rmse(fit->fit.cvRmse);
+  model.set_nmbe(fit->fit.nmbe);
+  model.set_accepted(fit->fit.accepted && fit->fit.n >= 12);
+  for (const auto& w : fit->warnings) model.add_warnings(w);
+  if (!reporting.empty()) {
+    const AvoidedEnergy avoided = avoidedEnergy(*fit, reporting);
+    model.set_avoided_kwh(avoided.avoidedKwh);
+    model.set_reporting_days(avoided.days);
+  }
+  if (auto normal = normalYearHdd(hdd, r)) {
+    model.set_normal_year_hdd(*normal);
+    model.set_normalised_annual_kwh(normalisedAnnualUse(*fit, *normal));
+    if (model.accepted()) out.normalisedKwh = model.normalised_annual_kwh();
+  }
+  out.model = std::move(model);
+  return out;
+}
+
+// A site's year: its heat (normalised when its model is accepted) and its
+// electricity, NCV kWh.
+SiteEnergy energyOf(const MonitoringRecords& r, const v1::Site& site, const std::map<std::string, MonthlyUse>& months,
+                    const Calendar& cal, const DegreeDays& hdd, int year, bool* normalised = nullptr) {
+  SiteEnergy e;
+  e.siteId = site.id();
+  e.kind = v1::SiteKind_Name(site.kind());
+  e.heatedAreaM2 = site.has_heated_area_m2() ? site.heated_area_m2() : 0;
+  double heat = 0, electricity = 0;
+  bool anyHeat = false, anyElectricity = false;
+  for (const auto& m : r.meters) {
+    if (m.site_id() != site.id()) continue;
+    const MeterConfig config = meterConfigFromProto(m);
+    if (!isConsumedEnergy(config.carrier) || !kwhPerUnit(config)) continue;
+    auto it = months.find(m.id());
+    if (it == months.end()) continue;
+    for (const auto& [month, use] : it->second) {
+      if (month.year != year) continue;
+      const double kwh = toNetKwh(use.kwh, config.carrier, config.basis);
+      if (isHeatingCarrier(config.carrier)) {
+        heat += kwh;
+        anyHeat = true;
+      } else if (config.carrier == Carrier::kElectricity) {
+        electricity += kwh;
+        anyElectricity = true;
+      }
+    }
+  }
+  const HeatModel model = heatModel(r, site, months, cal, hdd);
+  if (model.normalisedKwh) {
+    e.heatKwhPerYear = *model.normalisedKwh;
+  } else if (anyHeat) {
+    e.heatKwhPerYear = heat;
+  }
+  if (normalised) *normalised = model.normalisedKwh.has_value();
+  if (anyElectricity) e.electricityKwhPerYear = electricity;
+  return e;
+}
+
+}  // namespace
+
+std::vector<SiteEnergy> siteEnergies(const MonitoringRecords& r, int year) {
+  const auto months = meterMonths(r);
+  const Calendar cal = calendarOf(r.municipality);
+  const DegreeDays hdd = degreeDaysOf(r.degreeDays, r.municipality.id());
+  std::vector<SiteEnergy> out;
+  for (const auto& s : r.sites)
+    if (s.municipality_id() == r.municipality.id() && !s.archived())
+      out.push_back(energyOf(r, s, months, cal, hdd, year));
+  return out;
+}
+
+std::optional<v1::SiteReport> siteReport(const MonitoringRecords& r, const std::string& siteId, int year,
+                                         std::span<const SiteEnergy> peers) {
+  const v1::Site* site = nullptr;
+  for (const auto& s : r.sites)
+    if (s.id() == siteId && s.municipality_id() == r.municipality.id()) site = &s;
+  if (!site) return std::nullopt;
+  const auto months = meterMonths(r);
+  const Calendar cal = calendarOf(r.municipality);
+  const DegreeDays hdd = degreeDaysOf(r.degreeDays, r.municipality.id());
+
+  v1::SiteReport out;
+  out.set_site_id(site->id());
+  out.set_name(site->name());
+  out.set_kind(site->kind());
+  out.set_municipality_id(site->municipality_id());
+  if (site->has_heated_area_m2()) out.set_heated_area_m2(site->heated_area_m2());
+  out.set_year(year);
+
+  // Monthly series by carrier, and each meter's use in the year.
+  std::map<int, v1::CarrierSeries> series;
+  std::map<int, std::map<YearMonth, v1::MonthUse>> byCarrier;
+  std::vector<v1::EnergyUse> uses;
+  double siteTotal = 0;
+  for (const auto& m : r.meters) {
+    if (m.site_id() != site->id()) continue;
+    const MeterConfig config = meterConfigFromProto(m);
+    if (!isConsumedEnergy(config.carrier) || !kwhPerUnit(config)) continue;
+    v1::CarrierSeries& cs = series[m.carrier()];
+    cs.set_carrier(m.carrier());
+    cs.set_meters(cs.meters() + 1);
+    double inYear = 0;
+    if (auto it = months.find(m.id()); it != months.end()) {
+      for (const auto& [month, use] : it->second) {
+        const double kwh = toNetKwh(use.kwh, config.carrier, config.basis);
+        v1::MonthUse& mu = byCarrier[m.carrier()][month];
+        mu.set_year(month.year);
+        mu.set_month(static_cast<int32_t>(month.month));
+        mu.set_kwh(mu.kwh() + kwh);
+        mu.set_readings(mu.readings() + use.readings);
+        const double h = hdd.month(month);
+        if (!std::isnan(h)) mu.set_hdd(h);
+        if (month.year == year) inYear += kwh;
+      }
+    }
+    v1::EnergyUse u;
+    u.set_meter_id(m.id());
+    u.set_serial(m.serial());
+    u.set_carrier(m.carrier());
+    u.set_kwh(inYear);
+    siteTotal += inYear;
+    uses.push_back(std::move(u));
+  }
+  for (auto& [carrier, cs] : series) {
+    for (auto& [month, mu] : byCarrier[carrier]) *cs.add_months() = std::move(mu);
+    *out.add_series() = std::move(cs);
+  }
+  // Significant energy uses (ISO 50001): the largest that together make 80 %
+  // of the site's use, and any that makes 20 % alone.
+  std::sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.kwh() > b.kwh(); });
+  double cumulative = 0;
+  for (auto& u : uses) {
+    const double share = siteTotal > 0 ? u.kwh() / siteTotal : 0;
+    u.set_share(share);
+    u.set_significant(share > 0 && (cumulative < 0.8 || share >= 0.2));
+    cumulative += share;
+    *out.add_uses() = std::move(u);
+  }
+
+  const HeatModel model = heatModel(r, *site, months, cal, hdd);
+  if (model.model)
+    *out.mutable_heat_model() = *model.model;
+  else
+    out.set_model_note(model.note);
+
+  bool normalised = false;
+  const SiteEnergy mine = energyOf(r, *site, months, cal, hdd, year, &normalised);
+  out.set_heat_normalised(normalised);
+  const std::vector<SiteEnergy> municipality = siteEnergies(r, year);
+  const auto local = siteEnpis(std::span<const SiteEnergy>(&mine, 1), municipality);
+  const auto shared = siteEnpis(std::span<const SiteEnergy>(&mine, 1), peers);
+  if (local[0].heatKwhPerM2) out.set_heat_kwh_per_m2(*local[0].heatKwhPerM2);
+  if (local[0].electricityKwhPerM2) out.set_electricity_kwh_per_m2(*local[0].electricityKwhPerM2);
+  if (local[0].heatMedianOfKind) out.set_heat_median_municipality(*local[0].heatMedianOfKind);
+  if (local[0].electricityMedianOfKind) out.set_electricity_median_municipality(*local[0].electricityMedianOfKind);
+  if (shared[0].heatMedianOfKind) out.set_heat_median_peers(*shared[0].heatMedianOfKind);
+  if (shared[0].electricityMedianOfKind) out.set_electricity_median_peers(*shared[0].electricityMedianOfKind);
   return out;
 }
 

@@ -74,6 +74,12 @@ class FakeBackend : public HttpBackend {
   core::Result<std::string> actionsCsv(const Caller&, const std::string&) const override {
     return core::Status(core::StatusCode::kPermissionDenied, "not yours");
   }
+  core::Result<secap::v1::SiteReport> siteReport(const Caller&, const std::string& id, int year) const override {
+    secap::v1::SiteReport r;
+    r.set_site_id(id);
+    r.set_year(year);
+    return r;
+  }
   core::Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller&, int year) const override {
     secap::v1::CompareMunicipalitiesResponse r;
     r.set_year(year);

@@ -421,6 +421,60 @@ TEST_F(DemoProgressTest, PartnersCompareAndLearnOnlyFromThoseWhoShare) {
                           [](const auto& o) { return o.municipality_name() == "Besko"; }));
 }
 
+// A site's report: the school whose insulation (B.1) went live shows its
+// months, a weather model fitted on the 12 months before, the energy it has
+// avoided since, its EnPIs against its kind, and its significant uses.
+TEST_F(DemoProgressTest, ASchoolsReportShowsWhatItsRetrofitAvoided) {
+  StoreReports reports(h->srv->store(), h->clock);
+  auto coordinator = reports.caller([&] {
+    v1::EnrollRequest req;
+    req.set_enrollment_code(h->code(demoMunicipalityId("Zamość"), "coordinator"));
+    req.set_install_id("zamosc");
+    return core::makeGrpcTransport(h->target())->enroll(req).value().access_token();
+  }());
+  ASSERT_TRUE(coordinator.isOk());
+  auto town = reports.municipalityReport(*coordinator, demoMunicipalityId("Zamość"));
+  ASSERT_TRUE(town.isOk());
+  std::string schoolId;
+  for (const auto& m : town->measures())
+    if (m.code() == "B.1" && m.site_ids_size() == 1) schoolId = m.site_ids(0);
+  ASSERT_FALSE(schoolId.empty());
+  auto site = reports.siteReport(*coordinator, schoolId, 0);
+  ASSERT_TRUE(site.isOk()) << site.status().toString();
+  EXPECT_EQ(site->kind(), v1::SITE_KIND_SCHOOL);
+  EXPECT_EQ(site->year(), 2025);
+  ASSERT_GE(site->series_size(), 2);  // electricity and its heat
+  for (const auto& cs : site->series()) EXPECT_GE(cs.months_size(), 24) << v1::Carrier_Name(cs.carrier());
+  ASSERT_TRUE(site->has_heat_model()) << site->model_note();
+  const auto& model = site->heat_model();
+  EXPECT_NE(model.baseline_reason().find("B.1"), std::string::npos) << model.baseline_reason();
+  EXPECT_EQ(model.n(), 12);
+  EXPECT_GT(model.b_kwh_per_hdd(), 0);
+  EXPECT_GT(model.r2(), 0.8);
+  ASSERT_TRUE(model.has_avoided_kwh());
+  EXPECT_GT(model.avoided_kwh(), 0);
+  EXPECT_GT(model.normalised_annual_kwh(), 0);
+  ASSERT_TRUE(site->has_heat_kwh_per_m2());
+  EXPECT_GT(site->heat_kwh_per_m2(), 20);
+  EXPECT_LT(site->heat_kwh_per_m2(), 300);
+  EXPECT_TRUE(site->has_heat_median_municipality());
+  EXPECT_TRUE(site->has_heat_median_peers());
+  double shares = 0;
+  int significant = 0;
+  for (const auto& u : site->uses()) {
+    shares += u.share();
+    significant += u.significant();
+  }
+  EXPECT_NEAR(shares, 1.0, 1e-9);
+  EXPECT_GE(significant, 1);
+  EXPECT_TRUE(site->uses(0).significant());  // the largest use is significant
+
+  // A site's details are its municipality's own: not a partner's, nor anonymous.
+  EXPECT_EQ(reports.siteReport(Caller{}, schoolId, 0).status().code(), core::StatusCode::kUnauthenticated);
+  EXPECT_EQ(reports.siteReport(*coordinator, "0190a000-0000-7000-8000-0000000000ff", 0).status().code(),
+            core::StatusCode::kNotFound);
+}
+
 // A coordinator's tablet pulls its town and computes, offline, what the
 // server reports.
 TEST_F(DemoProgressTest, ADeviceComputesTheSameProgressAsTheServer) {

@@ -8,6 +8,10 @@
 //
 // Pure functions over values; thread-safe.
 
+#include <optional>
+#include <span>
+
+#include "secap/core/enpi.h"
 #include "secap/core/progress.h"
 #include "secap/v1/monitoring.pb.h"
 
@@ -19,6 +23,20 @@ secap::v1::MunicipalityReport municipalityReport(const MonitoringRecords& record
 // every energy meter of the sites with a heated area, NCV kWh of the year's
 // months (rollups or readings), summed by kind.
 std::vector<secap::v1::KindIntensity> kindIntensities(const MonitoringRecords& records, int year);
+
+// The year's energy of every site of the municipality (heat normalised by
+// the site's model when it is accepted), for the EnPI medians (enpi.h).
+std::vector<SiteEnergy> siteEnergies(const MonitoringRecords& records, int year);
+
+// One site's report (MonitoringService.GetSiteReport): its monthly use by
+// carrier (NCV kWh, with each month's HDD), the CalTRACK billing model of its
+// heating carriers on its energy baseline (the 12 whole months before the
+// latest measure at the site went live, or its first 12 complete months),
+// the avoided energy since, the weather-normalised annual use, its EnPIs in
+// `year` against the median of its kind in the municipality and among
+// `peers`, and its significant energy uses. nullopt for an unknown site.
+std::optional<secap::v1::SiteReport> siteReport(const MonitoringRecords& records, const std::string& siteId, int year,
+                                                std::span<const SiteEnergy> peers);
 
 // One inventory year as the report states it.
 secap::v1::InventoryReport inventoryReport(const YearInventory& year);
