@@ -320,21 +320,22 @@ TEST_F(AuthzTest, MonitoringRoleByRouteMatrix) {
   struct Row {
     std::string who;
     std::string token;
-    int summaryA, reportA, actionsA, inventoryA, reportB, summaryB, unknownReport;
+    int summaryA, reportA, actionsA, inventoryA, reportB, summaryB, unknownReport, siteA, siteB;
   };
   // Every role of A reads A whole; a partner and a caller without a token
   // read only B, which shares its progress; A has no inventory for 2015 yet,
-  // which only those who may read A learn (404).
+  // which only those who may read A learn (404). A site's report is for its
+  // own municipality's devices only, even where the municipality shares.
   const std::vector<Row> rows = {
-      {"admin", enroll("admin").token, 200, 200, 200, 404, 200, 200, 404},
-      {"coordinator", enroll("coordinator").token, 200, 200, 200, 404, 200, 200, 404},
-      {"field", enroll("field").token, 200, 200, 200, 404, 200, 200, 404},
-      {"kiosk", enroll("kiosk").token, 200, 200, 200, 404, 200, 200, 404},
-      {"partner", enroll("partner").token, 403, 403, 403, 403, 200, 200, 404},
-      {"consultant", consultant.token, 200, 200, 200, 404, 200, 200, 404},
-      {"no token", "", 401, 401, 401, 401, 200, 200, 401},
-      {"unknown token", "0123456789abcdef", 401, 401, 401, 401, 401, 401, 401},
-      {"revoked", revoked.token, 403, 403, 403, 403, 403, 403, 403},
+      {"admin", enroll("admin").token, 200, 200, 200, 404, 200, 200, 404, 200, 200},
+      {"coordinator", enroll("coordinator").token, 200, 200, 200, 404, 200, 200, 404, 200, 403},
+      {"field", enroll("field").token, 200, 200, 200, 404, 200, 200, 404, 200, 403},
+      {"kiosk", enroll("kiosk").token, 200, 200, 200, 404, 200, 200, 404, 200, 403},
+      {"partner", enroll("partner").token, 403, 403, 403, 403, 200, 200, 404, 403, 403},
+      {"consultant", consultant.token, 200, 200, 200, 404, 200, 200, 404, 200, 200},
+      {"no token", "", 401, 401, 401, 401, 200, 200, 401, 401, 401},
+      {"unknown token", "0123456789abcdef", 401, 401, 401, 401, 401, 401, 401, 401, 401},
+      {"revoked", revoked.token, 403, 403, 403, 403, 403, 403, 403, 403, 403},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(r.who);
@@ -345,6 +346,8 @@ TEST_F(AuthzTest, MonitoringRoleByRouteMatrix) {
     EXPECT_EQ(status(b + "/report", r.token), r.reportB);
     EXPECT_EQ(status(b + "/summary", r.token), r.summaryB);
     EXPECT_EQ(status(unknown, r.token), r.unknownReport);
+    EXPECT_EQ(status(std::string("/api/v1/sites/") + secap::testing::kSiteId + "/report", r.token), r.siteA);
+    EXPECT_EQ(status(std::string("/api/v1/sites/") + kOtherSite + "/report?year=2025", r.token), r.siteB);
   }
   EXPECT_EQ(status(std::string("/api/v1/municipalities/not-a-uuid/report"), ""), 400);
 }
@@ -393,6 +396,26 @@ TEST_F(AuthzTest, MonitoringServiceAnswersByTheSameRules) {
   EXPECT_EQ(call(kMunicipalityId, enroll("partner").token), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(call("0190a000-0000-7000-8000-0000000000ff", enroll("coordinator").token), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(call("Pałecznica", enroll("coordinator").token), grpc::StatusCode::INVALID_ARGUMENT);
+
+  auto site = [&](const std::string& id, const std::string& token, v1::SiteReport* out = nullptr) {
+    grpc::ClientContext ctx;
+    if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+    v1::GetSiteReportRequest req;
+    req.set_site_id(id);
+    v1::SiteReport resp;
+    const auto code = stub->GetSiteReport(&ctx, req, &resp).error_code();
+    if (out) *out = resp;
+    return code;
+  };
+  v1::SiteReport school;
+  EXPECT_EQ(site(secap::testing::kSiteId, enroll("field").token, &school), grpc::StatusCode::OK);
+  EXPECT_EQ(school.site_id(), secap::testing::kSiteId);
+  EXPECT_EQ(school.municipality_id(), kMunicipalityId);
+  EXPECT_EQ(site(secap::testing::kSiteId, ""), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(site(secap::testing::kSiteId, enroll("partner").token), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(site(kOtherSite, enroll("coordinator").token), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(site("0190a000-0000-7000-8000-0000000000ff", enroll("coordinator").token), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(site("school", enroll("coordinator").token), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(AuthzTest, AKioskPullsNoPersonsWhileFieldStaffDo) {
