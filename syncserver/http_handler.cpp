@@ -86,7 +86,8 @@ HttpResponse errorOf(const HttpRequest& req, const core::Status& st) {
   return res;
 }
 
-HttpResponse json(const HttpRequest& req, const google::protobuf::Message& message) {
+HttpResponse json(const HttpRequest& req, const google::protobuf::Message& message,
+                  http::status status = http::status::ok) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = true;
@@ -94,7 +95,7 @@ HttpResponse json(const HttpRequest& req, const google::protobuf::Message& messa
   if (!google::protobuf::util::MessageToJsonString(message, &body, options).ok())
     return makeHttpError(http::status::internal_server_error, "internal", "the answer could not be encoded as JSON",
                          req.version(), req.keep_alive());
-  return makeResponse(http::status::ok, kJsonType, std::move(body), req.version(), req.keep_alive());
+  return makeResponse(status, kJsonType, std::move(body), req.version(), req.keep_alive());
 }
 
 HttpResponse csv(const HttpRequest& req, std::string body, const std::string& fileName) {
@@ -196,14 +197,43 @@ HttpResponse measureOutcomes(const HttpRequest& req, const HttpBackend& backend,
   return r.isOk() ? json(req, *r) : errorOf(req, r.status());
 }
 
+HttpResponse reviewQueue(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto r = backend.reviewQueue(caller, p.id);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+// POST /api/v1/readings/{id}/review, body ReviewReadingRequest as JSON
+// (reading_id from the path): 201 with the recorded ReadingReview, 200 when
+// the same review_id was recorded before.
+HttpResponse reviewReading(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
+                           const Params& p) {
+  secap::v1::ReviewReadingRequest request;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const std::string& body = req.body();
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos ||
+      !google::protobuf::util::JsonStringToMessage(body, &request, options).ok())
+    return errorOf(req, core::invalidArgument(
+                            R"(the body must be JSON: {"decision": "REVIEW_DECISION_CONFIRMED" or )"
+                            R"("REVIEW_DECISION_ERRONEOUS", "note": "why", "review_id": optional UUID})"));
+  if (!request.reading_id().empty() && request.reading_id() != p.id)
+    return errorOf(req, core::invalidArgument("the body names another reading than the path"));
+  request.set_reading_id(p.id);
+  auto r = backend.reviewReading(caller, request);
+  if (!r.isOk()) return errorOf(req, r.status());
+  return json(req, *r, r->duplicate() ? http::status::ok : http::status::created);
+}
+
 // Who may call a route: anyone, or whoever may read the municipality {id}
 // (the backend applies that rule to the caller), or anyone, with what they
-// see depending on who they are (the backend again).
-enum class Access { kAnyone, kMunicipalityReader, kAnyoneAsThemselves };
+// see depending on who they are (the backend again), or a coordinator of the
+// municipality (the backend).
+enum class Access { kAnyone, kMunicipalityReader, kAnyoneAsThemselves, kReviewer };
 
 using Handler = HttpResponse (*)(const HttpRequest&, const HttpBackend&, const Caller&, const Params&);
 
 struct Route {
+  http::verb method;                   // get: GET and HEAD
   std::vector<std::string_view> path;  // literal segments, "{id}" or "{year}.csv"
   Access access;
   Handler handler;
@@ -211,15 +241,18 @@ struct Route {
 
 const std::vector<Route>& routes() {
   static const std::vector<Route> kRoutes = {
-      {{"healthz"}, Access::kAnyone, healthz},
-      {{"api", "v1", "municipalities", "{id}", "summary"}, Access::kMunicipalityReader, summary},
-      {{"api", "v1", "municipalities", "{id}", "report"}, Access::kMunicipalityReader, report},
-      {{"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"}, Access::kMunicipalityReader,
-       inventoryCsv},
-      {{"api", "v1", "municipalities", "{id}", "actions.csv"}, Access::kMunicipalityReader, actionsCsv},
-      {{"api", "v1", "sites", "{id}", "report"}, Access::kMunicipalityReader, siteReport},
-      {{"api", "v1", "compare"}, Access::kAnyoneAsThemselves, compare},
-      {{"api", "v1", "measure-outcomes"}, Access::kAnyoneAsThemselves, measureOutcomes},
+      {http::verb::get, {"healthz"}, Access::kAnyone, healthz},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "summary"}, Access::kMunicipalityReader, summary},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "report"}, Access::kMunicipalityReader, report},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"},
+       Access::kMunicipalityReader, inventoryCsv},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "actions.csv"}, Access::kMunicipalityReader,
+       actionsCsv},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "review-queue"}, Access::kReviewer, reviewQueue},
+      {http::verb::post, {"api", "v1", "readings", "{id}", "review"}, Access::kReviewer, reviewReading},
+      {http::verb::get, {"api", "v1", "sites", "{id}", "report"}, Access::kMunicipalityReader, siteReport},
+      {http::verb::get, {"api", "v1", "compare"}, Access::kAnyoneAsThemselves, compare},
+      {http::verb::get, {"api", "v1", "measure-outcomes"}, Access::kAnyoneAsThemselves, measureOutcomes},
   };
   return kRoutes;
 }
@@ -274,21 +307,25 @@ core::Result<Caller> callerOf(const HttpRequest& req, const HttpBackend& backend
   return backend.caller(value.substr(kPrefix.size()));
 }
 
+bool methodFits(const Route& r, http::verb method) {
+  return method == r.method || (r.method == http::verb::get && method == http::verb::head);
+}
+
 HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
-  if (req.method() != http::verb::get && req.method() != http::verb::head) {
-    HttpResponse res = makeHttpError(http::status::method_not_allowed, "method_not_allowed",
-                                     "only GET and HEAD are supported", req.version(), req.keep_alive());
-    res.set(http::field::allow, "GET, HEAD");
-    return res;
-  }
   const std::string_view target(req.target().data(), req.target().size());
   const auto segments = splitPath(target);
   if (!segments) {
     return makeHttpError(http::status::bad_request, "bad_request", "malformed request target", req.version(),
                          req.keep_alive());
   }
+  std::string allowed;  // the methods of the routes the path matched
   for (const Route& r : routes()) {
     if (!matches(r, *segments)) continue;
+    if (!methodFits(r, req.method())) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += r.method == http::verb::get ? "GET, HEAD" : std::string(http::to_string(r.method));
+      continue;
+    }
     Params params;
     if (auto bad = paramsOf(r, *segments, params)) return errorOf(req, *bad);
     params.query = queryOf(target);
@@ -299,6 +336,12 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
       caller = std::move(*c);
     }
     return r.handler(req, backend, caller, params);
+  }
+  if (!allowed.empty()) {
+    HttpResponse res = makeHttpError(http::status::method_not_allowed, "method_not_allowed",
+                                     "this resource answers " + allowed, req.version(), req.keep_alive());
+    res.set(http::field::allow, allowed);
+    return res;
   }
   return makeHttpError(http::status::not_found, "not_found", "no such resource", req.version(), req.keep_alive());
 }

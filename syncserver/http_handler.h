@@ -10,6 +10,9 @@
 //   GET|HEAD /api/v1/municipalities/{id}/report               MunicipalityReport (JSON)
 //   GET|HEAD /api/v1/municipalities/{id}/inventories/{year}.csv  the Covenant tables A-D (CSV)
 //   GET|HEAD /api/v1/municipalities/{id}/actions.csv          the Covenant action table (CSV)
+//   GET|HEAD /api/v1/municipalities/{id}/review-queue         ReviewQueue (JSON; coordinators)
+//   POST     /api/v1/readings/{id}/review                     ReviewReadingRequest in, ReviewReadingResponse
+//                                                             out (JSON; coordinators): 201, or 200 again
 //   GET|HEAD /api/v1/sites/{id}/report[?year=Y]               SiteReport (JSON)
 //   GET|HEAD /api/v1/compare[?year=Y]                         CompareMunicipalitiesResponse (JSON)
 //   GET|HEAD /api/v1/measure-outcomes[?sector=S&area=A]       ListMeasureOutcomesResponse (JSON)
@@ -22,7 +25,7 @@
 // token of enrollment).
 // Errors are JSON: {"error":{"code":"not_found","message":"..."}}, with 400
 // for a malformed id or year, 401, 403, 404 for an unknown municipality or
-// year, 405 with an Allow header for another method, 503 when the store is
+// year or reading, 405 with an Allow header for another method, 503 when the store is
 // unavailable. JSON uses protobuf's JSON mapping with snake_case names and
 // defaults printed (docs/API.md). Path segments and query parameters are
 // percent-decoded; other query parameters are ignored.
@@ -76,6 +79,13 @@ class HttpBackend {
                                                                                        int year) const = 0;
   [[nodiscard]] virtual core::Result<secap::v1::ListMeasureOutcomesResponse> measureOutcomes(
       const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const = 0;
+  // The review queue and a decision on it (review_queue.h): coordinators of
+  // the municipality, or admins. reviewReading writes; it is const like the
+  // rest because the backend is a handle on the store, not the store.
+  [[nodiscard]] virtual core::Result<secap::v1::ReviewQueue> reviewQueue(const Caller& caller,
+                                                                         const std::string& municipalityId) const = 0;
+  [[nodiscard]] virtual core::Result<secap::v1::ReviewReadingResponse> reviewReading(
+      const Caller& caller, const secap::v1::ReviewReadingRequest& request) const = 0;
 };
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;

@@ -67,4 +67,27 @@ grpc::Status MonitoringServiceImpl::ListMeasureOutcomes(grpc::ServerContext* ctx
   return grpc::Status::OK;
 }
 
+grpc::Status MonitoringServiceImpl::ListReviewQueue(grpc::ServerContext* ctx,
+                                                    const secap::v1::ListReviewQueueRequest* req,
+                                                    secap::v1::ReviewQueue* resp) {
+  if (!core::isCanonicalUuid(req->municipality_id()))
+    return {grpc::StatusCode::INVALID_ARGUMENT, "municipality_id must be a canonical lowercase UUID"};
+  auto caller = callerOf(ctx);
+  if (!caller.isOk()) return toGrpcStatus(caller.status());
+  auto queue = m_reports.reviewQueue(*caller, req->municipality_id());
+  if (!queue.isOk()) return toGrpcStatus(queue.status());
+  *resp = std::move(*queue);
+  return grpc::Status::OK;
+}
+
+grpc::Status MonitoringServiceImpl::ReviewReading(grpc::ServerContext* ctx, const secap::v1::ReviewReadingRequest* req,
+                                                  secap::v1::ReviewReadingResponse* resp) {
+  auto caller = callerOf(ctx);
+  if (!caller.isOk()) return toGrpcStatus(caller.status());
+  auto done = m_reports.reviewReading(*caller, *req);
+  if (!done.isOk()) return toGrpcStatus(done.status());
+  *resp = std::move(*done);
+  return grpc::Status::OK;
+}
+
 }  // namespace secap::server

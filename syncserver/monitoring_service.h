@@ -23,6 +23,10 @@ class MonitoringServiceImpl final : public secap::v1::MonitoringService::Service
                                      secap::v1::CompareMunicipalitiesResponse* resp) override;
   grpc::Status ListMeasureOutcomes(grpc::ServerContext* ctx, const secap::v1::ListMeasureOutcomesRequest* req,
                                    secap::v1::ListMeasureOutcomesResponse* resp) override;
+  grpc::Status ListReviewQueue(grpc::ServerContext* ctx, const secap::v1::ListReviewQueueRequest* req,
+                               secap::v1::ReviewQueue* resp) override;
+  grpc::Status ReviewReading(grpc::ServerContext* ctx, const secap::v1::ReviewReadingRequest* req,
+                             secap::v1::ReviewReadingResponse* resp) override;
 
  private:
   // The caller of the call: anonymous without an authorization header.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "inventories.h"
+#include "review_queue.h"
 #include "secap/core/com_template.h"
 #include "secap/core/consumption.h"
 #include "secap/core/ids.h"
@@ -261,6 +262,16 @@ Result<secap::v1::SiteReport> StoreReports::siteReport(const Caller& caller, con
   auto report = core::siteReport(*records, siteId, year, peers);
   if (!report) return core::notFound("there is no site " + siteId);
   return *report;
+}
+
+Result<secap::v1::ReviewQueue> StoreReports::reviewQueue(const Caller& caller,
+                                                        const std::string& municipalityId) const {
+  return reviewQueueOf(m_store, caller, municipalityId);
+}
+
+Result<secap::v1::ReviewReadingResponse> StoreReports::reviewReading(
+    const Caller& caller, const secap::v1::ReviewReadingRequest& request) const {
+  return server::reviewReading(m_store, m_clock, caller, request);
 }
 
 }  // namespace secap::server

@@ -41,6 +41,9 @@ class StoreReports final : public HttpBackend {
   Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller& caller, int year) const override;
   Result<secap::v1::ListMeasureOutcomesResponse> measureOutcomes(
       const Caller& caller, const secap::v1::ListMeasureOutcomesRequest& request) const override;
+  Result<secap::v1::ReviewQueue> reviewQueue(const Caller& caller, const std::string& municipalityId) const override;
+  Result<secap::v1::ReviewReadingResponse> reviewReading(const Caller& caller,
+                                                         const secap::v1::ReviewReadingRequest& request) const override;
 
  private:
   // How much of the municipality the caller sees, or why nothing.

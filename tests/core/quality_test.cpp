@@ -1,4 +1,5 @@
 #include "secap/core/quality.h"
+#include "secap/core/review_queue.h"
 
 #include <gtest/gtest.h>
 
@@ -112,4 +113,51 @@ TEST(Quality, InvoicePeriodsThatLeaveAGapOrOverlapAreFlagged) {
   auto fine = at(kT0 + 59 * kDay, 400);
   fine.set_period_start(kT0 + 31 * kDay);
   EXPECT_TRUE(readingFlags(m, fine, h).empty());
+}
+
+// The review queue: what waits, with its neighbours; what was decided or
+// corrected does not.
+TEST(ReviewQueue, OnlyUndecidedStandingFlaggedReadingsWaitOldestFirst) {
+  secap::v1::Site site;
+  site.set_id("s");
+  site.set_name("Szkoła nr 3");
+  secap::v1::Meter meter = cumulative();
+  meter.set_id("m");
+  meter.set_site_id("s");
+  meter.set_serial("G-12");
+  meter.set_carrier(secap::v1::CARRIER_NATURAL_GAS);
+  std::vector<secap::v1::Reading> readings;
+  auto add = [&](const std::string& id, int64_t takenAt, double value, bool flagged) {
+    auto r = at(takenAt, value);
+    r.set_id(id);
+    r.set_meter_id("m");
+    if (flagged) r.add_quality_flags(flags::kNotMonotonic);
+    readings.push_back(r);
+    return r;
+  };
+  add("r1", kT0, 1000, false);
+  add("r3", kT0 + 60 * kDay, 900, true);  // waits
+  add("r2", kT0 + 30 * kDay, 1100, false);
+  add("r4", kT0 + 90 * kDay, 100, true);  // decided
+  add("r5", kT0 + 120 * kDay, 50, true);  // corrected by r6
+  add("r6", kT0 + 120 * kDay + 1, 1500, false);
+  readings.back().set_supersedes_id("r5");
+  add("orphan", kT0, 5, true);
+  readings.back().set_meter_id("gone");
+  secap::v1::ReadingReview decided;
+  decided.set_reading_id("r4");
+  decided.set_decision(secap::v1::REVIEW_DECISION_ERRONEOUS);
+  secap::v1::ReadingReview undecided;  // not a decision
+  undecided.set_reading_id("r3");
+
+  const auto q = reviewQueue(std::vector{site}, std::vector{meter}, readings, std::vector{decided, undecided});
+  ASSERT_EQ(q.pending.size(), 1u);
+  const auto& item = q.pending[0];
+  EXPECT_EQ(item.reading().id(), "r3");
+  EXPECT_EQ(item.serial(), "G-12");
+  EXPECT_EQ(item.site_name(), "Szkoła nr 3");
+  EXPECT_EQ(item.carrier(), secap::v1::CARRIER_NATURAL_GAS);
+  EXPECT_EQ(item.previous().id(), "r2");  // by time, not by arrival
+  EXPECT_EQ(item.next().id(), "r4");
+  EXPECT_EQ(q.decided, 1);
 }

@@ -92,10 +92,30 @@ class FakeBackend : public HttpBackend {
     return secap::v1::ListMeasureOutcomesResponse{};
   }
 
+  core::Result<secap::v1::ReviewQueue> reviewQueue(const Caller& caller, const std::string& id) const override {
+    if (!caller.device) return core::Status(core::StatusCode::kUnauthenticated, "sign in");
+    secap::v1::ReviewQueue q;
+    q.set_municipality_id(id);
+    q.add_readings()->mutable_reading()->add_quality_flags("reading.not_monotonic");
+    return q;
+  }
+  core::Result<secap::v1::ReviewReadingResponse> reviewReading(
+      const Caller& caller, const secap::v1::ReviewReadingRequest& request) const override {
+    if (!caller.device) return core::Status(core::StatusCode::kUnauthenticated, "sign in");
+    lastReview = request;
+    secap::v1::ReviewReadingResponse r;
+    r.mutable_review()->set_reading_id(request.reading_id());
+    r.mutable_review()->set_decision(request.decision());
+    r.set_duplicate(request.review_id() == kSeenReview);
+    return r;
+  }
+
   static constexpr const char* kGoodToken = "good-token";
+  static constexpr const char* kSeenReview = "01890a5d-ac96-774b-bcce-b3020990beef";
   bool m_healthy = true;
   mutable std::string lastCaller;
   mutable secap::v1::ListMeasureOutcomesRequest lastOutcomesRequest;
+  mutable secap::v1::ReviewReadingRequest lastReview;
 
  private:
   std::map<std::string, secap::v1::MunicipalitySummary> m_summaries;
@@ -193,6 +213,48 @@ TEST(HttpHandler, OtherMethodsAre405WithAllow) {
     EXPECT_EQ(res.result(), http::status::method_not_allowed);
     EXPECT_EQ(header(res, http::field::allow), "GET, HEAD");
   }
+}
+
+TEST(HttpHandler, AReviewIsPostedAsJsonAndTheQueueRead) {
+  FakeBackend backend;
+  const std::string reading = "01890a5d-ac96-774b-bcce-b30209900001";
+  auto post = [&](const std::string& target, const std::string& body, bool signedIn = true) {
+    HttpRequest req = makeRequest(http::verb::post, target);
+    if (signedIn) req.set(http::field::authorization, std::string("Bearer ") + FakeBackend::kGoodToken);
+    req.set(http::field::content_type, "application/json");
+    req.body() = body;
+    req.prepare_payload();
+    return handleRequest(req, backend);
+  };
+  const std::string target = "/api/v1/readings/" + reading + "/review";
+  HttpResponse res = post(target, R"({"decision":"REVIEW_DECISION_ERRONEOUS","note":"licznik \u017ale odczytany"})");
+  ASSERT_EQ(res.result(), http::status::created) << res.body();
+  EXPECT_EQ(backend.lastReview.reading_id(), reading);
+  EXPECT_EQ(backend.lastReview.decision(), secap::v1::REVIEW_DECISION_ERRONEOUS);
+  EXPECT_EQ(backend.lastReview.note(), "licznik \xc5\xbale odczytany");
+  EXPECT_NE(res.body().find(R"("decision":"REVIEW_DECISION_ERRONEOUS")"), std::string::npos) << res.body();
+  // The same review_id again: recorded once, 200.
+  res = post(target, std::string(R"({"decision":"REVIEW_DECISION_CONFIRMED","review_id":")") + FakeBackend::kSeenReview +
+                         "\"}");
+  EXPECT_EQ(res.result(), http::status::ok) << res.body();
+  // What a client gets wrong is a 400 that says what the body should be.
+  for (const std::string bad : {"", "not json", R"({"decision":"confirmed"})", R"({"decison":1})",
+                                R"({"reading_id":"01890a5d-ac96-774b-bcce-b30209900002","decision":1})"}) {
+    res = post(target, bad);
+    EXPECT_EQ(res.result(), http::status::bad_request) << bad;
+    EXPECT_NE(res.body().find("invalid_argument"), std::string::npos) << bad;
+  }
+  EXPECT_EQ(post("/api/v1/readings/R1/review", R"({"decision":1})").result(), http::status::bad_request);
+  EXPECT_EQ(post(target, R"({"decision":1})", false).result(), http::status::unauthorized);
+  // The review is POST only; the queue GET only.
+  res = get(backend, target);
+  EXPECT_EQ(res.result(), http::status::method_not_allowed);
+  EXPECT_EQ(header(res, http::field::allow), "POST");
+  HttpRequest queue = makeRequest(http::verb::get, "/api/v1/municipalities/" + kZyrakowId + "/review-queue");
+  queue.set(http::field::authorization, std::string("Bearer ") + FakeBackend::kGoodToken);
+  res = handleRequest(queue, backend);
+  ASSERT_EQ(res.result(), http::status::ok);
+  EXPECT_NE(res.body().find("reading.not_monotonic"), std::string::npos) << res.body();
 }
 
 TEST(HttpHandler, QueryStringIsIgnored) {

@@ -1,0 +1,27 @@
+#pragma once
+// The review queue (DESIGN.md §4 "Validation"): the readings the server
+// flagged (quality_flags) that no ReadingReview has decided on yet, each with
+// its meter and the meter's readings either side, for the coordinator to
+// decide. One rule for the device and the server: a reading a correction
+// superseded, or whose meter is gone, is not in the queue.
+//
+// Pure function over values; thread-safe.
+
+#include <span>
+#include <vector>
+
+#include "secap/v1/entities.pb.h"
+#include "secap/v1/monitoring.pb.h"
+
+namespace secap::core {
+
+struct ReviewQueueResult {
+  std::vector<secap::v1::QueuedReading> pending;  // oldest first
+  int decided = 0;                                // flagged readings with a decision
+};
+
+ReviewQueueResult reviewQueue(std::span<const secap::v1::Site> sites, std::span<const secap::v1::Meter> meters,
+                              std::span<const secap::v1::Reading> readings,
+                              std::span<const secap::v1::ReadingReview> reviews);
+
+}  // namespace secap::core
