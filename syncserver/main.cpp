@@ -22,6 +22,7 @@
 #include "enrollment.h"
 #include "ingest.h"
 #include "inventories.h"
+#include "person_export.h"
 #include "kiosk_pins.h"
 #include "rollups.h"
 #include "secap/core/enroll_uri.h"
@@ -515,6 +516,24 @@ int runExportInventory(const InventoryCommand& o) {
   return 0;
 }
 
+int runExportPerson(const StoreLocation& where, const std::string& id, const std::string& out) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto done = exportPerson(**store, id, core::SystemClock::instance().nowMs(), adminActor());
+  if (!done.isOk()) return fail(done.status());
+  const std::string text = done->document.dump(2) + "\n";
+  if (out.empty()) {
+    fmt::print("{}", text);
+    return 0;
+  }
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) return fail(core::unavailable("could not write " + out + " (is the disk full?)"));
+  fmt::print("written to {}: {} records and {} log entries that name {}\n", out, done->records, done->audit, id);
+  return 0;
+}
+
 int runProgress(const InventoryCommand& o) {
   auto store = openStore(o.where.dataDir, o.where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
@@ -692,6 +711,13 @@ int main(int argc, char** argv) {
   exportInventory->add_option("--municipality", inv.municipality, "Municipality name or id")->required();
   exportInventory->add_option("--year", inv.year, "The inventory year (the baseline year for the BEI)")->required();
   exportInventory->add_option("--out", inv.out, "Write to this file instead of standard output");
+  std::string personId, personOut;
+  auto* exportPersonCmd = admin->add_subcommand(
+      "export-person",
+      "Everything this server holds that names a person or device, as JSON (a GDPR access request); logged");
+  addStoreOptions(exportPersonCmd, where);
+  exportPersonCmd->add_option("--person", personId, "The person's id, or a device's id")->required();
+  exportPersonCmd->add_option("--out", personOut, "Write to this file instead of standard output");
   auto* progressCmd = admin->add_subcommand(
       "progress", "A municipality's BEI, MEIs, reduction and on-track verdict (the shared calculation)");
   addStoreOptions(progressCmd, inv.where);
@@ -703,6 +729,7 @@ int main(int argc, char** argv) {
   if (*importInventory) return runImportInventory(inv);
   if (*exportInventory) return runExportInventory(inv);
   if (*progressCmd) return runProgress(inv);
+  if (*exportPersonCmd) return runExportPerson(where, personId, personOut);
   config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
   if (*revoke) return runRevoke(dev);
   if (*rescue) return runRescue(dev);

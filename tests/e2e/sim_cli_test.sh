@@ -46,6 +46,17 @@ if "$sim_bin" --data-dir "$work/dev" sync 2> "$work/revoked.txt"; then
   exit 1
 fi
 grep -q "withdrawn by your coordinator" "$work/revoked.txt"
+# A GDPR access request for the withdrawn phone: its 25 readings, the device
+# (no token), its enrollment and withdrawal; the export is logged.
+"$server_bin" admin export-person --data-dir "$work/server" --person "$device_id" --out "$work/person.json" \
+  | tee "$work/person.txt"
+grep -q "25 records and [0-9]* log entries that name $device_id" "$work/person.txt"
+grep -q '"withdrawn_at": "20' "$work/person.json"
+grep -q '"action": "device.revoke"' "$work/person.json"
+if grep -qi "token" "$work/person.json"; then
+  echo "the export names a token" >&2
+  exit 1
+fi
 # A wall tablet for one site: list the sites, issue a kiosk code bound to
 # the first, give its caretaker a PIN (typed on standard input, never an
 # argument), and refuse a PIN that is not 4 to 8 digits.
@@ -65,6 +76,7 @@ fi
 grep -q "4 to 8 digits" "$work/pin-err.txt"
 "$server_bin" admin audit --data-dir "$work/server" | tee "$work/audit.txt"
 grep -q "person.kiosk_pin" "$work/audit.txt"
+grep -q "person.export" "$work/audit.txt"
 if grep -q 4711 "$work/audit.txt"; then
   echo "the PIN is in the audit log" >&2
   exit 1
