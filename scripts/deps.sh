@@ -9,7 +9,7 @@ packages=(
   # core and server
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libboost1.81-dev libsqlite3-dev libpq-dev postgresql libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
-  nlohmann-json3-dev libhowardhinnant-date-dev libzxing-dev libssl-dev libpng-dev openssl
+  nlohmann-json3-dev libhowardhinnant-date-dev libzxing-dev libssl-dev libpng-dev openssl prometheus-cpp-dev
   # tests and benchmarks (dbus-daemon: a private bus for the keychain test)
   libgtest-dev libgmock-dev libbenchmark-dev dbus-daemon
   # the Qt Quick app

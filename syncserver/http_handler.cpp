@@ -141,6 +141,13 @@ HttpResponse healthz(const HttpRequest& req, const HttpBackend& backend, const C
                       req.version(), req.keep_alive());
 }
 
+HttpResponse metrics(const HttpRequest& req, const HttpBackend& backend, const Caller&, const Params&) {
+  auto text = backend.metrics();
+  if (!text.isOk()) return errorOf(req, text.status());
+  return makeResponse(http::status::ok, "text/plain; version=0.0.4; charset=utf-8", std::move(*text), req.version(),
+                      req.keep_alive());
+}
+
 HttpResponse summary(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
   auto s = backend.municipalitySummary(caller, p.id);
   return s.isOk() ? json(req, *s) : errorOf(req, s.status());
@@ -242,6 +249,7 @@ struct Route {
 const std::vector<Route>& routes() {
   static const std::vector<Route> kRoutes = {
       {http::verb::get, {"healthz"}, Access::kAnyone, healthz},
+      {http::verb::get, {"metrics"}, Access::kAnyone, metrics},
       {http::verb::get, {"api", "v1", "municipalities", "{id}", "summary"}, Access::kMunicipalityReader, summary},
       {http::verb::get, {"api", "v1", "municipalities", "{id}", "report"}, Access::kMunicipalityReader, report},
       {http::verb::get, {"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"},
@@ -311,7 +319,18 @@ bool methodFits(const Route& r, http::verb method) {
   return method == r.method || (r.method == http::verb::get && method == http::verb::head);
 }
 
-HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
+// "/api/v1/sites/{id}/report": the route's template, for /metrics.
+std::string templateOf(const Route& r) {
+  std::string out;
+  for (auto segment : r.path) {
+    out += '/';
+    out += segment;
+  }
+  return out;
+}
+
+HttpResponse route(const HttpRequest& req, const HttpBackend& backend, std::string& routeName) {
+  routeName = "unmatched";
   const std::string_view target(req.target().data(), req.target().size());
   const auto segments = splitPath(target);
   if (!segments) {
@@ -321,6 +340,7 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend) {
   std::string allowed;  // the methods of the routes the path matched
   for (const Route& r : routes()) {
     if (!matches(r, *segments)) continue;
+    routeName = templateOf(r);
     if (!methodFits(r, req.method())) {
       if (!allowed.empty()) allowed += ", ";
       allowed += r.method == http::verb::get ? "GET, HEAD" : std::string(http::to_string(r.method));
@@ -356,7 +376,9 @@ HttpResponse makeHttpError(http::status status, const std::string& code, const s
 }
 
 HttpResponse handleRequest(const HttpRequest& req, const HttpBackend& backend) {
-  HttpResponse res = route(req, backend);
+  std::string routeName;
+  HttpResponse res = route(req, backend, routeName);
+  backend.requestServed(routeName, res.result_int());
   // HEAD: the GET headers, Content-Length included, without the body.
   if (req.method() == http::verb::head) res.body().clear();
   return res;

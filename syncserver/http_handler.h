@@ -6,6 +6,7 @@
 //
 // Routes (a table in http_handler.cpp: method, path, who may call, handler):
 //   GET|HEAD /healthz                                         anyone: "ok", 503 when unhealthy
+//   GET|HEAD /metrics                                         anyone: Prometheus text exposition (metrics.h)
 //   GET|HEAD /api/v1/municipalities/{id}/summary              MunicipalitySummary (JSON)
 //   GET|HEAD /api/v1/municipalities/{id}/report               MunicipalityReport (JSON)
 //   GET|HEAD /api/v1/municipalities/{id}/inventories/{year}.csv  the Covenant tables A-D (CSV)
@@ -86,6 +87,11 @@ class HttpBackend {
                                                                          const std::string& municipalityId) const = 0;
   [[nodiscard]] virtual core::Result<secap::v1::ReviewReadingResponse> reviewReading(
       const Caller& caller, const secap::v1::ReviewReadingRequest& request) const = 0;
+  // The Prometheus exposition for GET /metrics (metrics.h).
+  [[nodiscard]] virtual core::Result<std::string> metrics() const = 0;
+  // Told of every answered request: the route template it matched
+  // ("/api/v1/sites/{id}/report"; "unmatched") and the status. For /metrics.
+  virtual void requestServed(std::string_view route, unsigned status) const = 0;
 };
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;

@@ -1,5 +1,7 @@
 #include "ingest.h"
 
+#include <chrono>
+
 #include <algorithm>
 #include <map>
 
@@ -195,6 +197,7 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
   ParentCache parents(tx);
   HistoryCache history(tx);
   RollupKeeper rollups(tx);
+  std::chrono::duration<double> rollupTime{0};
 
   core::ValidationContext ctx;
   ctx.nowMs = nowMs;
@@ -335,7 +338,11 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
       e.stamps = std::move(record.stamps);
       e.entity = std::move(record.entity);
       SECAP_RETURN_IF_ERROR(tx.putEntity(e));
-      if (options.rollups) SECAP_RETURN_IF_ERROR(rollups.noteAccepted(stored, e, current));
+      if (options.rollups) {
+        const auto began = std::chrono::steady_clock::now();
+        SECAP_RETURN_IF_ERROR(rollups.noteAccepted(stored, e, current));
+        rollupTime += std::chrono::steady_clock::now() - began;
+      }
       parents.put(e);
     }
     SECAP_RETURN_IF_ERROR(tx.rememberChange(change.change_id(), {secap::v1::ACCEPTED, *seq, ""}));
@@ -350,8 +357,11 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
     // The transaction rolls back unless committed: nothing is written.
     if (!refused.empty()) return core::failedPrecondition("nothing was saved: " + refused);
   }
+  const auto flushBegan = std::chrono::steady_clock::now();
   SECAP_RETURN_IF_ERROR(rollups.flush());
+  rollupTime += std::chrono::steady_clock::now() - flushBegan;
   SECAP_RETURN_IF_ERROR(tx.commit());
+  if (options.rollupSeconds) *options.rollupSeconds += rollupTime.count();
   response.set_server_time_ms(nowMs);
   return response;
 }

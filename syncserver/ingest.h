@@ -43,6 +43,9 @@ struct PushOptions {
   // Keep the meters' rollups up to date (rollups.h). Off only for the
   // benchmark that measures what they cost.
   bool rollups = true;
+  // When set, the time spent keeping the rollups is added here (seconds),
+  // for /metrics.
+  double* rollupSeconds = nullptr;
 };
 
 Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,

@@ -146,6 +146,11 @@ CREATE TABLE meter_chain(
   kind INTEGER NOT NULL);
 CREATE INDEX entities_by_parent ON entities(type, parent_id);
 )sql",
+    // 5: when each device last synced, and its outbox then (/metrics).
+    R"sql(
+ALTER TABLE devices ADD COLUMN last_seen_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN outbox BIGINT NOT NULL DEFAULT -1;
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == PgStore::kSchemaVersion);
@@ -156,7 +161,7 @@ constexpr const char* kEntityColumns =
 
 constexpr const char* kDeviceColumns =
     "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at, rescue, "
-    "resync_pending FROM devices ";
+    "resync_pending, last_seen_ms, outbox FROM devices ";
 
 Status entitiesFrom(const Rows& rows, std::vector<StoredEntity>& out) {
   out.reserve(out.size() + rows.size());
@@ -193,6 +198,8 @@ DeviceRecord deviceFrom(const Rows& rows, int i) {
   d.revokedAtMs = rows.getInt(i, 8);
   d.rescue = static_cast<int>(rows.getInt(i, 9));
   d.resyncPending = rows.getInt(i, 10);
+  d.lastSeenMs = rows.getInt(i, 11);
+  d.outbox = rows.getInt(i, 12);
   return d;
 }
 
@@ -1065,6 +1072,16 @@ Status PgStore::ungrantRole(const std::string& deviceId, const std::string& muni
     return audit(conn, nowMs, actor, "device.ungrant",
                  "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
   });
+}
+
+Status PgStore::noteDeviceSeen(const std::string& deviceId, int64_t nowMs, int64_t outbox) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)
+      ->query("UPDATE devices SET last_seen_ms=greatest(last_seen_ms, $1), "
+              "outbox=CASE WHEN $2<0 THEN outbox ELSE $2 END WHERE id=$3",
+              {Param::int8(nowMs), Param::int8(outbox), Param::text(deviceId)})
+      .status();
 }
 
 Status PgStore::clearResyncPending(const std::string& deviceId, int64_t mark) {

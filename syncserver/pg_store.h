@@ -37,7 +37,7 @@ class PgStore final : public Store {
   // `url` is a libpq connection URI (postgresql://user@host:port/db?...).
   // Runs the migrations (one instance at a time, under an advisory lock).
   static Result<std::unique_ptr<PgStore>> open(const std::string& url, int poolSize = 8);
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -75,6 +75,7 @@ class PgStore final : public Store {
                    int64_t nowMs, const std::string& actor) override;
   Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                      const std::string& actor) override;
+  Status noteDeviceSeen(const std::string& deviceId, int64_t nowMs, int64_t outbox) override;
   Status clearResyncPending(const std::string& deviceId, int64_t mark) override;
   Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
                    const std::string& actor) override;

@@ -274,4 +274,13 @@ Result<secap::v1::ReviewReadingResponse> StoreReports::reviewReading(
   return server::reviewReading(m_store, m_clock, caller, request);
 }
 
+Result<std::string> StoreReports::metrics() const {
+  if (!m_metrics) return core::unavailable("this server keeps no metrics");
+  return m_metrics->exposition();
+}
+
+void StoreReports::requestServed(std::string_view route, unsigned status) const {
+  if (m_metrics) m_metrics->httpRequest(route, status);
+}
+
 }  // namespace secap::server

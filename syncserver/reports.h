@@ -13,6 +13,7 @@
 // Thread-safe: the Store is.
 
 #include "http_handler.h"
+#include "metrics.h"
 #include "secap/core/clock.h"
 #include "secap/core/progress.h"
 #include "store.h"
@@ -27,8 +28,10 @@ Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::str
 
 class StoreReports final : public HttpBackend {
  public:
-  explicit StoreReports(Store& store, const core::Clock& clock = core::SystemClock::instance())
-      : m_store(store), m_clock(clock) {}
+  // `metrics` may be null: /metrics then answers 503 and nothing is counted.
+  explicit StoreReports(Store& store, const core::Clock& clock = core::SystemClock::instance(),
+                        Metrics* metrics = nullptr)
+      : m_store(store), m_clock(clock), m_metrics(metrics) {}
   bool healthy() const override;
   Result<Caller> caller(std::string_view bearerToken) const override;
   Result<secap::v1::MunicipalitySummary> municipalitySummary(const Caller& caller,
@@ -44,6 +47,8 @@ class StoreReports final : public HttpBackend {
   Result<secap::v1::ReviewQueue> reviewQueue(const Caller& caller, const std::string& municipalityId) const override;
   Result<secap::v1::ReviewReadingResponse> reviewReading(const Caller& caller,
                                                          const secap::v1::ReviewReadingRequest& request) const override;
+  Result<std::string> metrics() const override;
+  void requestServed(std::string_view route, unsigned status) const override;
 
  private:
   // How much of the municipality the caller sees, or why nothing.
@@ -53,6 +58,7 @@ class StoreReports final : public HttpBackend {
 
   Store& m_store;
   const core::Clock& m_clock;
+  Metrics* m_metrics;
 };
 
 }  // namespace secap::server

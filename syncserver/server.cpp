@@ -122,9 +122,10 @@ Status SyncServer::start() {
     m_blobs = std::move(blobs).value();
     m_attachments = std::make_unique<Attachments>(*m_store, *m_blobs, m_clock);
   }
+  m_metrics = std::make_unique<Metrics>(*m_store, m_clock);
   m_service = std::make_unique<SyncServiceImpl>(*m_store, m_clock, m_attachments.get(),
-                                                ServiceLimits{m_config.rateLimitPerMinute});
-  m_reports = std::make_unique<StoreReports>(*m_store, m_clock);
+                                                ServiceLimits{m_config.rateLimitPerMinute}, m_metrics.get());
+  m_reports = std::make_unique<StoreReports>(*m_store, m_clock, m_metrics.get());
   m_monitoring = std::make_unique<MonitoringServiceImpl>(*m_reports);
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -136,6 +137,9 @@ Status SyncServer::start() {
   builder.SetDefaultCompressionAlgorithm(GRPC_COMPRESS_GZIP);
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   builder.SetMaxSendMessageSize(4 * 1024 * 1024);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(m_metrics->interceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   m_grpc = builder.BuildAndStart();
   if (!m_grpc || m_grpcPort == 0)
     return core::unavailable("cannot listen for gRPC on " + m_config.grpcAddress + " (is the port in use?)");

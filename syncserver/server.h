@@ -69,6 +69,7 @@ class SyncServer {
   std::unique_ptr<Store> m_store;
   std::unique_ptr<DirectoryBlobStore> m_blobs;
   std::unique_ptr<Attachments> m_attachments;
+  std::unique_ptr<Metrics> m_metrics;
   std::unique_ptr<SyncServiceImpl> m_service;
   std::unique_ptr<StoreReports> m_reports;
   std::unique_ptr<MonitoringServiceImpl> m_monitoring;

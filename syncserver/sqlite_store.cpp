@@ -130,6 +130,11 @@ CREATE TABLE meter_chain(
   kind INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX entities_by_parent ON entities(type, parent_id);
 )sql",
+    // 5: when each device last synced, and its outbox then (/metrics).
+    R"sql(
+ALTER TABLE devices ADD COLUMN last_seen_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN outbox INTEGER NOT NULL DEFAULT -1;
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == SqliteStore::kSchemaVersion);
@@ -174,6 +179,8 @@ DeviceRecord deviceFromRow(const Stmt& st) {
   d.revokedAtMs = st.columnInt(8);
   d.rescue = static_cast<int>(st.columnInt(9));
   d.resyncPending = st.columnInt(10);
+  d.lastSeenMs = st.columnInt(11);
+  d.outbox = st.columnInt(12);
   return d;
 }
 
@@ -185,7 +192,7 @@ constexpr const char* kWatermarkSql =
 
 constexpr const char* kDeviceColumns =
     "SELECT id, install_id, name, platform, app_version, municipality_id, role, enrolled_at, revoked_at, rescue, "
-    "resync_pending FROM devices ";
+    "resync_pending, last_seen_ms, outbox FROM devices ";
 
 // Fills in the device's roles (device_roles) and bound sites (device_sites).
 Status loadRoles(Db& db, DeviceRecord& d) {
@@ -1120,6 +1127,14 @@ Status SqliteStore::ungrantRole(const std::string& deviceId, const std::string& 
     return auditOn(*m_writer, nowMs, actor, "device.ungrant",
                    "device=" + deviceId + " municipality=" + municipalityId + " was=" + old->second);
   });
+}
+
+Status SqliteStore::noteDeviceSeen(const std::string& deviceId, int64_t nowMs, int64_t outbox) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached(
+      "UPDATE devices SET last_seen_ms=max(last_seen_ms, ?), outbox=CASE WHEN ?<0 THEN outbox ELSE ? END WHERE id=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, nowMs).bind(2, outbox).bind(3, outbox).bind(4, deviceId).exec();
 }
 
 Status SqliteStore::clearResyncPending(const std::string& deviceId, int64_t mark) {

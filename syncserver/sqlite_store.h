@@ -19,7 +19,7 @@ namespace secap::server {
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -57,6 +57,7 @@ class SqliteStore final : public Store {
                    int64_t nowMs, const std::string& actor) override;
   Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                      const std::string& actor) override;
+  Status noteDeviceSeen(const std::string& deviceId, int64_t nowMs, int64_t outbox) override;
   Status clearResyncPending(const std::string& deviceId, int64_t mark) override;
   Status bindSites(const std::string& deviceId, const std::vector<std::string>& siteIds, int64_t nowMs,
                    const std::string& actor) override;

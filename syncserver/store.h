@@ -60,6 +60,10 @@ struct DeviceRecord {
   // began with, so a change that came in during a resync is not lost.
   int64_t resyncPending = 0;
   std::vector<std::string> sites;  // a kiosk's bound sites (empty: not bound)
+  // Its last sync call (0: never), and the outbox it reported at its last
+  // pull (-1: not reported). For /metrics; written at most once a minute.
+  int64_t lastSeenMs = 0;
+  int64_t outbox = -1;
 };
 
 // A revoked device's one last push (DESIGN.md §8, lost devices).
@@ -295,6 +299,9 @@ class Store {
                            int64_t nowMs, const std::string& actor) = 0;
   virtual Status ungrantRole(const std::string& deviceId, const std::string& municipalityId, int64_t nowMs,
                              const std::string& actor) = 0;
+  // Records a sync call of the device: when, and the outbox it reported
+  // (-1 keeps the one recorded). Not audited: it is no administrative action.
+  virtual Status noteDeviceSeen(const std::string& deviceId, int64_t nowMs, int64_t outbox) = 0;
   // Clears the mark if it is still `mark` (a later scope change keeps it).
   virtual Status clearResyncPending(const std::string& deviceId, int64_t mark) = 0;
   // Replaces the sites a kiosk is bound to (empty: unbound) and marks it

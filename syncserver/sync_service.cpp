@@ -170,12 +170,19 @@ grpc::Status SyncServiceImpl::Push(grpc::ServerContext* ctx, const secap::v1::Pu
   if (req->changes_size() > kMaxChangesPerPush)
     return {grpc::StatusCode::INVALID_ARGUMENT,
             "too many changes in one push (" + std::to_string(req->changes_size()) + ", at most 5000)"};
-  auto result = applyPush(m_store, Writer{device.id, device.roles, device.sites}, *req, m_clock.nowMs());
+  double rollupSeconds = 0;
+  auto result = applyPush(m_store, Writer{device.id, device.roles, device.sites}, *req, m_clock.nowMs(),
+                          {.rollupSeconds = &rollupSeconds});
   if (!result.isOk()) {
     spdlog::error("push from {} failed: {}", device.id, result.status().toString());
     return toGrpcStatus(result.status());
   }
   *resp = std::move(result).value();
+  if (m_metrics) {
+    m_metrics->changes(*resp);
+    m_metrics->rollupUpdate(rollupSeconds);
+    m_metrics->deviceSeen(device.id, -1);
+  }
   giveBack.armed = false;
   if (rescuePush) spdlog::warn("withdrawn device {} pushed its last {} changes", device.id, req->changes_size());
   return grpc::Status::OK;
@@ -188,6 +195,7 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   if (auto st = authorize(ctx, Rpc::kPull, device, rescuePush); !st.ok()) return st;
   if (auto st = checkSchema(req->schema_version()); !st.ok()) return st;
   if (req->after_seq() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "after_seq must not be negative"};
+  if (m_metrics) m_metrics->deviceSeen(device.id, req->has_outbox_size() ? std::max<int64_t>(req->outbox_size(), 0) : -1);
   const int maxChanges = req->max_changes() > 0 ? std::min(req->max_changes(), kMaxChangesPerPull) : kMaxChangesPerPull;
   // The device's municipalities (from its token) and the reference data that
   // applies to everyone (emission factors, global inspection templates).

@@ -8,6 +8,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "attachments.h"
+#include "metrics.h"
 #include "secap/core/clock.h"
 #include "secap/v1/sync.grpc.pb.h"
 #include "store.h"
@@ -35,8 +36,10 @@ struct ServiceLimits {
 class SyncServiceImpl final : public secap::v1::SyncService::Service {
  public:
   // `attachments` may be null: the attachment calls then answer UNIMPLEMENTED.
-  SyncServiceImpl(Store& store, const core::Clock& clock, Attachments* attachments = nullptr, ServiceLimits limits = {})
-      : m_store(store), m_clock(clock), m_attachments(attachments), m_limits(limits) {}
+  // `metrics` may be null: nothing is then counted.
+  SyncServiceImpl(Store& store, const core::Clock& clock, Attachments* attachments = nullptr, ServiceLimits limits = {},
+                  Metrics* metrics = nullptr)
+      : m_store(store), m_clock(clock), m_attachments(attachments), m_limits(limits), m_metrics(metrics) {}
 
   grpc::Status Enroll(grpc::ServerContext* ctx, const secap::v1::EnrollRequest* req,
                       secap::v1::EnrollResponse* resp) override;
@@ -68,6 +71,7 @@ class SyncServiceImpl final : public secap::v1::SyncService::Service {
   const core::Clock& m_clock;
   Attachments* m_attachments;
   ServiceLimits m_limits;
+  Metrics* m_metrics;
 };
 
 grpc::Status toGrpcStatus(const core::Status& st);

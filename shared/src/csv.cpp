@@ -24,7 +24,21 @@ bool CsvRecord::blank() const {
 
 bool CsvRecord::comment() const { return !fields.empty() && !fields[0].empty() && fields[0][0] == '#'; }
 
-Result<std::vector<CsvRecord>> parseCsv(std::string_view s, std::string_view fileName) {
+char guessCsvDelimiter(std::string_view text) {
+  // The first line that is neither blank nor a comment.
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t end = std::min(text.find('\n', pos), text.size());
+    const std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    return std::count(line.begin(), line.end(), ';') > std::count(line.begin(), line.end(), ',') ? ';' : ',';
+  }
+  return ',';
+}
+
+Result<std::vector<CsvRecord>> parseCsv(std::string_view s, std::string_view fileName, char delimiter) {
   std::vector<CsvRecord> records;
   CsvRecord record;
   std::string field;
@@ -59,7 +73,7 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view s, std::string_view fil
       quoted = true;
       fieldWasQuoted = true;
       field.clear();
-    } else if (c == ',') {
+    } else if (c == delimiter) {
       endField();
     } else if (c == '\n') {
       endRecord();

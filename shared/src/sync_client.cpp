@@ -120,6 +120,7 @@ Status SyncClient::pullAll() {
     req.set_after_seq(m_store.cursor());
     req.set_max_changes(m_options.maxChangesPerPull);
     req.set_schema_version(kSchemaVersion);
+    req.set_outbox_size(m_store.pendingCount());
     const int64_t sentAt = m_store.clock().nowMs();
     auto resp = m_transport.pull(req, token);
     if (!resp.isOk()) return resp.status();
@@ -145,6 +146,7 @@ Status SyncClient::fullResync() {
     req.set_resync_cursor(cursor);
     req.set_max_changes(m_options.maxChangesPerPull);
     req.set_schema_version(kSchemaVersion);
+    req.set_outbox_size(m_store.pendingCount());
     const int64_t sentAt = m_store.clock().nowMs();
     auto resp = m_transport.pull(req, token);
     if (!resp.isOk()) return resp.status();  // resumes from scratch next time

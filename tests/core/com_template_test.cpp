@@ -227,3 +227,19 @@ TEST(ComTemplate, SpreadsheetHabitsAreRead) {
   upper.replace(0, std::string("Public lighting").size(), "PUBLIC LIGHTING");
   EXPECT_EQ(errorOf(withLine(csv, row, upper)), "ok");
 }
+
+// The CSV reader under the Covenant tables and the imports: a Polish or
+// German spreadsheet saves with semicolons; quotes, comments and blank lines
+// as RFC 4180 and the exports have them.
+TEST(Csv, SemicolonFilesAreRecognisedAndRead) {
+  const std::string polish = "# eksport z arkusza\nlicznik;okres_od;zużycie\n\"PL;0001\";2026-01-01;1234,5\n";
+  EXPECT_EQ(secap::core::guessCsvDelimiter(polish), ';');
+  EXPECT_EQ(secap::core::guessCsvDelimiter("meter,period_start,consumption\nA;B,2026-01-01,12\n"), ',');
+  EXPECT_EQ(secap::core::guessCsvDelimiter(""), ',');
+  auto rows = secap::core::parseCsv(polish, "f.csv", ';');
+  ASSERT_TRUE(rows.isOk());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_TRUE((*rows)[0].comment());
+  EXPECT_EQ((*rows)[2].line, 3);
+  EXPECT_EQ((*rows)[2].fields, (std::vector<std::string>{"PL;0001", "2026-01-01", "1234,5"}));
+}

@@ -110,12 +110,18 @@ class FakeBackend : public HttpBackend {
     return r;
   }
 
+  core::Result<std::string> metrics() const override { return std::string("secap_up 1\n"); }
+  void requestServed(std::string_view route, unsigned status) const override {
+    served.emplace_back(std::string(route), status);
+  }
+
   static constexpr const char* kGoodToken = "good-token";
   static constexpr const char* kSeenReview = "01890a5d-ac96-774b-bcce-b3020990beef";
   bool m_healthy = true;
   mutable std::string lastCaller;
   mutable secap::v1::ListMeasureOutcomesRequest lastOutcomesRequest;
   mutable secap::v1::ReviewReadingRequest lastReview;
+  mutable std::vector<std::pair<std::string, unsigned>> served;
 
  private:
   std::map<std::string, secap::v1::MunicipalitySummary> m_summaries;
@@ -255,6 +261,23 @@ TEST(HttpHandler, AReviewIsPostedAsJsonAndTheQueueRead) {
   res = handleRequest(queue, backend);
   ASSERT_EQ(res.result(), http::status::ok);
   EXPECT_NE(res.body().find("reading.not_monotonic"), std::string::npos) << res.body();
+}
+
+TEST(HttpHandler, EveryAnswerIsCountedByItsRouteTemplate) {
+  FakeBackend backend;
+  (void)get(backend, "/api/v1/municipalities/" + kZyrakowId + "/summary");
+  (void)get(backend, "/api/v1/municipalities/" + kZyrakowId + "/inventories/2014.csv");
+  (void)get(backend, "/nowhere");
+  (void)handleRequest(makeRequest(http::verb::delete_, "/healthz"), backend);
+  const HttpResponse metrics = get(backend, "/metrics");
+  EXPECT_EQ(metrics.result(), http::status::ok);
+  EXPECT_EQ(header(metrics, http::field::content_type), "text/plain; version=0.0.4; charset=utf-8");
+  using Served = std::vector<std::pair<std::string, unsigned>>;
+  EXPECT_EQ(backend.served, (Served{{"/api/v1/municipalities/{id}/summary", 200},
+                                    {"/api/v1/municipalities/{id}/inventories/{year}.csv", 200},
+                                    {"unmatched", 404},
+                                    {"/healthz", 405},
+                                    {"/metrics", 200}}));
 }
 
 TEST(HttpHandler, QueryStringIsIgnored) {

@@ -1,8 +1,17 @@
 // SyncService over real gRPC on loopback, against each store backend.
 #include <gtest/gtest.h>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+
 #include "harness.h"
 #include "secap/core/ids.h"
+#include "secap/core/sync_transport.h"
 #include "sync_calls.h"
 
 using namespace secap;
@@ -478,4 +487,85 @@ TEST_F(SyncServiceTest, AKioskWritesReadingsOnly) {
   EXPECT_EQ(only(reading).outcome(), v1::ACCEPTED);
   ASSERT_TRUE(push(*h, kiosk, {progressChange(h->clock, measure.entity_id(), 50)}, progress).ok());
   EXPECT_EQ(only(progress).reason_code(), "auth.forbidden");
+}
+
+namespace {
+
+// GET over loopback from the harness's HTTP listener.
+std::pair<unsigned, std::string> httpGet(ServerHarness& h, const std::string& target) {
+  namespace beast = boost::beast;
+  boost::asio::io_context io;
+  beast::tcp_stream stream(io);
+  stream.expires_after(std::chrono::seconds(10));
+  stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"),
+                                                static_cast<unsigned short>(h.srv->httpPort())));
+  beast::http::request<beast::http::empty_body> req{beast::http::verb::get, target, 11};
+  req.set(beast::http::field::host, "127.0.0.1");
+  beast::http::write(stream, req);
+  beast::flat_buffer buffer;
+  beast::http::response<beast::http::string_body> res;
+  beast::http::read(stream, buffer, res);
+  return {res.result_int(), res.body()};
+}
+
+// The value of one sample line ("name{labels} value"), or -1 when absent.
+double sample(const std::string& text, const std::string& series) {
+  const auto at = text.find("\n" + series + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(text.substr(at + series.size() + 2));
+}
+
+}  // namespace
+
+// What an operator's Prometheus scrapes: calls, changes, latency, devices.
+TEST_F(SyncServiceTest, MetricsCountWhatTheServerDid) {
+  auto good = readingChange(h->clock, 300, kServerNow - 5000);
+  auto bad = readingChange(h->clock, 301, kServerNow + 86400000);  // in the future
+  v1::PushResponse resp;
+  ASSERT_TRUE(push(*h, device, {good, bad}, resp).ok());
+  ASSERT_TRUE(push(*h, device, {good}, resp).ok());  // a retry: duplicate
+  v1::PullResponse pulled;
+  {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + device.token);
+    v1::PullRequest req;
+    req.set_schema_version(core::kSchemaVersion);
+    req.set_outbox_size(0);
+    ASSERT_TRUE(h->stub->Pull(&ctx, req, &pulled).ok());
+  }
+  Device other = enroll(*h, h->code(kMunicipalityId), "install-2");  // enrolled, never synced
+  (void)httpGet(*h, "/healthz");
+  (void)httpGet(*h, std::string("/api/v1/municipalities/") + kMunicipalityId + "/report");  // no token: 401
+
+  const auto [status, text] = httpGet(*h, "/metrics");
+  ASSERT_EQ(status, 200u);
+  EXPECT_EQ(sample(text, R"(secap_changes_total{outcome="accepted",reason=""})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_changes_total{outcome="duplicate",reason=""})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_changes_total{outcome="rejected",reason="reading.future"})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_grpc_requests_total{code="OK",method="/secap.v1.SyncService/Push"})"), 2);
+  EXPECT_EQ(sample(text, R"(secap_grpc_request_duration_seconds_count{method="/secap.v1.SyncService/Pull"})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_grpc_requests_total{code="OK",method="/secap.v1.SyncService/Enroll"})"), 2);
+  EXPECT_EQ(sample(text, R"(secap_http_requests_total{code="200",route="/healthz"})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_http_requests_total{code="401",route="/api/v1/municipalities/{id}/report"})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_rollup_update_seconds_count)"), 2);
+  EXPECT_EQ(sample(text, R"(secap_devices{state="active"})"), 2);
+  EXPECT_EQ(sample(text, R"(secap_devices_seen{window="24h"})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_devices_outbox{state="empty",window="7d"})"), 1);
+  EXPECT_EQ(sample(text, R"(secap_devices_outbox{state="waiting",window="7d"})"), 0);
+  EXPECT_GT(sample(text, "secap_commit_watermark"), 0);
+
+  // A day later with changes still waiting: seen in 7 days, not in 24 h; waiting.
+  h->clock.advance(25LL * 3600 * 1000);
+  {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + other.token);
+    v1::PullRequest req;
+    req.set_schema_version(core::kSchemaVersion);
+    req.set_outbox_size(12);
+    ASSERT_TRUE(h->stub->Pull(&ctx, req, &pulled).ok());
+  }
+  const auto later = httpGet(*h, "/metrics").second;
+  EXPECT_EQ(sample(later, R"(secap_devices_seen{window="24h"})"), 1);
+  EXPECT_EQ(sample(later, R"(secap_devices_seen{window="7d"})"), 2);
+  EXPECT_EQ(sample(later, R"(secap_devices_outbox{state="waiting",window="7d"})"), 1);
 }

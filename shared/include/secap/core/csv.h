@@ -23,7 +23,12 @@ struct CsvRecord {
 
 // Every record of the text, blank and comment lines included. Fails (naming
 // `fileName` and the line) on a quoted field that never ends.
-Result<std::vector<CsvRecord>> parseCsv(std::string_view text, std::string_view fileName);
+Result<std::vector<CsvRecord>> parseCsv(std::string_view text, std::string_view fileName, char delimiter = ',');
+
+// ';' when the first line that is not blank or a comment holds more
+// semicolons than commas (a spreadsheet in a locale with a decimal comma, as
+// in Poland and Germany), else ','.
+char guessCsvDelimiter(std::string_view text);
 
 // A field as CSV writes it: quoted when it holds a comma, quote, line break
 // or surrounding space.
