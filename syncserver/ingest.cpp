@@ -355,7 +355,10 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
       if (r.outcome() == secap::v1::REJECTED)
         refused += (refused.empty() ? "" : "; ") + r.message() + " (" + r.reason_code() + ")";
     // The transaction rolls back unless committed: nothing is written.
-    if (!refused.empty()) return core::failedPrecondition("nothing was saved: " + refused);
+    if (!refused.empty()) {
+      if (options.verdicts) *options.verdicts = response;
+      return core::failedPrecondition("nothing was saved: " + refused);
+    }
   }
   const auto flushBegan = std::chrono::steady_clock::now();
   SECAP_RETURN_IF_ERROR(rollups.flush());

@@ -46,6 +46,9 @@ struct PushOptions {
   // When set, the time spent keeping the rollups is added here (seconds),
   // for /metrics.
   double* rollupSeconds = nullptr;
+  // When set, every change's verdict, also when allOrNothing refuses the
+  // batch (an importer names the rows that were refused).
+  secap::v1::PushResponse* verdicts = nullptr;
 };
 
 Result<secap::v1::PushResponse> applyPush(Store& store, const Writer& writer, const secap::v1::PushRequest& request,

@@ -21,6 +21,7 @@
 #include "enroll_qr.h"
 #include "enrollment.h"
 #include "ingest.h"
+#include "importers.h"
 #include "inventories.h"
 #include "person_export.h"
 #include "kiosk_pins.h"
@@ -516,6 +517,15 @@ int runExportInventory(const InventoryCommand& o) {
   return 0;
 }
 
+int runImport(const StoreLocation& where, const ImportRequest& request) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto done = importFile(**store, request, core::SystemClock::instance());
+  if (!done.isOk()) return fail(done.status());
+  fmt::print("{}\n", describeImport(*done));
+  return 0;
+}
+
 int runExportPerson(const StoreLocation& where, const std::string& id, const std::string& out) {
   auto store = openStore(where.dataDir, where.databaseUrl);
   if (!store.isOk()) return fail(store.status());
@@ -574,6 +584,11 @@ int main(int argc, char** argv) {
   serve->add_option("--tls-cert", config.tlsCertFile, "PEM certificate: serve gRPC over TLS (with --tls-key)")
       ->check(CLI::ExistingFile);
   serve->add_option("--tls-key", config.tlsKeyFile, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
+  serve->add_option("--import-dir", config.importDir,
+                    "A drop folder: CSV files put there are imported by the kind their name starts with "
+                    "(invoices-…, readings-…) and moved to done/ or failed/ with a report");
+  serve->add_option("--import-municipality", config.importMunicipality,
+                    "The municipality of dropped files that have no municipality column");
   int64_t maxAttachmentMiB = kDefaultMaxBlobBytes / (1024 * 1024);
   serve->add_option("--max-attachment-mib", maxAttachmentMiB, "Largest photo or document accepted, in MiB")
       ->capture_default_str()
@@ -703,6 +718,28 @@ int main(int argc, char** argv) {
                               "Municipality name or id (default: the one the file's first line names)");
   bool noLock = false;
   importInventory->add_flag("--no-lock", noLock, "Do not lock the BEI's year (its figures may then be recomputed)");
+  // The CSV importers, one subcommand a kind (docs/IMPORT.md).
+  ImportRequest importRequest;
+  std::vector<std::pair<CLI::App*, ImportKind>> importCmds;
+  for (auto [kind, help] : std::initializer_list<std::pair<ImportKind, const char*>>{
+           {ImportKind::kSites, "Sites (buildings, lighting circuits): by name"},
+           {ImportKind::kMeters, "Meters of the sites: by serial"},
+           {ImportKind::kMeasures, "The plan's measures: by code"},
+           {ImportKind::kReadings, "Meter readings (a logger's or a portal's export)"},
+           {ImportKind::kInvoices, "Utility invoices: each period's consumption of a meter"},
+           {ImportKind::kActivity, "Activity data for the inventory: MWh by year, sector and carrier"},
+           {ImportKind::kDegreeDays, "Heating degree days by month"},
+           {ImportKind::kEmissionFactors, "Emission factors: national (no municipality) or a municipality's own"}}) {
+    auto* cmd = importCmd->add_subcommand(std::string(importKindName(kind)),
+                                          std::string(help) + "; all or nothing, and the same file again adds nothing");
+    addStoreOptions(cmd, where);
+    cmd->add_option("file", importRequest.path, "The CSV file (docs/IMPORT.md: its columns)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--municipality", importRequest.municipality,
+                    "Municipality name or id, for rows without a municipality column");
+    importCmds.emplace_back(cmd, kind);
+  }
   auto* exportCmd = admin->add_subcommand("export", "Export data as files");
   exportCmd->require_subcommand(1);
   auto* exportInventory = exportCmd->add_subcommand(
@@ -730,6 +767,12 @@ int main(int argc, char** argv) {
   if (*exportInventory) return runExportInventory(inv);
   if (*progressCmd) return runProgress(inv);
   if (*exportPersonCmd) return runExportPerson(where, personId, personOut);
+  for (const auto& [cmd, kind] : importCmds)
+    if (*cmd) {
+      importRequest.kind = kind;
+      importRequest.actor = adminActor();
+      return runImport(where, importRequest);
+    }
   config.maxAttachmentBytes = maxAttachmentMiB * 1024 * 1024;
   if (*revoke) return runRevoke(dev);
   if (*rescue) return runRescue(dev);

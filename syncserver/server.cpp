@@ -155,6 +155,11 @@ Status SyncServer::start() {
   spdlog::info("gRPC ({}) on port {}, HTTP on port {}, data in {}", tls() ? "TLS" : "plain text", m_grpcPort,
                m_httpPort, m_config.dataDir);
   if (m_blobs) m_housekeeper = std::thread([this] { housekeeping(); });
+  if (!m_config.importDir.empty()) {
+    m_imports = std::make_unique<ImportFolder>(*m_store, m_clock, m_config.importDir, m_config.importMunicipality,
+                                               m_config.importSettleMs);
+    SECAP_RETURN_IF_ERROR(m_imports->start(m_config.importPollMs));
+  }
   return Status::ok();
 }
 
@@ -181,6 +186,7 @@ void SyncServer::shutdown(int64_t graceMs) {
   }
   m_housekeepingWake.notify_all();
   if (m_housekeeper.joinable()) m_housekeeper.join();
+  if (m_imports) m_imports->stop();  // an import under way finishes first
   if (m_grpc) {
     m_grpc->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(graceMs));
     m_grpc->Wait();

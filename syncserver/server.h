@@ -20,6 +20,7 @@
 #include "attachments.h"
 #include "blob_store.h"
 #include "http_server.h"
+#include "importers.h"
 #include "monitoring_service.h"
 #include "reports.h"
 #include "secap/core/clock.h"
@@ -43,6 +44,11 @@ struct ServerConfig {
   // Partial uploads untouched this long are removed (a device that comes
   // back later starts that photo again); checked at start and then hourly.
   int64_t staleUploadSeconds = 7LL * 24 * 3600;
+  // A drop folder: files that appear there are imported (importers.h).
+  std::string importDir;
+  std::string importMunicipality;  // for files without a municipality column
+  int importPollMs = 2000;
+  int importSettleMs = 2000;       // a file is taken once unchanged this long
 };
 
 class SyncServer {
@@ -74,6 +80,7 @@ class SyncServer {
   std::unique_ptr<StoreReports> m_reports;
   std::unique_ptr<MonitoringServiceImpl> m_monitoring;
   std::unique_ptr<HttpServer> m_http;
+  std::unique_ptr<ImportFolder> m_imports;
   std::unique_ptr<grpc::Server> m_grpc;
   int m_grpcPort = 0;
   int m_httpPort = 0;
