@@ -32,7 +32,9 @@ echo "== progress towards each town's 2030 target (the shared calculation)"
 "$server_bin" admin progress --data-dir "$demo/server"
 
 echo "== sync server"
-"$server_bin" serve --data-dir "$demo/server" --grpc "$grpc_addr" --http "$http_addr" > "$demo/server.log" 2>&1 &
+mkdir -p "$demo/import"
+"$server_bin" serve --data-dir "$demo/server" --grpc "$grpc_addr" --http "$http_addr" --import-dir "$demo/import" \
+  > "$demo/server.log" 2>&1 &
 echo $! > "$demo/server.pid"
 for _ in $(seq 100); do
   curl -fs "http://$http_addr/healthz" > /dev/null 2>&1 && break
@@ -48,6 +50,19 @@ cleanup() {
   done
 }
 trap cleanup EXIT INT TERM
+
+echo "== utility invoices dropped into the import folder"
+# Bydgoszcz's street lighting is invoiced monthly by the utility; the demo
+# data holds back the last month, as its portal exports it. The server
+# imports what appears in the folder (a second run finds nothing new).
+before=$(ls "$demo/import/done" 2>/dev/null | grep -c 'report.txt$' || true)
+cp "$demo/server/demo-samples/"invoices-*.csv "$demo/import/"
+for _ in $(seq 150); do
+  [ "$(ls "$demo/import/done" "$demo/import/failed" 2>/dev/null | grep -c 'report.txt$' || true)" -gt "$before" ] && break
+  sleep 0.1
+done
+cat "$(ls -t "$demo/import/done/"*.report.txt "$demo/import/failed/"*.report.txt 2>/dev/null | head -n 1)" 2>/dev/null \
+  || echo "(not imported yet: see $demo/server.log)"
 
 municipality="Pałecznica"
 mid=$(grep " $municipality " "$demo/municipalities.txt" | awk '{print $1}')
@@ -86,6 +101,8 @@ SECAP Field demo is running.
   All municipalities:     $demo/municipalities.txt
   A town's inventories:   $server_bin admin progress --data-dir $demo/server --municipality Bydgoszcz
   Covenant CSV (BEI):     $server_bin admin export inventory --data-dir $demo/server --municipality Bydgoszcz --year 2013
+  Import folder:          $demo/import (drop invoices-…, readings-…, sites-… CSV files; reports in done/ and failed/)
+  Metrics (Prometheus):   http://$http_addr/metrics
   Field app:              enrolled for $municipality, data in $demo/app (log: $demo/app.log)
 TXT
 if [ -d "$demo/screenshots" ]; then

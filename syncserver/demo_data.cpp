@@ -899,7 +899,146 @@ void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v
   }
 }
 
+// ---------------------------------------------------------------------------
+// Street lighting that Bydgoszcz buys on invoices: circuits nobody reads on
+// site, whose use the utility's monthly invoices give (imported from its
+// portal, DESIGN §6.1 "invoice"). The last full month is held back as the
+// file the demo drops into the import folder.
+
+struct InvoicedCircuit {
+  const char* name;
+  const char* address;
+  double lat, lon;
+  const char* ppe;  // the supply point (punkt poboru energii) on the invoice
+  double kw;
+};
+
+constexpr InvoicedCircuit kInvoicedCircuits[] = {
+    {"Oświetlenie uliczne – obwód Śródmieście", "ul. Gdańska, szafa oświetleniowa SO-3, 85-005 Bydgoszcz", 53.12702,
+     18.00931, "590243831000104411", 31.5},
+    {"Oświetlenie uliczne – obwód Osowa Góra", "ul. Szubińska, szafa oświetleniowa SO-27, 85-312 Bydgoszcz", 53.13861,
+     17.93512, "590243831000117905", 18.2},
+};
+
+struct InvoicedMonth {
+  size_t circuit = 0;
+  int year = 0;
+  int month = 0;
+  int64_t fromMs = 0;  // local midnight of the 1st (Europe/Warsaw)
+  int64_t toMs = 0;    // local midnight of the next 1st
+  double kwh = 0;
+};
+
+// Every full month of the frame for each circuit, oldest first.
+std::vector<InvoicedMonth> invoicedMonths(const DemoOptions& options, const Frame& f) {
+  const auto& spec = kMunicipalities[0];  // Bydgoszcz
+  const Climate climate = makeClimate(spec, 0, options.seed, f.climateFirstDay, f.nowDay);
+  std::vector<InvoicedMonth> out;
+  for (size_t c = 0; c < std::size(kInvoicedCircuits); ++c) {
+    MeterPlan p;
+    p.carrier = v1::CARRIER_ELECTRICITY;
+    p.unit = v1::UNIT_KWH;
+    p.lightingKw = kInvoicedCircuits[c].kw;
+    p.latDeg = spec.lat;
+    for (int k = 0; k + 1 < f.months; ++k) {
+      const int index = f.firstYear * 12 + (f.firstMonth - 1) + k;
+      const int y = index / 12, m = index % 12 + 1;
+      const int ny = (index + 1) / 12, nm = (index + 1) % 12 + 1;
+      InvoicedMonth im{c, y, m, daysFromCivil(y, m, 1) * kMsPerDay - utcOffsetHours(m) * kMsPerHour,
+                       daysFromCivil(ny, nm, 1) * kMsPerDay - utcOffsetHours(nm) * kMsPerHour, 0};
+      for (int64_t d = daysFromCivil(y, m, 1); d < daysFromCivil(ny, nm, 1); ++d) im.kwh += dailyUse(p, climate, d);
+      im.kwh = std::round(im.kwh);
+      out.push_back(im);
+    }
+  }
+  return out;
+}
+
+bool heldBack(const InvoicedMonth& m, const Frame& f) {
+  const int last = f.firstYear * 12 + (f.firstMonth - 1) + f.months - 2;  // the last full month
+  return m.year * 12 + (m.month - 1) == last;
+}
+
+std::string invoiceNumber(const InvoicedMonth& m) {
+  std::array<char, 48> buf{};
+  std::snprintf(buf.data(), buf.size(), "FV/%04d/%02d/%s", m.year, m.month,
+                kInvoicedCircuits[m.circuit].ppe + 12);
+  return buf.data();
+}
+
+// The circuits' sites, meters and every invoice but the held-back month's.
+void addInvoicedLighting(const DemoOptions& options, const Frame& f, const std::string& bydgoszczId, Rng& ids,
+                         std::vector<v1::Change>& out) {
+  std::vector<std::string> meterIds;
+  const int64_t createdMs = (f.climateFirstDay - 90) * kMsPerDay + 10 * kMsPerHour;
+  for (size_t c = 0; c < std::size(kInvoicedCircuits); ++c) {
+    const auto& circuit = kInvoicedCircuits[c];
+    v1::Change sc = entityChange(uuidV7(createdMs + static_cast<int64_t>(c) * 60'000, ids));
+    v1::Site* site = sc.mutable_site();
+    site->set_id(sc.entity_id());
+    site->set_municipality_id(bydgoszczId);
+    site->set_name(circuit.name);
+    site->set_kind(kLighting);
+    site->set_com_sector("public_lighting");
+    site->set_address(circuit.address);
+    site->set_lat(circuit.lat);
+    site->set_lon(circuit.lon);
+    v1::Change mc = entityChange(uuidV7(createdMs + static_cast<int64_t>(c) * 60'000 + 1000, ids));
+    v1::Meter* meter = mc.mutable_meter();
+    meter->set_id(mc.entity_id());
+    meter->set_site_id(site->id());
+    meter->set_serial(std::string("PPE ") + circuit.ppe);
+    meter->set_label_code(circuit.ppe);
+    meter->set_carrier(v1::CARRIER_ELECTRICITY);
+    meter->set_unit(v1::UNIT_KWH);
+    meter->set_kind(v1::METER_KIND_PERIOD);
+    meterIds.push_back(meter->id());
+    out.push_back(std::move(sc));
+    out.push_back(std::move(mc));
+  }
+  for (const auto& m : invoicedMonths(options, f)) {
+    if (heldBack(m, f)) continue;
+    // Invoiced some days after the month ends.
+    v1::Change rc = entityChange(uuidV7(m.toMs + 9 * kMsPerDay, ids));
+    v1::Reading* r = rc.mutable_reading();
+    r->set_id(rc.entity_id());
+    r->set_meter_id(meterIds[m.circuit]);
+    r->set_kind(v1::READING_KIND_INVOICE);
+    r->set_source(v1::READING_SOURCE_INVOICE_IMPORT);
+    r->set_period_start(m.fromMs);
+    r->set_taken_at(m.toMs);
+    r->set_value(m.kwh);
+    r->set_note("invoice " + invoiceNumber(m) + " from ENEA Operator");
+    out.push_back(std::move(rc));
+  }
+}
+
 }  // namespace
+
+DemoInvoiceFile demoInvoiceFile(const DemoOptions& options) {
+  const Frame f = frameOf(options);
+  DemoInvoiceFile file;
+  for (const auto& m : invoicedMonths(options, f)) {
+    if (!heldBack(m, f)) continue;
+    std::array<char, 64> name{}, from{}, to{};
+    const int next = m.year * 12 + m.month;  // the month after, as an index
+    const Civil last = civilFromDays(daysFromCivil(next / 12, next % 12 + 1, 1) - 1);
+    std::snprintf(name.data(), name.size(), "invoices-enea-bydgoszcz-%04d-%02d.csv", m.year, m.month);
+    std::snprintf(from.data(), from.size(), "%04d-%02d-01", m.year, m.month);
+    std::snprintf(to.data(), to.size(), "%04d-%02d-%02d", m.year, m.month, last.day);
+    if (file.text.empty()) {
+      file.name = name.data();
+      file.text = "# Faktury ENEA Operator za " + std::string(from.data()).substr(0, 7) +
+                  " (eksport z portalu klienta), Bydgoszcz\n"
+                  "municipality;meter;period_start;period_end;consumption;unit;invoice_number;supplier\n";
+    }
+    std::array<char, 32> kwh{};
+    std::snprintf(kwh.data(), kwh.size(), "%.0f", m.kwh);
+    file.text += "Bydgoszcz;" + std::string(kInvoicedCircuits[m.circuit].ppe) + ";" + from.data() + ";" + to.data() +
+                 ";" + kwh.data() + ";kWh;" + invoiceNumber(m) + ";ENEA Operator\n";
+  }
+  return file;
+}
 
 const std::vector<std::string>& demoMunicipalityNames() {
   static const std::vector<std::string> kNames = [] {
@@ -1260,6 +1399,8 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
                       &secap.templates, &secap.measures, &secap.progress, &secap.inspections}) {
     for (auto& c : *group) out.push_back(std::move(c));
   }
+  // Appended last, so every other record keeps its id.
+  addInvoicedLighting(options, f, demoMunicipalityId(kMunicipalities[0].name, seed), ids, out);
 
   // Stamps: strictly increasing in list order, ending a minute before now.
   Rng changeIds(seed, "change_ids");

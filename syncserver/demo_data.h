@@ -62,6 +62,15 @@ struct DemoOptions {
 // outside 1..20 (programmer errors).
 std::vector<secap::v1::Change> generateDemoData(const DemoOptions& options);
 
+// The utility's invoices for the last full month of Bydgoszcz's invoiced
+// street lighting, which the dataset holds back: a CSV for the import folder
+// (importers.h, kind invoices), as a portal would export it.
+struct DemoInvoiceFile {
+  std::string name;  // "invoices-enea-bydgoszcz-2026-11.csv"
+  std::string text;
+};
+DemoInvoiceFile demoInvoiceFile(const DemoOptions& options);
+
 // The ten seed municipalities' names, UTF-8, in the order they are generated.
 const std::vector<std::string>& demoMunicipalityNames();
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <csignal>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -106,6 +107,17 @@ int runDemoData(const StoreLocation& where, uint64_t seed) {
       }
     }
     fmt::print("demo dataset created: {} records\n", accepted);
+    // The month of invoices the dataset holds back, for the import folder.
+    if (!where.dataDir.empty()) {
+      const auto invoices = demoInvoiceFile(options);
+      const std::string dir = where.dataDir + "/demo-samples";
+      std::error_code ec;
+      std::filesystem::create_directories(dir, ec);
+      std::ofstream file(dir + "/" + invoices.name, std::ios::binary | std::ios::trunc);
+      file << invoices.text;
+      file.close();
+      if (!ec && file) fmt::print("utility invoices to import: {}/{}\n", dir, invoices.name);
+    }
     existing = (*store)->allMunicipalities();
     if (!existing.isOk()) return fail(existing.status());
   } else {

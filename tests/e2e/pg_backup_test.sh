@@ -40,7 +40,7 @@ serve() {  # serve DB_URL LOG: starts a server, sets $grpc and $http
 }
 
 psql -q "$SECAP_TEST_POSTGRES" -c "CREATE DATABASE $db"
-"$server_bin" demo-data --data-dir "$work/blobs" --db "$base/$db" | tail -n +2 | awk '{print $1}' >"$work/ids.txt"
+"$server_bin" demo-data --data-dir "$work/blobs" --db "$base/$db" | grep -E '^  [0-9a-f-]{36}  ' | awk '{print $1}' >"$work/ids.txt"
 code=$("$server_bin" admin enroll-code --db "$base/$db" --municipality "Sztum" --role field)
 serve "$base/$db" "$work/serve1.log"
 "$sim_bin" --data-dir "$work/dev" --server "127.0.0.1:$grpc" enroll --code "$code" --name "backup test" >/dev/null

@@ -7,10 +7,13 @@ sim_bin=$2
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-"$server_bin" demo-data --data-dir "$work/server" > /dev/null
+"$server_bin" demo-data --data-dir "$work/server" > "$work/demo.txt"
+bydgoszcz=$(sed -n 's/^  \([0-9a-f-]*\)  Bydgoszcz (PL)$/\1/p' "$work/demo.txt")
+[ -n "$bydgoszcz" ]
 code=$("$server_bin" admin enroll-code --data-dir "$work/server" --municipality "Żyraków" --role field)
 # Port 0: the server picks free ports and prints them.
-"$server_bin" serve --data-dir "$work/server" --grpc 127.0.0.1:0 --http 127.0.0.1:0 > "$work/serve.log" 2>&1 &
+"$server_bin" serve --data-dir "$work/server" --grpc 127.0.0.1:0 --http 127.0.0.1:0 --import-dir "$work/drop" \
+  > "$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do
   grep -q "gRPC on" "$work/serve.log" && break
@@ -103,4 +106,25 @@ if "$server_bin" admin import published-inventory --data-dir "$work/server" "$wo
   exit 1
 fi
 grep -q "typo.csv:[0-9]*:17 (Total): .* is not the sum of the cells it totals" "$work/typo.txt"
+# The utility's invoices of Bydgoszcz's street lighting, dropped into the
+# import folder as its portal exports them: imported within seconds, in the
+# town's figures (its shared summary counts them), and on a device.
+readings_of() {
+  curl -fsS "http://127.0.0.1:$http_port/api/v1/municipalities/$bydgoszcz/summary" \
+    | grep -o '"reading_count":"[0-9]*"' | grep -o '[0-9]*' | awk '{ s += $1 } END { print s }'
+}
+code_b=$("$server_bin" admin enroll-code --data-dir "$work/server" --municipality Bydgoszcz --role coordinator)
+"$sim_bin" --data-dir "$work/dev-b" --server "127.0.0.1:$grpc_port" enroll --code "$code_b" --name "coordinator" > /dev/null
+on_device_before=$("$sim_bin" --data-dir "$work/dev-b" status | sed -n 's/^readings //p')
+in_summary_before=$(readings_of)
+cp "$work/server/demo-samples/"invoices-*.csv "$work/drop/"
+for _ in $(seq 200); do
+  ls "$work/drop/done/"*.report.txt > /dev/null 2>&1 && break
+  sleep 0.1
+done
+cat "$work/drop/done/"*.report.txt | tee "$work/invoices.txt"
+grep -q "2 rows of invoices: 2 added, 0 corrected, 0 unchanged (Bydgoszcz)" "$work/invoices.txt"
+[ "$(readings_of)" -eq $((in_summary_before + 2)) ]
+"$sim_bin" --data-dir "$work/dev-b" sync > /dev/null
+[ "$("$sim_bin" --data-dir "$work/dev-b" status | sed -n 's/^readings //p')" -eq $((on_device_before + 2)) ]
 echo "sim cli: ok"

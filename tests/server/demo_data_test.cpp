@@ -48,7 +48,8 @@ bool isHeating(v1::Carrier c) { return c == v1::CARRIER_NATURAL_GAS || c == v1::
 std::map<std::string, std::vector<v1::Reading>> readingsByMeter() {
   std::map<std::string, std::vector<v1::Reading>> out;
   for (const auto& c : demo()) {
-    if (c.has_reading() && c.reading().recorded_by() != kDemoAnomalyRecorder)
+    if (c.has_reading() && c.reading().recorded_by() != kDemoAnomalyRecorder &&
+        c.reading().kind() != v1::READING_KIND_INVOICE)  // the invoiced circuits: their own test
       out[c.reading().meter_id()].push_back(c.reading());
   }
   for (auto& [id, rs] : out) {
@@ -246,7 +247,7 @@ TEST(DemoData, SitesAndMetersLookReal) {
         EXPECT_GT(s.heated_area_m2(), 0) << s.name();
       }
     }
-    if (c.has_meter()) {
+    if (c.has_meter() && c.meter().kind() != v1::METER_KIND_PERIOD) {  // invoiced: their own test
       const auto& m = c.meter();
       EXPECT_EQ(m.kind(), v1::METER_KIND_CUMULATIVE);
       EXPECT_TRUE(labels.insert(m.label_code()).second) << m.label_code();
@@ -294,6 +295,35 @@ TEST(DemoData, ReadingsAreMonthlyManualAndBeforeNow) {
       }
     }
   }
+}
+
+// Bydgoszcz's street lighting bought on invoices: a period meter per supply
+// point, one invoice a month that abuts the last, and the last full month
+// held back as the file the demo drops into the import folder.
+TEST(DemoData, InvoicedLightingHasMonthlyInvoicesAndTheLastMonthAsAFile) {
+  std::map<std::string, std::vector<v1::Reading>> invoices;
+  for (const auto& c : demo())
+    if (c.has_reading() && c.reading().kind() == v1::READING_KIND_INVOICE) invoices[c.reading().meter_id()].push_back(c.reading());
+  ASSERT_EQ(invoices.size(), 2u);
+  const auto meters = metersById();
+  const auto file = demoInvoiceFile({.nowMs = kNowMs});
+  for (auto& [meterId, rs] : invoices) {
+    const v1::Meter& m = meters.at(meterId);
+    EXPECT_EQ(m.kind(), v1::METER_KIND_PERIOD);
+    EXPECT_EQ(m.label_code().size(), 18u) << "a PPE number";
+    EXPECT_NE(file.text.find(m.label_code()), std::string::npos);
+    std::sort(rs.begin(), rs.end(), [](const auto& a, const auto& b) { return a.taken_at() < b.taken_at(); });
+    EXPECT_EQ(rs.size(), 35u);  // 36 full months, the last one in the file
+    for (size_t i = 0; i < rs.size(); ++i) {
+      EXPECT_EQ(rs[i].source(), v1::READING_SOURCE_INVOICE_IMPORT);
+      EXPECT_GT(rs[i].value(), 3000);   // tens of kW over the nights of a month
+      EXPECT_LT(rs[i].value(), 20000);
+      if (i > 0) EXPECT_EQ(rs[i].period_start(), rs[i - 1].taken_at());
+    }
+    EXPECT_LT(rs.back().taken_at(), kNowMs);
+  }
+  EXPECT_EQ(file.name.rfind("invoices-", 0), 0u);
+  EXPECT_EQ(std::count(file.text.begin(), file.text.end(), '\n'), 4);  // comment, header, two circuits
 }
 
 TEST(DemoData, RegistersIncreaseExceptMarkedRollovers) {
