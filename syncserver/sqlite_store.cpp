@@ -165,6 +165,8 @@ Status rowsOf(Stmt& st, std::vector<StoredEntity>& out) {
 constexpr const char* kEntityColumns =
     "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, stamps "
     "FROM entities ";
+using sqlite_sql::kEntitiesByParent;
+using sqlite_sql::kEntitiesByScope;
 
 DeviceRecord deviceFromRow(const Stmt& st) {
   DeviceRecord d;
@@ -413,7 +415,7 @@ class SqliteWriteTx final : public WriteTx {
   // --- Rollups ---
 
   Result<std::vector<StoredEntity>> entitiesIn(EntityType type, const std::string& municipalityId) override {
-    auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND municipality_id=? AND deleted=0");
+    auto st = m_db.cached(std::string(kEntitiesByScope) + "WHERE type=? AND municipality_id=? AND deleted=0");
     if (!st.isOk()) return st.status();
     (*st)->bind(1, static_cast<int>(type)).bind(2, municipalityId);
     std::vector<StoredEntity> out;
@@ -422,7 +424,7 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<std::vector<StoredEntity>> entitiesWithParent(EntityType type, const std::string& parentId) override {
-    auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND parent_id=?");
+    auto st = m_db.cached(std::string(kEntitiesByParent) + "WHERE type=? AND parent_id=?");
     if (!st.isOk()) return st.status();
     (*st)->bind(1, static_cast<int>(type)).bind(2, parentId);
     std::vector<StoredEntity> out;
@@ -431,8 +433,9 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<std::vector<StoredEntity>> reviewsOfMeter(const std::string& meterId) override {
-    auto st = m_db.cached(std::string(kEntityColumns) +
-                          "WHERE type=? AND parent_id IN (SELECT id FROM entities WHERE type=? AND parent_id=?)");
+    auto st = m_db.cached(std::string(kEntitiesByParent) +
+                          "WHERE type=? AND parent_id IN "
+                          "(SELECT id FROM entities INDEXED BY entities_by_parent WHERE type=? AND parent_id=?)");
     if (!st.isOk()) return st.status();
     (*st)->bind(1, static_cast<int>(EntityType::kReadingReview))
         .bind(2, static_cast<int>(EntityType::kReading))
@@ -803,7 +806,7 @@ Result<std::optional<DeviceRecord>> SqliteStore::deviceByTokenHash(const std::st
 
 Result<std::vector<StoredEntity>> SqliteStore::entitiesOf(EntityType type, const std::string& municipalityId) {
   std::lock_guard lock(m_readMu);
-  auto st = m_reader->cached(std::string(kEntityColumns) + "WHERE type=? AND municipality_id=? AND deleted=0");
+  auto st = m_reader->cached(std::string(kEntitiesByScope) + "WHERE type=? AND municipality_id=? AND deleted=0");
   if (!st.isOk()) return st.status();
   (*st)->bind(1, static_cast<int>(type)).bind(2, municipalityId);
   std::vector<StoredEntity> out;

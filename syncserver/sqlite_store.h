@@ -16,6 +16,19 @@
 
 namespace secap::server {
 
+namespace sqlite_sql {
+// The records of a type in a scope (municipality), or with a parent. Without
+// statistics (no ANALYZE) SQLite 3.40 searches the primary key (type, id) by
+// the type alone rather than these indexes, which reads every record of the
+// type (every reading, for one meter's): the queries name their index.
+inline constexpr const char* kEntitiesByScope =
+    "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, stamps "
+    "FROM entities INDEXED BY entities_by_scope ";
+inline constexpr const char* kEntitiesByParent =
+    "SELECT type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, stamps "
+    "FROM entities INDEXED BY entities_by_parent ";
+}  // namespace sqlite_sql
+
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);

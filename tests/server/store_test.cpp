@@ -18,6 +18,8 @@
 #include "ingest.h"
 #include "pg_store.h"
 #include "secap/core/ids.h"
+#include "secap/core/sqlite.h"
+#include "sqlite_store.h"
 #include "test_backend.h"
 
 using namespace secap;
@@ -186,4 +188,32 @@ TEST(Store, AfterARestoreNewSeqsStartAboveEveryOldCursor) {
   EXPECT_GT(resp->results(0).server_seq(), *horizon);
   int64_t cursor = *horizon;
   EXPECT_EQ(pullAll(*store, {secap::testing::kMunicipalityId}, cursor).size(), 1u);
+}
+
+// A meter's readings and a municipality's records are found through their
+// indexes, not by reading every record of the type (SQLite without ANALYZE
+// chose the primary key's type prefix: a recompute read every reading).
+TEST(Store, RecordsByScopeAndParentUseTheirIndexes) {
+  const std::string dir = freshDir("store_plans");
+  auto store = server::SqliteStore::open(dir + "/s.db");
+  ASSERT_TRUE(store.isOk());
+  auto db = core::sqlite::Db::open(dir + "/s.db");
+  ASSERT_TRUE(db.isOk());
+  auto planOf = [&](const std::string& sql) {
+    auto st = (*db)->prepare("EXPLAIN QUERY PLAN " + sql);
+    EXPECT_TRUE(st.isOk()) << st.status().toString();
+    std::string plan;
+    while (st.isOk()) {
+      auto row = st->step();
+      if (!row.isOk() || !*row) break;
+      plan += st->columnText(3) + "\n";
+    }
+    return plan;
+  };
+  const std::string byScope = planOf(std::string(server::sqlite_sql::kEntitiesByScope) +
+                                     "WHERE type=3 AND municipality_id='m' AND deleted=0");
+  EXPECT_NE(byScope.find("INDEX entities_by_scope (type=? AND municipality_id=?)"), std::string::npos) << byScope;
+  const std::string byParent =
+      planOf(std::string(server::sqlite_sql::kEntitiesByParent) + "WHERE type=4 AND parent_id='meter'");
+  EXPECT_NE(byParent.find("INDEX entities_by_parent (type=? AND parent_id=?)"), std::string::npos) << byParent;
 }
