@@ -211,7 +211,9 @@ void build(Fixture& f, int days) {
         meter->set_kind(v1::METER_KIND_CUMULATIVE);
         meter->set_register_digits(9);
         const bool heat = k >= 4;
-        meter->set_carrier(k < 4 ? v1::CARRIER_ELECTRICITY : k < 7 ? v1::CARRIER_NATURAL_GAS : v1::CARRIER_DISTRICT_HEAT);
+        meter->set_carrier(k < 4   ? v1::CARRIER_ELECTRICITY
+                           : k < 7 ? v1::CARRIER_NATURAL_GAS
+                                   : v1::CARRIER_DISTRICT_HEAT);
         meter->set_unit(k < 4 ? v1::UNIT_KWH : k < 7 ? v1::UNIT_M3 : v1::UNIT_GJ);
         if (k >= 4 && k < 7) meter->set_calorific_value_kwh_per_unit(10.5);
         const std::string meterId = meter->id();
@@ -277,7 +279,8 @@ void build(Fixture& f, int days) {
       i->set_outcome(v1::INSPECTION_OUTCOME_VERIFIED);
       b.add(ic);
     }
-    if ((mi + 1) % 10 == 0) std::fprintf(stderr, "bench_report: %d of %d municipalities stored\n", mi + 1, kMunicipalities);
+    if ((mi + 1) % 10 == 0)
+      std::fprintf(stderr, "bench_report: %d of %d municipalities stored\n", mi + 1, kMunicipalities);
   }
   b.flush();
 }

@@ -20,6 +20,7 @@
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
 #include "secap/core/inventory.h"
+#include "secap/core/text.h"
 
 namespace secap::server {
 namespace {
@@ -115,7 +116,8 @@ struct Errors {
   }
   [[nodiscard]] bool any() const { return total > 0; }
   [[nodiscard]] core::Status status() const {
-    std::string text = total == 1 ? "1 error, nothing was imported:" : std::to_string(total) + " errors, nothing was imported:";
+    std::string text =
+        total == 1 ? "1 error, nothing was imported:" : std::to_string(total) + " errors, nothing was imported:";
     for (const auto& e : list) text += "\n  " + e;
     if (total > list.size()) text += "\n  ... and " + std::to_string(total - list.size()) + " more";
     return core::invalidArgument(text);
@@ -229,8 +231,8 @@ class Row {
     auto v = number(column, isRequired);
     if (!v) return std::nullopt;
     if (*v != std::floor(*v) || *v < lo || *v > hi) {
-      error(column, "'" + text(column) + "' is not a whole number from " + std::to_string(lo) + " to " +
-                        std::to_string(hi));
+      error(column,
+            "'" + text(column) + "' is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
       return std::nullopt;
     }
     return static_cast<int>(*v);
@@ -322,7 +324,8 @@ class Row {
       return std::nullopt;
     }
     std::string key;
-    for (char c : t) key += (c == ' ' || c == '-') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char c : t)
+      key += (c == ' ' || c == '-') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (key == "M³") key = "M3";
     std::string choices;
     for (int i = 0; i < e->value_count(); ++i) {
@@ -507,6 +510,20 @@ struct Plan {
   }
 };
 
+// The record a row writes into `c`: a copy of the stored one, or a new
+// record with a fresh id (the caller fills in what a new one needs).
+template <typename Message>
+Message& recordOf(const Plan& plan, v1::Change& c, Message* record, const StoredEntity* existing,
+                  const Message& (v1::Change::*stored)() const) {
+  if (existing) {
+    *record = (existing->entity.*stored)();
+  } else {
+    c.set_entity_id(plan.newId());
+    record->set_id(c.entity_id());
+  }
+  return *record;
+}
+
 const StoredEntity* findBy(const std::vector<StoredEntity>& list,
                            const std::function<bool(const StoredEntity&)>& match) {
   for (const auto& e : list)
@@ -516,7 +533,8 @@ const StoredEntity* findBy(const std::vector<StoredEntity>& list,
 
 // A meter of the town by serial or label code.
 const StoredEntity* meterNamed(const std::vector<StoredEntity>& meters, const std::string& name) {
-  const StoredEntity* bySerial = findBy(meters, [&](const StoredEntity& e) { return e.entity.meter().serial() == name; });
+  const StoredEntity* bySerial =
+      findBy(meters, [&](const StoredEntity& e) { return e.entity.meter().serial() == name; });
   if (bySerial) return bySerial;
   return findBy(meters, [&](const StoredEntity& e) { return e.entity.meter().label_code() == name; });
 }
@@ -534,12 +552,8 @@ Status planSites(Plan& plan, Towns& towns, const Row& row, const StoredEntity& t
   const StoredEntity* existing =
       findBy(**sites, [&](const StoredEntity& e) { return e.entity.site().name() == *name; });
   v1::Change c;
-  v1::Site& s = *c.mutable_site();
-  if (existing) {
-    s = existing->entity.site();
-  } else {
-    c.set_entity_id(plan.newId());
-    s.set_id(c.entity_id());
+  v1::Site& s = recordOf(plan, c, c.mutable_site(), existing, &v1::Change::site);
+  if (!existing) {
     s.set_municipality_id(town.id);
     s.set_name(*name);
   }
@@ -602,12 +616,8 @@ Status planMeters(Plan& plan, Towns& towns, const Row& row, const StoredEntity& 
   const StoredEntity* existing =
       findBy(**meters, [&](const StoredEntity& e) { return e.entity.meter().serial() == *serial; });
   v1::Change c;
-  v1::Meter& m = *c.mutable_meter();
-  if (existing) {
-    m = existing->entity.meter();
-  } else {
-    c.set_entity_id(plan.newId());
-    m.set_id(c.entity_id());
+  v1::Meter& m = recordOf(plan, c, c.mutable_meter(), existing, &v1::Change::meter);
+  if (!existing) {
     m.set_serial(*serial);
     m.set_kind(v1::METER_KIND_CUMULATIVE);
   }
@@ -681,12 +691,8 @@ Status planMeasures(Plan& plan, Towns& towns, const Row& row, const StoredEntity
   const StoredEntity* existing =
       findBy(**measures, [&](const StoredEntity& e) { return e.entity.measure().code() == *code; });
   v1::Change c;
-  v1::Measure& m = *c.mutable_measure();
-  if (existing) {
-    m = existing->entity.measure();
-  } else {
-    c.set_entity_id(plan.newId());
-    m.set_id(c.entity_id());
+  v1::Measure& m = recordOf(plan, c, c.mutable_measure(), existing, &v1::Change::measure);
+  if (!existing) {
     m.set_municipality_id(town.id);
     m.set_code(*code);
     m.set_type(v1::MEASURE_TYPE_MITIGATION);
@@ -795,8 +801,8 @@ Status planReadings(Plan& plan, Towns& towns, const Row& row, const StoredEntity
   if (!meters.isOk()) return meters.status();
   const StoredEntity* meter = meterNamed(**meters, *meterName);
   if (!meter) {
-    row.error("meter", "no meter of " + town.entity.municipality().name() + " has the serial or code '" +
-                           *meterName + "'");
+    row.error("meter",
+              "no meter of " + town.entity.municipality().name() + " has the serial or code '" + *meterName + "'");
     return Status::ok();
   }
   if (!takenAt || !value) return Status::ok();
@@ -840,8 +846,8 @@ Status planInvoices(Plan& plan, Towns& towns, const Row& row, const StoredEntity
   if (!meters.isOk()) return meters.status();
   const StoredEntity* meter = meterNamed(**meters, *meterName);
   if (!meter) {
-    row.error("meter", "no meter of " + town.entity.municipality().name() + " has the serial or code '" +
-                           *meterName + "'");
+    row.error("meter",
+              "no meter of " + town.entity.municipality().name() + " has the serial or code '" + *meterName + "'");
     return Status::ok();
   }
   const v1::Meter& m = meter->entity.meter();
@@ -865,15 +871,19 @@ Status planInvoices(Plan& plan, Towns& towns, const Row& row, const StoredEntity
       // Energy units convert; others must be the meter's own.
       auto kwhOf = [](int u) -> double {
         switch (u) {
-          case v1::UNIT_KWH: return 1;
-          case v1::UNIT_MWH: return 1000;
-          case v1::UNIT_GJ: return 1000.0 / 3.6;
-          default: return 0;
+          case v1::UNIT_KWH:
+            return 1;
+          case v1::UNIT_MWH:
+            return 1000;
+          case v1::UNIT_GJ:
+            return 1000.0 / 3.6;
+          default:
+            return 0;
         }
       };
       if (kwhOf(*unit) == 0 || kwhOf(m.unit()) == 0) {
-        row.error("unit", "meter " + m.serial() + " counts in " +
-                              lower(v1::Unit_Name(m.unit()).substr(5)) + "; the invoice must state that unit");
+        row.error("unit", "meter " + m.serial() + " counts in " + lower(v1::Unit_Name(m.unit()).substr(5)) +
+                              "; the invoice must state that unit");
         return Status::ok();
       }
       value = value * kwhOf(*unit) / kwhOf(m.unit());
@@ -940,12 +950,8 @@ Status planActivity(Plan& plan, Towns& towns, const Row& row, const StoredEntity
     return a.year() == *year && a.com_sector() == *sector && a.carrier() == *carrier;
   });
   v1::Change c;
-  v1::ActivityData& a = *c.mutable_activity_data();
-  if (existing) {
-    a = existing->entity.activity_data();
-  } else {
-    c.set_entity_id(plan.newId());
-    a.set_id(c.entity_id());
+  v1::ActivityData& a = recordOf(plan, c, c.mutable_activity_data(), existing, &v1::Change::activity_data);
+  if (!existing) {
     a.set_municipality_id(town.id);
     a.set_year(*year);
     a.set_com_sector(*sector);
@@ -980,12 +986,8 @@ Status planDegreeDays(Plan& plan, Towns& towns, const Row& row, const StoredEnti
     return d.year() == month->year && static_cast<unsigned>(d.month()) == month->month;
   });
   v1::Change c;
-  v1::DegreeDays& d = *c.mutable_degree_days();
-  if (existing) {
-    d = existing->entity.degree_days();
-  } else {
-    c.set_entity_id(plan.newId());
-    d.set_id(c.entity_id());
+  v1::DegreeDays& d = recordOf(plan, c, c.mutable_degree_days(), existing, &v1::Change::degree_days);
+  if (!existing) {
     d.set_municipality_id(town.id);
     d.set_year(month->year);
     d.set_month(static_cast<int>(month->month));
@@ -1033,12 +1035,8 @@ Status planEmissionFactors(Plan& plan, Towns& towns, const Row& row, const Store
            f.municipality_id() == municipalityId;
   });
   v1::Change c;
-  v1::EmissionFactor& f = *c.mutable_emission_factor();
-  if (existing) {
-    f = existing->entity.emission_factor();
-  } else {
-    c.set_entity_id(plan.newId());
-    f.set_id(c.entity_id());
+  v1::EmissionFactor& f = recordOf(plan, c, c.mutable_emission_factor(), existing, &v1::Change::emission_factor);
+  if (!existing) {
     f.set_carrier(static_cast<v1::Carrier>(*carrier));
     f.set_approach(static_cast<v1::EmissionFactorApproach>(*approach));
     f.set_country(country);
@@ -1055,14 +1053,7 @@ Status planEmissionFactors(Plan& plan, Towns& towns, const Row& row, const Store
   return Status::ok();
 }
 
-std::string stampOf(int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
+std::string stampOf(int64_t ms) { return core::formatUtc(ms, "%Y%m%dT%H%M%SZ"); }
 
 }  // namespace
 
@@ -1123,14 +1114,30 @@ Result<ImportOutcome> importFile(Store& store, const ImportRequest& request, con
     if (town) plan.outcome.municipalities.insert(town->entity.municipality().name());
     Status st;
     switch (request.kind) {
-      case ImportKind::kSites: st = planSites(plan, towns, row, *town); break;
-      case ImportKind::kMeters: st = planMeters(plan, towns, row, *town); break;
-      case ImportKind::kMeasures: st = planMeasures(plan, towns, row, *town); break;
-      case ImportKind::kReadings: st = planReadings(plan, towns, row, *town, readings); break;
-      case ImportKind::kInvoices: st = planInvoices(plan, towns, row, *town, readings); break;
-      case ImportKind::kActivity: st = planActivity(plan, towns, row, *town); break;
-      case ImportKind::kDegreeDays: st = planDegreeDays(plan, towns, row, *town); break;
-      case ImportKind::kEmissionFactors: st = planEmissionFactors(plan, towns, row, town); break;
+      case ImportKind::kSites:
+        st = planSites(plan, towns, row, *town);
+        break;
+      case ImportKind::kMeters:
+        st = planMeters(plan, towns, row, *town);
+        break;
+      case ImportKind::kMeasures:
+        st = planMeasures(plan, towns, row, *town);
+        break;
+      case ImportKind::kReadings:
+        st = planReadings(plan, towns, row, *town, readings);
+        break;
+      case ImportKind::kInvoices:
+        st = planInvoices(plan, towns, row, *town, readings);
+        break;
+      case ImportKind::kActivity:
+        st = planActivity(plan, towns, row, *town);
+        break;
+      case ImportKind::kDegreeDays:
+        st = planDegreeDays(plan, towns, row, *town);
+        break;
+      case ImportKind::kEmissionFactors:
+        st = planEmissionFactors(plan, towns, row, town);
+        break;
     }
     SECAP_RETURN_IF_ERROR(st);
   }
@@ -1142,7 +1149,8 @@ Result<ImportOutcome> importFile(Store& store, const ImportRequest& request, con
       // Name each refused change by its row.
       for (int i = 0; i < verdicts.results_size() && i < static_cast<int>(plan.lines.size()); ++i) {
         const auto& r = verdicts.results(i);
-        if (r.outcome() == secap::v1::REJECTED) errors.add(plan.lines[i], "", r.message() + " (" + r.reason_code() + ")");
+        if (r.outcome() == secap::v1::REJECTED)
+          errors.add(plan.lines[i], "", r.message() + " (" + r.reason_code() + ")");
       }
       if (errors.any()) return errors.status();
       return core::Status(pushed.status().code(), errors.file + ": " + pushed.status().message());
@@ -1168,10 +1176,10 @@ std::string describeImport(const ImportOutcome& o) {
   std::string towns;
   for (const auto& t : o.municipalities) towns += (towns.empty() ? "" : ", ") + t;
   const bool readings = o.kind == ImportKind::kInvoices || o.kind == ImportKind::kReadings;
-  return fs::path(o.path).filename().string() + ": " + std::to_string(o.rows) + (o.rows == 1 ? " row of " : " rows of ") +
-         std::string(importKindName(o.kind)) + ": " + std::to_string(o.added) + " added, " +
-         std::to_string(o.updated) + (readings ? " corrected, " : " updated, ") + std::to_string(o.unchanged) +
-         " unchanged" + (towns.empty() ? "" : " (" + towns + ")");
+  return fs::path(o.path).filename().string() + ": " + std::to_string(o.rows) +
+         (o.rows == 1 ? " row of " : " rows of ") + std::string(importKindName(o.kind)) + ": " +
+         std::to_string(o.added) + " added, " + std::to_string(o.updated) + (readings ? " corrected, " : " updated, ") +
+         std::to_string(o.unchanged) + " unchanged" + (towns.empty() ? "" : " (" + towns + ")");
 }
 
 // --- The drop folder ---

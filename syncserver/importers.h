@@ -64,9 +64,9 @@ struct ImportOutcome {
   std::string path;
   ImportKind kind = ImportKind::kReadings;
   int rows = 0;
-  int added = 0;      // new records
-  int updated = 0;    // records changed (an invoice corrected, a site's area)
-  int unchanged = 0;  // rows already stored as they are
+  int added = 0;                         // new records
+  int updated = 0;                       // records changed (an invoice corrected, a site's area)
+  int unchanged = 0;                     // rows already stored as they are
   std::set<std::string> municipalities;  // names
 };
 

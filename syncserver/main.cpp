@@ -25,6 +25,7 @@
 #include "importers.h"
 #include "inventories.h"
 #include "person_export.h"
+#include "secap/core/text.h"
 #include "kiosk_pins.h"
 #include "rollups.h"
 #include "secap/core/enroll_uri.h"
@@ -275,14 +276,7 @@ std::string adminActor() {
   return std::string("admin:") + user;
 }
 
-std::string formatTime(int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return std::string(buf) + " UTC";
-}
+std::string formatTime(int64_t ms) { return core::formatUtc(ms, "%Y-%m-%d %H:%M:%S UTC"); }
 
 // "2026-11-23" or "2026-11-23T14:05[:00]" (UTC) in ms; nullopt if malformed.
 std::optional<int64_t> parseDate(const std::string& text) {

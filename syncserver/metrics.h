@@ -21,17 +21,17 @@
 // Thread-safe: prometheus-cpp's metrics are.
 
 #include <grpcpp/support/server_interceptor.h>
-
-#include <memory>
-#include <mutex>
-#include <unordered_map>
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
+
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "secap/core/clock.h"
 #include "secap/v1/sync.pb.h"

@@ -8,6 +8,7 @@
 
 #include "secap/core/entity.h"
 #include "secap/core/ids.h"
+#include "secap/core/text.h"
 
 namespace secap::server {
 namespace {
@@ -15,14 +16,7 @@ namespace {
 using core::EntityType;
 using nlohmann::json;
 
-std::string utc(int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string utc(int64_t ms) { return core::formatUtc(ms, "%Y-%m-%dT%H:%M:%SZ"); }
 
 // A message as the HTTP API writes it (docs/API.md), as a JSON value.
 json jsonOf(const google::protobuf::Message& message) {
@@ -125,12 +119,8 @@ Result<PersonExport> exportPerson(Store& store, const std::string& id, int64_t n
   auto add = [&](const StoredEntity& e, std::vector<std::string> why) {
     const std::string type(core::entityTypeName(e.type));
     ++counts[type];
-    json r = {{"type", type},
-              {"id", e.id},
-              {"municipality_id", e.municipalityId},
-              {"why", why},
-              {"deleted", e.deleted},
-              {"record", recordJson(e)}};
+    json r = {{"type", type}, {"id", e.id},           {"municipality_id", e.municipalityId},
+              {"why", why},   {"deleted", e.deleted}, {"record", recordJson(e)}};
     records.push_back(std::move(r));
   };
   for (const auto& list : all)
@@ -168,7 +158,8 @@ Result<PersonExport> exportPerson(Store& store, const std::string& id, int64_t n
   json audit = json::array();
   for (const auto& entry : *log)
     if (entry.actor == id || entry.detail.find(id) != std::string::npos)
-      audit.push_back({{"at", utc(entry.atMs)}, {"actor", entry.actor}, {"action", entry.action}, {"detail", entry.detail}});
+      audit.push_back(
+          {{"at", utc(entry.atMs)}, {"actor", entry.actor}, {"action", entry.action}, {"detail", entry.detail}});
   out.audit = static_cast<int>(audit.size());
   doc["audit"] = std::move(audit);
 

@@ -1,5 +1,7 @@
 #include "secap/core/text.h"
 
+#include <ctime>
+
 namespace secap::core {
 
 namespace {
@@ -66,6 +68,15 @@ std::string jsonEscape(std::string_view s) {
     }
   }
   return out;
+}
+
+std::string formatUtc(int64_t ms, const char* format) {
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  const size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
 }
 
 }  // namespace secap::core

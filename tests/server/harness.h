@@ -8,11 +8,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "enrollment.h"
 #include "fixtures.h"
 #include "ingest.h"
+#include "secap/core/ids.h"
 #include "secap/v1/sync.grpc.pb.h"
 #include "server.h"
 #include "test_backend.h"
@@ -55,6 +57,34 @@ class ServerHarness {
     auto c = server::issueEnrollmentCode(srv->store(), municipalityId, role, clock, 7LL * 86400000);
     if (!c.isOk()) throw std::runtime_error(c.status().toString());
     return *c;
+  }
+
+  // A device enrolled with `role` in the municipality: its access token.
+  std::string enrollToken(const std::string& municipalityId, const std::string& role) {
+    secap::v1::EnrollRequest req;
+    req.set_enrollment_code(code(municipalityId, role));
+    req.set_install_id("install-" + core::randomHex(6));
+    req.set_device_name(role + " tablet");
+    secap::v1::EnrollResponse resp;
+    grpc::ClientContext ctx;
+    auto st = stub->Enroll(&ctx, req, &resp);
+    if (!st.ok()) throw std::runtime_error("enroll: " + st.error_message());
+    return resp.access_token();
+  }
+
+  // One pull from the start by the device of `token` (its outbox reported
+  // when given).
+  secap::v1::PullResponse pullAs(const std::string& token, std::optional<int64_t> outbox = std::nullopt) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + token);
+    secap::v1::PullRequest req;
+    req.set_schema_version(2);
+    req.set_max_changes(5000);
+    if (outbox) req.set_outbox_size(*outbox);
+    secap::v1::PullResponse resp;
+    auto st = stub->Pull(&ctx, req, &resp);
+    if (!st.ok()) throw std::runtime_error("pull: " + st.error_message());
+    return resp;
   }
 
   core::ManualClock clock;

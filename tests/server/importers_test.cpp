@@ -50,22 +50,22 @@ class ImportersTest : public ::testing::Test {
   }
 
   // The town's name, as a file would write it.
-  std::string town() {
-    return all(core::EntityType::kMunicipality).front().entity.municipality().name();
-  }
+  std::string town() { return all(core::EntityType::kMunicipality).front().entity.municipality().name(); }
 
   // A street lighting circuit invoiced by its utility, as a coordinator
   // would set it up from files.
   void lightingCircuit() {
     auto sites = import(ImportKind::kSites,
-                        write("sites.csv", "name,kind,com_sector\n"
-                                           "Oświetlenie – obwód Śródmieście,street lighting circuit,public_lighting\n"),
+                        write("sites.csv",
+                              "name,kind,com_sector\n"
+                              "Oświetlenie – obwód Śródmieście,street lighting circuit,public_lighting\n"),
                         kMunicipalityId);
     ASSERT_TRUE(sites.isOk()) << sites.status().toString();
     auto meters = import(ImportKind::kMeters,
-                         write("meters.csv", "site,serial,label_code,carrier,unit,kind\n"
-                                             "Oświetlenie – obwód Śródmieście,PPE-104411,590243831000104411,"
-                                             "electricity,kWh,period\n"),
+                         write("meters.csv",
+                               "site,serial,label_code,carrier,unit,kind\n"
+                               "Oświetlenie – obwód Śródmieście,PPE-104411,590243831000104411,"
+                               "electricity,kWh,period\n"),
                          kMunicipalityId);
     ASSERT_TRUE(meters.isOk()) << meters.status().toString();
   }
@@ -168,12 +168,12 @@ TEST_F(ImportersTest, EveryErrorNamesItsLineAndColumnAndNothingIsWritten) {
   auto bad = import(ImportKind::kInvoices,
                     write("invoices-bad.csv",
                           "meter,period_start,period_end,consumption\n"
-                          "590243831000104411,2025-01-01,2025-01-31,21700\n"  // fine
-                          "590243831000104411,2025-02-01,2025-01-31,100\n"    // ends before it starts
-                          "nope,2025-03-01,2025-03-31,100\n"                  // no such meter
-                          "590243831000104411,2025-04-01,2025-04-30,abc\n"    // not a number
-                          "E-1,2025-05-01,2025-05-31,100\n"                   // a register, not a period meter
-                          "590243831000104411,2025-06-01,2099-06-30,100\n"    // not over yet
+                          "590243831000104411,2025-01-01,2025-01-31,21700\n"    // fine
+                          "590243831000104411,2025-02-01,2025-01-31,100\n"      // ends before it starts
+                          "nope,2025-03-01,2025-03-31,100\n"                    // no such meter
+                          "590243831000104411,2025-04-01,2025-04-30,abc\n"      // not a number
+                          "E-1,2025-05-01,2025-05-31,100\n"                     // a register, not a period meter
+                          "590243831000104411,2025-06-01,2099-06-30,100\n"      // not over yet
                           "590243831000104411,2025-01-01,2025-01-31,21800\n"),  // line 2's period again
                     town());
   ASSERT_FALSE(bad.isOk());
@@ -193,25 +193,25 @@ TEST_F(ImportersTest, EveryErrorNamesItsLineAndColumnAndNothingIsWritten) {
   auto missing = import(ImportKind::kMeters, write("m.csv", "serial,carrier\nX,electricity\n"), town());
   ASSERT_FALSE(missing.isOk());
   EXPECT_NE(missing.status().message().find("m.csv:1: site: this column is required"), std::string::npos);
-  auto noTown = import(ImportKind::kActivity, write("a.csv", "year,com_sector,carrier,mwh\n2024,residential,coal,10\n"));
+  auto noTown =
+      import(ImportKind::kActivity, write("a.csv", "year,com_sector,carrier,mwh\n2024,residential,coal,10\n"));
   ASSERT_FALSE(noTown.isOk());
   EXPECT_NE(noTown.status().message().find("a.csv:2: municipality: name the municipality"), std::string::npos);
   auto ambiguous = import(ImportKind::kActivity,
                           write("b.csv", "year;com_sector;carrier;mwh\n2024;residential;coal;1.234\n"), town());
   ASSERT_FALSE(ambiguous.isOk());
   EXPECT_NE(ambiguous.status().message().find("could be read two ways"), std::string::npos);
-  auto shifted = import(ImportKind::kActivity,
-                        write("c.csv", "year,com_sector,carrier,mwh\n2024,residential,coal,1,5\n"), town());
+  auto shifted =
+      import(ImportKind::kActivity, write("c.csv", "year,com_sector,carrier,mwh\n2024,residential,coal,1,5\n"), town());
   ASSERT_FALSE(shifted.isOk());
   EXPECT_NE(shifted.status().message().find("c.csv:2: this row has 5 cells, the header 4"), std::string::npos);
 }
 
 TEST_F(ImportersTest, ReferenceDataAndMeasuresAreFoundByTheirKeys) {
   const std::string name = town();
-  const std::string activity = write("activity-2024.csv",
-                                     "municipality,year,com_sector,carrier,mwh,source\n" + name +
-                                         ",2024,residential,natural_gas,41250,PSG 2024\n" + name +
-                                         ",2024,Residential buildings,coal,18300,GUS BDL\n");
+  const std::string activity = write("activity-2024.csv", "municipality,year,com_sector,carrier,mwh,source\n" + name +
+                                                              ",2024,residential,natural_gas,41250,PSG 2024\n" + name +
+                                                              ",2024,Residential buildings,coal,18300,GUS BDL\n");
   auto a = import(ImportKind::kActivity, activity);
   ASSERT_TRUE(a.isOk()) << a.status().toString();
   EXPECT_EQ(a->added, 2);
@@ -225,11 +225,10 @@ TEST_F(ImportersTest, ReferenceDataAndMeasuresAreFoundByTheirKeys) {
   EXPECT_EQ(import(ImportKind::kDegreeDays, write("dd2.csv", "month,hdd\n2025-01,600\n"), kMunicipalityId)->updated, 1);
 
   // National factors have no municipality; a heat network's own has one.
-  auto f = import(ImportKind::kEmissionFactors,
-                  write("emission-factors.csv",
-                        "municipality,carrier,approach,country,year,t_per_mwh,source\n"
-                        ",electricity,ipcc,pl,2024,0.597,KOBiZE 2025\n" +
-                            name + ",district_heat,ipcc,,0,0.31,MPEC 2024\n"));
+  auto f = import(ImportKind::kEmissionFactors, write("emission-factors.csv",
+                                                      "municipality,carrier,approach,country,year,t_per_mwh,source\n"
+                                                      ",electricity,ipcc,pl,2024,0.597,KOBiZE 2025\n" +
+                                                          name + ",district_heat,ipcc,,0,0.31,MPEC 2024\n"));
   ASSERT_TRUE(f.isOk()) << f.status().toString();
   EXPECT_EQ(f->added, 2);
   const auto national = all(core::EntityType::kEmissionFactor, core::kGlobalScope);
@@ -280,7 +279,8 @@ TEST_F(ImportersTest, TheDropFolderImportsWhatAppearsAndReports) {
   server::ImportFolder folder(h->srv->store(), h->clock, dir, kMunicipalityId, 0);  // scanned by hand below
   std::ofstream(dir / "Invoices_ENEA_2025-01.csv")
       << "meter;period_start;period_end;consumption\n590243831000104411;2025-01-01;2025-01-31;21700\n";
-  std::ofstream(dir / "invoices-typo.csv") << "meter;period_start;period_end;consumption\nnope;2025-01-01;2025-01-31;1\n";
+  std::ofstream(dir / "invoices-typo.csv")
+      << "meter;period_start;period_end;consumption\nnope;2025-01-01;2025-01-31;1\n";
   std::ofstream(dir / "holiday-photos.csv") << "a,b\n";
   std::ofstream(dir / ".hidden.csv") << "x\n";
   EXPECT_EQ(folder.scanOnce(), 3);
@@ -312,19 +312,7 @@ TEST_F(ImportersTest, TheDropFolderImportsWhatAppearsAndReports) {
   EXPECT_TRUE(fs::exists(dir / ".hidden.csv"));
 
   // A field tablet pulls the invoice like any other reading.
-  v1::EnrollRequest enroll;
-  enroll.set_enrollment_code(h->code(kMunicipalityId, "field"));
-  enroll.set_install_id("tablet");
-  v1::EnrollResponse device;
-  grpc::ClientContext ctx;
-  ASSERT_TRUE(h->stub->Enroll(&ctx, enroll, &device).ok());
-  grpc::ClientContext pullCtx;
-  pullCtx.AddMetadata("authorization", "Bearer " + device.access_token());
-  v1::PullRequest pull;
-  pull.set_schema_version(2);
-  pull.set_max_changes(1000);
-  v1::PullResponse pulled;
-  ASSERT_TRUE(h->stub->Pull(&pullCtx, pull, &pulled).ok());
+  const v1::PullResponse pulled = h->pullAs(h->enrollToken(kMunicipalityId, "field"));
   int invoices = 0;
   for (const auto& c : pulled.changes())
     if (c.has_reading() && c.reading().kind() == v1::READING_KIND_INVOICE) ++invoices;

@@ -80,7 +80,9 @@ TEST_F(PersonExportTest, EverythingThatNamesThePersonAndNothingElse) {
   h->seed({person(kAnna, "Anna Nowak"), person(kPiotr, "Piotr Zieliński"), annasReading, annasPhoto, piotrsReading,
            piotrsPhoto, reading(kAnna, 300)});
   ASSERT_TRUE(h->srv->store()
-                  .addAuditEntry({.atMs = kServerNow, .actor = "admin:test", .action = "person.kiosk_pin",
+                  .addAuditEntry({.atMs = kServerNow,
+                                  .actor = "admin:test",
+                                  .action = "person.kiosk_pin",
                                   .detail = std::string("person=") + kAnna + " sites=1"})
                   .isOk());
 
@@ -142,10 +144,9 @@ TEST_F(PersonExportTest, ADeviceIdExportsTheDeviceAndWhatItWrote) {
 }
 
 TEST_F(PersonExportTest, AnUnknownOrMalformedIdIsAClearError) {
-  EXPECT_EQ(exportPerson(h->srv->store(), "0190a000-0000-7000-8000-0000000000ff", kServerNow, "admin:dpo")
-                .status()
-                .code(),
-            core::StatusCode::kNotFound);
+  EXPECT_EQ(
+      exportPerson(h->srv->store(), "0190a000-0000-7000-8000-0000000000ff", kServerNow, "admin:dpo").status().code(),
+      core::StatusCode::kNotFound);
   EXPECT_EQ(exportPerson(h->srv->store(), "Anna Nowak", kServerNow, "admin:dpo").status().code(),
             core::StatusCode::kInvalidArgument);
 }

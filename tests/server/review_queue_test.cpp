@@ -32,7 +32,8 @@ class ReviewQueueTest : public ::testing::Test {
     // Eleven monthly readings, 100 kWh a month, then one month of 3 000:
     // the server flags the last as a spike.
     std::vector<v1::Change> readings;
-    for (int i = 0; i <= 10; ++i) readings.push_back(reading(kMeterId, kServerNow - (12 - i) * 30 * kDayMs, 1000 + i * 100));
+    for (int i = 0; i <= 10; ++i)
+      readings.push_back(reading(kMeterId, kServerNow - (12 - i) * 30 * kDayMs, 1000 + i * 100));
     spike = reading(kMeterId, kServerNow - 30 * kDayMs, 2000 + 3000);
     readings.push_back(spike);
     h->seed(readings);
@@ -74,13 +75,7 @@ class ReviewQueueTest : public ::testing::Test {
   }
 
   std::string token(const std::string& role, const std::string& municipality = kMunicipalityId) {
-    v1::EnrollRequest req;
-    req.set_enrollment_code(h->code(municipality, role));
-    req.set_install_id("install-" + core::randomHex(4));
-    v1::EnrollResponse resp;
-    grpc::ClientContext ctx;
-    EXPECT_TRUE(h->stub->Enroll(&ctx, req, &resp).ok());
-    return resp.access_token();
+    return h->enrollToken(municipality, role);
   }
 
   HttpResponse call(http::verb method, const std::string& target, const std::string& bearer,
@@ -94,8 +89,8 @@ class ReviewQueueTest : public ::testing::Test {
   }
 
   v1::ReviewQueue queue(const std::string& bearer) {
-    const auto res = call(http::verb::get, std::string("/api/v1/municipalities/") + kMunicipalityId + "/review-queue",
-                          bearer);
+    const auto res =
+        call(http::verb::get, std::string("/api/v1/municipalities/") + kMunicipalityId + "/review-queue", bearer);
     EXPECT_EQ(res.result(), http::status::ok) << res.body();
     v1::ReviewQueue q;
     EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(res.body(), &q).ok()) << res.body();
@@ -202,13 +197,7 @@ TEST_F(ReviewQueueTest, TheDecisionChangesTheReportAndReachesTheDevices) {
   EXPECT_NEAR(siteKwh(coordinator), before, 1e-6);
 
   // A field tablet pulls both decisions like any other record.
-  grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + token("field"));
-  v1::PullRequest req;
-  req.set_schema_version(1);
-  req.set_max_changes(1000);
-  v1::PullResponse pulled;
-  ASSERT_TRUE(h->stub->Pull(&ctx, req, &pulled).ok());
+  const v1::PullResponse pulled = h->pullAs(token("field"));
   int reviews = 0;
   for (const auto& c : pulled.changes())
     if (c.has_reading_review() && c.reading_review().reading_id() == spike.entity_id()) ++reviews;

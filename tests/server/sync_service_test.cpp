@@ -11,7 +11,6 @@
 
 #include "harness.h"
 #include "secap/core/ids.h"
-#include "secap/core/sync_transport.h"
 #include "sync_calls.h"
 
 using namespace secap;
@@ -524,15 +523,7 @@ TEST_F(SyncServiceTest, MetricsCountWhatTheServerDid) {
   v1::PushResponse resp;
   ASSERT_TRUE(push(*h, device, {good, bad}, resp).ok());
   ASSERT_TRUE(push(*h, device, {good}, resp).ok());  // a retry: duplicate
-  v1::PullResponse pulled;
-  {
-    grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", "Bearer " + device.token);
-    v1::PullRequest req;
-    req.set_schema_version(core::kSchemaVersion);
-    req.set_outbox_size(0);
-    ASSERT_TRUE(h->stub->Pull(&ctx, req, &pulled).ok());
-  }
+  (void)h->pullAs(device.token, 0);
   Device other = enroll(*h, h->code(kMunicipalityId), "install-2");  // enrolled, never synced
   (void)httpGet(*h, "/healthz");
   (void)httpGet(*h, std::string("/api/v1/municipalities/") + kMunicipalityId + "/report");  // no token: 401
@@ -556,14 +547,7 @@ TEST_F(SyncServiceTest, MetricsCountWhatTheServerDid) {
 
   // A day later with changes still waiting: seen in 7 days, not in 24 h; waiting.
   h->clock.advance(25LL * 3600 * 1000);
-  {
-    grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", "Bearer " + other.token);
-    v1::PullRequest req;
-    req.set_schema_version(core::kSchemaVersion);
-    req.set_outbox_size(12);
-    ASSERT_TRUE(h->stub->Pull(&ctx, req, &pulled).ok());
-  }
+  (void)h->pullAs(other.token, 12);
   const auto later = httpGet(*h, "/metrics").second;
   EXPECT_EQ(sample(later, R"(secap_devices_seen{window="24h"})"), 1);
   EXPECT_EQ(sample(later, R"(secap_devices_seen{window="7d"})"), 2);
