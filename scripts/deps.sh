@@ -21,7 +21,12 @@ packages=(
   qml6-module-qtqml-models qml6-module-qtquick-shapes qml6-module-qtquick-dialogs
   qml6-module-qttest qml6-module-qtcharts qml6-module-qtmultimedia
   fonts-dejavu-core
+  # the web dashboard's browser tests (driven by playwright-core from npm)
+  chromium
 )
+# Node.js and npm build the web dashboard. A machine may have Node.js from
+# elsewhere with its own npm (Debian's npm package would conflict with it).
+command -v npm > /dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

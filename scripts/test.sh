@@ -19,6 +19,7 @@ trap cleanup EXIT
 eval "$("$root/scripts/pg-cluster.sh" start "$pgdir")"
 export SECAP_TEST_POSTGRES
 export SECAP_REQUIRE_POSTGRES=1
+export SECAP_REQUIRE_CHROMIUM=1  # the dashboard's browser tests must run, not skip
 echo "stage postgres: throwaway cluster at ${SECAP_TEST_POSTGRES}"
 
 cd "${SECAP_BUILD_DIR:-$root/build}"

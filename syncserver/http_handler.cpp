@@ -11,6 +11,7 @@
 
 #include "secap/core/ids.h"
 #include "secap/core/text.h"
+#include "web_auth.h"
 
 namespace secap::server {
 namespace {
@@ -53,6 +54,8 @@ std::optional<std::vector<std::string>> splitPath(std::string_view target) {
   return segments;
 }
 
+core::Status webOff() { return {core::StatusCode::kUnavailable, "the web dashboard is not enabled on this server"}; }
+
 // The HTTP status of a failed backend call.
 HttpResponse errorOf(const HttpRequest& req, const core::Status& st) {
   http::status status = http::status::internal_server_error;
@@ -74,6 +77,14 @@ HttpResponse errorOf(const HttpRequest& req, const core::Status& st) {
       status = http::status::not_found;
       code = "not_found";
       break;
+    case core::StatusCode::kResourceExhausted:
+      status = http::status::too_many_requests;
+      code = "too_many_requests";
+      break;
+    case core::StatusCode::kAlreadyExists:
+      status = http::status::conflict;
+      code = "already_exists";
+      break;
     case core::StatusCode::kUnavailable:
       status = http::status::service_unavailable;
       code = "unavailable";
@@ -84,6 +95,28 @@ HttpResponse errorOf(const HttpRequest& req, const core::Status& st) {
   HttpResponse res = makeHttpError(status, code, st.message(), req.version(), req.keep_alive());
   if (status == http::status::unauthorized) res.set(http::field::www_authenticate, "Bearer");
   return res;
+}
+
+// The value of the session cookie, or empty.
+std::string sessionToken(const HttpRequest& req) {
+  const auto it = req.find(http::field::cookie);
+  if (it == req.end()) return {};
+  std::string_view cookies(it->value().data(), it->value().size());
+  const std::string prefix = std::string(kSessionCookie) + "=";
+  while (!cookies.empty()) {
+    const size_t semi = cookies.find(';');
+    std::string_view pair = cookies.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.substr(0, prefix.size()) == prefix) return std::string(pair.substr(prefix.size()));
+    if (semi == std::string_view::npos) break;
+    cookies.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+std::string sessionCookie(const std::string& token, int64_t maxAgeSeconds, bool secure) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) +
+         "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
 }
 
 HttpResponse json(const HttpRequest& req, const google::protobuf::Message& message,
@@ -99,8 +132,8 @@ HttpResponse json(const HttpRequest& req, const google::protobuf::Message& messa
 }
 
 HttpResponse csv(const HttpRequest& req, std::string body, const std::string& fileName) {
-  HttpResponse res = makeResponse(http::status::ok, "text/csv; charset=utf-8", std::move(body), req.version(),
-                                  req.keep_alive());
+  HttpResponse res =
+      makeResponse(http::status::ok, "text/csv; charset=utf-8", std::move(body), req.version(), req.keep_alive());
   res.set(http::field::content_disposition, "attachment; filename=\"" + fileName + "\"");
   return res;
 }
@@ -158,8 +191,7 @@ HttpResponse report(const HttpRequest& req, const HttpBackend& backend, const Ca
   return r.isOk() ? json(req, *r) : errorOf(req, r.status());
 }
 
-HttpResponse inventoryCsv(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
-                          const Params& p) {
+HttpResponse inventoryCsv(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
   auto text = backend.inventoryCsv(caller, p.id, p.year);
   return text.isOk() ? csv(req, std::move(*text), "inventory-" + std::to_string(p.year) + ".csv")
                      : errorOf(req, text.status());
@@ -195,6 +227,13 @@ HttpResponse siteReport(const HttpRequest& req, const HttpBackend& backend, cons
   return r.isOk() ? json(req, *r) : errorOf(req, r.status());
 }
 
+HttpResponse sites(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  const auto year = yearParam(p);
+  if (!year) return errorOf(req, core::invalidArgument("'" + p.query.at("year") + "' is not a year"));
+  auto r = backend.sites(caller, p.id, *year);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
 HttpResponse measureOutcomes(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
                              const Params& p) {
   secap::v1::ListMeasureOutcomesRequest request;
@@ -212,23 +251,64 @@ HttpResponse reviewQueue(const HttpRequest& req, const HttpBackend& backend, con
 // POST /api/v1/readings/{id}/review, body ReviewReadingRequest as JSON
 // (reading_id from the path): 201 with the recorded ReadingReview, 200 when
 // the same review_id was recorded before.
-HttpResponse reviewReading(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
-                           const Params& p) {
+HttpResponse reviewReading(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
   secap::v1::ReviewReadingRequest request;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   const std::string& body = req.body();
   if (body.find_first_not_of(" \t\r\n") == std::string::npos ||
       !google::protobuf::util::JsonStringToMessage(body, &request, options).ok())
-    return errorOf(req, core::invalidArgument(
-                            R"(the body must be JSON: {"decision": "REVIEW_DECISION_CONFIRMED" or )"
-                            R"("REVIEW_DECISION_ERRONEOUS", "note": "why", "review_id": optional UUID})"));
+    return errorOf(req,
+                   core::invalidArgument(R"(the body must be JSON: {"decision": "REVIEW_DECISION_CONFIRMED" or )"
+                                         R"("REVIEW_DECISION_ERRONEOUS", "note": "why", "review_id": optional UUID})"));
   if (!request.reading_id().empty() && request.reading_id() != p.id)
     return errorOf(req, core::invalidArgument("the body names another reading than the path"));
   request.set_reading_id(p.id);
   auto r = backend.reviewReading(caller, request);
   if (!r.isOk()) return errorOf(req, r.status());
   return json(req, *r, r->duplicate() ? http::status::ok : http::status::created);
+}
+
+// POST /api/v1/session: SignInRequest as JSON; 201 with the WebSession and the cookie.
+HttpResponse signIn(const HttpRequest& req, const HttpBackend& backend, const Caller&, const Params&) {
+  const auto type = req.find(http::field::content_type);
+  if (type == req.end() || std::string_view(type->value().data(), type->value().size()).find("application/json") != 0)
+    return makeHttpError(http::status::unsupported_media_type, "unsupported_media_type",
+                         "sign in with a JSON body (Content-Type: application/json)", req.version(), req.keep_alive());
+  secap::v1::SignInRequest request;
+  google::protobuf::util::JsonParseOptions options;
+  if (!google::protobuf::util::JsonStringToMessage(req.body(), &request, options).ok())
+    return errorOf(req, core::invalidArgument(R"(the body must be JSON: {"login": "...", "password": "..."})"));
+  auto in = backend.signIn(request);
+  if (!in.isOk()) return errorOf(req, in.status());
+  HttpResponse res = json(req, in->session, http::status::created);
+  res.set(http::field::set_cookie, sessionCookie(in->token, kWebSessionMs / 1000, backend.secureCookies()));
+  return res;
+}
+
+HttpResponse session(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params&) {
+  if (caller.webLogin.empty()) return errorOf(req, core::Status(core::StatusCode::kUnauthenticated, "not signed in"));
+  auto s = backend.webSession(caller);
+  return s.isOk() ? json(req, *s) : errorOf(req, s.status());
+}
+
+// DELETE /api/v1/session: 204, and the cookie cleared (also without a session).
+HttpResponse signOut(const HttpRequest& req, const HttpBackend& backend, const Caller&, const Params&) {
+  if (const std::string token = sessionToken(req); !token.empty()) {
+    if (auto st = backend.signOut(token); !st.isOk()) return errorOf(req, st);
+  }
+  HttpResponse res{http::status::no_content, req.version()};
+  res.set(http::field::server, kHttpServerName);
+  res.set(http::field::cache_control, "no-store");
+  res.set(http::field::set_cookie, sessionCookie("", 0, backend.secureCookies()));
+  res.keep_alive(req.keep_alive());
+  res.prepare_payload();
+  return res;
+}
+
+HttpResponse municipalities(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params&) {
+  auto list = backend.municipalities(caller);
+  return list.isOk() ? json(req, *list) : errorOf(req, list.status());
 }
 
 // Who may call a route: anyone, or whoever may read the municipality {id}
@@ -252,15 +332,24 @@ const std::vector<Route>& routes() {
       {http::verb::get, {"metrics"}, Access::kAnyone, metrics},
       {http::verb::get, {"api", "v1", "municipalities", "{id}", "summary"}, Access::kMunicipalityReader, summary},
       {http::verb::get, {"api", "v1", "municipalities", "{id}", "report"}, Access::kMunicipalityReader, report},
-      {http::verb::get, {"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"},
-       Access::kMunicipalityReader, inventoryCsv},
-      {http::verb::get, {"api", "v1", "municipalities", "{id}", "actions.csv"}, Access::kMunicipalityReader,
+      {http::verb::get,
+       {"api", "v1", "municipalities", "{id}", "inventories", "{year}.csv"},
+       Access::kMunicipalityReader,
+       inventoryCsv},
+      {http::verb::get,
+       {"api", "v1", "municipalities", "{id}", "actions.csv"},
+       Access::kMunicipalityReader,
        actionsCsv},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "sites"}, Access::kMunicipalityReader, sites},
       {http::verb::get, {"api", "v1", "municipalities", "{id}", "review-queue"}, Access::kReviewer, reviewQueue},
       {http::verb::post, {"api", "v1", "readings", "{id}", "review"}, Access::kReviewer, reviewReading},
       {http::verb::get, {"api", "v1", "sites", "{id}", "report"}, Access::kMunicipalityReader, siteReport},
       {http::verb::get, {"api", "v1", "compare"}, Access::kAnyoneAsThemselves, compare},
       {http::verb::get, {"api", "v1", "measure-outcomes"}, Access::kAnyoneAsThemselves, measureOutcomes},
+      {http::verb::get, {"api", "v1", "municipalities"}, Access::kAnyoneAsThemselves, municipalities},
+      {http::verb::post, {"api", "v1", "session"}, Access::kAnyone, signIn},
+      {http::verb::get, {"api", "v1", "session"}, Access::kAnyoneAsThemselves, session},
+      {http::verb::delete_, {"api", "v1", "session"}, Access::kAnyoneAsThemselves, signOut},
   };
   return kRoutes;
 }
@@ -304,10 +393,18 @@ std::optional<core::Status> paramsOf(const Route& route, const std::vector<std::
   return std::nullopt;
 }
 
-// The caller from the Authorization header: no header is an anonymous caller.
+// The caller from the Authorization header, else from the session cookie:
+// neither, or a session that has ended, is an anonymous caller (the page
+// then asks to sign in).
 core::Result<Caller> callerOf(const HttpRequest& req, const HttpBackend& backend) {
   const auto it = req.find(http::field::authorization);
-  if (it == req.end()) return Caller{};
+  if (it == req.end()) {
+    const std::string token = sessionToken(req);
+    if (token.empty()) return Caller{};
+    auto c = backend.sessionCaller(token);
+    if (!c.isOk() && c.status().code() == core::StatusCode::kUnauthenticated) return Caller{};
+    return c;
+  }
   const std::string_view value(it->value().data(), it->value().size());
   constexpr std::string_view kPrefix = "Bearer ";
   if (value.size() <= kPrefix.size() || value.substr(0, kPrefix.size()) != kPrefix)
@@ -355,6 +452,15 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend, std::stri
       if (!c.isOk()) return errorOf(req, c.status());
       caller = std::move(*c);
     }
+    // A browser's session is sent by the browser itself, so a write in its
+    // name must prove the page made it (a bearer token is never ambient).
+    if (!caller.webLogin.empty() && r.method != http::verb::get) {
+      const auto sent = req.find("X-CSRF-Token");
+      if (sent == req.end() || !csrfMatches(caller, std::string_view(sent->value().data(), sent->value().size())))
+        return makeHttpError(http::status::forbidden, "csrf",
+                             "this page is out of date or the request did not come from it: reload and try again",
+                             req.version(), req.keep_alive());
+    }
     return r.handler(req, backend, caller, params);
   }
   if (!allowed.empty()) {
@@ -363,10 +469,44 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend, std::stri
     res.set(http::field::allow, allowed);
     return res;
   }
+  // The dashboard's files, for any path outside the API.
+  const bool api = !segments->empty() && (*segments)[0] == "api";
+  if (!api && (req.method() == http::verb::get || req.method() == http::verb::head)) {
+    const std::string_view path = target.substr(0, target.find_first_of("?#"));
+    if (const StaticFile* f = backend.staticFile(path)) {
+      routeName = "/{dashboard}";
+      const auto match = req.find(http::field::if_none_match);
+      if (match != req.end() && std::string_view(match->value().data(), match->value().size()) == f->etag) {
+        HttpResponse res{http::status::not_modified, req.version()};
+        res.set(http::field::server, kHttpServerName);
+        res.set(http::field::etag, f->etag);
+        res.set(http::field::cache_control, f->cacheControl);
+        res.keep_alive(req.keep_alive());
+        return res;
+      }
+      HttpResponse res =
+          makeResponse(http::status::ok, f->contentType.c_str(), f->body, req.version(), req.keep_alive());
+      res.set(http::field::cache_control, f->cacheControl);
+      res.set(http::field::etag, f->etag);
+      res.set("X-Content-Type-Options", "nosniff");
+      res.set(
+          "Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+      res.set("Referrer-Policy", "same-origin");
+      return res;
+    }
+  }
   return makeHttpError(http::status::not_found, "not_found", "no such resource", req.version(), req.keep_alive());
 }
 
 }  // namespace
+
+core::Result<SignedIn> HttpBackend::signIn(const secap::v1::SignInRequest&) const { return webOff(); }
+core::Result<Caller> HttpBackend::sessionCaller(std::string_view) const { return webOff(); }
+core::Status HttpBackend::signOut(std::string_view) const { return webOff(); }
+core::Result<secap::v1::WebSession> HttpBackend::webSession(const Caller&) const { return webOff(); }
+core::Result<secap::v1::MunicipalityList> HttpBackend::municipalities(const Caller&) const { return webOff(); }
+core::Result<secap::v1::SiteList> HttpBackend::sites(const Caller&, const std::string&, int) const { return webOff(); }
 
 HttpResponse makeHttpError(http::status status, const std::string& code, const std::string& message, unsigned version,
                            bool keepAlive) {

@@ -17,6 +17,16 @@
 //   GET|HEAD /api/v1/sites/{id}/report[?year=Y]               SiteReport (JSON)
 //   GET|HEAD /api/v1/compare[?year=Y]                         CompareMunicipalitiesResponse (JSON)
 //   GET|HEAD /api/v1/measure-outcomes[?sector=S&area=A]       ListMeasureOutcomesResponse (JSON)
+//   GET|HEAD /api/v1/municipalities/{id}/sites[?year=Y]       SiteList: sites with their EnPIs (full readers)
+//   GET|HEAD /api/v1/municipalities                           MunicipalityList: those the caller may open
+//   POST     /api/v1/session                                  SignInRequest in, WebSession out + cookie (201)
+//   GET|HEAD /api/v1/session                                  the signed-in WebSession (401 without one)
+//   DELETE   /api/v1/session                                  signs out (204), clears the cookie
+//   GET|HEAD /, /assets/..., /<dashboard route>               the web dashboard's files (web_assets.h)
+// Callers: "Authorization: Bearer <device token>", or the web dashboard's
+// session cookie (web_auth.h). A session's writes (any method but GET and
+// HEAD) must carry its CSRF token in X-CSRF-Token, else 403 "csrf"; signing
+// in must be sent as application/json (a cross-site form cannot), else 415.
 // Who may read a municipality (the same rule as MonitoringService; the
 // backend applies it): a device with any role there but partner, or an admin,
 // sees everything; a partner, or a caller without a token, sees a
@@ -44,13 +54,26 @@
 #include "secap/core/status.h"
 #include "secap/v1/monitoring.pb.h"
 #include "store.h"
+#include "web_assets.h"
 
 namespace secap::server {
 
-// Who makes a request: a device from its bearer token, or nobody in particular.
+// Who makes a request: a device from its bearer token, a web user from
+// their session cookie (web_auth.h; `device` is then their web device), or
+// nobody in particular.
 struct Caller {
-  std::optional<DeviceRecord> device;  // empty: no token
+  std::optional<DeviceRecord> device;  // empty: no token and no session
+  std::string webLogin;                // a session's user; empty for a bearer token
+  std::string csrfToken;               // a session's writes must carry it
 };
+
+// A browser signed in: the cookie's token (shown once) and what the page may know.
+struct SignedIn {
+  std::string token;
+  secap::v1::WebSession session;
+};
+
+inline constexpr const char* kSessionCookie = "secap_session";
 
 // What the HTTP layer needs from the rest of the server. Every method that
 // reads a municipality applies the read rule above and answers
@@ -74,6 +97,9 @@ class HttpBackend {
   // A site's report: for a device with a role in its municipality (not partner), or an admin.
   [[nodiscard]] virtual core::Result<secap::v1::SiteReport> siteReport(const Caller& caller, const std::string& siteId,
                                                                        int year) const = 0;
+  // The municipality's sites with their EnPIs: for those who see all of it.
+  [[nodiscard]] virtual core::Result<secap::v1::SiteList> sites(const Caller& caller, const std::string& municipalityId,
+                                                                int year) const;
   // Across municipalities: those that share their progress (and, for the
   // catalogue, those the caller has a role in).
   [[nodiscard]] virtual core::Result<secap::v1::CompareMunicipalitiesResponse> compare(const Caller& caller,
@@ -87,6 +113,18 @@ class HttpBackend {
                                                                          const std::string& municipalityId) const = 0;
   [[nodiscard]] virtual core::Result<secap::v1::ReviewReadingResponse> reviewReading(
       const Caller& caller, const secap::v1::ReviewReadingRequest& request) const = 0;
+  // --- The web dashboard (web_auth.h, web_assets.h). A backend without it
+  // answers kUnavailable and serves no files.
+  [[nodiscard]] virtual core::Result<SignedIn> signIn(const secap::v1::SignInRequest& request) const;
+  // The caller of a session cookie's token (kUnauthenticated: ended or unknown).
+  [[nodiscard]] virtual core::Result<Caller> sessionCaller(std::string_view token) const;
+  [[nodiscard]] virtual core::Status signOut(std::string_view token) const;
+  // The signed-in session as the page sees it (the caller came from sessionCaller).
+  [[nodiscard]] virtual core::Result<secap::v1::WebSession> webSession(const Caller& caller) const;
+  [[nodiscard]] virtual core::Result<secap::v1::MunicipalityList> municipalities(const Caller& caller) const;
+  // Cookies get the Secure attribute (the listener is not on loopback).
+  [[nodiscard]] virtual bool secureCookies() const { return false; }
+  [[nodiscard]] virtual const StaticFile* staticFile(std::string_view path) const { return nullptr; }
   // The Prometheus exposition for GET /metrics (metrics.h).
   [[nodiscard]] virtual core::Result<std::string> metrics() const = 0;
   // Told of every answered request: the route template it matched

@@ -21,15 +21,16 @@
 #include "demo_data.h"
 #include "enroll_qr.h"
 #include "enrollment.h"
-#include "ingest.h"
 #include "importers.h"
+#include "ingest.h"
 #include "inventories.h"
-#include "person_export.h"
-#include "secap/core/text.h"
 #include "kiosk_pins.h"
+#include "person_export.h"
 #include "rollups.h"
 #include "secap/core/enroll_uri.h"
 #include "secap/core/kiosk_pin.h"
+#include "secap/core/passwords.h"
+#include "secap/core/text.h"
 #include "secap/core/tls_pin.h"
 #include "server.h"
 
@@ -394,14 +395,14 @@ struct KioskPinCommand {
   KioskPinRequest request;
 };
 
-// The PIN from standard input: typed without echo at a terminal, or one
-// line from a pipe. Never an argument, so it stays out of shell history and
-// the process list.
-std::string readPin(const std::string& forWhom) {
+// A secret (PIN, password) from standard input: typed without echo at a
+// terminal, or one line from a pipe. Never an argument, so it stays out of
+// shell history and the process list.
+std::string readSecret(const std::string& prompt) {
   const bool terminal = isatty(STDIN_FILENO) != 0;
   termios saved{};
   if (terminal) {
-    fmt::print(stderr, "PIN for {} ({} to {} digits): ", forWhom, core::kMinPinDigits, core::kMaxPinDigits);
+    fmt::print(stderr, "{}: ", prompt);
     tcgetattr(STDIN_FILENO, &saved);
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
@@ -413,8 +414,95 @@ std::string readPin(const std::string& forWhom) {
     tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     fmt::print(stderr, "\n");
   }
-  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+  while (!pin.empty() && (pin.back() == '\r' || pin.back() == '\n')) pin.pop_back();
   return pin;
+}
+
+std::string readPin(const std::string& forWhom) {
+  std::string pin =
+      readSecret(fmt::format("PIN for {} ({} to {} digits)", forWhom, core::kMinPinDigits, core::kMaxPinDigits));
+  while (!pin.empty() && pin.back() == ' ') pin.pop_back();
+  return pin;
+}
+
+// --- Web dashboard users ---
+
+struct WebUserCommand {
+  StoreLocation where;
+  std::string login;
+  std::string municipality;
+  std::string role = "coordinator";
+  bool link = false;  // a one-time sign-in link instead of a password
+  std::string baseUrl = "http://127.0.0.1:8080";
+};
+
+void printLink(const WebUserCommand& o, const std::string& token) {
+  std::string base = o.baseUrl;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  fmt::print("sign-in link for {} (one use, valid 24 hours):\n{}/signin#link={}\n", o.login, base, token);
+}
+
+int runWebUserAdd(const WebUserCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto m = findMunicipality(**store, o.municipality);
+  if (!m.isOk()) return fail(m.status());
+  std::string password;
+  if (!o.link)
+    password = readSecret(fmt::format("password for {} (at least {} characters)", o.login, core::kMinPasswordChars));
+  WebAuth auth(**store);
+  auto user = auth.addUser(o.login, m->id, o.role, password, adminActor());
+  if (!user.isOk()) return fail(user.status());
+  fmt::print("web user {} ({} in {}) added\n", user->login, o.role, m->entity.municipality().name());
+  if (o.link) {
+    auto token = auth.issueLink(user->login, adminActor());
+    if (!token.isOk()) return fail(token.status());
+    printLink(o, *token);
+  }
+  return 0;
+}
+
+int runWebUserLink(const WebUserCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto token = WebAuth(**store).issueLink(o.login, adminActor());
+  if (!token.isOk()) return fail(token.status());
+  printLink(o, *token);
+  return 0;
+}
+
+int runWebUserPassword(const WebUserCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  const std::string password = readSecret(fmt::format("new password for {}", o.login));
+  if (auto st = WebAuth(**store).setPassword(o.login, password, adminActor()); !st.isOk()) return fail(st);
+  fmt::print("password of {} changed; their sessions have ended\n", o.login);
+  return 0;
+}
+
+int runWebUserRevoke(const WebUserCommand& o) {
+  auto store = openStore(o.where.dataDir, o.where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  if (auto st = WebAuth(**store).revoke(o.login, adminActor()); !st.isOk()) return fail(st);
+  fmt::print("web user {} withdrawn: signed out everywhere, and cannot sign in again\n", o.login);
+  return 0;
+}
+
+int runWebUserList(const StoreLocation& where) {
+  auto store = openStore(where.dataDir, where.databaseUrl);
+  if (!store.isOk()) return fail(store.status());
+  auto users = (*store)->webUsers();
+  if (!users.isOk()) return fail(users.status());
+  for (const auto& u : *users) {
+    auto d = (*store)->deviceById(u.deviceId);
+    if (!d.isOk()) return fail(d.status());
+    const std::string role = d->has_value() ? (*d)->role + "@" + (*d)->municipalityId : "?";
+    const bool withdrawn = !d->has_value() || (*d)->revokedAtMs != 0;
+    fmt::print("{}  {}  {}{}\n", u.login, role, u.passwordHash.empty() ? "links only" : "password",
+               withdrawn ? "  withdrawn" : "");
+  }
+  if (users->empty()) fmt::print("no web users\n");
+  return 0;
 }
 
 int runKioskPin(KioskPinCommand& o) {
@@ -593,6 +681,8 @@ int main(int argc, char** argv) {
   serve->add_option("--import-dir", config.importDir,
                     "A drop folder: CSV files put there are imported by the kind their name starts with "
                     "(invoices-…, readings-…) and moved to done/ or failed/ with a report");
+  serve->add_option("--web-root", config.webRoot,
+                    "The web dashboard's built files (default: the build's own dashboard folder)");
   serve->add_option("--import-municipality", config.importMunicipality,
                     "The municipality of dropped files that have no municipality column");
   int64_t maxAttachmentMiB = kDefaultMaxBlobBytes / (1024 * 1024);
@@ -639,7 +729,8 @@ int main(int argc, char** argv) {
   compactCmd->add_option("--horizon-seq", horizon, "Compact up to this seq (default: everything)");
 
   auto* rebuildCmd = admin->add_subcommand(
-      "rebuild-rollups", "Recompute every meter's monthly rollups from its readings (they are kept up to date at ingest)");
+      "rebuild-rollups",
+      "Recompute every meter's monthly rollups from its readings (they are kept up to date at ingest)");
   addStoreOptions(rebuildCmd, where);
 
   auto* afterRestore = admin->add_subcommand(
@@ -699,6 +790,23 @@ int main(int argc, char** argv) {
   kioskPin->add_option("--sites", pinCmd.request.sites, "Site ids where the PIN works, comma separated")
       ->delimiter(',');
   kioskPin->add_flag("--clear", pinCmd.request.clear, "Take the person's PIN away");
+  WebUserCommand web;
+  auto* webUser = admin->add_subcommand("web-user", "Manage the web dashboard's users");
+  webUser->require_subcommand(1);
+  auto* webAdd = webUser->add_subcommand(
+      "add", "Add a web user (the password is read from standard input, or --link prints a sign-in link)");
+  auto* webLink = webUser->add_subcommand("link", "Print a one-time sign-in link for a web user");
+  auto* webPassword = webUser->add_subcommand("password", "Set a web user's password (read from standard input)");
+  auto* webRevoke = webUser->add_subcommand("revoke", "Withdraw a web user: signed out everywhere");
+  auto* webList = webUser->add_subcommand("list", "List the web users");
+  for (auto* cmd : {webAdd, webLink, webPassword, webRevoke, webList}) addStoreOptions(cmd, web.where);
+  for (auto* cmd : {webAdd, webLink, webPassword, webRevoke})
+    cmd->add_option("--login", web.login, "The user's login (letters, digits, . _ @ -)")->required();
+  webAdd->add_option("--municipality", web.municipality, "Municipality name or id")->required();
+  webAdd->add_option("--role", web.role, "coordinator, partner, admin or field")->capture_default_str();
+  webAdd->add_flag("--link", web.link, "No password: print a one-time sign-in link instead");
+  for (auto* cmd : {webAdd, webLink})
+    cmd->add_option("--base-url", web.baseUrl, "The dashboard's address, for the link")->capture_default_str();
   auto* devicesCmd = admin->add_subcommand("devices", "List enrolled devices, their roles and whether withdrawn");
   addStoreOptions(devicesCmd, dev.where);
   auto* auditCmd = admin->add_subcommand("audit", "Show the log of administrative actions, oldest first");
@@ -789,6 +897,11 @@ int main(int argc, char** argv) {
     return runBindSites(dev);
   }
   if (*kioskPin) return runKioskPin(pinCmd);
+  if (*webAdd) return runWebUserAdd(web);
+  if (*webLink) return runWebUserLink(web);
+  if (*webPassword) return runWebUserPassword(web);
+  if (*webRevoke) return runWebUserRevoke(web);
+  if (*webList) return runWebUserList(web.where);
   if (*sitesCmd) return runSites(where, sitesOf);
   if (*devicesCmd) return runDevices(dev.where);
   if (*auditCmd) return runAudit(dev);

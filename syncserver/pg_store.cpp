@@ -151,6 +151,25 @@ CREATE INDEX entities_by_parent ON entities(type, parent_id);
 ALTER TABLE devices ADD COLUMN last_seen_ms BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE devices ADD COLUMN outbox BIGINT NOT NULL DEFAULT -1;
 )sql",
+    // 6: web dashboard users and their sessions (web_auth.h).
+    R"sql(
+CREATE TABLE web_users(
+  login TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  failed_logins BIGINT NOT NULL DEFAULT 0,
+  locked_until_ms BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE web_sessions(
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  login TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL);
+CREATE INDEX web_sessions_by_login ON web_sessions(login);
+CREATE INDEX web_sessions_by_expiry ON web_sessions(expires_ms);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == PgStore::kSchemaVersion);
@@ -423,8 +442,7 @@ class PgWriteTx final : public WriteTx {
                                {Param::text(meterId)});
     if (!rows.isOk()) return rows.status();
     if (rows->empty()) return std::optional<core::ChainEnd>();
-    return std::optional<core::ChainEnd>(core::ChainEnd{rows->getBytes(0, 0), rows->getInt(0, 1),
-                                                        rows->getDouble(0, 2),
+    return std::optional<core::ChainEnd>(core::ChainEnd{rows->getBytes(0, 0), rows->getInt(0, 1), rows->getDouble(0, 2),
                                                         static_cast<core::ReadingKind>(rows->getInt(0, 3))});
   }
 
@@ -481,12 +499,11 @@ class PgWriteTx final : public WriteTx {
   }
 
   Status clearRollups(const std::string& municipalityId) override {
-    SECAP_RETURN_IF_ERROR(
-        m_lease
-            ->query("DELETE FROM meter_chain WHERE meter_id IN "
-                    "(SELECT DISTINCT meter_id FROM meter_months WHERE municipality_id=$1)",
-                    {Param::text(municipalityId)})
-            .status());
+    SECAP_RETURN_IF_ERROR(m_lease
+                              ->query("DELETE FROM meter_chain WHERE meter_id IN "
+                                      "(SELECT DISTINCT meter_id FROM meter_months WHERE municipality_id=$1)",
+                                      {Param::text(municipalityId)})
+                              .status());
     return m_lease->query("DELETE FROM meter_months WHERE municipality_id=$1", {Param::text(municipalityId)}).status();
   }
 
@@ -522,11 +539,12 @@ class PgWriteTx final : public WriteTx {
   Status setChainEnd(const std::string& meterId, const std::optional<core::ChainEnd>& end) {
     if (!end) return m_lease->query("DELETE FROM meter_chain WHERE meter_id=$1", {Param::text(meterId)}).status();
     return m_lease
-        ->query("INSERT INTO meter_chain(meter_id, reading_id, taken_at, value, kind) VALUES($1,$2,$3,$4,$5) "
-                "ON CONFLICT(meter_id) DO UPDATE SET reading_id=excluded.reading_id, taken_at=excluded.taken_at, "
-                "value=excluded.value, kind=excluded.kind",
-                {Param::text(meterId), Param::text(end->readingId), Param::int8(end->takenAtMs),
-                 Param::float8(end->value), Param::int8(static_cast<int>(end->kind))})
+        ->query(
+            "INSERT INTO meter_chain(meter_id, reading_id, taken_at, value, kind) VALUES($1,$2,$3,$4,$5) "
+            "ON CONFLICT(meter_id) DO UPDATE SET reading_id=excluded.reading_id, taken_at=excluded.taken_at, "
+            "value=excluded.value, kind=excluded.kind",
+            {Param::text(meterId), Param::text(end->readingId), Param::int8(end->takenAtMs), Param::float8(end->value),
+             Param::int8(static_cast<int>(end->kind))})
         .status();
   }
 
@@ -1078,9 +1096,10 @@ Status PgStore::noteDeviceSeen(const std::string& deviceId, int64_t nowMs, int64
   auto conn = m_pool.lease();
   if (!conn.isOk()) return conn.status();
   return (*conn)
-      ->query("UPDATE devices SET last_seen_ms=greatest(last_seen_ms, $1), "
-              "outbox=CASE WHEN $2<0 THEN outbox ELSE $2 END WHERE id=$3",
-              {Param::int8(nowMs), Param::int8(outbox), Param::text(deviceId)})
+      ->query(
+          "UPDATE devices SET last_seen_ms=greatest(last_seen_ms, $1), "
+          "outbox=CASE WHEN $2<0 THEN outbox ELSE $2 END WHERE id=$3",
+          {Param::int8(nowMs), Param::int8(outbox), Param::text(deviceId)})
       .status();
 }
 
@@ -1148,6 +1167,128 @@ Result<std::vector<DeviceRecord>> PgStore::allDevices() {
     SECAP_RETURN_IF_ERROR(loadRoles(**conn, out.back()));
   }
   return out;
+}
+
+// --- Web users and sessions ---
+
+namespace {
+
+constexpr const char* kWebUserColumns =
+    "SELECT login, device_id, password_hash, created_ms, failed_logins, locked_until_ms FROM web_users ";
+
+WebUserRecord webUserFrom(const pg::Rows& rows, int i) {
+  return {rows.getBytes(i, 0),
+          rows.getBytes(i, 1),
+          rows.getBytes(i, 2),
+          rows.getInt(i, 3),
+          static_cast<int>(rows.getInt(i, 4)),
+          rows.getInt(i, 5)};
+}
+
+}  // namespace
+
+Status PgStore::addWebUser(const WebUserRecord& u) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  Status done = (*conn)
+                    ->query("INSERT INTO web_users(login, device_id, password_hash, created_ms) VALUES($1,$2,$3,$4)",
+                            {Param::text(u.login), Param::text(u.deviceId), Param::text(u.passwordHash),
+                             Param::int8(u.createdAtMs)})
+                    .status();
+  if (done.code() == StatusCode::kAlreadyExists)
+    return {StatusCode::kAlreadyExists, "the login " + u.login + " is taken"};
+  return done;
+}
+
+Result<std::optional<WebUserRecord>> PgStore::webUser(const std::string& login) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kWebUserColumns) + "WHERE login=$1", {Param::text(login)});
+  if (!rows.isOk()) return rows.status();
+  std::optional<WebUserRecord> out;
+  if (!rows->empty()) out = webUserFrom(*rows, 0);
+  return out;
+}
+
+Result<std::vector<WebUserRecord>> PgStore::webUsers() {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(std::string(kWebUserColumns) + "ORDER BY login");
+  if (!rows.isOk()) return rows.status();
+  std::vector<WebUserRecord> out;
+  for (int i = 0; i < rows->size(); ++i) out.push_back(webUserFrom(*rows, i));
+  return out;
+}
+
+Status PgStore::setWebPassword(const std::string& login, const std::string& passwordHash) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query("UPDATE web_users SET password_hash=$1, failed_logins=0, locked_until_ms=0 WHERE login=$2",
+                             {Param::text(passwordHash), Param::text(login)});
+  if (!rows.isOk()) return rows.status();
+  if (rows->affected() == 0) return core::notFound("there is no web user " + login);
+  return Status::ok();
+}
+
+Result<int> PgStore::countLoginFailure(const std::string& login) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows =
+      (*conn)->query("UPDATE web_users SET failed_logins=failed_logins+1 WHERE login=$1 RETURNING failed_logins",
+                     {Param::text(login)});
+  if (!rows.isOk()) return rows.status();
+  return rows->empty() ? 0 : static_cast<int>(rows->getInt(0, 0));
+}
+
+Status PgStore::setLoginLock(const std::string& login, int64_t lockedUntilMs) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)
+      ->query("UPDATE web_users SET failed_logins=0, locked_until_ms=$1 WHERE login=$2",
+              {Param::int8(lockedUntilMs), Param::text(login)})
+      .status();
+}
+
+Status PgStore::addWebSession(const WebSessionRecord& s) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  SECAP_RETURN_IF_ERROR(
+      (*conn)->query("DELETE FROM web_sessions WHERE expires_ms<=$1", {Param::int8(s.createdAtMs)}).status());
+  return (*conn)
+      ->query(
+          "INSERT INTO web_sessions(token_hash, kind, login, csrf_token, created_ms, expires_ms) "
+          "VALUES($1,$2,$3,$4,$5,$6)",
+          {Param::text(s.tokenHash), Param::text(s.kind), Param::text(s.login), Param::text(s.csrfToken),
+           Param::int8(s.createdAtMs), Param::int8(s.expiresAtMs)})
+      .status();
+}
+
+Result<std::optional<WebSessionRecord>> PgStore::webSession(const std::string& tokenHash) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query(
+      "SELECT token_hash, kind, login, csrf_token, created_ms, expires_ms FROM web_sessions WHERE token_hash=$1",
+      {Param::text(tokenHash)});
+  if (!rows.isOk()) return rows.status();
+  std::optional<WebSessionRecord> out;
+  if (!rows->empty())
+    out = WebSessionRecord{rows->getBytes(0, 0), rows->getBytes(0, 1), rows->getBytes(0, 2),
+                           rows->getBytes(0, 3), rows->getInt(0, 4),   rows->getInt(0, 5)};
+  return out;
+}
+
+Result<bool> PgStore::removeWebSession(const std::string& tokenHash) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  auto rows = (*conn)->query("DELETE FROM web_sessions WHERE token_hash=$1", {Param::text(tokenHash)});
+  if (!rows.isOk()) return rows.status();
+  return rows->affected() > 0;
+}
+
+Status PgStore::removeWebSessionsOf(const std::string& login) {
+  auto conn = m_pool.lease();
+  if (!conn.isOk()) return conn.status();
+  return (*conn)->query("DELETE FROM web_sessions WHERE login=$1", {Param::text(login)}).status();
 }
 
 }  // namespace secap::server

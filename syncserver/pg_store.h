@@ -37,7 +37,7 @@ class PgStore final : public Store {
   // `url` is a libpq connection URI (postgresql://user@host:port/db?...).
   // Runs the migrations (one instance at a time, under an advisory lock).
   static Result<std::unique_ptr<PgStore>> open(const std::string& url, int poolSize = 8);
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -82,6 +82,16 @@ class PgStore final : public Store {
   Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) override;
   Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) override;
   Result<std::vector<DeviceRecord>> allDevices() override;
+  Status addWebUser(const WebUserRecord& user) override;
+  Result<std::optional<WebUserRecord>> webUser(const std::string& login) override;
+  Result<std::vector<WebUserRecord>> webUsers() override;
+  Status setWebPassword(const std::string& login, const std::string& passwordHash) override;
+  Result<int> countLoginFailure(const std::string& login) override;
+  Status setLoginLock(const std::string& login, int64_t lockedUntilMs) override;
+  Status addWebSession(const WebSessionRecord& session) override;
+  Result<std::optional<WebSessionRecord>> webSession(const std::string& tokenHash) override;
+  Result<bool> removeWebSession(const std::string& tokenHash) override;
+  Status removeWebSessionsOf(const std::string& login) override;
 
   // Test hook: called inside a write transaction right after it took its
   // first server_seq and before it goes on, so a test can hold it open.

@@ -21,11 +21,15 @@ Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::str
     for (const auto& r : *rows) take(r.entity);
     return Status::ok();
   };
-  SECAP_RETURN_IF_ERROR(load(EntityType::kMunicipality, id, [&](const auto& c) { out.municipality = c.municipality(); }));
+  SECAP_RETURN_IF_ERROR(
+      load(EntityType::kMunicipality, id, [&](const auto& c) { out.municipality = c.municipality(); }));
   if (out.municipality.id().empty()) return out;
-  SECAP_RETURN_IF_ERROR(load(EntityType::kMunicipalityYear, id, [&](const auto& c) { out.years.push_back(c.municipality_year()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kPublishedInventory, id, [&](const auto& c) { out.published.push_back(c.published_inventory()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kActivityData, id, [&](const auto& c) { out.activity.push_back(c.activity_data()); }));
+  SECAP_RETURN_IF_ERROR(
+      load(EntityType::kMunicipalityYear, id, [&](const auto& c) { out.years.push_back(c.municipality_year()); }));
+  SECAP_RETURN_IF_ERROR(load(EntityType::kPublishedInventory, id,
+                             [&](const auto& c) { out.published.push_back(c.published_inventory()); }));
+  SECAP_RETURN_IF_ERROR(
+      load(EntityType::kActivityData, id, [&](const auto& c) { out.activity.push_back(c.activity_data()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kSite, id, [&](const auto& c) { out.sites.push_back(c.site()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kMeter, id, [&](const auto& c) { out.meters.push_back(c.meter()); }));
   // The meters' months come from the rollups kept at ingest, not from the readings.
@@ -33,11 +37,15 @@ Result<core::MonitoringRecords> monitoringRecordsOf(Store& store, const std::str
   if (!rollups.isOk()) return rollups.status();
   out.rollups = std::move(*rollups);
   for (const std::string& scope : {std::string(core::kGlobalScope), id})
-    SECAP_RETURN_IF_ERROR(load(EntityType::kEmissionFactor, scope, [&](const auto& c) { out.factors.push_back(c.emission_factor()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kDegreeDays, id, [&](const auto& c) { out.degreeDays.push_back(c.degree_days()); }));
+    SECAP_RETURN_IF_ERROR(
+        load(EntityType::kEmissionFactor, scope, [&](const auto& c) { out.factors.push_back(c.emission_factor()); }));
+  SECAP_RETURN_IF_ERROR(
+      load(EntityType::kDegreeDays, id, [&](const auto& c) { out.degreeDays.push_back(c.degree_days()); }));
   SECAP_RETURN_IF_ERROR(load(EntityType::kMeasure, id, [&](const auto& c) { out.measures.push_back(c.measure()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kProgressUpdate, id, [&](const auto& c) { out.progress.push_back(c.progress_update()); }));
-  SECAP_RETURN_IF_ERROR(load(EntityType::kInspection, id, [&](const auto& c) { out.inspections.push_back(c.inspection()); }));
+  SECAP_RETURN_IF_ERROR(
+      load(EntityType::kProgressUpdate, id, [&](const auto& c) { out.progress.push_back(c.progress_update()); }));
+  SECAP_RETURN_IF_ERROR(
+      load(EntityType::kInspection, id, [&](const auto& c) { out.inspections.push_back(c.inspection()); }));
   return out;
 }
 
@@ -85,8 +93,8 @@ Result<secap::v1::MunicipalitySummary> StoreReports::municipalitySummary(const C
   auto meters = m_store.entitiesOf(EntityType::kMeter, id);
   auto readings = m_store.entitiesOf(EntityType::kReading, id);
   auto reviews = m_store.entitiesOf(EntityType::kReadingReview, id);
-  for (const core::Status& st : {municipalities.status(), sites.status(), meters.status(), readings.status(),
-                                 reviews.status()})
+  for (const core::Status& st :
+       {municipalities.status(), sites.status(), meters.status(), readings.status(), reviews.status()})
     if (!st.isOk()) return st;
   std::vector<secap::v1::ReadingReview> reviewList;
   for (auto& r : *reviews) reviewList.push_back(r.entity.reading_review());
@@ -265,7 +273,7 @@ Result<secap::v1::SiteReport> StoreReports::siteReport(const Caller& caller, con
 }
 
 Result<secap::v1::ReviewQueue> StoreReports::reviewQueue(const Caller& caller,
-                                                        const std::string& municipalityId) const {
+                                                         const std::string& municipalityId) const {
   return reviewQueueOf(m_store, caller, municipalityId);
 }
 
@@ -281,6 +289,105 @@ Result<std::string> StoreReports::metrics() const {
 
 void StoreReports::requestServed(std::string_view route, unsigned status) const {
   if (m_metrics) m_metrics->httpRequest(route, status);
+}
+
+// --- The web dashboard ---
+
+Result<SignedIn> StoreReports::signIn(const secap::v1::SignInRequest& request) const {
+  if (!m_web) return HttpBackend::signIn(request);
+  auto in = request.link_token().empty() ? m_web->signIn(request.login(), request.password())
+                                         : m_web->signInWithLink(request.link_token());
+  if (!in.isOk()) return in.status();
+  Caller caller;
+  caller.device = in->device;
+  caller.webLogin = in->session.login;
+  caller.csrfToken = in->session.csrfToken;
+  auto session = webSession(caller);
+  if (!session.isOk()) return session.status();
+  session->set_expires_at(in->session.expiresAtMs);
+  return SignedIn{std::move(in->token), std::move(*session)};
+}
+
+Result<Caller> StoreReports::sessionCaller(std::string_view token) const {
+  if (!m_web) return HttpBackend::sessionCaller(token);
+  return m_web->caller(token);
+}
+
+Status StoreReports::signOut(std::string_view token) const {
+  if (!m_web) return HttpBackend::signOut(token);
+  return m_web->signOut(token);
+}
+
+Result<secap::v1::WebSession> StoreReports::webSession(const Caller& caller) const {
+  if (!caller.device || caller.webLogin.empty())
+    return core::Status(core::StatusCode::kUnauthenticated, "not signed in");
+  secap::v1::WebSession out;
+  out.set_login(caller.webLogin);
+  out.set_role(caller.device->role);
+  out.set_municipality_id(caller.device->municipalityId);
+  out.set_csrf_token(caller.csrfToken);
+  auto m = m_store.entitiesOf(EntityType::kMunicipality, caller.device->municipalityId);
+  if (!m.isOk()) return m.status();
+  if (!m->empty()) out.set_municipality_name(m->front().entity.municipality().name());
+  return out;
+}
+
+Result<secap::v1::MunicipalityList> StoreReports::municipalities(const Caller& caller) const {
+  auto all = m_store.allMunicipalities();
+  if (!all.isOk()) return all.status();
+  secap::v1::MunicipalityList out;
+  for (const auto& m : *all) {
+    if (m.deleted) continue;
+    auto sight = sightOf(caller, m.id);
+    if (!sight.isOk()) continue;  // neither a role there nor shared
+    auto* row = out.add_municipalities();
+    row->set_municipality_id(m.id);
+    row->set_name(m.entity.municipality().name());
+    row->set_country(m.entity.municipality().country());
+    row->set_share_progress(m.entity.municipality().share_progress());
+    row->set_full_access(*sight == Sight::kAll);
+    if (caller.device) {
+      const auto& roles = caller.device->roles;
+      const bool admin = std::any_of(roles.begin(), roles.end(), [](const auto& r) { return r.second == "admin"; });
+      auto role = roles.find(m.id);
+      row->set_role(role != roles.end() ? role->second : admin ? "admin" : "");
+    }
+  }
+  std::sort(out.mutable_municipalities()->begin(), out.mutable_municipalities()->end(),
+            [](const auto& a, const auto& b) { return a.name() < b.name(); });
+  return out;
+}
+
+Result<secap::v1::SiteList> StoreReports::sites(const Caller& caller, const std::string& id, int year) const {
+  auto sight = sightOf(caller, id);
+  if (!sight.isOk()) return sight.status();
+  if (*sight != Sight::kAll)
+    return core::Status(core::StatusCode::kPermissionDenied, "a town's sites are shown to its own staff only");
+  if (year == 0) year = core::Calendar{}.localDateOf(m_clock.nowMs()).year - 1;
+  auto records = monitoringRecordsOf(m_store, id);
+  if (!records.isOk()) return records.status();
+  secap::v1::SiteList out;
+  out.set_municipality_id(id);
+  out.set_year(year);
+  for (const auto& site : records->sites) {
+    auto report = core::siteReport(*records, site.id(), year, {});
+    if (!report) continue;
+    auto* row = out.add_sites();
+    row->set_site_id(site.id());
+    row->set_name(site.name());
+    row->set_kind(site.kind());
+    row->set_com_sector(site.com_sector());
+    if (report->has_heated_area_m2()) row->set_heated_area_m2(report->heated_area_m2());
+    if (report->has_heat_kwh_per_m2()) row->set_heat_kwh_per_m2(report->heat_kwh_per_m2());
+    row->set_heat_normalised(report->heat_normalised());
+    if (report->has_electricity_kwh_per_m2()) row->set_electricity_kwh_per_m2(report->electricity_kwh_per_m2());
+    if (report->has_heat_median_municipality()) row->set_heat_median_municipality(report->heat_median_municipality());
+    if (report->has_electricity_median_municipality())
+      row->set_electricity_median_municipality(report->electricity_median_municipality());
+  }
+  std::sort(out.mutable_sites()->begin(), out.mutable_sites()->end(),
+            [](const auto& a, const auto& b) { return a.name() < b.name(); });
+  return out;
 }
 
 }  // namespace secap::server

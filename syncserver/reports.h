@@ -17,6 +17,8 @@
 #include "secap/core/clock.h"
 #include "secap/core/progress.h"
 #include "store.h"
+#include "web_assets.h"
+#include "web_auth.h"
 
 namespace secap::server {
 
@@ -50,6 +52,24 @@ class StoreReports final : public HttpBackend {
   Result<std::string> metrics() const override;
   void requestServed(std::string_view route, unsigned status) const override;
 
+  // The web dashboard: sign-in through `auth`, files from `assets` (either
+  // may be null: no sign-in, no files). Call before serving.
+  void enableWeb(WebAuth* auth, const WebAssets* assets, bool secureCookies) {
+    m_web = auth;
+    m_assets = assets;
+    m_secureCookies = secureCookies;
+  }
+  Result<SignedIn> signIn(const secap::v1::SignInRequest& request) const override;
+  Result<Caller> sessionCaller(std::string_view token) const override;
+  Status signOut(std::string_view token) const override;
+  Result<secap::v1::WebSession> webSession(const Caller& caller) const override;
+  Result<secap::v1::MunicipalityList> municipalities(const Caller& caller) const override;
+  Result<secap::v1::SiteList> sites(const Caller& caller, const std::string& municipalityId, int year) const override;
+  bool secureCookies() const override { return m_secureCookies; }
+  const StaticFile* staticFile(std::string_view path) const override {
+    return m_assets ? m_assets->find(path) : nullptr;
+  }
+
  private:
   // How much of the municipality the caller sees, or why nothing.
   enum class Sight { kAll, kShared };
@@ -59,6 +79,9 @@ class StoreReports final : public HttpBackend {
   Store& m_store;
   const core::Clock& m_clock;
   Metrics* m_metrics;
+  WebAuth* m_web = nullptr;
+  const WebAssets* m_assets = nullptr;
+  bool m_secureCookies = false;
 };
 
 }  // namespace secap::server

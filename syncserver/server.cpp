@@ -127,6 +127,17 @@ Status SyncServer::start() {
                                                 ServiceLimits{m_config.rateLimitPerMinute}, m_metrics.get());
   m_reports = std::make_unique<StoreReports>(*m_store, m_clock, m_metrics.get());
   m_monitoring = std::make_unique<MonitoringServiceImpl>(*m_reports);
+  m_webAuth = std::make_unique<WebAuth>(*m_store, m_clock);
+  const std::string webRoot = m_config.webRoot.empty() ? std::string(SECAP_DASHBOARD_DIR) : m_config.webRoot;
+  if (auto assets = WebAssets::load(webRoot); assets.isOk()) {
+    m_webAssets = std::make_unique<WebAssets>(std::move(*assets));
+    spdlog::info("web dashboard: {} files from {}", m_webAssets->size(), webRoot);
+  } else {
+    spdlog::warn("no web dashboard: {}", assets.status().message());
+  }
+  // Secure cookies wherever the browser is not on this machine; the
+  // listener itself has no TLS yet (a reverse proxy terminates it).
+  m_reports->enableWeb(m_webAuth.get(), m_webAssets.get(), !isLoopbackHost(m_config.httpAddress));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

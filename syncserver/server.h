@@ -49,6 +49,9 @@ struct ServerConfig {
   std::string importMunicipality;  // for files without a municipality column
   int importPollMs = 2000;
   int importSettleMs = 2000;       // a file is taken once unchanged this long
+  // The web dashboard's built files (web_assets.h); empty: the build's own
+  // <build>/web. Without them the API still serves and / answers 404.
+  std::string webRoot;
 };
 
 class SyncServer {
@@ -79,6 +82,8 @@ class SyncServer {
   std::unique_ptr<SyncServiceImpl> m_service;
   std::unique_ptr<StoreReports> m_reports;
   std::unique_ptr<MonitoringServiceImpl> m_monitoring;
+  std::unique_ptr<WebAuth> m_webAuth;
+  std::unique_ptr<WebAssets> m_webAssets;
   std::unique_ptr<HttpServer> m_http;
   std::unique_ptr<ImportFolder> m_imports;
   std::unique_ptr<grpc::Server> m_grpc;

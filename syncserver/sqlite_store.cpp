@@ -135,6 +135,25 @@ CREATE INDEX entities_by_parent ON entities(type, parent_id);
 ALTER TABLE devices ADD COLUMN last_seen_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE devices ADD COLUMN outbox INTEGER NOT NULL DEFAULT -1;
 )sql",
+    // 6: web dashboard users and their sessions (web_auth.h).
+    R"sql(
+CREATE TABLE web_users(
+  login TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until_ms INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE web_sessions(
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  login TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX web_sessions_by_login ON web_sessions(login);
+CREATE INDEX web_sessions_by_expiry ON web_sessions(expires_ms);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == SqliteStore::kSchemaVersion);
@@ -437,7 +456,8 @@ class SqliteWriteTx final : public WriteTx {
                           "WHERE type=? AND parent_id IN "
                           "(SELECT id FROM entities INDEXED BY entities_by_parent WHERE type=? AND parent_id=?)");
     if (!st.isOk()) return st.status();
-    (*st)->bind(1, static_cast<int>(EntityType::kReadingReview))
+    (*st)
+        ->bind(1, static_cast<int>(EntityType::kReadingReview))
         .bind(2, static_cast<int>(EntityType::kReading))
         .bind(3, meterId);
     std::vector<StoredEntity> out;
@@ -466,7 +486,8 @@ class SqliteWriteTx final : public WriteTx {
         "municipality_id=excluded.municipality_id");
     if (!st.isOk()) return st.status();
     for (const auto& [month, use] : delta.months)
-      SECAP_RETURN_IF_ERROR((*st)->bind(1, meterId)
+      SECAP_RETURN_IF_ERROR((*st)
+                                ->bind(1, meterId)
                                 .bind(2, static_cast<int64_t>(month.index()))
                                 .bind(3, municipalityId)
                                 .bind(4, use.kwh)
@@ -507,7 +528,8 @@ class SqliteWriteTx final : public WriteTx {
       auto old = stored.months.find(month);
       if (!moved && old != stored.months.end() && old->second.kwh == use.kwh && old->second.readings == use.readings)
         continue;
-      SECAP_RETURN_IF_ERROR((*put)->bind(1, meterId)
+      SECAP_RETURN_IF_ERROR((*put)
+                                ->bind(1, meterId)
                                 .bind(2, static_cast<int64_t>(month.index()))
                                 .bind(3, municipalityId)
                                 .bind(4, use.kwh)
@@ -519,7 +541,8 @@ class SqliteWriteTx final : public WriteTx {
 
   Status clearRollups(const std::string& municipalityId) override {
     auto chain = m_db.cached(
-        "DELETE FROM meter_chain WHERE meter_id IN (SELECT DISTINCT meter_id FROM meter_months WHERE municipality_id=?)");
+        "DELETE FROM meter_chain WHERE meter_id IN (SELECT DISTINCT meter_id FROM meter_months WHERE "
+        "municipality_id=?)");
     if (!chain.isOk()) return chain.status();
     SECAP_RETURN_IF_ERROR((*chain)->bind(1, municipalityId).exec());
     auto months = m_db.cached("DELETE FROM meter_months WHERE municipality_id=?");
@@ -528,7 +551,8 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Status setMeta(const std::string& key, int64_t value) override {
-    auto st = m_db.cached("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    auto st =
+        m_db.cached("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     if (!st.isOk()) return st.status();
     return (*st)->bind(1, key).bind(2, value).exec();
   }
@@ -1215,6 +1239,137 @@ Result<std::vector<DeviceRecord>> SqliteStore::allDevices() {
   }
   for (auto& d : out) SECAP_RETURN_IF_ERROR(loadRoles(*m_reader, d));
   return out;
+}
+
+// --- Web users and sessions ---
+
+namespace {
+
+constexpr const char* kWebUserColumns =
+    "SELECT login, device_id, password_hash, created_ms, failed_logins, locked_until_ms FROM web_users ";
+constexpr const char* kWebSessionColumns =
+    "SELECT token_hash, kind, login, csrf_token, created_ms, expires_ms FROM web_sessions ";
+
+WebUserRecord webUserFromRow(const Stmt& st) {
+  return {st.columnText(0), st.columnText(1), st.columnText(2), st.columnInt(3), static_cast<int>(st.columnInt(4)),
+          st.columnInt(5)};
+}
+
+}  // namespace
+
+Status SqliteStore::addWebUser(const WebUserRecord& u) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("INSERT INTO web_users(login, device_id, password_hash, created_ms) VALUES(?,?,?,?)");
+  if (!st.isOk()) return st.status();
+  Status done = (*st)->bind(1, u.login).bind(2, u.deviceId).bind(3, u.passwordHash).bind(4, u.createdAtMs).exec();
+  if (done.code() == StatusCode::kAlreadyExists)
+    return {StatusCode::kAlreadyExists, "the login " + u.login + " is taken"};
+  return done;
+}
+
+Result<std::optional<WebUserRecord>> SqliteStore::webUser(const std::string& login) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kWebUserColumns) + "WHERE login=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, login);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  std::optional<WebUserRecord> out;
+  if (*row) out = webUserFromRow(**st);
+  (*st)->reset();
+  return out;
+}
+
+Result<std::vector<WebUserRecord>> SqliteStore::webUsers() {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kWebUserColumns) + "ORDER BY login");
+  if (!st.isOk()) return st.status();
+  std::vector<WebUserRecord> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    out.push_back(webUserFromRow(**st));
+  }
+  return out;
+}
+
+Status SqliteStore::setWebPassword(const std::string& login, const std::string& passwordHash) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("UPDATE web_users SET password_hash=?, failed_logins=0, locked_until_ms=0 WHERE login=?");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, passwordHash).bind(2, login).exec());
+  if (m_writer->changes() == 0) return core::notFound("there is no web user " + login);
+  return Status::ok();
+}
+
+Result<int> SqliteStore::countLoginFailure(const std::string& login) {
+  std::lock_guard lock(m_writeMu);
+  auto st =
+      m_writer->cached("UPDATE web_users SET failed_logins=failed_logins+1 WHERE login=? RETURNING failed_logins");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, login);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  const int failures = *row ? static_cast<int>((*st)->columnInt(0)) : 0;
+  (*st)->reset();
+  return failures;
+}
+
+Status SqliteStore::setLoginLock(const std::string& login, int64_t lockedUntilMs) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("UPDATE web_users SET failed_logins=0, locked_until_ms=? WHERE login=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, lockedUntilMs).bind(2, login).exec();
+}
+
+Status SqliteStore::addWebSession(const WebSessionRecord& s) {
+  return inWriteTx(m_writeMu, *m_writer, [&]() -> Status {
+    auto expired = m_writer->cached("DELETE FROM web_sessions WHERE expires_ms<=?");
+    if (!expired.isOk()) return expired.status();
+    SECAP_RETURN_IF_ERROR((*expired)->bind(1, s.createdAtMs).exec());
+    auto st = m_writer->cached(
+        "INSERT INTO web_sessions(token_hash, kind, login, csrf_token, created_ms, expires_ms) VALUES(?,?,?,?,?,?)");
+    if (!st.isOk()) return st.status();
+    return (*st)
+        ->bind(1, s.tokenHash)
+        .bind(2, s.kind)
+        .bind(3, s.login)
+        .bind(4, s.csrfToken)
+        .bind(5, s.createdAtMs)
+        .bind(6, s.expiresAtMs)
+        .exec();
+  });
+}
+
+Result<std::optional<WebSessionRecord>> SqliteStore::webSession(const std::string& tokenHash) {
+  std::lock_guard lock(m_readMu);
+  auto st = m_reader->cached(std::string(kWebSessionColumns) + "WHERE token_hash=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, tokenHash);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  std::optional<WebSessionRecord> out;
+  if (*row)
+    out = WebSessionRecord{(*st)->columnText(0), (*st)->columnText(1), (*st)->columnText(2),
+                           (*st)->columnText(3), (*st)->columnInt(4),  (*st)->columnInt(5)};
+  (*st)->reset();
+  return out;
+}
+
+Result<bool> SqliteStore::removeWebSession(const std::string& tokenHash) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("DELETE FROM web_sessions WHERE token_hash=?");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, tokenHash).exec());
+  return m_writer->changes() > 0;
+}
+
+Status SqliteStore::removeWebSessionsOf(const std::string& login) {
+  std::lock_guard lock(m_writeMu);
+  auto st = m_writer->cached("DELETE FROM web_sessions WHERE login=?");
+  if (!st.isOk()) return st.status();
+  return (*st)->bind(1, login).exec();
 }
 
 }  // namespace secap::server

@@ -32,7 +32,7 @@ inline constexpr const char* kEntitiesByParent =
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   Result<std::unique_ptr<WriteTx>> beginWrite(const WriteScope& scope) override;
   Result<PullPage> pull(const std::vector<std::string>& municipalityIds, int64_t afterSeq, int maxChanges,
@@ -77,6 +77,16 @@ class SqliteStore final : public Store {
   Result<int64_t> countCall(const std::string& deviceId, int64_t windowStartMs) override;
   Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) override;
   Result<std::vector<DeviceRecord>> allDevices() override;
+  Status addWebUser(const WebUserRecord& user) override;
+  Result<std::optional<WebUserRecord>> webUser(const std::string& login) override;
+  Result<std::vector<WebUserRecord>> webUsers() override;
+  Status setWebPassword(const std::string& login, const std::string& passwordHash) override;
+  Result<int> countLoginFailure(const std::string& login) override;
+  Status setLoginLock(const std::string& login, int64_t lockedUntilMs) override;
+  Status addWebSession(const WebSessionRecord& session) override;
+  Result<std::optional<WebSessionRecord>> webSession(const std::string& tokenHash) override;
+  Result<bool> removeWebSession(const std::string& tokenHash) override;
+  Status removeWebSessionsOf(const std::string& login) override;
 
  private:
   friend class SqliteWriteTx;

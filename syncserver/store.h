@@ -99,6 +99,31 @@ struct EnrollAttempt {
   int64_t nowMs = 0;
 };
 
+// --- Web users and sessions (web_auth.h) ---
+
+// A named person who signs in to the web dashboard. Their role and
+// municipality are those of a device record of platform "web" that enrolled
+// with them, so every rule for devices (roles, revocation, authorship of
+// writes, audit) applies to them unchanged.
+struct WebUserRecord {
+  std::string login;         // what they type; lower case
+  std::string deviceId;      // their device record
+  std::string passwordHash;  // argon2id (passwords.h); empty: one-time links only
+  int64_t createdAtMs = 0;
+  int failedLogins = 0;       // wrong passwords since the last lock or success
+  int64_t lockedUntilMs = 0;  // sign-in refused before this time
+};
+
+// A signed-in browser, or a one-time sign-in link not used yet.
+struct WebSessionRecord {
+  std::string tokenHash;  // sha256 of the token in the cookie or link
+  std::string kind;       // "session" or "link"
+  std::string login;
+  std::string csrfToken;  // a session's writes carry it (X-CSRF-Token)
+  int64_t createdAtMs = 0;
+  int64_t expiresAtMs = 0;
+};
+
 // A stored record: the entity plus what the merge needs.
 struct StoredEntity {
   core::EntityType type = core::EntityType::kUnknown;
@@ -315,6 +340,27 @@ class Store {
   // Audit entries at or after sinceMs, the newest `limit`, oldest first.
   virtual Result<std::vector<AuditEntry>> auditLog(int64_t sinceMs, int limit) = 0;
   virtual Result<std::vector<DeviceRecord>> allDevices() = 0;
+
+  // --- Web users and sessions (web_auth.h) ---
+  // kAlreadyExists when the login is taken.
+  virtual Status addWebUser(const WebUserRecord& user) = 0;
+  virtual Result<std::optional<WebUserRecord>> webUser(const std::string& login) = 0;
+  virtual Result<std::vector<WebUserRecord>> webUsers() = 0;
+  // Replaces the password hash and clears failures and lock (kNotFound if unknown).
+  virtual Status setWebPassword(const std::string& login, const std::string& passwordHash) = 0;
+  // Counts one wrong password and returns the failures so far; atomic
+  // across instances.
+  virtual Result<int> countLoginFailure(const std::string& login) = 0;
+  // Sets the lock (0: none) and clears the failures.
+  virtual Status setLoginLock(const std::string& login, int64_t lockedUntilMs) = 0;
+  // Stores a session or link; drops the expired ones of any user on the way.
+  virtual Status addWebSession(const WebSessionRecord& session) = 0;
+  virtual Result<std::optional<WebSessionRecord>> webSession(const std::string& tokenHash) = 0;
+  // Removes one; true for exactly one caller, even across instances (a
+  // one-time link is used by removing it).
+  virtual Result<bool> removeWebSession(const std::string& tokenHash) = 0;
+  // Signs a user out everywhere (and voids their unused links).
+  virtual Status removeWebSessionsOf(const std::string& login) = 0;
 };
 
 }  // namespace secap::server

@@ -204,7 +204,7 @@ TEST(HttpHandler, MalformedMunicipalityIdIs400) {
 
 TEST(HttpHandler, UnknownPathsAre404) {
   FakeBackend backend;
-  for (const char* target : {"/", "/healthz/", "//healthz", "/api/v1/municipalities", "/api/v1/municipalities/summary",
+  for (const char* target : {"/", "/healthz/", "//healthz", "/api/v1/towns", "/api/v1/municipalities/summary",
                              "/HEALTHZ", "/api/v2/municipalities/x/summary"}) {
     const HttpResponse res = get(backend, target);
     EXPECT_EQ(res.result(), http::status::not_found) << target;

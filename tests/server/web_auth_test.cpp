@@ -1,0 +1,256 @@
+// Web dashboard users and sessions (web_auth.h) on SQLite and, in the "pg:"
+// run, PostgreSQL: passwords, the lock after wrong ones, expiry, one-time
+// links, withdrawal; and through the HTTP router: the cookie's attributes,
+// CSRF on writes, and what a partner's session may list.
+#include "web_auth.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "harness.h"
+#include "reports.h"
+#include "secap/core/hlc.h"
+
+namespace secap::testing {
+namespace {
+
+namespace http = boost::beast::http;
+namespace v1 = secap::v1;
+using core::StatusCode;
+
+constexpr const char* kPassword = "a long enough password";
+
+class WebAuthTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    h = std::make_unique<ServerHarness>(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    h->seed(baseChanges(kServerNow));
+    auth = std::make_unique<server::WebAuth>(h->srv->store(), h->clock);
+    reports = std::make_unique<server::StoreReports>(h->srv->store(), h->clock);
+    reports->enableWeb(auth.get(), nullptr, false);
+  }
+
+  server::WebUserRecord add(const std::string& login, const std::string& role = "coordinator",
+                            const std::string& municipality = kMunicipalityId) {
+    auto u = auth->addUser(login, municipality, role, kPassword, "test");
+    EXPECT_TRUE(u.isOk()) << u.status().toString();
+    return u.isOk() ? *u : server::WebUserRecord{};
+  }
+
+  server::HttpResponse call(http::verb method, const std::string& target, const std::string& cookie = "",
+                            const std::string& body = "", const std::string& csrf = "") {
+    server::HttpRequest req{method, target, 11};
+    if (!cookie.empty())
+      req.set(http::field::cookie, "theme=dark; " + std::string(server::kSessionCookie) + "=" + cookie);
+    if (!csrf.empty()) req.set("X-CSRF-Token", csrf);
+    if (!body.empty()) {
+      req.set(http::field::content_type, "application/json");
+      req.body() = body;
+      req.prepare_payload();
+    }
+    return server::handleRequest(req, *reports);
+  }
+
+  std::unique_ptr<ServerHarness> h;
+  std::unique_ptr<server::WebAuth> auth;
+  std::unique_ptr<server::StoreReports> reports;
+};
+
+TEST_F(WebAuthTest, TheRightPasswordSignsInAndAWrongOneOrUnknownLoginSaysTheSame) {
+  add("Anna.Kowalska");  // logins are kept in lower case
+  auto in = auth->signIn("anna.kowalska", kPassword);
+  ASSERT_TRUE(in.isOk()) << in.status().toString();
+  auto caller = auth->caller(in->token);
+  ASSERT_TRUE(caller.isOk()) << caller.status().toString();
+  ASSERT_TRUE(caller->device.has_value());
+  EXPECT_EQ(caller->device->role, "coordinator");
+  EXPECT_EQ(caller->device->platform, "web");
+  EXPECT_EQ(caller->webLogin, "anna.kowalska");
+  EXPECT_EQ(caller->csrfToken.size(), 64u);
+
+  auto wrong = auth->signIn("anna.kowalska", "not the password");
+  auto unknown = auth->signIn("nobody", kPassword);
+  ASSERT_FALSE(wrong.isOk());
+  ASSERT_FALSE(unknown.isOk());
+  EXPECT_EQ(wrong.status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(wrong.status().message(), unknown.status().message());
+  // The password itself is stored only as an argon2id hash.
+  auto stored = h->srv->store().webUser("anna.kowalska");
+  ASSERT_TRUE(stored.isOk() && stored->has_value());
+  EXPECT_EQ((*stored)->passwordHash.rfind("$argon2id$", 0), 0u);
+  EXPECT_EQ((*stored)->passwordHash.find(kPassword), std::string::npos);
+}
+
+TEST_F(WebAuthTest, FiveWrongPasswordsLockTheLoginForFifteenMinutes) {
+  add("anna");
+  for (int i = 0; i < server::kWebFailuresBeforeLock; ++i)
+    EXPECT_EQ(auth->signIn("anna", "wrong " + std::to_string(i)).status().code(), StatusCode::kUnauthenticated);
+  auto locked = auth->signIn("anna", kPassword);
+  ASSERT_FALSE(locked.isOk());
+  EXPECT_EQ(locked.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(locked.status().message().find("locked until"), std::string::npos);
+  // Through HTTP it is a 429.
+  auto res = call(http::verb::post, "/api/v1/session", "", R"({"login":"anna","password":"a long enough password"})");
+  EXPECT_EQ(res.result_int(), 429u);
+  h->clock.advance(server::kWebLockMs + 1);
+  EXPECT_TRUE(auth->signIn("anna", kPassword).isOk());
+  // A success clears the count: four more wrong ones do not lock.
+  for (int i = 0; i < server::kWebFailuresBeforeLock - 1; ++i) (void)auth->signIn("anna", "wrong");
+  EXPECT_TRUE(auth->signIn("anna", kPassword).isOk());
+}
+
+TEST_F(WebAuthTest, ASessionEndsAfterTwelveHoursAndAtSignOut) {
+  add("anna");
+  auto a = auth->signIn("anna", kPassword);
+  auto b = auth->signIn("anna", kPassword);
+  ASSERT_TRUE(a.isOk() && b.isOk());
+  ASSERT_TRUE(auth->signOut(a->token).isOk());
+  EXPECT_EQ(auth->caller(a->token).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_TRUE(auth->caller(b->token).isOk()) << "signing out one browser leaves the other";
+  h->clock.advance(server::kWebSessionMs);
+  EXPECT_EQ(auth->caller(b->token).status().code(), StatusCode::kUnauthenticated);
+}
+
+TEST_F(WebAuthTest, ASignInLinkWorksOnceAndNotAfterADay) {
+  auto made = auth->addUser("piotr", kMunicipalityId, "partner", "", "test");  // no password: links only
+  ASSERT_TRUE(made.isOk()) << made.status().toString();
+  EXPECT_EQ(auth->signIn("piotr", "").status().code(), StatusCode::kUnauthenticated);
+  auto link = auth->issueLink("piotr", "test");
+  ASSERT_TRUE(link.isOk());
+  auto in = auth->signInWithLink(*link);
+  ASSERT_TRUE(in.isOk()) << in.status().toString();
+  EXPECT_EQ(auth->signInWithLink(*link).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(auth->caller(*link).status().code(), StatusCode::kUnauthenticated) << "a link is no session";
+  auto late = auth->issueLink("piotr", "test");
+  ASSERT_TRUE(late.isOk());
+  h->clock.advance(server::kWebLinkMs);
+  EXPECT_EQ(auth->signInWithLink(*late).status().code(), StatusCode::kUnauthenticated);
+}
+
+TEST_F(WebAuthTest, AWithdrawnUserIsSignedOutEverywhereAndCannotSignIn) {
+  const auto u = add("anna");
+  auto in = auth->signIn("anna", kPassword);
+  ASSERT_TRUE(in.isOk());
+  ASSERT_TRUE(auth->revoke("anna", "admin:test").isOk());
+  EXPECT_EQ(auth->caller(in->token).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(auth->signIn("anna", kPassword).status().code(), StatusCode::kPermissionDenied);
+  auto device = h->srv->store().deviceById(u.deviceId);
+  ASSERT_TRUE(device.isOk() && device->has_value());
+  EXPECT_NE((*device)->revokedAtMs, 0);
+  EXPECT_EQ(auth->issueLink("anna", "test").status().code(), StatusCode::kPermissionDenied);
+}
+
+TEST_F(WebAuthTest, BadUsersAreRefusedWithTheReason) {
+  add("anna");
+  EXPECT_EQ(auth->addUser("ANNA", kMunicipalityId, "coordinator", kPassword, "t").status().code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(auth->addUser("bob", kMunicipalityId, "coordinator", "short", "t").status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(auth->addUser("tablet", kMunicipalityId, "kiosk", kPassword, "t").status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(auth->addUser("a b", kMunicipalityId, "coordinator", kPassword, "t").status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(auth->addUser("mayor", kMunicipalityId, "mayor", kPassword, "t").status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_F(WebAuthTest, TheCookieIsHttpOnlyStrictAndAWriteNeedsTheCsrfToken) {
+  add("anna");
+  auto res = call(http::verb::post, "/api/v1/session", "", R"({"login":"anna","password":"a long enough password"})");
+  ASSERT_EQ(res.result_int(), 201u) << res.body();
+  const std::string cookie(res[http::field::set_cookie]);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "no Secure on loopback";
+  const std::string token = cookie.substr(cookie.find('=') + 1, 64);
+  const size_t at = res.body().find("\"csrf_token\":\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string csrf = res.body().substr(at + 14, 64);
+
+  EXPECT_EQ(call(http::verb::get, "/api/v1/session").result_int(), 401u);
+  EXPECT_EQ(call(http::verb::get, "/api/v1/session", token).result_int(), 200u);
+  // The session reads what the coordinator may read.
+  EXPECT_EQ(call(http::verb::get, std::string("/api/v1/municipalities/") + kMunicipalityId + "/review-queue", token)
+                .result_int(),
+            200u);
+  // A write without the token, or with another, is refused; with it, it goes through.
+  const std::string review = "/api/v1/readings/0190a000-0000-7000-8000-0000000000ff/review";
+  const std::string body = R"({"decision":"REVIEW_DECISION_CONFIRMED"})";
+  auto forged = call(http::verb::post, review, token, body);
+  EXPECT_EQ(forged.result_int(), 403u);
+  EXPECT_NE(forged.body().find("\"csrf\""), std::string::npos);
+  EXPECT_EQ(call(http::verb::post, review, token, body, std::string(64, '0')).result_int(), 403u);
+  EXPECT_EQ(call(http::verb::post, review, token, body, csrf).result_int(), 404u) << "past CSRF: no such reading";
+  // Signing in must be JSON, which a cross-site form cannot send.
+  server::HttpRequest form{http::verb::post, "/api/v1/session", 11};
+  form.set(http::field::content_type, "application/x-www-form-urlencoded");
+  form.body() = "login=anna&password=x";
+  form.prepare_payload();
+  EXPECT_EQ(server::handleRequest(form, *reports).result_int(), 415u);
+  // Signing out needs the token too, then ends the session and clears the cookie.
+  EXPECT_EQ(call(http::verb::delete_, "/api/v1/session", token).result_int(), 403u);
+  auto out = call(http::verb::delete_, "/api/v1/session", token, "", csrf);
+  EXPECT_EQ(out.result_int(), 204u);
+  EXPECT_NE(std::string(out[http::field::set_cookie]).find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(call(http::verb::get, "/api/v1/session", token).result_int(), 401u);
+}
+
+TEST_F(WebAuthTest, APartnersSessionListsOnlyMunicipalitiesThatShare) {
+  v1::Change share;
+  share.set_change_id(core::newUuidV7(h->clock));
+  share.set_entity_id(kOtherMunicipality);
+  share.set_hlc(core::makeHlc(h->clock.nowMs(), 1));
+  share.add_fields("share_progress");
+  share.mutable_municipality()->set_id(kOtherMunicipality);
+  share.mutable_municipality()->set_share_progress(true);
+  h->seed({share});
+  add("partner", "partner", kOtherMunicipality);
+  auto in = auth->signIn("partner", kPassword);
+  ASSERT_TRUE(in.isOk());
+  auto list = call(http::verb::get, "/api/v1/municipalities", in->token);
+  ASSERT_EQ(list.result_int(), 200u);
+  EXPECT_NE(list.body().find(kOtherMunicipality), std::string::npos);
+  EXPECT_EQ(list.body().find(kMunicipalityId), std::string::npos) << list.body();
+  EXPECT_EQ(call(http::verb::get, std::string("/api/v1/municipalities/") + kMunicipalityId + "/report", in->token)
+                .result_int(),
+            403u);
+  EXPECT_EQ(call(http::verb::get, std::string("/api/v1/municipalities/") + kOtherMunicipality + "/sites", in->token)
+                .result_int(),
+            403u)
+      << "sites are for the town's own staff";
+}
+
+TEST_F(WebAuthTest, TheDashboardIsServedWithItsCacheRulesAndRoutesGetTheIndex) {
+  const std::filesystem::path dir = h->dir + "/web";
+  std::filesystem::create_directories(dir / "assets");
+  std::ofstream(dir / "index.html") << "<!doctype html><title>SECAP</title>";
+  std::ofstream(dir / "assets" / "index-3f2a.js") << "console.log(1)";
+  auto assets = server::WebAssets::load(dir.string());
+  ASSERT_TRUE(assets.isOk()) << assets.status().toString();
+  reports->enableWeb(auth.get(), &*assets, false);
+
+  auto index = call(http::verb::get, "/");
+  ASSERT_EQ(index.result_int(), 200u);
+  EXPECT_EQ(index[http::field::content_type], "text/html; charset=utf-8");
+  EXPECT_EQ(index[http::field::cache_control], "no-cache");
+  EXPECT_NE(index["Content-Security-Policy"].find("default-src 'self'"), std::string::npos);
+  auto js = call(http::verb::get, "/assets/index-3f2a.js");
+  ASSERT_EQ(js.result_int(), 200u);
+  EXPECT_EQ(js[http::field::cache_control], "public, max-age=31536000, immutable");
+  // The dashboard's own routes get the index; missing assets and the API do not.
+  EXPECT_EQ(call(http::verb::get, std::string("/m/") + kMunicipalityId + "/measures").body(), index.body());
+  EXPECT_EQ(call(http::verb::get, "/assets/gone-1234.js").result_int(), 404u);
+  EXPECT_EQ(call(http::verb::get, "/api/v1/nothing").result_int(), 404u);
+  EXPECT_EQ(call(http::verb::post, "/").result_int(), 404u);
+  // A browser that has the page revalidates it for nothing.
+  server::HttpRequest again{http::verb::get, "/", 11};
+  again.set(http::field::if_none_match, std::string(index[http::field::etag]));
+  EXPECT_EQ(server::handleRequest(again, *reports).result_int(), 304u);
+  // No index.html: not a dashboard.
+  EXPECT_EQ(server::WebAssets::load(h->dir + "/nowhere").status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace secap::testing
