@@ -28,6 +28,21 @@ sleep 0.5
 echo "== demo dataset"
 "$server_bin" demo-data --data-dir "$demo/server" | tee "$demo/municipalities.txt"
 
+echo "== web dashboard users"
+# A coordinator of Bydgoszcz with a password kept in $demo/web-password.txt,
+# and a replication partner who signs in with a one-time link.
+if ! "$server_bin" admin web-user list --data-dir "$demo/server" | grep -q "^koordynator.bydgoszcz "; then
+  (umask 077; head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$demo/web-password.txt")
+  "$server_bin" admin web-user add --data-dir "$demo/server" --municipality Bydgoszcz --role coordinator \
+    --login koordynator.bydgoszcz < "$demo/web-password.txt"
+fi
+if ! "$server_bin" admin web-user list --data-dir "$demo/server" | grep -q "^partner.hall "; then
+  "$server_bin" admin web-user add --data-dir "$demo/server" --municipality "Schwäbisch Hall" --role partner \
+    --login partner.hall --link --base-url "http://$http_addr" > /dev/null
+fi
+partner_link=$("$server_bin" admin web-user link --data-dir "$demo/server" --login partner.hall \
+  --base-url "http://$http_addr" | tail -1)
+
 echo "== progress towards each town's 2030 target (the shared calculation)"
 "$server_bin" admin progress --data-dir "$demo/server"
 
@@ -94,6 +109,10 @@ fi
 cat <<TXT
 
 SECAP Field demo is running.
+  Web dashboard:          http://$http_addr/
+    sign in as            koordynator.bydgoszcz / $(cat "$demo/web-password.txt")   (coordinator, Bydgoszcz)
+    or, as a partner:     $partner_link   (one use)
+    public page:          http://$http_addr/public/$(grep " Bydgoszcz " "$demo/municipalities.txt" | awk '{print $1}')
   Sync server (gRPC):     $grpc_addr   (log: $demo/server.log)
   Health:                 http://$http_addr/healthz
   Report (JSON):          http://$http_addr/api/v1/municipalities/$mid/report
