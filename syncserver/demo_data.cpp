@@ -8,8 +8,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "demo_photos.h"
 #include "demo_territory.h"
 #include "secap/core/hlc.h"
+#include "secap/core/ids.h"
 
 namespace secap::server {
 namespace {
@@ -614,12 +616,12 @@ int64_t monthStartMs(int year, int month) { return daysFromCivil(year, month, 1)
 // readings before it, the rest after. The implementation runs 8 to 18
 // months up to the go-live, sometimes from before the first reading.
 struct MeasurePlan {
-  size_t spec = 0;                   // index into kMeasureSpecs
-  size_t site = SIZE_MAX;            // index into kSites; SIZE_MAX: no site
+  size_t spec = 0;         // index into kMeasureSpecs
+  size_t site = SIZE_MAX;  // index into kSites; SIZE_MAX: no site
   int64_t startMs = 0;
-  int64_t endMs = 0;                 // the go-live
-  double jitter = 1;                 // of the expected figures
-  double effect = 1;                 // what is left of the use it cuts
+  int64_t endMs = 0;  // the go-live
+  double jitter = 1;  // of the expected figures
+  double effect = 1;  // what is left of the use it cuts
 };
 
 std::vector<std::vector<MeasurePlan>> planMeasures(const DemoOptions& options, const Frame& f) {
@@ -944,8 +946,12 @@ std::vector<InvoicedMonth> invoicedMonths(const DemoOptions& options, const Fram
       const int index = f.firstYear * 12 + (f.firstMonth - 1) + k;
       const int y = index / 12, m = index % 12 + 1;
       const int ny = (index + 1) / 12, nm = (index + 1) % 12 + 1;
-      InvoicedMonth im{c, y, m, daysFromCivil(y, m, 1) * kMsPerDay - utcOffsetHours(m) * kMsPerHour,
-                       daysFromCivil(ny, nm, 1) * kMsPerDay - utcOffsetHours(nm) * kMsPerHour, 0};
+      InvoicedMonth im{c,
+                       y,
+                       m,
+                       daysFromCivil(y, m, 1) * kMsPerDay - utcOffsetHours(m) * kMsPerHour,
+                       daysFromCivil(ny, nm, 1) * kMsPerDay - utcOffsetHours(nm) * kMsPerHour,
+                       0};
       for (int64_t d = daysFromCivil(y, m, 1); d < daysFromCivil(ny, nm, 1); ++d) im.kwh += dailyUse(p, climate, d);
       im.kwh = std::round(im.kwh);
       out.push_back(im);
@@ -961,8 +967,7 @@ bool heldBack(const InvoicedMonth& m, const Frame& f) {
 
 std::string invoiceNumber(const InvoicedMonth& m) {
   std::array<char, 48> buf{};
-  std::snprintf(buf.data(), buf.size(), "FV/%04d/%02d/%s", m.year, m.month,
-                kInvoicedCircuits[m.circuit].ppe + 12);
+  std::snprintf(buf.data(), buf.size(), "FV/%04d/%02d/%s", m.year, m.month, kInvoicedCircuits[m.circuit].ppe + 12);
   return buf.data();
 }
 
@@ -1083,7 +1088,49 @@ std::vector<DemoDegreeDays> generateDemoDegreeDays(const DemoOptions& options) {
   return out;
 }
 
-std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
+// A photo for every inspection of a measure (see generateDemoData).
+void addInspectionPhotos(uint64_t seed, std::vector<v1::Change>& out, std::vector<DemoBlob>& blobs) {
+  std::map<std::string, bool> polishTown;
+  std::map<std::string, std::pair<std::string, bool>> measures;  // id -> area, in a Polish town
+  for (const auto& c : out)
+    if (c.has_municipality()) polishTown[c.municipality().id()] = c.municipality().country() == "PL";
+  for (const auto& c : out)
+    if (c.has_measure())
+      measures[c.measure().id()] = {c.measure().area_of_intervention(), polishTown[c.measure().municipality_id()]};
+  Rng ids(seed, "photos");
+  std::vector<v1::Change> photos;
+  for (auto& c : out) {
+    if (!c.has_inspection() || !c.inspection().has_measure_id()) continue;
+    auto* inspection = c.mutable_inspection();
+    const auto& [area, polish] = measures[inspection->measure_id()];
+    const std::string png = demoIllustrationPng(area, ids.next());
+    if (png.empty()) continue;
+    const int64_t takenMs = inspection->submitted_at() - 10 * 60'000;
+    v1::Change pc = entityChange(uuidV7(takenMs, ids));
+    auto* a = pc.mutable_attachment();
+    a->set_id(pc.entity_id());
+    a->set_sha256(core::sha256Hex(png));
+    a->set_mime("image/png");
+    a->set_size(static_cast<int64_t>(png.size()));
+    a->set_width(kDemoPhotoWidth);
+    a->set_height(kDemoPhotoHeight);
+    a->set_taken_at(takenMs);
+    a->set_owner_type("inspection");
+    a->set_owner_id(inspection->id());
+    const bool verified = inspection->outcome() == v1::INSPECTION_OUTCOME_VERIFIED;
+    a->set_caption(
+        polish
+            ? (verified ? "Stan po realizacji (ilustracja demo)" : "Usterka do usunięcia (ilustracja demo)")
+            : (verified ? "Nach der Umsetzung (Demo-Illustration)" : "Mangel zur Nachbesserung (Demo-Illustration)"));
+    a->set_publishable(verified);
+    inspection->add_attachment_ids(a->id());
+    blobs.push_back({a->sha256(), png});
+    photos.push_back(std::move(pc));
+  }
+  for (auto& p : photos) out.push_back(std::move(p));
+}
+
+std::vector<v1::Change> generateDemoData(const DemoOptions& options, std::vector<DemoBlob>* photoBlobs) {
   const Frame f = frameOf(options);
   const uint64_t seed = options.seed;
   Rng structure(seed, "structure");
@@ -1401,6 +1448,7 @@ std::vector<v1::Change> generateDemoData(const DemoOptions& options) {
   }
   // Appended last, so every other record keeps its id.
   addInvoicedLighting(options, f, demoMunicipalityId(kMunicipalities[0].name, seed), ids, out);
+  if (photoBlobs) addInspectionPhotos(seed, out, *photoBlobs);
 
   // Stamps: strictly increasing in list order, ending a minute before now.
   Rng changeIds(seed, "change_ids");

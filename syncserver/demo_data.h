@@ -60,7 +60,15 @@ struct DemoOptions {
 // increase strictly in list order and lie just before nowMs, field masks are
 // empty (every field). Throws std::invalid_argument for nowMs <= 0 or years
 // outside 1..20 (programmer errors).
-std::vector<secap::v1::Change> generateDemoData(const DemoOptions& options);
+// With `photos`, the inspections of measures also get a photo each (an
+// illustration, demo_photos.h; publishable where the measure was verified,
+// not where a follow-up is needed), appended last, and their bytes are put
+// in `photos` for the caller to store as blobs before pushing.
+struct DemoBlob {
+  std::string sha256;
+  std::string bytes;
+};
+std::vector<secap::v1::Change> generateDemoData(const DemoOptions& options, std::vector<DemoBlob>* photos = nullptr);
 
 // The utility's invoices for the last full month of Bydgoszcz's invoiced
 // street lighting, which the dataset holds back: a CSV for the import folder

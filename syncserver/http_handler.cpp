@@ -119,6 +119,15 @@ std::string sessionCookie(const std::string& token, int64_t maxAgeSeconds, bool 
          "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
 }
 
+HttpResponse noContent(const HttpRequest& req) {
+  HttpResponse res{http::status::no_content, req.version()};
+  res.set(http::field::server, kHttpServerName);
+  res.set(http::field::cache_control, "no-store");
+  res.keep_alive(req.keep_alive());
+  res.prepare_payload();
+  return res;
+}
+
 HttpResponse json(const HttpRequest& req, const google::protobuf::Message& message,
                   http::status status = http::status::ok) {
   google::protobuf::util::JsonPrintOptions options;
@@ -297,13 +306,87 @@ HttpResponse signOut(const HttpRequest& req, const HttpBackend& backend, const C
   if (const std::string token = sessionToken(req); !token.empty()) {
     if (auto st = backend.signOut(token); !st.isOk()) return errorOf(req, st);
   }
-  HttpResponse res{http::status::no_content, req.version()};
-  res.set(http::field::server, kHttpServerName);
-  res.set(http::field::cache_control, "no-store");
+  HttpResponse res = noContent(req);
   res.set(http::field::set_cookie, sessionCookie("", 0, backend.secureCookies()));
-  res.keep_alive(req.keep_alive());
-  res.prepare_payload();
   return res;
+}
+
+// A JSON body into `message`; false (and `bad` set) when it is not one.
+bool parseBody(const HttpRequest& req, google::protobuf::Message& message, HttpResponse& bad, const char* example) {
+  google::protobuf::util::JsonParseOptions options;
+  const std::string& body = req.body();
+  const bool empty = body.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (!empty && google::protobuf::util::JsonStringToMessage(body, &message, options).ok()) return true;
+  bad = errorOf(req, core::invalidArgument(std::string("the body must be JSON: ") + example));
+  return false;
+}
+
+HttpResponse measureDetail(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto r = backend.measureDetail(caller, p.id);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse attachmentContent(const HttpRequest& req, const HttpBackend& backend, const Caller& caller,
+                               const Params& p) {
+  auto r = backend.attachmentContent(caller, p.id);
+  if (!r.isOk()) return errorOf(req, r.status());
+  HttpResponse res =
+      makeResponse(http::status::ok, r->mime.c_str(), std::move(r->bytes), req.version(), req.keep_alive());
+  // The id names immutable content; private: a browser may keep it, a proxy not.
+  res.set(http::field::cache_control, "private, max-age=86400");
+  res.set("X-Content-Type-Options", "nosniff");
+  return res;
+}
+
+HttpResponse devices(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto r = backend.devices(caller, p.id);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse issueCode(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  secap::v1::IssueEnrollmentCodeRequest request;
+  HttpResponse bad;
+  if (!parseBody(req, request, bad, R"({"role": "field", "site_ids": [], "days": 7, "server": "host:port"})"))
+    return bad;
+  auto r = backend.issueCode(caller, p.id, request);
+  return r.isOk() ? json(req, *r, http::status::created) : errorOf(req, r.status());
+}
+
+HttpResponse revokeDevice(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  secap::v1::RevokeDeviceRequest request;
+  HttpResponse bad;
+  if (!parseBody(req, request, bad, R"({"allow_rescue": false})")) return bad;
+  auto st = backend.revokeDevice(caller, p.id, request.allow_rescue());
+  return st.isOk() ? noContent(req) : errorOf(req, st);
+}
+
+HttpResponse bindSites(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  secap::v1::BindSitesRequest request;
+  HttpResponse bad;
+  if (!parseBody(req, request, bad, R"({"site_ids": ["..."]})")) return bad;
+  auto st = backend.bindSites(caller, p.id, {request.site_ids().begin(), request.site_ids().end()});
+  return st.isOk() ? noContent(req) : errorOf(req, st);
+}
+
+HttpResponse photos(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  auto r = backend.photos(caller, p.id);
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse setPublishable(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  secap::v1::SetPublishableRequest request;
+  HttpResponse bad;
+  if (!parseBody(req, request, bad, R"({"publishable": true})")) return bad;
+  auto r = backend.setPublishable(caller, p.id, request.publishable());
+  return r.isOk() ? json(req, *r) : errorOf(req, r.status());
+}
+
+HttpResponse redact(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params& p) {
+  secap::v1::RedactRequest request;
+  HttpResponse bad;
+  if (!parseBody(req, request, bad, R"({"reason": "why"})")) return bad;
+  auto st = backend.redact(caller, p.id, request.reason());
+  return st.isOk() ? noContent(req) : errorOf(req, st);
 }
 
 HttpResponse municipalities(const HttpRequest& req, const HttpBackend& backend, const Caller& caller, const Params&) {
@@ -347,6 +430,18 @@ const std::vector<Route>& routes() {
       {http::verb::get, {"api", "v1", "compare"}, Access::kAnyoneAsThemselves, compare},
       {http::verb::get, {"api", "v1", "measure-outcomes"}, Access::kAnyoneAsThemselves, measureOutcomes},
       {http::verb::get, {"api", "v1", "municipalities"}, Access::kAnyoneAsThemselves, municipalities},
+      {http::verb::get, {"api", "v1", "measures", "{id}"}, Access::kMunicipalityReader, measureDetail},
+      {http::verb::get,
+       {"api", "v1", "attachments", "{id}", "content"},
+       Access::kMunicipalityReader,
+       attachmentContent},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "devices"}, Access::kReviewer, devices},
+      {http::verb::post, {"api", "v1", "municipalities", "{id}", "enrollment-codes"}, Access::kReviewer, issueCode},
+      {http::verb::post, {"api", "v1", "devices", "{id}", "revoke"}, Access::kReviewer, revokeDevice},
+      {http::verb::put, {"api", "v1", "devices", "{id}", "sites"}, Access::kReviewer, bindSites},
+      {http::verb::get, {"api", "v1", "municipalities", "{id}", "photos"}, Access::kReviewer, photos},
+      {http::verb::put, {"api", "v1", "attachments", "{id}", "publishable"}, Access::kReviewer, setPublishable},
+      {http::verb::post, {"api", "v1", "attachments", "{id}", "redact"}, Access::kReviewer, redact},
       {http::verb::post, {"api", "v1", "session"}, Access::kAnyone, signIn},
       {http::verb::get, {"api", "v1", "session"}, Access::kAnyoneAsThemselves, session},
       {http::verb::delete_, {"api", "v1", "session"}, Access::kAnyoneAsThemselves, signOut},
@@ -507,6 +602,24 @@ core::Status HttpBackend::signOut(std::string_view) const { return webOff(); }
 core::Result<secap::v1::WebSession> HttpBackend::webSession(const Caller&) const { return webOff(); }
 core::Result<secap::v1::MunicipalityList> HttpBackend::municipalities(const Caller&) const { return webOff(); }
 core::Result<secap::v1::SiteList> HttpBackend::sites(const Caller&, const std::string&, int) const { return webOff(); }
+core::Result<secap::v1::MeasureDetail> HttpBackend::measureDetail(const Caller&, const std::string&) const {
+  return webOff();
+}
+core::Result<BlobContent> HttpBackend::attachmentContent(const Caller&, const std::string&) const { return webOff(); }
+core::Result<secap::v1::DeviceList> HttpBackend::devices(const Caller&, const std::string&) const { return webOff(); }
+core::Result<secap::v1::IssuedEnrollmentCode> HttpBackend::issueCode(
+    const Caller&, const std::string&, const secap::v1::IssueEnrollmentCodeRequest&) const {
+  return webOff();
+}
+core::Status HttpBackend::revokeDevice(const Caller&, const std::string&, bool) const { return webOff(); }
+core::Status HttpBackend::bindSites(const Caller&, const std::string&, const std::vector<std::string>&) const {
+  return webOff();
+}
+core::Result<secap::v1::PhotoList> HttpBackend::photos(const Caller&, const std::string&) const { return webOff(); }
+core::Result<secap::v1::Attachment> HttpBackend::setPublishable(const Caller&, const std::string&, bool) const {
+  return webOff();
+}
+core::Status HttpBackend::redact(const Caller&, const std::string&, const std::string&) const { return webOff(); }
 
 HttpResponse makeHttpError(http::status status, const std::string& code, const std::string& message, unsigned version,
                            bool keepAlive) {

@@ -18,6 +18,15 @@
 //   GET|HEAD /api/v1/compare[?year=Y]                         CompareMunicipalitiesResponse (JSON)
 //   GET|HEAD /api/v1/measure-outcomes[?sector=S&area=A]       ListMeasureOutcomesResponse (JSON)
 //   GET|HEAD /api/v1/municipalities/{id}/sites[?year=Y]       SiteList: sites with their EnPIs (full readers)
+//   GET|HEAD /api/v1/measures/{id}                            MeasureDetail: a measure's page
+//   GET|HEAD /api/v1/attachments/{id}/content                 a photo's bytes (shared view: publishable only)
+//   GET|HEAD /api/v1/municipalities/{id}/devices              DeviceList (coordinators)
+//   POST     /api/v1/municipalities/{id}/enrollment-codes     IssueEnrollmentCodeRequest in, IssuedEnrollmentCode (201)
+//   POST     /api/v1/devices/{id}/revoke                      RevokeDeviceRequest in, 204 (coordinators)
+//   PUT      /api/v1/devices/{id}/sites                       BindSitesRequest in, 204 (coordinators)
+//   GET|HEAD /api/v1/municipalities/{id}/photos               PhotoList (coordinators)
+//   PUT      /api/v1/attachments/{id}/publishable             SetPublishableRequest in, Attachment (coordinators)
+//   POST     /api/v1/attachments/{id}/redact                  RedactRequest in, 204 (coordinators)
 //   GET|HEAD /api/v1/municipalities                           MunicipalityList: those the caller may open
 //   POST     /api/v1/session                                  SignInRequest in, WebSession out + cookie (201)
 //   GET|HEAD /api/v1/session                                  the signed-in WebSession (401 without one)
@@ -75,6 +84,12 @@ struct SignedIn {
 
 inline constexpr const char* kSessionCookie = "secap_session";
 
+// A photo's bytes and type.
+struct BlobContent {
+  std::string bytes;
+  std::string mime;
+};
+
 // What the HTTP layer needs from the rest of the server. Every method that
 // reads a municipality applies the read rule above and answers
 // kUnauthenticated, kPermissionDenied, kNotFound or kInvalidArgument.
@@ -122,6 +137,29 @@ class HttpBackend {
   // The signed-in session as the page sees it (the caller came from sessionCaller).
   [[nodiscard]] virtual core::Result<secap::v1::WebSession> webSession(const Caller& caller) const;
   [[nodiscard]] virtual core::Result<secap::v1::MunicipalityList> municipalities(const Caller& caller) const;
+  // A measure's page; photos and their bytes (the read rule; the shared
+  // view gets publishable photos only).
+  [[nodiscard]] virtual core::Result<secap::v1::MeasureDetail> measureDetail(const Caller& caller,
+                                                                             const std::string& measureId) const;
+  [[nodiscard]] virtual core::Result<BlobContent> attachmentContent(const Caller& caller,
+                                                                    const std::string& attachmentId) const;
+  // A coordinator's management (web_admin.h).
+  [[nodiscard]] virtual core::Result<secap::v1::DeviceList> devices(const Caller& caller,
+                                                                    const std::string& municipalityId) const;
+  [[nodiscard]] virtual core::Result<secap::v1::IssuedEnrollmentCode> issueCode(
+      const Caller& caller, const std::string& municipalityId,
+      const secap::v1::IssueEnrollmentCodeRequest& request) const;
+  [[nodiscard]] virtual core::Status revokeDevice(const Caller& caller, const std::string& deviceId,
+                                                  bool allowRescue) const;
+  [[nodiscard]] virtual core::Status bindSites(const Caller& caller, const std::string& deviceId,
+                                               const std::vector<std::string>& siteIds) const;
+  [[nodiscard]] virtual core::Result<secap::v1::PhotoList> photos(const Caller& caller,
+                                                                  const std::string& municipalityId) const;
+  [[nodiscard]] virtual core::Result<secap::v1::Attachment> setPublishable(const Caller& caller,
+                                                                           const std::string& attachmentId,
+                                                                           bool publishable) const;
+  [[nodiscard]] virtual core::Status redact(const Caller& caller, const std::string& attachmentId,
+                                            const std::string& reason) const;
   // Cookies get the Secure attribute (the listener is not on loopback).
   [[nodiscard]] virtual bool secureCookies() const { return false; }
   [[nodiscard]] virtual const StaticFile* staticFile(std::string_view path) const { return nullptr; }

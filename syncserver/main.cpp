@@ -93,7 +93,15 @@ int runDemoData(const StoreLocation& where, uint64_t seed) {
     DemoOptions options;
     options.seed = seed;
     options.nowMs = core::SystemClock::instance().nowMs();
-    const auto changes = generateDemoData(options);
+    // With a data directory the inspections get photos, stored as blobs first.
+    std::vector<DemoBlob> photos;
+    const auto changes = generateDemoData(options, where.dataDir.empty() ? nullptr : &photos);
+    if (!photos.empty()) {
+      auto blobs = openAttachmentBlobs(where.dataDir);
+      if (!blobs.isOk()) return fail(blobs.status());
+      for (const auto& p : photos)
+        if (auto put = (*blobs)->put(p.sha256, p.bytes); !put.isOk()) return fail(put.status());
+    }
     size_t accepted = 0;
     for (size_t i = 0; i < changes.size(); i += 5000) {
       secap::v1::PushRequest batch;

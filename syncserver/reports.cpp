@@ -1,6 +1,7 @@
 #include "reports.h"
 
 #include <algorithm>
+#include <set>
 
 #include "inventories.h"
 #include "review_queue.h"
@@ -8,6 +9,7 @@
 #include "secap/core/consumption.h"
 #include "secap/core/ids.h"
 #include "secap/core/report.h"
+#include "web_admin.h"
 
 namespace secap::server {
 
@@ -326,6 +328,7 @@ Result<secap::v1::WebSession> StoreReports::webSession(const Caller& caller) con
   out.set_role(caller.device->role);
   out.set_municipality_id(caller.device->municipalityId);
   out.set_csrf_token(caller.csrfToken);
+  out.set_device_id(caller.device->id);
   auto m = m_store.entitiesOf(EntityType::kMunicipality, caller.device->municipalityId);
   if (!m.isOk()) return m.status();
   if (!m->empty()) out.set_municipality_name(m->front().entity.municipality().name());
@@ -388,6 +391,110 @@ Result<secap::v1::SiteList> StoreReports::sites(const Caller& caller, const std:
   std::sort(out.mutable_sites()->begin(), out.mutable_sites()->end(),
             [](const auto& a, const auto& b) { return a.name() < b.name(); });
   return out;
+}
+
+// --- A measure's page and photos ---
+
+Result<secap::v1::MeasureDetail> StoreReports::measureDetail(const Caller& caller, const std::string& id) const {
+  auto found = m_store.entity(EntityType::kMeasure, id);
+  if (!found.isOk()) return found.status();
+  if (!*found || (*found)->deleted) return core::notFound("there is no measure " + id);
+  const std::string municipalityId = (*found)->municipalityId;
+  auto sight = sightOf(caller, municipalityId);
+  if (!sight.isOk()) return sight.status();
+  const bool all = *sight == Sight::kAll;
+  auto records = monitoringRecordsOf(m_store, municipalityId);
+  if (!records.isOk()) return records.status();
+  secap::v1::MeasureDetail out;
+  out.set_municipality_id(municipalityId);
+  *out.mutable_measure() = (*found)->entity.measure();
+  const auto report = core::municipalityReport(*records);  // kept: the loop reads into it
+  for (const auto& m : report.measures())
+    if (m.measure_id() == id) *out.mutable_report() = m;
+
+  std::set<std::string> owners{id};  // the measure, its progress updates and inspections
+  auto progress = m_store.entitiesOf(EntityType::kProgressUpdate, municipalityId);
+  if (!progress.isOk()) return progress.status();
+  for (const auto& e : *progress) {
+    if (e.entity.progress_update().measure_id() != id) continue;
+    auto* p = out.add_progress();
+    *p = e.entity.progress_update();
+    owners.insert(p->id());
+    if (!all) p->clear_reported_by();
+  }
+  std::sort(out.mutable_progress()->begin(), out.mutable_progress()->end(),
+            [](const auto& a, const auto& b) { return a.reported_at() > b.reported_at(); });
+  // Inspections' photos count for everyone (publishable ones only in the
+  // shared view); the inspections themselves are for the town's own staff.
+  auto inspections = m_store.entitiesOf(EntityType::kInspection, municipalityId);
+  if (!inspections.isOk()) return inspections.status();
+  for (const auto& e : *inspections) {
+    const auto& i = e.entity.inspection();
+    if (!i.has_measure_id() || i.measure_id() != id || !i.has_submitted_at()) continue;
+    owners.insert(i.id());
+    if (all) *out.add_inspections() = i;
+  }
+  std::sort(out.mutable_inspections()->begin(), out.mutable_inspections()->end(),
+            [](const auto& a, const auto& b) { return a.submitted_at() > b.submitted_at(); });
+  auto attachments = m_store.entitiesOf(EntityType::kAttachment, municipalityId);
+  if (!attachments.isOk()) return attachments.status();
+  for (const auto& e : *attachments) {
+    const auto& a = e.entity.attachment();
+    if (a.redacted() || !owners.count(a.owner_id()) || (!all && !a.publishable())) continue;
+    *out.add_photos() = a;
+  }
+  return out;
+}
+
+Result<BlobContent> StoreReports::attachmentContent(const Caller& caller, const std::string& id) const {
+  auto found = m_store.attachmentById(id);
+  if (!found.isOk()) return found.status();
+  if (!*found || (*found)->deleted) return core::notFound("there is no photo " + id);
+  auto sight = sightOf(caller, (*found)->municipalityId);
+  if (!sight.isOk()) return sight.status();
+  const auto& a = (*found)->entity.attachment();
+  if (a.redacted()) return core::notFound("this photo was redacted");
+  if (*sight != Sight::kAll && !a.publishable()) return core::notFound("there is no published photo " + id);
+  if (!m_blobs) return core::unavailable("this server keeps no photos");
+  auto reader = m_blobs->openForRead(a.sha256());
+  if (!reader.isOk()) return reader.status();
+  auto bytes = (*reader)->read(0, static_cast<size_t>((*reader)->size()));
+  if (!bytes.isOk()) return bytes.status();
+  return BlobContent{std::move(*bytes), a.mime().empty() ? "application/octet-stream" : a.mime()};
+}
+
+// --- A coordinator's management (web_admin.h) ---
+
+Result<secap::v1::DeviceList> StoreReports::devices(const Caller& caller, const std::string& municipalityId) const {
+  return devicesOf(m_store, caller, municipalityId);
+}
+
+Result<secap::v1::IssuedEnrollmentCode> StoreReports::issueCode(
+    const Caller& caller, const std::string& municipalityId,
+    const secap::v1::IssueEnrollmentCodeRequest& request) const {
+  return issueCodeFor(m_store, m_clock, caller, municipalityId, request);
+}
+
+Status StoreReports::revokeDevice(const Caller& caller, const std::string& deviceId, bool allowRescue) const {
+  return revokeDeviceFor(m_store, m_clock, caller, deviceId, allowRescue);
+}
+
+Status StoreReports::bindSites(const Caller& caller, const std::string& deviceId,
+                               const std::vector<std::string>& siteIds) const {
+  return bindSitesFor(m_store, m_clock, caller, deviceId, siteIds);
+}
+
+Result<secap::v1::PhotoList> StoreReports::photos(const Caller& caller, const std::string& municipalityId) const {
+  return photosOf(m_store, caller, municipalityId);
+}
+
+Result<secap::v1::Attachment> StoreReports::setPublishable(const Caller& caller, const std::string& attachmentId,
+                                                           bool publishable) const {
+  return setPublishableFor(m_store, m_clock, caller, attachmentId, publishable);
+}
+
+Status StoreReports::redact(const Caller& caller, const std::string& attachmentId, const std::string& reason) const {
+  return redactFor(m_store, m_attachments, caller, attachmentId, reason);
 }
 
 }  // namespace secap::server

@@ -12,6 +12,8 @@
 //
 // Thread-safe: the Store is.
 
+#include "attachments.h"
+#include "blob_store.h"
 #include "http_handler.h"
 #include "metrics.h"
 #include "secap/core/clock.h"
@@ -65,6 +67,24 @@ class StoreReports final : public HttpBackend {
   Result<secap::v1::WebSession> webSession(const Caller& caller) const override;
   Result<secap::v1::MunicipalityList> municipalities(const Caller& caller) const override;
   Result<secap::v1::SiteList> sites(const Caller& caller, const std::string& municipalityId, int year) const override;
+  Result<secap::v1::MeasureDetail> measureDetail(const Caller& caller, const std::string& measureId) const override;
+  Result<BlobContent> attachmentContent(const Caller& caller, const std::string& attachmentId) const override;
+  Result<secap::v1::DeviceList> devices(const Caller& caller, const std::string& municipalityId) const override;
+  Result<secap::v1::IssuedEnrollmentCode> issueCode(
+      const Caller& caller, const std::string& municipalityId,
+      const secap::v1::IssueEnrollmentCodeRequest& request) const override;
+  Status revokeDevice(const Caller& caller, const std::string& deviceId, bool allowRescue) const override;
+  Status bindSites(const Caller& caller, const std::string& deviceId,
+                   const std::vector<std::string>& siteIds) const override;
+  Result<secap::v1::PhotoList> photos(const Caller& caller, const std::string& municipalityId) const override;
+  Result<secap::v1::Attachment> setPublishable(const Caller& caller, const std::string& attachmentId,
+                                               bool publishable) const override;
+  Status redact(const Caller& caller, const std::string& attachmentId, const std::string& reason) const override;
+  // Photos' bytes and redaction (either may be null: no photos).
+  void enablePhotos(BlobStore* blobs, Attachments* attachments) {
+    m_blobs = blobs;
+    m_attachments = attachments;
+  }
   bool secureCookies() const override { return m_secureCookies; }
   const StaticFile* staticFile(std::string_view path) const override {
     return m_assets ? m_assets->find(path) : nullptr;
@@ -82,6 +102,8 @@ class StoreReports final : public HttpBackend {
   WebAuth* m_web = nullptr;
   const WebAssets* m_assets = nullptr;
   bool m_secureCookies = false;
+  BlobStore* m_blobs = nullptr;
+  Attachments* m_attachments = nullptr;
 };
 
 }  // namespace secap::server

@@ -138,6 +138,7 @@ Status SyncServer::start() {
   // Secure cookies wherever the browser is not on this machine; the
   // listener itself has no TLS yet (a reverse proxy terminates it).
   m_reports->enableWeb(m_webAuth.get(), m_webAssets.get(), !isLoopbackHost(m_config.httpAddress));
+  m_reports->enablePhotos(m_blobs.get(), m_attachments.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -11,6 +11,8 @@ import { measuresView, measureView } from './views/measures.js';
 import { sitesView, siteView } from './views/sites.js';
 import { reviewView } from './views/review.js';
 import { compareView, catalogueView } from './views/partner.js';
+import { devicesView } from './views/devices.js';
+import { photosView } from './views/photos.js';
 
 const state = { session: null, municipalities: [] };
 const root = document.getElementById('app');
@@ -26,6 +28,8 @@ const routes = [
   { re: /^\/m\/([0-9a-f-]{36})\/sites\/([0-9a-f-]{36})$/, view: siteView, nav: 'sites', keys: ['id', 'site'] },
   { re: /^\/m\/([0-9a-f-]{36})\/review$/, view: reviewView, nav: 'review', keys: ['id'] },
   { re: /^\/m\/([0-9a-f-]{36})\/downloads$/, view: downloadsView, nav: 'downloads', keys: ['id'] },
+  { re: /^\/m\/([0-9a-f-]{36})\/devices$/, view: devicesView, nav: 'devices', keys: ['id'] },
+  { re: /^\/m\/([0-9a-f-]{36})\/photos$/, view: photosView, nav: 'photos', keys: ['id'] },
   { re: /^\/compare$/, view: compareView, nav: 'compare' },
   { re: /^\/catalogue$/, view: catalogueView, nav: 'catalogue' },
 ];
@@ -94,6 +98,8 @@ function navFor(municipalityId, active) {
     items.push(['measures', '/m/' + municipalityId + '/measures']);
     if (full) items.push(['sites', '/m/' + municipalityId + '/sites']);
     if (reviewer) items.push(['review', '/m/' + municipalityId + '/review']);
+    if (reviewer) items.push(['devices', '/m/' + municipalityId + '/devices']);
+    if (reviewer) items.push(['photos', '/m/' + municipalityId + '/photos']);
     if (full) items.push(['downloads', '/m/' + municipalityId + '/downloads']);
   }
   items.push(['compare', '/compare']);

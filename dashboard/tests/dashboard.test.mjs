@@ -177,6 +177,77 @@ test('confirming a flagged reading records a review and changes the site report'
   await page.context().close();
 });
 
+test('a measure page shows its history, inspection and photo', async () => {
+  const page = await newPage();
+  await signIn(page, coord);
+  const municipalityId = new URL(page.url()).pathname.split('/')[2];
+  await page.goto(`${base}/m/${municipalityId}/measures`);
+  await page.getByRole('link', { name: /Termomodernizacja/ }).first().click();
+  await page.getByRole('heading', { name: 'Progress history' }).waitFor();
+  await page.locator('.history-item').first().waitFor();
+  await page.getByRole('heading', { name: 'Inspections' }).waitFor();
+  await page.locator('.badge', { hasText: 'Verified' }).first().waitFor();
+  const img = page.locator('.photos img').first();
+  await img.waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.photos img')].every((i) => i.complete && i.naturalWidth > 0));
+  await shot(page, 'measure-detail-en');
+  await page.context().close();
+});
+
+test('a coordinator issues a kiosk code with its QR code, and withdraws a phone', async () => {
+  const page = await newPage();
+  await signIn(page, coord);
+  const municipalityId = new URL(page.url()).pathname.split('/')[2];
+  await nav(page, 'Devices');
+  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  const phone = page.locator('tr', { hasText: process.env.SECAP_PHONE_NAME });
+  await phone.waitFor();
+  await page.getByLabel('Role').selectOption('kiosk');
+  const sites = page.locator('fieldset.site-picker').last().locator('input[type=checkbox]');
+  await sites.first().check();
+  await page.getByRole('button', { name: 'Issue a code' }).click();
+  await page.locator('.issued .code').waitFor();
+  assert.match(await page.locator('.issued .code').innerText(), /^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  await page.waitForFunction(() => document.querySelector('.issued img.qr')?.naturalWidth > 0);
+  await shot(page, 'devices-code-en');
+  page.once('dialog', (d) => d.accept());
+  await phone.getByRole('button', { name: 'Withdraw' }).click();
+  await page.locator('tr', { hasText: process.env.SECAP_PHONE_NAME }).locator('.badge', { hasText: 'Withdrawn' }).waitFor();
+  const list = await apiFetch(page, 'GET', `/api/v1/municipalities/${municipalityId}/devices`);
+  const withdrawn = list.json.devices.find((d) => d.name === process.env.SECAP_PHONE_NAME);
+  assert.notEqual(withdrawn.revoked_at, '0');
+  await shot(page, 'devices-en');
+  await page.context().close();
+});
+
+test('a photo taken off publication disappears from the public page at once', async () => {
+  const page = await newPage();
+  await signIn(page, coord);
+  const municipalityId = new URL(page.url()).pathname.split('/')[2];
+  await nav(page, 'Photos');
+  const first = page.locator('.photos-manage figure').first();
+  await first.waitFor();
+  const photos = await apiFetch(page, 'GET', `/api/v1/municipalities/${municipalityId}/photos`);
+  const photoId = photos.json.photos[0].id;
+  assert.equal(photos.json.photos[0].publishable, true);
+  await first.getByLabel('Publishable').uncheck();
+  await first.getByText('Saved.').waitFor();
+  await shot(page, 'photos-en');
+  await page.context().close();
+
+  const visitor = await newPage();
+  await visitor.goto(base + '/public/' + municipalityId);
+  await visitor.getByRole('heading', { name: /Climate progress of/ }).waitFor();
+  await visitor.waitForFunction(() => [...document.querySelectorAll('img.public-photo')].every((i) => i.complete));
+  const shown = await visitor.locator('img.public-photo').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+  assert.ok(shown.length > 0, 'the other published photos are shown');
+  assert.ok(!shown.some((src) => src.includes(photoId)), 'the unpublished photo is not on the public page');
+  const direct = await apiFetch(visitor, 'GET', `/api/v1/attachments/${photoId}/content`);
+  assert.equal(direct.status, 404, 'nor can a visitor fetch it by its address');
+  await shot(visitor, 'public-photos-en');
+  await visitor.context().close();
+});
+
 test('a partner sees only municipalities that share, by page and by API', async () => {
   const page = await newPage();
   await signIn(page, partner);

@@ -8,6 +8,7 @@ set -euo pipefail
 server_bin=$1
 dashboard_src=$2
 shots=$3
+sim_bin=$4
 chromium=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$chromium" ] || [ ! -d "$dashboard_src/node_modules/playwright-core" ]; then
   echo "skipped: needs $chromium and the dashboard's npm packages (scripts/deps.sh, the build)" >&2
@@ -38,6 +39,11 @@ done
 http_port=$(sed -n 's/.*HTTP on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$work/serve.log")
 [ -n "$http_port" ] || { cat "$work/serve.log"; exit 1; }
 grep -q "web dashboard:" "$work/serve.log" || { echo "the server found no dashboard files" >&2; cat "$work/serve.log"; exit 1; }
+grpc_port=$(sed -n 's/.*gRPC on 127.0.0.1:\([0-9]*\),.*/\1/p' "$work/serve.log")
+# A field phone of Bydgoszcz, for the coordinator to withdraw.
+phone_name="Telefon Jana"
+code=$("$server_bin" admin enroll-code --data-dir "$work/server" --municipality Bydgoszcz --role field)
+"$sim_bin" --data-dir "$work/phone" --server "127.0.0.1:$grpc_port" enroll --code "$code" --name "$phone_name" > /dev/null
 
 rm -rf "$shots"
 mkdir -p "$shots"
@@ -45,6 +51,6 @@ cd "$dashboard_src"
 SECAP_BASE_URL="http://127.0.0.1:$http_port" \
   SECAP_COORD_LOGIN=anna.kowalska SECAP_COORD_PASSWORD="$coord_password" \
   SECAP_PARTNER_LOGIN=partner.hall SECAP_PARTNER_PASSWORD="$partner_password" \
-  SECAP_HIDDEN_ID="$hidden" SECAP_SCREENSHOTS="$shots" CHROMIUM="$chromium" \
+  SECAP_HIDDEN_ID="$hidden" SECAP_SCREENSHOTS="$shots" CHROMIUM="$chromium" SECAP_PHONE_NAME="$phone_name" \
   node --test --test-reporter=spec tests/
 echo "screenshots: $shots"

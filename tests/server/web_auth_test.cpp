@@ -4,14 +4,17 @@
 // CSRF on writes, and what a partner's session may list.
 #include "web_auth.h"
 
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "demo_data.h"
 #include "harness.h"
 #include "reports.h"
 #include "secap/core/hlc.h"
+#include "secap/core/sync_transport.h"
 
 namespace secap::testing {
 namespace {
@@ -250,6 +253,188 @@ TEST_F(WebAuthTest, TheDashboardIsServedWithItsCacheRulesAndRoutesGetTheIndex) {
   EXPECT_EQ(server::handleRequest(again, *reports).result_int(), 304u);
   // No index.html: not a dashboard.
   EXPECT_EQ(server::WebAssets::load(h->dir + "/nowhere").status().code(), StatusCode::kNotFound);
+}
+
+// ---------------------------------------------------------------------------
+// A coordinator's dashboard on the demo data: a measure's page, photos,
+// devices (web_admin.h), through the HTTP router.
+
+constexpr int64_t kDemoNow = kServerNow;
+
+class WebAdminTest : public WebAuthTest {
+ protected:
+  void SetUp() override {
+    WebAuthTest::SetUp();
+    std::vector<server::DemoBlob> blobs;
+    const auto demo = server::generateDemoData({.seed = 2030, .nowMs = kDemoNow, .years = 3}, &blobs);
+    ASSERT_FALSE(blobs.empty());
+    for (const auto& b : blobs) ASSERT_TRUE(h->srv->blobs()->put(b.sha256, b.bytes).isOk());
+    h->seed(demo);
+    reports->enablePhotos(h->srv->blobs(), h->srv->attachments());
+    bydgoszcz = server::demoMunicipalityId("Bydgoszcz");
+    coordinator = signInAs("koordynator", "coordinator", bydgoszcz);
+    field = signInAs("pracownik", "field", bydgoszcz);
+  }
+
+  struct Session {
+    std::string token, csrf, deviceId;
+  };
+  Session signInAs(const std::string& login, const std::string& role, const std::string& municipality) {
+    const auto u = add(login, role, municipality);
+    auto in = auth->signIn(login, kPassword);
+    EXPECT_TRUE(in.isOk());
+    return in.isOk() ? Session{in->token, in->session.csrfToken, u.deviceId} : Session{};
+  }
+  server::HttpResponse as(const Session& s, http::verb method, const std::string& target,
+                          const std::string& body = "") {
+    return call(method, target, s.token, body, s.csrf);
+  }
+  // A completed measure of Bydgoszcz with an inspection and its photo.
+  std::string completedMeasure() {
+    auto inspections = h->srv->store().entitiesOf(core::EntityType::kInspection, bydgoszcz);
+    EXPECT_TRUE(inspections.isOk() && !inspections->empty());
+    return inspections->front().entity.inspection().measure_id();
+  }
+
+  std::string bydgoszcz;
+  Session coordinator, field;
+};
+
+TEST_F(WebAdminTest, AMeasurePageHasItsHistoryInspectionsAndPhotosAndTheSharedViewLessOfThem) {
+  const std::string measure = completedMeasure();
+  // Regression: this page crashed the server (the report was read after it was freed).
+  auto own = as(coordinator, http::verb::get, "/api/v1/measures/" + measure);
+  ASSERT_EQ(own.result_int(), 200u) << own.body();
+  v1::MeasureDetail detail;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(own.body(), &detail).ok());
+  EXPECT_EQ(detail.measure().id(), measure);
+  EXPECT_EQ(detail.report().measure_id(), measure);
+  EXPECT_GE(detail.progress_size(), 2);
+  EXPECT_GE(detail.progress(0).reported_at(), detail.progress(1).reported_at()) << "newest first";
+  ASSERT_GE(detail.inspections_size(), 1);
+  ASSERT_GE(detail.photos_size(), 1);
+  const std::string photo = detail.photos(0).id();
+
+  // Bydgoszcz shares its progress: a visitor gets the measure without the
+  // inspections or who reported, and only publishable photos.
+  auto shared = call(http::verb::get, "/api/v1/measures/" + measure);
+  ASSERT_EQ(shared.result_int(), 200u);
+  v1::MeasureDetail visitor;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(shared.body(), &visitor).ok());
+  EXPECT_EQ(visitor.inspections_size(), 0);
+  for (const auto& p : visitor.progress()) EXPECT_TRUE(p.reported_by().empty());
+  EXPECT_EQ(visitor.photos_size(), detail.photos_size()) << "the demo's verified photos are publishable";
+  auto png = call(http::verb::get, "/api/v1/attachments/" + photo + "/content");
+  ASSERT_EQ(png.result_int(), 200u);
+  EXPECT_EQ(png[http::field::content_type], "image/png");
+  EXPECT_EQ(png.body().substr(1, 3), "PNG");
+
+  // Taken off publication: gone for the visitor, still there for the coordinator.
+  auto off =
+      as(coordinator, http::verb::put, "/api/v1/attachments/" + photo + "/publishable", R"({"publishable":false})");
+  ASSERT_EQ(off.result_int(), 200u) << off.body();
+  EXPECT_EQ(call(http::verb::get, "/api/v1/attachments/" + photo + "/content").result_int(), 404u);
+  auto after = call(http::verb::get, "/api/v1/measures/" + measure);
+  EXPECT_EQ(after.body().find(photo), std::string::npos);
+  EXPECT_EQ(as(coordinator, http::verb::get, "/api/v1/attachments/" + photo + "/content").result_int(), 200u);
+  // The change went through ingest as the coordinator's web device, so devices pull it.
+  auto stored = h->srv->store().attachmentById(photo);
+  ASSERT_TRUE(stored.isOk() && stored->has_value());
+  EXPECT_FALSE((*stored)->entity.attachment().publishable());
+  EXPECT_EQ((*stored)->originDeviceId, coordinator.deviceId);
+}
+
+TEST_F(WebAdminTest, OnlyTheCoordinatorManagesPhotosAndARedactedPhotoIsGone) {
+  auto list = as(coordinator, http::verb::get, "/api/v1/municipalities/" + bydgoszcz + "/photos");
+  ASSERT_EQ(list.result_int(), 200u);
+  v1::PhotoList photos;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(list.body(), &photos).ok());
+  ASSERT_GE(photos.photos_size(), 1);
+  const std::string photo = photos.photos(0).id();
+  EXPECT_EQ(as(field, http::verb::get, "/api/v1/municipalities/" + bydgoszcz + "/photos").result_int(), 403u);
+  EXPECT_EQ(as(field, http::verb::put, "/api/v1/attachments/" + photo + "/publishable", R"({"publishable":false})")
+                .result_int(),
+            403u);
+  EXPECT_EQ(
+      as(coordinator, http::verb::post, "/api/v1/attachments/" + photo + "/redact", R"({"reason":" "})").result_int(),
+      400u)
+      << "a redaction says why";
+  auto redacted =
+      as(coordinator, http::verb::post, "/api/v1/attachments/" + photo + "/redact", R"({"reason":"a face"})");
+  ASSERT_EQ(redacted.result_int(), 204u) << redacted.body();
+  EXPECT_EQ(as(coordinator, http::verb::get, "/api/v1/attachments/" + photo + "/content").result_int(), 404u);
+  EXPECT_EQ(as(coordinator, http::verb::put, "/api/v1/attachments/" + photo + "/publishable", R"({"publishable":true})")
+                .result_int(),
+            400u);
+  auto audit = h->srv->store().auditEntries("attachment.redact");
+  ASSERT_TRUE(audit.isOk());
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ(audit->back().actor, "web:koordynator");
+}
+
+TEST_F(WebAdminTest, ACoordinatorEnrollsWithdrawsAndBindsDevicesOfTheirTownOnly) {
+  const std::string devices = "/api/v1/municipalities/" + bydgoszcz + "/devices";
+  EXPECT_EQ(as(field, http::verb::get, devices).result_int(), 403u);
+  // A kiosk code bound to a site, with its QR code.
+  auto sites = h->srv->store().entitiesOf(core::EntityType::kSite, bydgoszcz);
+  ASSERT_TRUE(sites.isOk() && !sites->empty());
+  const std::string site = sites->front().id;
+  auto issued = as(coordinator, http::verb::post, "/api/v1/municipalities/" + bydgoszcz + "/enrollment-codes",
+                   R"({"role":"kiosk","site_ids":[")" + site + R"("],"server":"sync.example.org:50051"})");
+  ASSERT_EQ(issued.result_int(), 201u) << issued.body();
+  v1::IssuedEnrollmentCode code;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(issued.body(), &code).ok());
+  EXPECT_EQ(code.code().size(), 17u);
+  EXPECT_EQ(code.uri().rfind("secap://enroll", 0), 0u);
+  EXPECT_EQ(code.qr_svg().rfind("<svg", 0), 0u);
+  EXPECT_EQ(as(coordinator, http::verb::post, "/api/v1/municipalities/" + bydgoszcz + "/enrollment-codes",
+               R"({"role":"admin"})")
+                .result_int(),
+            403u);
+  EXPECT_EQ(
+      as(coordinator, http::verb::post,
+         "/api/v1/municipalities/" + server::demoMunicipalityId("Sztum") + "/enrollment-codes", R"({"role":"field"})")
+          .result_int(),
+      403u);
+  // The kiosk enrolls with it and is listed, bound to the site.
+  v1::EnrollRequest enroll;
+  enroll.set_enrollment_code(code.code());
+  enroll.set_install_id("kiosk-1");
+  enroll.set_device_name("Kiosk SP 3");
+  auto kiosk = core::makeGrpcTransport(h->target())->enroll(enroll);
+  ASSERT_TRUE(kiosk.isOk()) << kiosk.status().toString();
+  auto listed = as(coordinator, http::verb::get, devices);
+  ASSERT_EQ(listed.result_int(), 200u);
+  v1::DeviceList list;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(listed.body(), &list).ok());
+  std::string kioskId;
+  for (const auto& d : list.devices())
+    if (d.name() == "Kiosk SP 3") {
+      kioskId = d.device_id();
+      EXPECT_EQ(d.role(), "kiosk");
+      ASSERT_EQ(d.site_ids_size(), 1);
+      EXPECT_EQ(d.site_ids(0), site);
+    }
+  ASSERT_FALSE(kioskId.empty());
+  // Rebound to every site, then withdrawn with a rescue; never oneself.
+  EXPECT_EQ(
+      as(coordinator, http::verb::put, "/api/v1/devices/" + kioskId + "/sites", R"({"site_ids":[]})").result_int(),
+      204u);
+  EXPECT_EQ(as(coordinator, http::verb::put, "/api/v1/devices/" + coordinator.deviceId + "/sites", R"({"site_ids":[]})")
+                .result_int(),
+            400u)
+      << "only a kiosk is bound";
+  EXPECT_EQ(as(coordinator, http::verb::post, "/api/v1/devices/" + coordinator.deviceId + "/revoke", "{}").result_int(),
+            400u);
+  EXPECT_EQ(as(field, http::verb::post, "/api/v1/devices/" + kioskId + "/revoke", "{}").result_int(), 403u);
+  EXPECT_EQ(as(coordinator, http::verb::post, "/api/v1/devices/" + kioskId + "/revoke", R"({"allow_rescue":true})")
+                .result_int(),
+            204u);
+  auto d = h->srv->store().deviceById(kioskId);
+  ASSERT_TRUE(d.isOk() && d->has_value());
+  EXPECT_NE((*d)->revokedAtMs, 0);
+  EXPECT_EQ((*d)->rescue, server::kRescueAllowed);
+  EXPECT_TRUE((*d)->sites.empty());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The measures of a municipality: searchable, filtered by status and sector,
 // with spending and expected against verified savings; a measure's page with
 // its Covenant of Mayors fields and results.
+import { api } from '../api.js';
 import { badge, card, h, kpi, link, table } from '../dom.js';
 import { date, eur, num, pct, t, term } from '../i18n.js';
 import { loadReport, statusBadge } from './progress.js';
@@ -61,16 +62,51 @@ export async function measuresView({ id }) {
   );
 }
 
+function photoGrid(photos) {
+  if (!photos.length) return h('p', { class: 'muted' }, t('measure.noPhotos'));
+  return h(
+    'div',
+    { class: 'photos' },
+    photos.map((p) =>
+      h(
+        'figure',
+        {},
+        h('a', { href: `/api/v1/attachments/${p.id}/content`, target: '_blank', rel: 'noopener' }, h('img', { src: `/api/v1/attachments/${p.id}/content`, alt: p.caption || t('measure.photos'), loading: 'lazy' })),
+        p.caption ? h('figcaption', {}, p.caption) : null,
+      ),
+    ),
+  );
+}
+export { photoGrid };
+
 export async function measureView({ id, measure }) {
-  const report = await loadReport(id);
-  const m = (report.measures || []).find((x) => x.measure_id === measure);
-  if (!m) throw Object.assign(new Error('no such measure'), { status: 404 });
+  const d = await api.get(`/api/v1/measures/${encodeURIComponent(measure)}`);
+  const m = d.report || {};
+  const def = d.measure || {};
   const row = (label, value) => h('div', { class: 'field' }, h('dt', {}, label), h('dd', {}, value ?? t('none')));
+  const planned = def.planned_start || def.planned_end ? `${date(def.planned_start)} – ${date(def.planned_end)}` : null;
+  const history = (d.progress || []).map((p) =>
+    h(
+      'li',
+      { class: 'history-item' },
+      h('div', { class: 'history-head' }, statusBadge(p.status), ' ', h('strong', {}, date(p.reported_at)), p.percent_complete !== undefined ? ' · ' + pct(p.percent_complete, 0) : '', p.spent_eur !== undefined ? ' · ' + eur(p.spent_eur) : ''),
+      p.note ? h('p', {}, p.note) : null,
+      (p.indicators || []).length ? h('p', { class: 'small muted' }, t('measure.indicators') + ': ' + p.indicators.map((x) => `${term(x.key)} ${num(x.value, 1)} ${x.unit}`).join(' · ')) : null,
+    ),
+  );
+  const inspections = (d.inspections || []).map((i) =>
+    h(
+      'li',
+      { class: 'history-item' },
+      h('div', { class: 'history-head' }, badge(t(i.outcome), i.outcome === 'INSPECTION_OUTCOME_VERIFIED' ? 'good' : i.outcome === 'INSPECTION_OUTCOME_FOLLOW_UP_NEEDED' ? 'warn' : 'neutral'), ' ', h('strong', {}, date(i.submitted_at))),
+      i.findings ? h('p', {}, i.findings) : null,
+    ),
+  );
   return h(
     'div',
     { class: 'stack' },
     h('p', {}, link(`/m/${id}/measures`, '← ' + t('measures.title'))),
-    h('div', { class: 'page-head' }, h('h1', {}, m.code + ' · ' + m.title), h('div', {}, statusBadge(m.status), ' ', m.verified ? badge(t('measures.inspected'), 'good') : null)),
+    h('div', { class: 'page-head' }, h('h1', {}, (def.code ? def.code + ' · ' : '') + def.title), h('div', {}, statusBadge(m.status), ' ', m.verified ? badge(t('measures.inspected'), 'good') : null)),
     h(
       'div',
       { class: 'kpis' },
@@ -81,20 +117,32 @@ export async function measureView({ id, measure }) {
     ),
     card(
       t('measure.fields'),
+      def.description ? h('p', {}, def.description) : null,
       h(
         'dl',
         { class: 'fields' },
-        row(t('measure.type'), term(m.type)),
-        row(t('measure.sector'), term(m.com_sector)),
-        row(t('measure.area'), term(m.area_of_intervention)),
-        row(t('measure.instrument'), term(m.policy_instrument)),
-        row(t('measure.funding'), (m.funding_sources || []).join(', ') || null),
-        row(t('measure.keyAction'), m.key_action ? t('yes') : t('no')),
-        row(t('measure.implemented'), m.implemented_at ? date(m.implemented_at) : null),
-        row(t('measure.co2'), m.expected_co2_reduction_t_per_year !== undefined ? num(m.expected_co2_reduction_t_per_year, 1) : null),
-        row(t('measure.sites'), (m.site_ids || []).length ? h('span', {}, (m.site_ids || []).map((s, i) => [i ? ', ' : '', link(`/m/${id}/sites/${s}`, t('sites.site') + ' ' + (i + 1))])) : null),
+        row(t('measure.type'), term(def.type)),
+        row(t('measure.sector'), term(def.com_sector)),
+        row(t('measure.area'), term(def.area_of_intervention)),
+        row(t('measure.instrument'), term(def.policy_instrument)),
+        row(t('measure.responsible'), def.responsible_body || null),
+        row(t('measure.planned'), planned),
+        row(t('measures.budget'), def.budget_eur !== undefined ? eur(def.budget_eur) : null),
+        row(t('measure.funding'), (def.funding_sources || []).join(', ') || null),
+        row(t('measure.keyAction'), def.key_action ? t('yes') : t('no')),
+        row(t('measure.implemented'), def.implemented_at ? date(def.implemented_at) : null),
+        row(t('measure.co2'), def.expected_co2_reduction_t_per_year !== undefined ? num(def.expected_co2_reduction_t_per_year, 1) : null),
+        row(t('measure.renewable'), def.expected_renewable_mwh_per_year !== undefined ? num(def.expected_renewable_mwh_per_year, 1) : null),
+        row(t('measure.sites'), (def.site_ids || []).length ? h('span', {}, def.site_ids.map((s, i) => [i ? ', ' : '', link(`/m/${id}/sites/${s}`, t('sites.site') + ' ' + (i + 1))])) : null),
       ),
       m.savings_note ? h('p', { class: 'muted' }, t('measure.savingsNote') + ': ' + m.savings_note) : null,
     ),
+    h(
+      'div',
+      { class: 'grid-2' },
+      card(t('measure.history'), history.length ? h('ol', { class: 'history' }, history) : h('p', { class: 'muted' }, t('measure.noHistory'))),
+      card(t('measure.inspections'), inspections.length ? h('ol', { class: 'history' }, inspections) : h('p', { class: 'muted' }, t('measure.noInspections'))),
+    ),
+    card(t('measure.photos'), photoGrid(d.photos || [])),
   );
 }

@@ -270,6 +270,9 @@ export async function publicView({ id }) {
     throw e;
   }
   const completed = (report.measures || []).filter((m) => m.status === 'PROGRESS_STATUS_COMPLETED');
+  // Their published photos (the server gives a visitor nothing else).
+  const details = await Promise.all(completed.map((m) => api.get(`/api/v1/measures/${m.measure_id}`).catch(() => null)));
+  const photosOf = (i) => ((details[i] && details[i].photos) || []).slice(0, 2);
   return h(
     'div',
     { class: 'public' },
@@ -281,10 +284,11 @@ export async function publicView({ id }) {
       h(
         'ul',
         { class: 'public-measures' },
-        completed.map((m) =>
+        completed.map((m, i) =>
           h(
             'li',
             {},
+            photosOf(i).map((p) => h('img', { class: 'public-photo', src: `/api/v1/attachments/${p.id}/content`, alt: p.caption || m.title, loading: 'lazy' })),
             h('strong', {}, m.title),
             ' ',
             m.verified ? badge(t('measures.inspected'), 'good') : null,
