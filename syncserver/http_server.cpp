@@ -17,6 +17,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -43,7 +44,7 @@ constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 
 void logError(const std::string& what) { spdlog::warn("http: {}", what); }
 
-class Session;
+class SessionBase;
 class Listener;
 
 // State shared by the server, its listener and its sessions. Members are
@@ -54,17 +55,18 @@ struct ServerState {
   ServerState(const HttpBackend& b, int threadsWanted) : backend(b), threadCount(threadsWanted), ioc(threadsWanted) {}
 
   // Adds a new session unless the server is stopping.
-  bool registerSession(const std::shared_ptr<Session>& session);
-  void unregisterSession(Session* session);
+  bool registerSession(const std::shared_ptr<SessionBase>& session);
+  void unregisterSession(SessionBase* session);
 
   const HttpBackend& backend;
+  std::shared_ptr<net::ssl::context> tls;  // null: plain HTTP
   const int threadCount;
 
   std::mutex mu;
   std::condition_variable sessionsDone;
   bool started = false;
   bool stopping = false;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::unordered_map<SessionBase*, std::weak_ptr<SessionBase>> sessions;
 
   net::io_context ioc;
   std::shared_ptr<Listener> listener;
@@ -72,36 +74,72 @@ struct ServerState {
   uint16_t port = 0;
 };
 
-// One connection: reads requests, answers them with handleRequest, keeps the
-// connection alive when asked. Every step runs on the connection's strand.
-class Session : public std::enable_shared_from_this<Session> {
+// What the server needs of a connection, plain or TLS.
+class SessionBase {
  public:
-  Session(tcp::socket&& socket, ServerState& server) : m_stream(std::move(socket)), m_server(server) {}
-  ~Session() { m_server.unregisterSession(this); }
+  virtual ~SessionBase() = default;
+  // Server shutdown: close now when idle, otherwise after the current response.
+  virtual void shutdown() = 0;
+};
+
+// One connection: (for TLS, a handshake first) reads requests, answers them
+// with handleRequest, keeps the connection alive when asked. Every step runs
+// on the connection's strand. `Stream` is beast::tcp_stream or an
+// ssl_stream over one.
+template <class Stream>
+class Session : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
+ public:
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  Session(tcp::socket&& socket, ServerState& server)
+      : m_stream(makeStream(std::move(socket), server)), m_server(server) {}
+  ~Session() override { m_server.unregisterSession(this); }
 
   void run() {
-    net::dispatch(m_stream.get_executor(), beast::bind_front_handler(&Session::doRead, shared_from_this()));
+    net::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+      if constexpr (kTls) {
+        beast::get_lowest_layer(self->m_stream).expires_after(kIoTimeout);
+        self->m_reading = true;  // a shutdown during the handshake cancels it
+        self->m_stream.async_handshake(net::ssl::stream_base::server,
+                                       beast::bind_front_handler(&Session::onHandshake, self));
+      } else {
+        self->doRead();
+      }
+    });
   }
 
-  // Server shutdown: close now when idle, otherwise after the current response.
-  void shutdown() {
-    net::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
+  void shutdown() override {
+    net::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
       self->m_closing = true;
       if (self->m_reading) {
-        self->m_stream.cancel();
+        beast::get_lowest_layer(self->m_stream).cancel();
       }
     });
   }
 
  private:
+  static Stream makeStream(tcp::socket&& socket, ServerState& server) {
+    if constexpr (kTls)
+      return Stream(std::move(socket), *server.tls);
+    else
+      return Stream(std::move(socket));
+  }
+
+  void onHandshake(error_code ec) {
+    m_reading = false;
+    if (ec) return;  // not TLS, a bad certificate, a timeout: nothing to answer
+    doRead();
+  }
+
   void doRead() {
     if (m_closing) return doClose();
     m_parser.emplace();
     m_parser->body_limit(kBodyLimit);
     m_parser->header_limit(kHeaderLimit);
-    m_stream.expires_after(kIoTimeout);
+    beast::get_lowest_layer(m_stream).expires_after(kIoTimeout);
     m_reading = true;
-    http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onRead, shared_from_this()));
+    http::async_read(m_stream, m_buffer, *m_parser,
+                     beast::bind_front_handler(&Session::onRead, this->shared_from_this()));
   }
 
   void onRead(error_code ec, std::size_t /*bytes*/) {
@@ -141,9 +179,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void sendResponse(HttpResponse&& res) {
     if (m_closing) res.keep_alive(false);
+    // Browsers are told to keep to HTTPS once they have seen it here.
+    if constexpr (kTls) res.set(http::field::strict_transport_security, "max-age=31536000");
     m_response = std::move(res);
-    m_stream.expires_after(kIoTimeout);
-    http::async_write(m_stream, m_response, beast::bind_front_handler(&Session::onWrite, shared_from_this()));
+    beast::get_lowest_layer(m_stream).expires_after(kIoTimeout);
+    http::async_write(m_stream, m_response, beast::bind_front_handler(&Session::onWrite, this->shared_from_this()));
   }
 
   void onWrite(error_code ec, std::size_t /*bytes*/) {
@@ -154,12 +194,20 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void doClose() {
-    error_code ec;
-    m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    // The last handler returns; the session and its socket go with it.
+    if constexpr (kTls) {
+      beast::get_lowest_layer(m_stream).expires_after(kIoTimeout);
+      m_stream.async_shutdown([self = this->shared_from_this()](error_code) {
+        error_code ignored;
+        beast::get_lowest_layer(self->m_stream).socket().shutdown(tcp::socket::shutdown_send, ignored);
+      });
+    } else {
+      error_code ec;
+      m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      // The last handler returns; the session and its socket go with it.
+    }
   }
 
-  beast::tcp_stream m_stream;
+  Stream m_stream;
   ServerState& m_server;
   beast::flat_buffer m_buffer;
   std::optional<http::request_parser<http::string_body>> m_parser;
@@ -221,8 +269,13 @@ class Listener : public std::enable_shared_from_this<Listener> {
       });
       return;
     }
-    auto session = std::make_shared<Session>(std::move(socket), m_server);
-    if (m_server.registerSession(session)) session->run();
+    if (m_server.tls) {
+      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(std::move(socket), m_server);
+      if (m_server.registerSession(session)) session->run();
+    } else {
+      auto session = std::make_shared<Session<beast::tcp_stream>>(std::move(socket), m_server);
+      if (m_server.registerSession(session)) session->run();
+    }
     doAccept();
   }
 
@@ -231,14 +284,14 @@ class Listener : public std::enable_shared_from_this<Listener> {
   net::steady_timer m_retryTimer;
 };
 
-bool ServerState::registerSession(const std::shared_ptr<Session>& session) {
+bool ServerState::registerSession(const std::shared_ptr<SessionBase>& session) {
   std::lock_guard lock(mu);
   if (stopping) return false;
   sessions.emplace(session.get(), session);
   return true;
 }
 
-void ServerState::unregisterSession(Session* session) {
+void ServerState::unregisterSession(SessionBase* session) {
   std::lock_guard lock(mu);
   // A session refused by registerSession was never added: erase is a no-op.
   if (sessions.erase(session) > 0 && sessions.empty()) sessionsDone.notify_all();
@@ -252,6 +305,21 @@ struct HttpServer::Impl : ServerState {
 
 HttpServer::HttpServer(const HttpBackend& backend, int threads)
     : m_impl(std::make_unique<Impl>(backend, std::max(1, threads))) {}
+
+secap::core::Status HttpServer::useTls(const std::string& certChainPem, const std::string& privateKeyPem) {
+  auto ctx = std::make_shared<net::ssl::context>(net::ssl::context::tls_server);
+  error_code ec;
+  ctx->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 | net::ssl::context::no_sslv3 |
+                       net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1,
+                   ec);
+  if (!ec) ctx->use_certificate_chain(net::buffer(certChainPem), ec);
+  if (!ec) ctx->use_private_key(net::buffer(privateKeyPem), net::ssl::context::pem, ec);
+  if (ec) return secap::core::invalidArgument("the HTTP server's TLS certificate or key: " + ec.message());
+  std::lock_guard lock(m_impl->mu);
+  if (m_impl->started) return {secap::core::StatusCode::kFailedPrecondition, "the HTTP server was already started"};
+  m_impl->tls = std::move(ctx);
+  return {};
+}
 
 HttpServer::~HttpServer() {
   try {
@@ -312,7 +380,7 @@ secap::core::Result<uint16_t> HttpServer::start(const std::string& address, uint
 }
 
 void HttpServer::stop() {
-  std::vector<std::shared_ptr<Session>> live;
+  std::vector<std::shared_ptr<SessionBase>> live;
   {
     std::lock_guard lock(m_impl->mu);
     if (!m_impl->started || m_impl->stopping) return;

@@ -2,7 +2,8 @@
 // HttpServer: the Boost.Beast HTTP/1.1 listener and sessions in front of
 // handleRequest() (http_handler.h), layered like Beast's async server example:
 // a listener accepts connections, and each session owns one connection on its
-// own strand (read, handle, write, keep-alive). Every read and write has a
+// own strand (read, handle, write, keep-alive), over TLS after useTls()
+// (Beast's ssl_stream; every response then carries Strict-Transport-Security). Every read and write has a
 // 30 s timeout, request bodies are capped at 1 MiB (413) and headers at
 // 16 KiB (431); a malformed request gets 400 and the connection is closed.
 //
@@ -40,6 +41,10 @@ class HttpServer {
   // does not resolve, kUnavailable when binding or listening fails (port in
   // use, no permission), kFailedPrecondition when already started.
   [[nodiscard]] secap::core::Result<uint16_t> start(const std::string& address, uint16_t port);
+
+  // Serves HTTPS (TLS 1.2 or later) with this PEM certificate chain and
+  // private key; before start(). kInvalidArgument when they do not load.
+  [[nodiscard]] secap::core::Status useTls(const std::string& certChainPem, const std::string& privateKeyPem);
 
   // Stops accepting, drains and closes the connections, joins the threads.
   void stop();

@@ -58,8 +58,8 @@ int runServe(const ServerConfig& config) {
   uint16_t ignored = 0;
   splitHostPort(config.grpcAddress, grpcHost, ignored);
   splitHostPort(config.httpAddress, httpHost, ignored);
-  fmt::print("secap-syncserver: gRPC on {}:{}, HTTP on http://{}:{}/\n", grpcHost, server.grpcPort(), httpHost,
-             server.httpPort());
+  fmt::print("secap-syncserver: gRPC on {}:{}, HTTP on {}://{}:{}/\n", grpcHost, server.grpcPort(),
+             server.tls() ? "https" : "http", httpHost, server.httpPort());
   std::fflush(stdout);
   std::thread waiter([&] {
     int sig = 0;
@@ -683,7 +683,9 @@ int main(int argc, char** argv) {
   serve->add_option("--grpc", config.grpcAddress, "gRPC listen address host:port")->capture_default_str();
   serve->add_option("--http", config.httpAddress, "HTTP listen address host:port")->capture_default_str();
   serve->add_flag("--insecure", config.insecure, "Allow plain text on a non-loopback address");
-  serve->add_option("--tls-cert", config.tlsCertFile, "PEM certificate: serve gRPC over TLS (with --tls-key)")
+  serve
+      ->add_option("--tls-cert", config.tlsCertFile,
+                   "PEM certificate: serve gRPC over TLS and HTTP as HTTPS (with --tls-key)")
       ->check(CLI::ExistingFile);
   serve->add_option("--tls-key", config.tlsKeyFile, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
   serve->add_option("--import-dir", config.importDir,

@@ -108,10 +108,13 @@ SyncServer::~SyncServer() { shutdown(0); }
 Status SyncServer::start() {
   auto credentials = grpcCredentials(m_config);
   if (!credentials.isOk()) return credentials.status();
-  if (!isLoopbackHost(m_config.httpAddress) && !m_config.insecure)
+  // HTTP follows the same rule as gRPC, with the same certificate: HTTPS
+  // with --tls-cert and --tls-key, plain text only on loopback or --insecure.
+  if (!tls() && !isLoopbackHost(m_config.httpAddress) && !m_config.insecure)
     return core::Status(core::StatusCode::kFailedPrecondition,
-                        "refusing to serve the HTTP API on " + m_config.httpAddress +
-                            ": it has no TLS yet, so keep --http on loopback (127.0.0.1) or pass --insecure");
+                        "refusing to serve the HTTP API and dashboard without encryption on " + m_config.httpAddress +
+                            ": give the server a certificate with --tls-cert FILE --tls-key FILE, keep --http on "
+                            "loopback (127.0.0.1), or pass --insecure behind a TLS proxy");
   auto store = openStore(m_config.dataDir, m_config.databaseUrl);
   if (!store.isOk()) return store.status();
   m_store = std::move(store).value();
@@ -135,9 +138,9 @@ Status SyncServer::start() {
   } else {
     spdlog::warn("no web dashboard: {}", assets.status().message());
   }
-  // Secure cookies wherever the browser is not on this machine; the
-  // listener itself has no TLS yet (a reverse proxy terminates it).
-  m_reports->enableWeb(m_webAuth.get(), m_webAssets.get(), !isLoopbackHost(m_config.httpAddress));
+  // Secure cookies over HTTPS, and wherever the browser is not on this
+  // machine (behind a TLS proxy with --insecure).
+  m_reports->enableWeb(m_webAuth.get(), m_webAssets.get(), tls() || !isLoopbackHost(m_config.httpAddress));
   m_reports->enablePhotos(m_blobs.get(), m_attachments.get());
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -161,6 +164,13 @@ Status SyncServer::start() {
   if (!splitHostPort(m_config.httpAddress, host, port))
     return core::invalidArgument("bad --http address " + m_config.httpAddress);
   m_http = std::make_unique<HttpServer>(*m_reports, 1);
+  if (tls()) {
+    auto cert = readTextFile(m_config.tlsCertFile, "TLS certificate (--tls-cert)");
+    if (!cert.isOk()) return cert.status();
+    auto key = readTextFile(m_config.tlsKeyFile, "TLS key (--tls-key)");
+    if (!key.isOk()) return key.status();
+    SECAP_RETURN_IF_ERROR(m_http->useTls(*cert, *key));
+  }
   auto bound = m_http->start(host, port);
   if (!bound.isOk()) return bound.status();
   m_httpPort = *bound;

@@ -4,9 +4,9 @@
 // grpc.health.v1, reflection; gzip) over TLS when given a certificate and key,
 // and the HTTP server, and on shutdown drains in-flight calls.
 //
-// Transport rule (DESIGN.md §8): gRPC off loopback needs TLS (--tls-cert and
-// --tls-key) or an explicit --insecure. The HTTP API has no TLS yet, so it
-// stays on loopback unless --insecure. Not copyable; start/shutdown from one
+// Transport rule (DESIGN.md §8): gRPC and HTTP off loopback need TLS
+// (--tls-cert and --tls-key, one certificate for both: gRPC over TLS and
+// HTTPS) or an explicit --insecure. Not copyable; start/shutdown from one
 // thread.
 
 #include <grpcpp/grpcpp.h>

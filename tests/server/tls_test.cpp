@@ -6,9 +6,16 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <variant>
 
 #include "harness.h"
 #include "secap/core/enroll_uri.h"
@@ -172,6 +179,68 @@ TEST(Tls, TheHttpApiStaysOnLoopbackWithoutInsecure) {
   ASSERT_FALSE(st.isOk());
   EXPECT_NE(st.message().find("HTTP API"), std::string::npos) << st.message();
   EXPECT_EQ(srv.grpcPort(), 0);
+}
+
+// One GET over HTTPS to 127.0.0.1:port, trusting only `caPem`; the
+// response, or the error's message.
+std::variant<boost::beast::http::response<boost::beast::http::string_body>, std::string> httpsGet(
+    int port, const std::string& caPem, const std::string& target) {
+  namespace net = boost::asio;
+  namespace beast = boost::beast;
+  net::io_context ioc;
+  net::ssl::context ctx(net::ssl::context::tls_client);
+  boost::system::error_code ec;
+  ctx.add_certificate_authority(net::buffer(caPem), ec);
+  if (ec) return ec.message();
+  ctx.set_verify_mode(net::ssl::verify_peer);
+  beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
+  beast::get_lowest_layer(stream).connect(
+      net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<uint16_t>(port)), ec);
+  if (ec) return ec.message();
+  stream.handshake(net::ssl::stream_base::client, ec);
+  if (ec) return ec.message();
+  beast::http::request<beast::http::empty_body> req{beast::http::verb::get, target, 11};
+  req.set(beast::http::field::host, "127.0.0.1");
+  beast::http::write(stream, req, ec);
+  if (ec) return ec.message();
+  beast::flat_buffer buffer;
+  beast::http::response<beast::http::string_body> res;
+  beast::http::read(stream, buffer, res, ec);
+  if (ec) return ec.message();
+  return res;
+}
+
+TEST(Tls, TheHttpApiAndDashboardAreServedOverHttpsWithTheSameCertificate) {
+  TlsServer s("tls_https");
+  auto res = httpsGet(s.h->srv->httpPort(), s.pki.ca.certPem, "/healthz");
+  ASSERT_TRUE(std::holds_alternative<boost::beast::http::response<boost::beast::http::string_body>>(res))
+      << std::get<std::string>(res);
+  const auto& ok = std::get<0>(res);
+  EXPECT_EQ(ok.result_int(), 200u);
+  EXPECT_EQ(ok.body(), "ok");
+  EXPECT_EQ(ok[boost::beast::http::field::strict_transport_security], "max-age=31536000");
+  // A client that does not trust the server's CA gets no answer.
+  const auto other = secap::testing::makeTestPki("another server");
+  auto refused = httpsGet(s.h->srv->httpPort(), other.ca.certPem, "/healthz");
+  EXPECT_TRUE(std::holds_alternative<std::string>(refused)) << "the handshake must fail";
+  // Plain HTTP to the HTTPS port gets no HTTP answer either, and the server goes on.
+  {
+    namespace net = boost::asio;
+    net::io_context ioc;
+    boost::beast::tcp_stream plain(ioc);
+    plain.connect(
+        net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<uint16_t>(s.h->srv->httpPort())));
+    boost::beast::http::request<boost::beast::http::empty_body> req{boost::beast::http::verb::get, "/healthz", 11};
+    boost::beast::http::write(plain, req);
+    boost::beast::flat_buffer buffer;
+    boost::beast::http::response<boost::beast::http::string_body> answer;
+    boost::system::error_code ec;
+    plain.expires_after(std::chrono::seconds(10));
+    boost::beast::http::read(plain, buffer, answer, ec);
+    EXPECT_TRUE(ec) << "a plain-text request must not be answered in plain text";
+  }
+  auto again = httpsGet(s.h->srv->httpPort(), s.pki.ca.certPem, "/healthz");
+  EXPECT_TRUE((std::holds_alternative<boost::beast::http::response<boost::beast::http::string_body>>(again)));
 }
 
 TEST(Tls, BadTlsFilesAreNamedAtStart) {
