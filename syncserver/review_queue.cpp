@@ -53,7 +53,12 @@ Result<secap::v1::ReviewQueue> reviewQueueOf(Store& store, const Caller& caller,
                                              [](const secap::v1::Change& c) { return c.reading(); });
   auto reviews = listOf<secap::v1::ReadingReview>(store, EntityType::kReadingReview, municipalityId,
                                                   [](const secap::v1::Change& c) { return c.reading_review(); });
-  for (const core::Status& st : {sites.status(), meters.status(), readings.status(), reviews.status()})
+  auto measures = listOf<secap::v1::Measure>(store, EntityType::kMeasure, municipalityId,
+                                             [](const secap::v1::Change& c) { return c.measure(); });
+  auto inspections = listOf<secap::v1::Inspection>(store, EntityType::kInspection, municipalityId,
+                                                   [](const secap::v1::Change& c) { return c.inspection(); });
+  for (const core::Status& st :
+       {sites.status(), meters.status(), readings.status(), reviews.status(), measures.status(), inspections.status()})
     if (!st.isOk()) return st;
   auto queue = core::reviewQueue(*sites, *meters, *readings, *reviews);
   secap::v1::ReviewQueue out;
@@ -61,6 +66,7 @@ Result<secap::v1::ReviewQueue> reviewQueueOf(Store& store, const Caller& caller,
   out.set_name(municipality.name());
   out.set_decided(queue.decided);
   for (auto& q : queue.pending) *out.add_readings() = std::move(q);
+  for (auto& f : core::pendingFollowUps(*sites, *measures, *inspections)) *out.add_follow_ups() = std::move(f);
   return out;
 }
 

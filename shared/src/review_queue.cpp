@@ -65,4 +65,36 @@ ReviewQueueResult reviewQueue(std::span<const secap::v1::Site> sites, std::span<
   return out;
 }
 
+std::vector<secap::v1::FollowUp> pendingFollowUps(std::span<const secap::v1::Site> sites,
+                                                  std::span<const secap::v1::Measure> measures,
+                                                  std::span<const secap::v1::Inspection> inspections) {
+  std::vector<secap::v1::FollowUp> out;
+  for (const auto& i : inspections) {
+    if (!i.has_submitted_at() || i.outcome() != secap::v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED) continue;
+    const bool answered = std::any_of(inspections.begin(), inspections.end(), [&](const secap::v1::Inspection& later) {
+      if (!later.has_submitted_at() || later.id() == i.id()) return false;
+      if (later.amends_inspection_id() == i.id()) return true;
+      const bool same = i.has_measure_id() ? (later.has_measure_id() && later.measure_id() == i.measure_id())
+                                           : (!later.has_measure_id() && later.site_id() == i.site_id());
+      return same && later.submitted_at() > i.submitted_at();
+    });
+    if (answered) continue;
+    secap::v1::FollowUp f;
+    *f.mutable_inspection() = i;
+    for (const auto& s : sites)
+      if (s.id() == i.site_id()) f.set_site_name(s.name());
+    if (i.has_measure_id())
+      for (const auto& m : measures)
+        if (m.id() == i.measure_id()) {
+          f.set_measure_id(m.id());
+          f.set_measure_code(m.code());
+          f.set_measure_title(m.title());
+        }
+    out.push_back(std::move(f));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.inspection().submitted_at() < b.inspection().submitted_at(); });
+  return out;
+}
+
 }  // namespace secap::core

@@ -437,5 +437,26 @@ TEST_F(WebAdminTest, ACoordinatorEnrollsWithdrawsAndBindsDevicesOfTheirTownOnly)
   EXPECT_TRUE((*d)->sites.empty());
 }
 
+TEST_F(WebAdminTest, TheReviewQueueListsTheInspectionsAwaitingAFollowUp) {
+  // In the demo, the first measure of every third town needed a follow-up: Siemiatycze's is one.
+  const std::string town = server::demoMunicipalityId("Siemiatycze");
+  const Session coord = signInAs("koordynator.siemiatycze", "coordinator", town);
+  auto res = as(coord, http::verb::get, "/api/v1/municipalities/" + town + "/review-queue");
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  v1::ReviewQueue queue;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(res.body(), &queue).ok());
+  ASSERT_EQ(queue.follow_ups_size(), 1);
+  const auto& f = queue.follow_ups(0);
+  EXPECT_EQ(f.inspection().outcome(), v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED);
+  EXPECT_FALSE(f.site_name().empty());
+  EXPECT_FALSE(f.measure_title().empty());
+  EXPECT_FALSE(f.inspection().findings().empty());
+  // Bydgoszcz has none.
+  auto other = as(coordinator, http::verb::get, "/api/v1/municipalities/" + bydgoszcz + "/review-queue");
+  v1::ReviewQueue none;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(other.body(), &none).ok());
+  EXPECT_EQ(none.follow_ups_size(), 0);
+}
+
 }  // namespace
 }  // namespace secap::testing

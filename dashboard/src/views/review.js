@@ -1,8 +1,8 @@
 // The review queue: each flagged reading with its neighbours; confirming it
 // or marking it erroneous records a ReadingReview and the report follows.
 import { api, municipalityPath } from '../api.js';
-import { badge, card, h } from '../dom.js';
-import { dateTime, num, t, term } from '../i18n.js';
+import { badge, card, h, link } from '../dom.js';
+import { date, dateTime, num, t, term } from '../i18n.js';
 import { errorBox } from '../main.js';
 
 function readingCell(r, unit) {
@@ -20,6 +20,26 @@ export async function reviewView({ id }) {
     h('div', { class: 'page-head' }, h('h1', {}, t('review.title')), h('p', { class: 'muted' }, queue.name, ' · ', t('review.decided', { n: queue.decided || 0 }))),
   );
   const items = queue.readings || [];
+  const followUps = queue.follow_ups || [];
+  if (followUps.length)
+    out.append(
+      card(
+        t('review.followUps'),
+        h(
+          'ul',
+          { class: 'history' },
+          followUps.map((f) =>
+            h(
+              'li',
+              { class: 'history-item' },
+              h('div', { class: 'history-head' }, badge(t('INSPECTION_OUTCOME_FOLLOW_UP_NEEDED'), 'warn'), ' ', h('strong', {}, date(f.inspection.submitted_at)), ' · ', f.site_name),
+              f.measure_id ? h('div', {}, link(`/m/${id}/measures/${f.measure_id}`, (f.measure_code ? f.measure_code + ' · ' : '') + f.measure_title)) : null,
+              f.inspection.findings ? h('p', {}, f.inspection.findings) : null,
+            ),
+          ),
+        ),
+      ),
+    );
   if (!items.length) {
     out.append(h('div', { class: 'alert alert-good' }, t('review.empty')));
     return out;

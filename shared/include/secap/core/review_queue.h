@@ -20,6 +20,14 @@ struct ReviewQueueResult {
   int decided = 0;                                // flagged readings with a decision
 };
 
+// Inspections that asked for a follow-up (INSPECTION_OUTCOME_FOLLOW_UP_NEEDED)
+// and that no later submitted inspection answers yet: one that amends it, or
+// any later one of the same measure (of the same site when it has no
+// measure). Oldest first.
+std::vector<secap::v1::FollowUp> pendingFollowUps(std::span<const secap::v1::Site> sites,
+                                                  std::span<const secap::v1::Measure> measures,
+                                                  std::span<const secap::v1::Inspection> inspections);
+
 ReviewQueueResult reviewQueue(std::span<const secap::v1::Site> sites, std::span<const secap::v1::Meter> meters,
                               std::span<const secap::v1::Reading> readings,
                               std::span<const secap::v1::ReadingReview> reviews);
