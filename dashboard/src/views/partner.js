@@ -37,7 +37,8 @@ export async function compareView() {
   // kWh per m² by building kind, one bar per town.
   const kinds = [...new Set(towns.flatMap((m) => (m.intensities || []).map((i) => i.site_kind)))];
   if (kinds.length) {
-    const colors = [palette.green, palette.blue, palette.orange, palette.grey, palette.greenLight, palette.red];
+    // Ten towns, ten colours that stay apart (Okabe–Ito and Tableau tones).
+    const colors = [palette.green, palette.blue, palette.orange, '#7b4fa0', palette.greenLight, palette.red, '#56b4e9', '#8c6d31', palette.grey, '#cc79a7'];
     out.append(
       card(
         t('compare.intensity', { year: res.year }),
