@@ -296,14 +296,7 @@ TEST_F(AuthzTest, InventoriesAndLocalFactorsAreTheCoordinatorsOwn) {
 // The monitoring reads (docs/API.md), role × route, through the real
 // StoreReports and the HTTP router: A does not share its progress, B does.
 TEST_F(AuthzTest, MonitoringRoleByRouteMatrix) {
-  v1::Change share;
-  share.set_change_id(core::newUuidV7(h->clock));
-  share.set_entity_id(kOtherMunicipality);
-  share.set_hlc(core::makeHlc(h->clock.nowMs(), 1));
-  share.add_fields("share_progress");
-  share.mutable_municipality()->set_id(kOtherMunicipality);
-  share.mutable_municipality()->set_share_progress(true);
-  h->seed({share});
+  h->seed({secap::testing::shareProgressChange(kOtherMunicipality, h->clock)});
   server::StoreReports reports(h->srv->store());
   auto status = [&](const std::string& target, const std::string& token) {
     server::HttpRequest req{boost::beast::http::verb::get, target, 11};
@@ -355,14 +348,7 @@ TEST_F(AuthzTest, MonitoringRoleByRouteMatrix) {
 // Outside a municipality that shares its progress, its summary names no
 // meter or site: totals by carrier only.
 TEST_F(AuthzTest, ASharedSummaryNamesNoMeterOrSite) {
-  v1::Change share;
-  share.set_change_id(core::newUuidV7(h->clock));
-  share.set_entity_id(kMunicipalityId);
-  share.set_hlc(core::makeHlc(h->clock.nowMs(), 1));
-  share.add_fields("share_progress");
-  share.mutable_municipality()->set_id(kMunicipalityId);
-  share.mutable_municipality()->set_share_progress(true);
-  h->seed({share, reading(kMeterId), reading(kMeterId)});
+  h->seed({secap::testing::shareProgressChange(kMunicipalityId, h->clock), reading(kMeterId), reading(kMeterId)});
   server::StoreReports reports(h->srv->store());
   auto anonymous = reports.municipalitySummary({}, kMunicipalityId);
   ASSERT_TRUE(anonymous.isOk()) << anonymous.status().toString();

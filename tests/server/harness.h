@@ -109,6 +109,18 @@ inline secap::v1::Change otherMunicipalityChange(int64_t nowMs) {
   return c;
 }
 
+// A coordinator's change: the municipality now shares its progress.
+inline secap::v1::Change shareProgressChange(const std::string& municipalityId, const core::Clock& clock) {
+  secap::v1::Change share;
+  share.set_change_id(core::newUuidV7(clock));
+  share.set_entity_id(municipalityId);
+  share.set_hlc(core::makeHlc(clock.nowMs(), 1));
+  share.add_fields("share_progress");
+  share.mutable_municipality()->set_id(municipalityId);
+  share.mutable_municipality()->set_share_progress(true);
+  return share;
+}
+
 // A change carrying `page`'s entity as if a device created it.
 inline std::vector<secap::v1::Change> baseChanges(int64_t nowMs) {
   auto page = basePage(nowMs);

@@ -201,14 +201,7 @@ TEST_F(WebAuthTest, TheCookieIsHttpOnlyStrictAndAWriteNeedsTheCsrfToken) {
 }
 
 TEST_F(WebAuthTest, APartnersSessionListsOnlyMunicipalitiesThatShare) {
-  v1::Change share;
-  share.set_change_id(core::newUuidV7(h->clock));
-  share.set_entity_id(kOtherMunicipality);
-  share.set_hlc(core::makeHlc(h->clock.nowMs(), 1));
-  share.add_fields("share_progress");
-  share.mutable_municipality()->set_id(kOtherMunicipality);
-  share.mutable_municipality()->set_share_progress(true);
-  h->seed({share});
+  h->seed({shareProgressChange(kOtherMunicipality, h->clock)});
   add("partner", "partner", kOtherMunicipality);
   auto in = auth->signIn("partner", kPassword);
   ASSERT_TRUE(in.isOk());
