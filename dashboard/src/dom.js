@@ -48,6 +48,8 @@ export function card(title, ...body) {
   return h('section', { class: 'card' }, title ? h('h2', {}, title) : null, ...body);
 }
 
+// headers: strings, or {label, num} (a right-aligned number column), or
+// {sr} (a column heading only screen readers hear, e.g. for buttons).
 export function table(headers, rows, opts = {}) {
   return h(
     'div',
@@ -56,7 +58,7 @@ export function table(headers, rows, opts = {}) {
       'table',
       { class: opts.class || '' },
       opts.caption ? h('caption', {}, opts.caption) : null,
-      h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.label ?? x)))),
+      h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col', class: x.num ? 'num' : '' }, x.sr ? h('span', { class: 'sr-only' }, x.sr) : (x.label ?? x))))),
       h('tbody', {}, rows),
     ),
   );

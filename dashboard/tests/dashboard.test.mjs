@@ -10,7 +10,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const base = process.env.SECAP_BASE_URL;
 const shots = process.env.SECAP_SCREENSHOTS || 'test-results';
@@ -29,7 +32,8 @@ before(async () => {
 after(async () => browser && (await browser.close()));
 
 async function newPage({ locale = 'en-GB', viewport = { width: 1366, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+  // bypassCSP lets the test inject axe-core; the page's own CSP is tested by the server tests.
+  const context = await browser.newContext({ locale, viewport, bypassCSP: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -46,6 +50,16 @@ async function signIn(page, who) {
 }
 
 const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+// axe-core's WCAG checks on the page as it is: no violation of any impact.
+async function accessible(page, name) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  );
+  assert.deepEqual(violations, [], `accessibility of ${name}`);
+}
 const shot = (page, name) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 
 // The JSON API from inside the page: same cookies, optionally without the CSRF header.
@@ -87,12 +101,14 @@ test('a coordinator signs in and every view shows the seeded municipality', asyn
   await page.locator('canvas[aria-label="Emissions, t CO₂ per year"]').waitFor();
   const municipalityId = new URL(page.url()).pathname.split('/')[2];
   await shot(page, 'progress-en');
+  await accessible(page, 'progress-en');
 
   await nav(page, 'Inventory');
   await page.getByRole('heading', { name: 'Inventory by sector and carrier' }).waitFor();
   await page.getByRole('rowheader', { name: 'Public lighting' }).first().waitFor();
   await page.getByRole('rowheader', { name: 'Total' }).waitFor();
   await shot(page, 'inventory-en');
+  await accessible(page, 'inventory-en');
 
   await nav(page, 'Measures');
   await page.getByRole('heading', { name: 'Measures', level: 1 }).waitFor();
@@ -102,10 +118,12 @@ test('a coordinator signs in and every view shows the seeded municipality', asyn
   await page.getByLabel('Search measures').fill('LED');
   await page.getByRole('link', { name: /LED/ }).first().waitFor();
   await shot(page, 'measures-en');
+  await accessible(page, 'measures-en');
   await page.getByRole('link', { name: /LED/ }).first().click();
   await page.getByText('Covenant of Mayors fields').waitFor();
   await page.getByText('Energy-efficient lighting').waitFor();
   await shot(page, 'measure-en');
+  await accessible(page, 'measure-en');
 
   await nav(page, 'Sites');
   await page.getByRole('heading', { name: 'Sites', level: 1 }).waitFor();
@@ -113,10 +131,12 @@ test('a coordinator signs in and every view shows the seeded municipality', asyn
   await siteLinks.first().waitFor();
   assert.ok((await siteLinks.count()) >= 2);
   await shot(page, 'sites-en');
+  await accessible(page, 'sites-en');
   await page.getByRole('link', { name: /Szkoła|School|SP/ }).first().click();
   await page.getByText('Monthly consumption, kWh').first().waitFor();
   await page.getByText('Weather-normalised heating model').waitFor();
   await shot(page, 'site-en');
+  await accessible(page, 'site-en');
 
   await nav(page, 'Downloads');
   const csv = page.getByRole('link', { name: /Action status table/ });
@@ -125,19 +145,23 @@ test('a coordinator signs in and every view shows the seeded municipality', asyn
   assert.equal(actions.status(), 200);
   assert.match(await actions.text(), /Action code/);
   await shot(page, 'downloads-en');
+  await accessible(page, 'downloads-en');
 
   await nav(page, 'Compare towns');
   await page.getByRole('heading', { name: 'Towns that share their progress' }).waitFor();
   await page.getByRole('cell', { name: /Schwäbisch Hall/ }).waitFor();
   await shot(page, 'compare-en');
+  await accessible(page, 'compare-en');
   await nav(page, 'Verified measures');
   await page.getByRole('heading', { name: 'Measures verified in the field' }).waitFor();
   await shot(page, 'catalogue-en');
+  await accessible(page, 'catalogue-en');
 
   assert.deepEqual(page.errors, []);
   await page.goto(base + '/m/' + municipalityId + '/review');
   await page.getByRole('heading', { name: 'Readings awaiting review' }).waitFor();
   await shot(page, 'review-en');
+  await accessible(page, 'review-en');
   await page.context().close();
 });
 
@@ -191,6 +215,7 @@ test('a measure page shows its history, inspection and photo', async () => {
   await img.waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll('.photos img')].every((i) => i.complete && i.naturalWidth > 0));
   await shot(page, 'measure-detail-en');
+  await accessible(page, 'measure-detail-en');
   await page.context().close();
 });
 
@@ -210,6 +235,7 @@ test('a coordinator issues a kiosk code with its QR code, and withdraws a phone'
   assert.match(await page.locator('.issued .code').innerText(), /^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   await page.waitForFunction(() => document.querySelector('.issued img.qr')?.naturalWidth > 0);
   await shot(page, 'devices-code-en');
+  await accessible(page, 'devices-code-en');
   page.once('dialog', (d) => d.accept());
   await phone.getByRole('button', { name: 'Withdraw' }).click();
   await page.locator('tr', { hasText: process.env.SECAP_PHONE_NAME }).locator('.badge', { hasText: 'Withdrawn' }).waitFor();
@@ -233,6 +259,7 @@ test('a photo taken off publication disappears from the public page at once', as
   await first.getByLabel('Publishable').uncheck();
   await first.getByText('Saved.').waitFor();
   await shot(page, 'photos-en');
+  await accessible(page, 'photos-en');
   await page.context().close();
 
   const visitor = await newPage();
@@ -306,12 +333,14 @@ test('the public page and the dashboard speak Polish and German, and fit a phone
   await signIn(phone, coord);
   await phone.getByRole('heading', { level: 1, name: 'Bydgoszcz' }).waitFor();
   await shot(phone, 'progress-phone');
+  await accessible(phone, 'progress-phone');
   await phone.context().close();
 
   const visitor = await newPage({ locale: 'pl-PL' });
   await visitor.goto(base + '/public/' + municipalityId);
   await visitor.getByRole('heading', { name: 'Postęp klimatyczny: Bydgoszcz' }).waitFor();
   await shot(visitor, 'public-pl');
+  await accessible(visitor, 'public-pl');
   await visitor.goto(base + '/public/' + hiddenId);
   await visitor.getByText('Ta gmina nie publikuje swojego postępu.').waitFor();
   await visitor.context().close();

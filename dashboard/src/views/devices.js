@@ -131,7 +131,7 @@ export async function devicesView({ id }, { navigate, state }) {
     'div',
     { class: 'stack' },
     h('div', { class: 'page-head' }, h('h1', {}, t('devices.title'))),
-    card(null, table([t('devices.name'), t('devices.role'), t('devices.lastSeen'), t('devices.state'), ''], rows)),
+    card(null, table([t('devices.name'), t('devices.role'), t('devices.lastSeen'), t('devices.state'), { sr: t('devices.actions') }], rows)),
     card(t('devices.enroll'), form, issued),
   );
 }

@@ -18,7 +18,7 @@ export async function compareView() {
     card(
       null,
       table(
-        [t('compare.town'), { label: t('compare.population'), num: true }, { label: t('compare.beiPc'), num: true }, { label: t('compare.meiPc'), num: true }, { label: t('compare.reduction'), num: true }, ''],
+        [t('compare.town'), { label: t('compare.population'), num: true }, { label: t('compare.beiPc'), num: true }, { label: t('compare.meiPc'), num: true }, { label: t('compare.reduction'), num: true }, { sr: t('compare.onTrack') }],
         towns.map((m) =>
           h(
             'tr',
@@ -84,7 +84,7 @@ export async function catalogueView() {
             h(
               'article',
               { class: 'outcome' },
-              h('h3', {}, o.measure.title),
+              h('h2', { class: 'outcome-title' }, o.measure.title),
               h('div', { class: 'muted small' }, o.municipality_name + ' (' + o.country + ') · ' + term(o.measure.com_sector) + ' · ' + term(o.measure.area_of_intervention)),
               h(
                 'div',
