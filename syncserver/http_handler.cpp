@@ -288,7 +288,9 @@ HttpResponse signIn(const HttpRequest& req, const HttpBackend& backend, const Ca
   google::protobuf::util::JsonParseOptions options;
   if (!google::protobuf::util::JsonStringToMessage(req.body(), &request, options).ok())
     return errorOf(req, core::invalidArgument(R"(the body must be JSON: {"login": "...", "password": "..."})"));
-  auto in = backend.signIn(request);
+  const auto peer = req.find(kPeerHeader);
+  auto in = backend.signIn(
+      request, peer == req.end() ? std::string_view() : std::string_view(peer->value().data(), peer->value().size()));
   if (!in.isOk()) return errorOf(req, in.status());
   HttpResponse res = json(req, in->session, http::status::created);
   res.set(http::field::set_cookie, sessionCookie(in->token, kWebSessionMs / 1000, backend.secureCookies()));
@@ -596,7 +598,7 @@ HttpResponse route(const HttpRequest& req, const HttpBackend& backend, std::stri
 
 }  // namespace
 
-core::Result<SignedIn> HttpBackend::signIn(const secap::v1::SignInRequest&) const { return webOff(); }
+core::Result<SignedIn> HttpBackend::signIn(const secap::v1::SignInRequest&, std::string_view) const { return webOff(); }
 core::Result<Caller> HttpBackend::sessionCaller(std::string_view) const { return webOff(); }
 core::Status HttpBackend::signOut(std::string_view) const { return webOff(); }
 core::Result<secap::v1::WebSession> HttpBackend::webSession(const Caller&) const { return webOff(); }

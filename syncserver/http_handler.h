@@ -83,6 +83,9 @@ struct SignedIn {
 };
 
 inline constexpr const char* kSessionCookie = "secap_session";
+// The listener sets it to the connection's remote address on every request
+// (replacing any a client sent), for the sign-in limit per address.
+inline constexpr const char* kPeerHeader = "X-Secap-Peer";
 
 // A photo's bytes and type.
 struct BlobContent {
@@ -130,7 +133,9 @@ class HttpBackend {
       const Caller& caller, const secap::v1::ReviewReadingRequest& request) const = 0;
   // --- The web dashboard (web_auth.h, web_assets.h). A backend without it
   // answers kUnavailable and serves no files.
-  [[nodiscard]] virtual core::Result<SignedIn> signIn(const secap::v1::SignInRequest& request) const;
+  // `peer`: the client's address (the listener's X-Secap-Peer; empty when unknown).
+  [[nodiscard]] virtual core::Result<SignedIn> signIn(const secap::v1::SignInRequest& request,
+                                                      std::string_view peer) const;
   // The caller of a session cookie's token (kUnauthenticated: ended or unknown).
   [[nodiscard]] virtual core::Result<Caller> sessionCaller(std::string_view token) const;
   [[nodiscard]] virtual core::Status signOut(std::string_view token) const;

@@ -158,9 +158,15 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     if (ec) return;  // Reset by the peer or similar: nothing to answer.
 
+    // Who is asking, for the sign-in limit per address; never what a client claims.
+    auto& request = m_parser->get();
+    request.erase(kPeerHeader);
+    error_code peerEc;
+    const auto remote = beast::get_lowest_layer(m_stream).socket().remote_endpoint(peerEc);
+    if (!peerEc) request.set(kPeerHeader, remote.address().to_string());
     HttpResponse res;
     try {
-      res = handleRequest(m_parser->get(), m_server.backend);
+      res = handleRequest(request, m_server.backend);
     } catch (const std::exception& e) {
       logError(std::string("request handler threw: ") + e.what());
       res = makeHttpError(http::status::internal_server_error, "internal", "internal error", m_parser->get().version(),

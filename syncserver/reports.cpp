@@ -295,10 +295,10 @@ void StoreReports::requestServed(std::string_view route, unsigned status) const 
 
 // --- The web dashboard ---
 
-Result<SignedIn> StoreReports::signIn(const secap::v1::SignInRequest& request) const {
-  if (!m_web) return HttpBackend::signIn(request);
-  auto in = request.link_token().empty() ? m_web->signIn(request.login(), request.password())
-                                         : m_web->signInWithLink(request.link_token());
+Result<SignedIn> StoreReports::signIn(const secap::v1::SignInRequest& request, std::string_view peer) const {
+  if (!m_web) return HttpBackend::signIn(request, peer);
+  auto in = request.link_token().empty() ? m_web->signIn(request.login(), request.password(), peer)
+                                         : m_web->signInWithLink(request.link_token(), peer);
   if (!in.isOk()) return in.status();
   Caller caller;
   caller.device = in->device;

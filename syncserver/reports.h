@@ -61,7 +61,7 @@ class StoreReports final : public HttpBackend {
     m_assets = assets;
     m_secureCookies = secureCookies;
   }
-  Result<SignedIn> signIn(const secap::v1::SignInRequest& request) const override;
+  Result<SignedIn> signIn(const secap::v1::SignInRequest& request, std::string_view peer) const override;
   Result<Caller> sessionCaller(std::string_view token) const override;
   Status signOut(std::string_view token) const override;
   Result<secap::v1::WebSession> webSession(const Caller& caller) const override;

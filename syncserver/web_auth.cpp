@@ -130,15 +130,48 @@ Result<WebSignIn> WebAuth::startSession(const WebUserRecord& user) {
   return out;
 }
 
-Result<WebSignIn> WebAuth::signIn(std::string_view loginIn, std::string_view password) {
+Status WebAuth::checkPeer(std::string_view peer) {
+  if (peer.empty()) return Status::ok();
+  const int64_t now = m_clock.nowMs();
+  std::lock_guard lock(m_peersMu);
+  auto it = m_peerFailures.find(peer);
+  if (it == m_peerFailures.end()) return Status::ok();
+  auto& times = it->second;
+  while (!times.empty() && times.front() <= now - kWebLockMs) times.pop_front();
+  if (times.empty()) {
+    m_peerFailures.erase(it);
+    return Status::ok();
+  }
+  if (static_cast<int>(times.size()) < kWebFailuresPerAddress) return Status::ok();
+  const int64_t minutes = (times.front() + kWebLockMs - now + 59'999) / 60'000;
+  return {core::StatusCode::kResourceExhausted,
+          "too many wrong sign-ins from your network address: try again in " + std::to_string(minutes) + " minutes"};
+}
+
+void WebAuth::notePeerFailure(std::string_view peer) {
+  if (peer.empty()) return;
+  std::lock_guard lock(m_peersMu);
+  // A bound on memory: forget every address when a flood of new ones comes.
+  if (m_peerFailures.size() >= 100'000 && m_peerFailures.find(peer) == m_peerFailures.end()) m_peerFailures.clear();
+  auto& times = m_peerFailures[std::string(peer)];
+  times.push_back(m_clock.nowMs());
+  while (static_cast<int>(times.size()) > kWebFailuresPerAddress) times.pop_front();
+}
+
+Result<WebSignIn> WebAuth::signIn(std::string_view loginIn, std::string_view password, std::string_view peer) {
+  SECAP_RETURN_IF_ERROR(checkPeer(peer));
   auto login = normalizeLogin(loginIn);
-  if (!login.isOk()) return wrongLogin();
+  if (!login.isOk()) {
+    notePeerFailure(peer);
+    return wrongLogin();
+  }
   auto user = m_store.webUser(*login);
   if (!user.isOk()) return user.status();
   if (!user->has_value() || (*user)->passwordHash.empty()) {
     // The same work and the same answer as a wrong password, so that a
     // login's existence does not show.
     (void)core::verifySecret("", password);
+    notePeerFailure(peer);
     return wrongLogin();
   }
   const WebUserRecord& u = **user;
@@ -154,19 +187,24 @@ Result<WebSignIn> WebAuth::signIn(std::string_view loginIn, std::string_view pas
       SECAP_RETURN_IF_ERROR(m_store.setLoginLock(u.login, now + kWebLockMs));
       SECAP_RETURN_IF_ERROR(m_store.addAuditEntry({0, now, "web:" + u.login, "web_user.locked", "login=" + u.login}));
     }
+    notePeerFailure(peer);
     return wrongLogin();
   }
   if (u.failedLogins > 0 || u.lockedUntilMs != 0) SECAP_RETURN_IF_ERROR(m_store.setLoginLock(u.login, 0));
   return startSession(u);
 }
 
-Result<WebSignIn> WebAuth::signInWithLink(std::string_view token) {
+Result<WebSignIn> WebAuth::signInWithLink(std::string_view token, std::string_view peer) {
+  SECAP_RETURN_IF_ERROR(checkPeer(peer));
   const std::string hash = core::sha256Hex(token);
   auto link = m_store.webSession(hash);
   if (!link.isOk()) return link.status();
   const core::Status expired(core::StatusCode::kUnauthenticated,
                              "this sign-in link was used already or has expired: ask for a new one");
-  if (!link->has_value() || (*link)->kind != "link" || (*link)->expiresAtMs <= m_clock.nowMs()) return expired;
+  if (!link->has_value() || (*link)->kind != "link" || (*link)->expiresAtMs <= m_clock.nowMs()) {
+    notePeerFailure(peer);
+    return expired;
+  }
   auto taken = m_store.removeWebSession(hash);  // one use, even when two browsers race
   if (!taken.isOk()) return taken.status();
   if (!*taken) return expired;

@@ -14,10 +14,16 @@
 // cookie; the server keeps its SHA-256 only. It lasts 12 hours from sign-in
 // and ends at sign-out. Each session has its own CSRF token that every
 // write must echo in X-CSRF-Token. Five wrong passwords in a row lock a
-// login for 15 minutes (counted in the store, so every instance sees it).
+// login for 15 minutes (counted in the store, so every instance sees it),
+// and one network address gets at most 20 wrong sign-ins (passwords or
+// links) in 15 minutes, whatever the logins (counted by this instance, in
+// memory), against password spraying.
 //
-// Thread-safe: the Store is; WebAuth keeps no state of its own.
+// Thread-safe: the Store is; the per-address counts are under a mutex.
 
+#include <deque>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -31,6 +37,7 @@ inline constexpr int64_t kWebSessionMs = 12LL * 3600 * 1000;
 inline constexpr int64_t kWebLinkMs = 24LL * 3600 * 1000;
 inline constexpr int kWebFailuresBeforeLock = 5;
 inline constexpr int64_t kWebLockMs = 15LL * 60 * 1000;
+inline constexpr int kWebFailuresPerAddress = 20;  // in kWebLockMs
 inline constexpr const char* kWebPlatform = "web";
 
 // What a successful sign-in hands the browser.
@@ -61,9 +68,11 @@ class WebAuth {
   // Signs in with a password: kUnauthenticated "wrong login or password"
   // (the same for an unknown login), kResourceExhausted while locked,
   // kPermissionDenied for a withdrawn user.
-  Result<WebSignIn> signIn(std::string_view login, std::string_view password);
+  // `peer` is the client's network address (empty: unknown, not limited);
+  // too many failures from it are kResourceExhausted before any check.
+  Result<WebSignIn> signIn(std::string_view login, std::string_view password, std::string_view peer = {});
   // Signs in with a one-time link's token (used up by this call).
-  Result<WebSignIn> signInWithLink(std::string_view token);
+  Result<WebSignIn> signInWithLink(std::string_view token, std::string_view peer = {});
   // The caller of a session cookie: kUnauthenticated when unknown or
   // expired, kPermissionDenied when the user was withdrawn.
   Result<Caller> caller(std::string_view token);
@@ -76,9 +85,14 @@ class WebAuth {
  private:
   Result<WebSignIn> startSession(const WebUserRecord& user);
   Result<DeviceRecord> activeDevice(const WebUserRecord& user);
+  // kResourceExhausted when `peer` has had too many failures lately.
+  Status checkPeer(std::string_view peer);
+  void notePeerFailure(std::string_view peer);
 
   Store& m_store;
   const core::Clock& m_clock;
+  std::mutex m_peersMu;
+  std::map<std::string, std::deque<int64_t>, std::less<>> m_peerFailures;  // address -> failure times
 };
 
 // True when `sent` is the session's CSRF token (compared in constant time);

@@ -104,6 +104,33 @@ TEST_F(WebAuthTest, FiveWrongPasswordsLockTheLoginForFifteenMinutes) {
   EXPECT_TRUE(auth->signIn("anna", kPassword).isOk());
 }
 
+TEST_F(WebAuthTest, OneAddressTryingManyLoginsIsStoppedAndOthersAreNot) {
+  add("anna");
+  // Password spraying: one wrong password for each of many logins, from one address.
+  for (int i = 0; i < server::kWebFailuresPerAddress; ++i)
+    EXPECT_EQ(auth->signIn("user" + std::to_string(i), "Summer2026!", "203.0.113.7").status().code(),
+              StatusCode::kUnauthenticated);
+  auto stopped = auth->signIn("anna", kPassword, "203.0.113.7");
+  ASSERT_FALSE(stopped.isOk());
+  EXPECT_EQ(stopped.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(stopped.status().message().find("try again in 15 minutes"), std::string::npos)
+      << stopped.status().message();
+  EXPECT_EQ(auth->signInWithLink("any", "203.0.113.7").status().code(), StatusCode::kResourceExhausted);
+  // Another address, and the same one later, are served.
+  EXPECT_TRUE(auth->signIn("anna", kPassword, "198.51.100.2").isOk());
+  h->clock.advance(server::kWebLockMs);
+  EXPECT_TRUE(auth->signIn("anna", kPassword, "203.0.113.7").isOk());
+  // Through HTTP: the listener's peer header carries the address.
+  for (int i = 0; i < server::kWebFailuresPerAddress; ++i)
+    (void)auth->signIn("x" + std::to_string(i), "no", "192.0.2.1");
+  server::HttpRequest req{http::verb::post, "/api/v1/session", 11};
+  req.set(http::field::content_type, "application/json");
+  req.set(server::kPeerHeader, "192.0.2.1");
+  req.body() = R"({"login":"anna","password":"a long enough password"})";
+  req.prepare_payload();
+  EXPECT_EQ(server::handleRequest(req, *reports).result_int(), 429u);
+}
+
 TEST_F(WebAuthTest, ASessionEndsAfterTwelveHoursAndAtSignOut) {
   add("anna");
   auto a = auth->signIn("anna", kPassword);
