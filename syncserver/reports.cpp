@@ -408,6 +408,10 @@ Result<secap::v1::MeasureDetail> StoreReports::measureDetail(const Caller& calle
   secap::v1::MeasureDetail out;
   out.set_municipality_id(municipalityId);
   *out.mutable_measure() = (*found)->entity.measure();
+  if (all)  // the shared view names no site
+    for (const auto& site : records->sites)
+      for (const auto& siteId : out.measure().site_ids())
+        if (site.id() == siteId) (*out.mutable_site_names())[siteId] = site.name();
   const auto report = core::municipalityReport(*records);  // kept: the loop reads into it
   for (const auto& m : report.measures())
     if (m.measure_id() == id) *out.mutable_report() = m;

@@ -53,7 +53,8 @@ export function card(title, ...body) {
 export function table(headers, rows, opts = {}) {
   return h(
     'div',
-    { class: 'table-wrap' },
+    // Focusable, so a table that scrolls sideways on a phone scrolls by keyboard too.
+    { class: 'table-wrap', tabindex: '0' },
     h(
       'table',
       { class: opts.class || '' },

@@ -334,6 +334,8 @@ TEST_F(WebAdminTest, AMeasurePageHasItsHistoryInspectionsAndPhotosAndTheSharedVi
   ASSERT_GE(detail.inspections_size(), 1);
   ASSERT_GE(detail.photos_size(), 1);
   const std::string photo = detail.photos(0).id();
+  ASSERT_GE(detail.measure().site_ids_size(), 1);
+  EXPECT_FALSE(detail.site_names().at(detail.measure().site_ids(0)).empty());
 
   // Bydgoszcz shares its progress: a visitor gets the measure without the
   // inspections or who reported, and only publishable photos.
@@ -342,6 +344,7 @@ TEST_F(WebAdminTest, AMeasurePageHasItsHistoryInspectionsAndPhotosAndTheSharedVi
   v1::MeasureDetail visitor;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(shared.body(), &visitor).ok());
   EXPECT_EQ(visitor.inspections_size(), 0);
+  EXPECT_TRUE(visitor.site_names().empty());
   for (const auto& p : visitor.progress()) EXPECT_TRUE(p.reported_by().empty());
   EXPECT_EQ(visitor.photos_size(), detail.photos_size()) << "the demo's verified photos are publishable";
   auto png = call(http::verb::get, "/api/v1/attachments/" + photo + "/content");

@@ -133,7 +133,7 @@ export async function measureView({ id, measure }) {
         row(t('measure.implemented'), def.implemented_at ? date(def.implemented_at) : null),
         row(t('measure.co2'), def.expected_co2_reduction_t_per_year !== undefined ? num(def.expected_co2_reduction_t_per_year, 1) : null),
         row(t('measure.renewable'), def.expected_renewable_mwh_per_year !== undefined ? num(def.expected_renewable_mwh_per_year, 1) : null),
-        row(t('measure.sites'), (def.site_ids || []).length ? h('span', {}, def.site_ids.map((s, i) => [i ? ', ' : '', link(`/m/${id}/sites/${s}`, t('sites.site') + ' ' + (i + 1))])) : null),
+        row(t('measure.sites'), (def.site_ids || []).length ? h('span', {}, def.site_ids.map((s, i) => [i ? ', ' : '', link(`/m/${id}/sites/${s}`, (d.site_names || {})[s] || t('sites.site') + ' ' + (i + 1))])) : null),
       ),
       m.savings_note ? h('p', { class: 'muted' }, t('measure.savingsNote') + ': ' + m.savings_note) : null,
     ),
