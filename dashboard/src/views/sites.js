@@ -6,23 +6,28 @@ import { chart, palette } from '../charts.js';
 import { badge, card, h, kpi, link, table } from '../dom.js';
 import { num, pct, t, term } from '../i18n.js';
 
-function vsMedian(value, median) {
+// A site's EnPI, and where it stands against the median of its kind in the
+// town: only where the kind has peers to compare with.
+function vsMedian(value, median, peers) {
   if (value === undefined) return t('none');
-  const el = h('span', {}, num(value));
-  if (median !== undefined) {
+  const el = h('div', {}, h('strong', {}, num(value)));
+  if (median !== undefined && peers >= 2) {
     const above = value > median * 1.05;
-    el.append(' ', badge(above ? t('sites.aboveMedian') : t('sites.belowMedian'), above ? 'warn' : 'good'));
-    el.append(h('div', { class: 'small muted' }, t('sites.median', { v: num(median) })));
+    el.append(
+      h('div', { class: 'small' }, badge(above ? t('sites.aboveMedian') : t('sites.belowMedian'), above ? 'warn' : 'good')),
+      h('div', { class: 'small muted' }, t('sites.median', { v: num(median) })),
+    );
   }
   return el;
 }
 
 export async function sitesView({ id }) {
   const list = await api.get(municipalityPath(id, '/sites'));
+  const peers = (kind, field) => (list.sites || []).filter((s) => s.kind === kind && s[field] !== undefined).length;
   return h(
     'div',
     { class: 'stack' },
-    h('div', { class: 'page-head' }, h('h1', {}, t('sites.title')), h('p', { class: 'muted' }, String(list.year))),
+    h('div', { class: 'page-head' }, h('h1', {}, t('sites.title')), h('p', { class: 'muted' }, t('site.enpi', { year: list.year }))),
     card(
       null,
       table(
@@ -34,8 +39,8 @@ export async function sitesView({ id }) {
             h('td', {}, link(`/m/${id}/sites/${s.site_id}`, s.name)),
             h('td', {}, term(s.kind)),
             h('td', { class: 'num' }, s.heated_area_m2 !== undefined ? num(s.heated_area_m2) + ' m²' : t('none')),
-            h('td', { class: 'num' }, vsMedian(s.heat_kwh_per_m2, s.heat_median_municipality)),
-            h('td', { class: 'num' }, vsMedian(s.electricity_kwh_per_m2, s.electricity_median_municipality)),
+            h('td', { class: 'num' }, vsMedian(s.heat_kwh_per_m2, s.heat_median_municipality, peers(s.kind, 'heat_kwh_per_m2'))),
+            h('td', { class: 'num' }, vsMedian(s.electricity_kwh_per_m2, s.electricity_median_municipality, peers(s.kind, 'electricity_kwh_per_m2'))),
           ),
         ),
       ),
