@@ -30,6 +30,7 @@
 #include "secap/core/enroll_uri.h"
 #include "secap/core/kiosk_pin.h"
 #include "secap/core/passwords.h"
+#include "secap/core/sqlite.h"
 #include "secap/core/text.h"
 #include "secap/core/tls_pin.h"
 #include "server.h"
@@ -234,6 +235,23 @@ int runRebuildRollups(const StoreLocation& where) {
   auto meters = rebuildRollups(**store);
   if (!meters.isOk()) return fail(meters.status());
   fmt::print("rebuilt the monthly rollups of {} meters from their readings\n", *meters);
+  return 0;
+}
+
+// An online backup of the SQLite store (PostgreSQL: pg_dump, docs/DEPLOY.md).
+int runBackup(const StoreLocation& where, const std::string& out) {
+  if (isPostgresUrl(where.databaseUrl))
+    return fail(core::invalidArgument(
+        "a PostgreSQL store is backed up with pg_dump (docs/DEPLOY.md, Backup and restore), not this command"));
+  if (where.dataDir.empty()) return fail(core::invalidArgument("give the server's --data-dir"));
+  const std::string path = (std::filesystem::path(where.dataDir) / "secap.db").string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return fail(core::notFound("there is no store at " + path));
+  auto db = core::sqlite::Db::open(path);
+  if (!db.isOk()) return fail(db.status());
+  if (auto st = (*db)->backupTo(out); !st.isOk()) return fail(st);
+  fmt::print("backup of {} written to {} ({} bytes); keep {}/blobs with it\n", path, out,
+             std::filesystem::file_size(out, ec), where.dataDir);
   return 0;
 }
 
@@ -743,6 +761,12 @@ int main(int argc, char** argv) {
       "Recompute every meter's monthly rollups from its readings (they are kept up to date at ingest)");
   addStoreOptions(rebuildCmd, where);
 
+  std::string backupOut;
+  auto* backupCmd = admin->add_subcommand(
+      "backup", "Copy the SQLite store while the server runs (SQLite's online backup API) into a new file");
+  addStoreOptions(backupCmd, where);
+  backupCmd->add_option("--out", backupOut, "The backup file to create (must not exist)")->required();
+
   auto* afterRestore = admin->add_subcommand(
       "after-restore", "Run once on a store restored from backup, before serving it: devices then resync");
   addStoreOptions(afterRestore, where);
@@ -924,6 +948,7 @@ int main(int argc, char** argv) {
   }
   if (*compactCmd) return runCompact(where, horizon);
   if (*afterRestore) return runAfterRestore(where);
+  if (*backupCmd) return runBackup(where, backupOut);
   if (*rebuildCmd) return runRebuildRollups(where);
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <string>
 
 namespace secap::core::sqlite {
@@ -168,6 +169,45 @@ Result<Stmt*> Db::cached(std::string_view sql) {
 
 int64_t Db::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 int Db::changes() const { return sqlite3_changes(m_db); }
+
+Status Db::backupTo(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return {StatusCode::kAlreadyExists, path + " exists already"};
+  const std::string part = path + ".part";
+  std::filesystem::remove(part, ec);
+  sqlite3* dest = nullptr;
+  int rc = sqlite3_open_v2(part.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    Status st = statusFromSqlite(rc, "cannot create " + part, dest ? sqlite3_errmsg(dest) : "out of memory");
+    sqlite3_close(dest);
+    return st;
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(dest, "main", m_db, "main");
+  if (!backup) {
+    Status st = statusFromSqlite(sqlite3_errcode(dest), "cannot start the backup", sqlite3_errmsg(dest));
+    sqlite3_close(dest);
+    std::filesystem::remove(part, ec);
+    return st;
+  }
+  // All pages in one step: one read transaction, so one consistent state.
+  do {
+    rc = sqlite3_backup_step(backup, -1);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+  } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_OK);
+  sqlite3_backup_finish(backup);
+  Status st = Status::ok();
+  if (rc != SQLITE_DONE) st = statusFromSqlite(rc, "the backup failed", sqlite3_errmsg(dest));
+  // A copy that is one file: no WAL beside it.
+  if (st.isOk() && sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    st = statusFromSqlite(sqlite3_errcode(dest), "the backup failed", sqlite3_errmsg(dest));
+  sqlite3_close(dest);
+  if (st.isOk()) {
+    std::filesystem::rename(part, path, ec);
+    if (ec) st = {StatusCode::kUnavailable, "cannot rename " + part + " to " + path + ": " + ec.message()};
+  }
+  if (!st.isOk()) std::filesystem::remove(part, ec);
+  return st;
+}
 
 Status Db::lastError(std::string_view context) const {
   return statusFromSqlite(sqlite3_errcode(m_db), context, sqlite3_errmsg(m_db));

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 using namespace secap::core;
 
@@ -71,4 +73,42 @@ TEST(Sqlite, CachedStatementsAreResetForReuse) {
     ASSERT_TRUE(*(*st)->step());
     EXPECT_EQ((*st)->columnInt(0), 2);  // a stale cursor would give 3
   }
+}
+
+// The online backup (admin backup): a consistent copy while another
+// connection keeps writing, one file, and never over an existing one.
+TEST(Sqlite, AnOnlineBackupIsAConsistentCopyWhileAnotherConnectionWrites) {
+  const std::string path = tempPath("backup_src.db");
+  const std::string copy = tempPath("backup_copy.db");
+  std::filesystem::remove(copy + ".part");
+  auto writer = sqlite::Db::open(path);
+  ASSERT_TRUE(writer.isOk());
+  ASSERT_TRUE((*writer)->exec("CREATE TABLE t(a INTEGER, b INTEGER)").isOk());
+  // Every transaction inserts a pair of rows: a consistent copy has an even count.
+  std::atomic<bool> stop{false};
+  std::atomic<int> pairs{0};
+  std::thread busy([&] {
+    while (!stop) {
+      if ((*writer)->exec("BEGIN; INSERT INTO t VALUES(1, randomblob(200)); INSERT INTO t VALUES(2, 0); COMMIT").isOk())
+        ++pairs;
+    }
+  });
+  while (pairs < 200) std::this_thread::yield();
+  auto reader = sqlite::Db::open(path);
+  ASSERT_TRUE(reader.isOk());
+  const Status st = (*reader)->backupTo(copy);
+  stop = true;
+  busy.join();
+  ASSERT_TRUE(st.isOk()) << st.toString();
+  EXPECT_FALSE(std::filesystem::exists(copy + ".part"));
+  EXPECT_FALSE(std::filesystem::exists(copy + "-wal")) << "the copy is one file";
+  auto restored = sqlite::Db::open(copy);
+  ASSERT_TRUE(restored.isOk());
+  auto count = (*restored)->prepare("SELECT count(*), sum(a = 1), sum(a = 2) FROM t");
+  ASSERT_TRUE(count.isOk());
+  ASSERT_TRUE(*count->step());
+  const int64_t rows = count->columnInt(0);
+  EXPECT_GE(rows, 400);
+  EXPECT_EQ(count->columnInt(1), count->columnInt(2)) << "no transaction was copied half";
+  EXPECT_EQ((*reader)->backupTo(copy).code(), StatusCode::kAlreadyExists);
 }

@@ -77,6 +77,13 @@ class Db {
   [[nodiscard]] int changes() const;
   [[nodiscard]] sqlite3* handle() const { return m_db; }
 
+  // An online copy of this database into a new file at `path` (SQLite's
+  // backup API, one pass in one read transaction: a consistent snapshot,
+  // while other connections keep writing in WAL mode). Written to
+  // `path`.part, synced, then renamed, so `path` is whole or absent.
+  // kAlreadyExists when `path` exists.
+  Status backupTo(const std::string& path);
+
   // Turns the last error of this connection into a Status.
   [[nodiscard]] Status lastError(std::string_view context) const;
 
