@@ -5,6 +5,7 @@
 // device then carries on and nothing is duplicated.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -103,6 +104,69 @@ TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
   ASSERT_TRUE(probe->sync().isOk());
   for (const auto& m : probe->meters())
     for (const auto& r : probe->store().readings(m.id())) EXPECT_TRUE(readingIds.insert(r.id()).second);
+  server.stop();
+  fs::remove_all(root);
+}
+
+// SIGTERM in the middle of a push loop (DESIGN.md §9, "the server drains
+// in-flight calls"): every push call that was running is answered whole
+// (each change with its verdict) or refused whole, the server exits with
+// status 0 well within its 10 s grace, and after a restart every
+// acknowledged change is there.
+TEST(Sigterm, InFlightPushesAreAnsweredAndTheServerExitsWithinItsGrace) {
+  const fs::path root = fs::temp_directory_path() / ("secap_sigterm_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  const std::string data = (root / "server").string();
+  const std::string bin = SECAP_SYNCSERVER_BIN;
+  e2e::run(bin + " demo-data --data-dir " + data + " > /dev/null");
+  auto code = [&] {
+    std::string c = e2e::run(bin + " admin enroll-code --data-dir " + data + " --municipality Sztum");
+    while (!c.empty() && c.back() == '\n') c.pop_back();
+    return c;
+  };
+  e2e::ServerProcess server(data, e2e::freePort(), e2e::freePort());
+  ASSERT_NO_FATAL_FAILURE(server.start());
+  auto device = std::move(sim::SimDevice::open((root / "dev").string(), server.grpcTarget())).value();
+  ASSERT_TRUE(device->enroll(code(), "pusher").isOk());
+  ASSERT_TRUE(device->sync().isOk());
+  const auto token = device->store().accessToken()->value();
+  ASSERT_EQ(*device->recordReadings(4000, 7), 4000);
+  const auto outbox = device->store().pendingOutbox(5000, 1 << 26);
+
+  std::set<std::string> acknowledged;
+  std::atomic<int> answered{0};
+  std::atomic<bool> partial{false};
+  std::thread pusher([&] {
+    for (size_t i = 0; i < outbox.size(); i += 400) {
+      v1::PushRequest req;
+      req.set_schema_version(core::kSchemaVersion);
+      for (size_t j = i; j < std::min(outbox.size(), i + 400); ++j) *req.add_changes() = outbox[j].change;
+      auto resp = device->transport().push(req, token);
+      if (!resp.isOk()) break;  // refused whole: the server is going
+      if (resp->results_size() != req.changes_size()) partial = true;
+      for (const auto& r : resp->results())
+        if (r.outcome() == v1::ACCEPTED || r.outcome() == v1::DUPLICATE) acknowledged.insert(r.change_id());
+      ++answered;
+    }
+  });
+  while (answered == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const auto t0 = std::chrono::steady_clock::now();
+  const int status = server.terminate(std::chrono::seconds(15));
+  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+  pusher.join();
+  std::cout << answered << " push calls answered, " << acknowledged.size() << " changes acknowledged; exit after "
+            << took.count() << " ms" << std::endl;
+  EXPECT_EQ(status, 0) << "the server did not drain and exit cleanly on SIGTERM";
+  EXPECT_FALSE(partial) << "a push was answered for part of its changes";
+
+  ASSERT_NO_FATAL_FAILURE(server.start());
+  auto probe = std::move(sim::SimDevice::open((root / "probe").string(), server.grpcTarget())).value();
+  ASSERT_TRUE(probe->enroll(code(), "probe").isOk());
+  const auto stored = serverChangeIds(*probe);
+  for (const auto& id : acknowledged) EXPECT_TRUE(stored.count(id)) << "acknowledged change " << id << " was lost";
+  // The device carries on: everything lands once.
+  ASSERT_TRUE(device->sync().isOk());
+  EXPECT_EQ(device->store().pendingCount(), 0);
   server.stop();
   fs::remove_all(root);
 }

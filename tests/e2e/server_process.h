@@ -114,6 +114,25 @@ class ServerProcess {
     m_pid = -1;
   }
 
+  // SIGTERM, then waits up to `limit` for the exit. The exit status (0 when
+  // it drained and exited cleanly), or -1 when it was still running at the
+  // limit (it is then killed).
+  int terminate(std::chrono::milliseconds limit) {
+    if (m_pid <= 0) return -1;
+    ::kill(m_pid, SIGTERM);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+        m_pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill9();
+    return -1;
+  }
+
   [[nodiscard]] bool running() const { return m_pid > 0; }
   [[nodiscard]] std::string grpcTarget() const { return "127.0.0.1:" + std::to_string(m_grpc); }
   [[nodiscard]] int httpPort() const { return m_http; }
