@@ -38,28 +38,58 @@ std::set<std::string> serverChangeIds(sim::SimDevice& probe) {
   return ids;
 }
 
-}  // namespace
-
-TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
-  const uint64_t seed = std::random_device{}();
-  std::cout << "kill9 seed " << seed << std::endl;
-  std::mt19937_64 rng(seed);
-  const fs::path root = fs::temp_directory_path() / ("secap_kill9_" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  const std::string data = (root / "server").string();
-  const std::string bin = SECAP_SYNCSERVER_BIN;
-  e2e::run(bin + " demo-data --data-dir " + data + " > /dev/null");
-  auto code = [&] {
+// A spawned server on the demo data and a Sztum field device enrolled on
+// it, in a fresh folder; the tests then push at the server and stop it.
+class PushScene : public ::testing::Test {
+ protected:
+  void start(const std::string& name) {
+    root = fs::temp_directory_path() / ("secap_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    data = (root / "server").string();
+    e2e::run(bin + " demo-data --data-dir " + data + " > /dev/null");
+    server = std::make_unique<e2e::ServerProcess>(data, e2e::freePort(), e2e::freePort());
+    ASSERT_NO_FATAL_FAILURE(server->start());
+    device = std::move(sim::SimDevice::open((root / "dev").string(), server->grpcTarget())).value();
+    ASSERT_TRUE(device->enroll(code(), "pusher").isOk());
+    ASSERT_TRUE(device->sync().isOk());
+    token = device->store().accessToken()->value();
+  }
+  void TearDown() override {
+    if (server) server->stop();
+    fs::remove_all(root);
+  }
+  // A fresh one-time enrollment code for Sztum.
+  std::string code() {
     std::string c = e2e::run(bin + " admin enroll-code --data-dir " + data + " --municipality Sztum");
     while (!c.empty() && c.back() == '\n') c.pop_back();
     return c;
-  };
-  e2e::ServerProcess server(data, e2e::freePort(), e2e::freePort());
-  ASSERT_NO_FATAL_FAILURE(server.start());
-  auto device = std::move(sim::SimDevice::open((root / "dev").string(), server.grpcTarget())).value();
-  ASSERT_TRUE(device->enroll(code(), "pusher").isOk());
-  ASSERT_TRUE(device->sync().isOk());
-  const auto token = device->store().accessToken()->value();
+  }
+  // A device enrolled after the fact, to read what the server holds.
+  std::unique_ptr<sim::SimDevice> probe() {
+    auto p = std::move(sim::SimDevice::open((root / "probe").string(), server->grpcTarget())).value();
+    const std::string c = code();
+    auto st = p->enroll(c, "probe");
+    EXPECT_TRUE(st.isOk()) << "probe enroll with code '" << c << "' failed: " << st.toString();
+    return p;
+  }
+
+  const std::string bin = SECAP_SYNCSERVER_BIN;
+  fs::path root;
+  std::string data;
+  std::unique_ptr<e2e::ServerProcess> server;
+  std::unique_ptr<sim::SimDevice> device;
+  std::string token;
+};
+class Kill9 : public PushScene {};
+class Sigterm : public PushScene {};
+
+}  // namespace
+
+TEST_F(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
+  const uint64_t seed = std::random_device{}();
+  std::cout << "kill9 seed " << seed << std::endl;
+  std::mt19937_64 rng(seed);
+  ASSERT_NO_FATAL_FAILURE(start("kill9"));
 
   // Readings prepared offline, pushed in small batches by a loop that keeps
   // every verdict it receives.
@@ -79,19 +109,13 @@ TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
     }
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 400));
-  server.kill9();
+  server->kill9();
   stop = true;
   pusher.join();
   std::cout << acknowledged.size() << " changes acknowledged before kill -9" << std::endl;
 
-  ASSERT_NO_FATAL_FAILURE(server.start());
-  auto probe = std::move(sim::SimDevice::open((root / "probe").string(), server.grpcTarget())).value();
-  {
-    const std::string c = code();
-    auto st = probe->enroll(c, "probe");
-    if (!st.isOk()) std::cout << "probe enroll with code '" << c << "' failed: " << st.toString() << std::endl;
-    ASSERT_TRUE(st.isOk());
-  }
+  ASSERT_NO_FATAL_FAILURE(server->start());
+  auto probe = this->probe();
   const auto stored = serverChangeIds(*probe);
   for (const auto& id : acknowledged) EXPECT_TRUE(stored.count(id)) << "acknowledged change " << id << " was lost";
 
@@ -104,8 +128,6 @@ TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
   ASSERT_TRUE(probe->sync().isOk());
   for (const auto& m : probe->meters())
     for (const auto& r : probe->store().readings(m.id())) EXPECT_TRUE(readingIds.insert(r.id()).second);
-  server.stop();
-  fs::remove_all(root);
 }
 
 // SIGTERM in the middle of a push loop (DESIGN.md §9, "the server drains
@@ -113,23 +135,8 @@ TEST(Kill9, AcknowledgedChangesSurviveTheServerBeingKilledMidPush) {
 // (each change with its verdict) or refused whole, the server exits with
 // status 0 well within its 10 s grace, and after a restart every
 // acknowledged change is there.
-TEST(Sigterm, InFlightPushesAreAnsweredAndTheServerExitsWithinItsGrace) {
-  const fs::path root = fs::temp_directory_path() / ("secap_sigterm_" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  const std::string data = (root / "server").string();
-  const std::string bin = SECAP_SYNCSERVER_BIN;
-  e2e::run(bin + " demo-data --data-dir " + data + " > /dev/null");
-  auto code = [&] {
-    std::string c = e2e::run(bin + " admin enroll-code --data-dir " + data + " --municipality Sztum");
-    while (!c.empty() && c.back() == '\n') c.pop_back();
-    return c;
-  };
-  e2e::ServerProcess server(data, e2e::freePort(), e2e::freePort());
-  ASSERT_NO_FATAL_FAILURE(server.start());
-  auto device = std::move(sim::SimDevice::open((root / "dev").string(), server.grpcTarget())).value();
-  ASSERT_TRUE(device->enroll(code(), "pusher").isOk());
-  ASSERT_TRUE(device->sync().isOk());
-  const auto token = device->store().accessToken()->value();
+TEST_F(Sigterm, InFlightPushesAreAnsweredAndTheServerExitsWithinItsGrace) {
+  ASSERT_NO_FATAL_FAILURE(start("sigterm"));
   ASSERT_EQ(*device->recordReadings(4000, 7), 4000);
   const auto outbox = device->store().pendingOutbox(5000, 1 << 26);
 
@@ -151,7 +158,7 @@ TEST(Sigterm, InFlightPushesAreAnsweredAndTheServerExitsWithinItsGrace) {
   });
   while (answered == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   const auto t0 = std::chrono::steady_clock::now();
-  const int status = server.terminate(std::chrono::seconds(15));
+  const int status = server->terminate(std::chrono::seconds(15));
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
   pusher.join();
   std::cout << answered << " push calls answered, " << acknowledged.size() << " changes acknowledged; exit after "
@@ -159,14 +166,11 @@ TEST(Sigterm, InFlightPushesAreAnsweredAndTheServerExitsWithinItsGrace) {
   EXPECT_EQ(status, 0) << "the server did not drain and exit cleanly on SIGTERM";
   EXPECT_FALSE(partial) << "a push was answered for part of its changes";
 
-  ASSERT_NO_FATAL_FAILURE(server.start());
-  auto probe = std::move(sim::SimDevice::open((root / "probe").string(), server.grpcTarget())).value();
-  ASSERT_TRUE(probe->enroll(code(), "probe").isOk());
+  ASSERT_NO_FATAL_FAILURE(server->start());
+  auto probe = this->probe();
   const auto stored = serverChangeIds(*probe);
   for (const auto& id : acknowledged) EXPECT_TRUE(stored.count(id)) << "acknowledged change " << id << " was lost";
   // The device carries on: everything lands once.
   ASSERT_TRUE(device->sync().isOk());
   EXPECT_EQ(device->store().pendingCount(), 0);
-  server.stop();
-  fs::remove_all(root);
 }
