@@ -1,8 +1,7 @@
 #include "ingest.h"
 
-#include <chrono>
-
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "rollups.h"

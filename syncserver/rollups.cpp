@@ -145,8 +145,7 @@ Status RollupKeeper::flush() {
             if (!loaded.isOk()) return loaded.status();
             clock = clocks.emplace(municipalityId, std::move(*loaded)).first;
           }
-          const auto delta =
-              core::appendToMeter(config, *end, work.added, clock->second.calendar, &clock->second.hdd);
+          const auto delta = core::appendToMeter(config, *end, work.added, clock->second.calendar, &clock->second.hdd);
           SECAP_RETURN_IF_ERROR(m_tx.addToMeterRollup(meterId, municipalityId, delta));
           continue;
         }

@@ -48,7 +48,7 @@ struct ServerConfig {
   std::string importDir;
   std::string importMunicipality;  // for files without a municipality column
   int importPollMs = 2000;
-  int importSettleMs = 2000;       // a file is taken once unchanged this long
+  int importSettleMs = 2000;  // a file is taken once unchanged this long
   // The web dashboard's built files (web_assets.h); empty: the build's own
   // <build>/web. Without them the API still serves and / answers 404.
   std::string webRoot;

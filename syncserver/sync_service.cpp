@@ -195,7 +195,8 @@ grpc::Status SyncServiceImpl::Pull(grpc::ServerContext* ctx, const secap::v1::Pu
   if (auto st = authorize(ctx, Rpc::kPull, device, rescuePush); !st.ok()) return st;
   if (auto st = checkSchema(req->schema_version()); !st.ok()) return st;
   if (req->after_seq() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "after_seq must not be negative"};
-  if (m_metrics) m_metrics->deviceSeen(device.id, req->has_outbox_size() ? std::max<int64_t>(req->outbox_size(), 0) : -1);
+  if (m_metrics)
+    m_metrics->deviceSeen(device.id, req->has_outbox_size() ? std::max<int64_t>(req->outbox_size(), 0) : -1);
   const int maxChanges = req->max_changes() > 0 ? std::min(req->max_changes(), kMaxChangesPerPull) : kMaxChangesPerPull;
   // The device's municipalities (from its token) and the reference data that
   // applies to everyone (emission factors, global inspection templates).

@@ -29,9 +29,7 @@ double pct(double part, double whole) { return whole != 0 ? part / whole * 100.0
 
 std::span<const std::string_view> comSectors() { return kSectors; }
 
-bool isComSector(std::string_view key) {
-  return std::find(kSectors.begin(), kSectors.end(), key) != kSectors.end();
-}
+bool isComSector(std::string_view key) { return std::find(kSectors.begin(), kSectors.end(), key) != kSectors.end(); }
 
 bool isConsumptionSector(std::string_view key) {
   return isComSector(key) && key != "local_electricity_production" && key != "local_heat_production";
@@ -44,8 +42,9 @@ Inventory buildInventory(std::span<const ActivityData> lines, const EmissionFact
   inv.approach = options.approach;
   inv.country = options.country;
   auto gap = [&](const ActivityData& line, std::string reason) {
-    const std::string what = line.meterId.empty() ? "activity data" + (line.source.empty() ? "" : " (" + line.source + ")")
-                                                  : "meter " + line.meterId;
+    const std::string what = line.meterId.empty()
+                                 ? "activity data" + (line.source.empty() ? "" : " (" + line.source + ")")
+                                 : "meter " + line.meterId;
     inv.gaps.push_back({line.sector, line.carrier, std::isfinite(line.mwh) ? line.mwh : 0.0, what + ": " + reason});
   };
   for (const ActivityData& line : lines) {
@@ -121,6 +120,13 @@ const Inventory& baselineOf(const Inventory& computed, const Inventory* publishe
   return locked && published != nullptr ? *published : computed;
 }
 
+double linearPathReductionPct(const TargetPath& path, int year) {
+  if (path.targetYear <= path.baselineYear) return year >= path.targetYear ? path.targetReductionPct : 0.0;
+  const double elapsed = static_cast<double>(year - path.baselineYear);
+  const double span = static_cast<double>(path.targetYear - path.baselineYear);
+  return path.targetReductionPct * std::clamp(elapsed / span, 0.0, 1.0);
+}
+
 Result<Reduction> reductionAgainstBaseline(const Inventory& bei, long long beiPopulation, const Inventory& mei,
                                            long long meiPopulation, const TargetPath& path) {
   if (!(bei.totalTCo2 > 0)) return invalidArgument("the baseline inventory has no emissions");
@@ -138,9 +144,7 @@ Result<Reduction> reductionAgainstBaseline(const Inventory& bei, long long beiPo
   } else if (path.perCapita) {
     return invalidArgument("a per-capita target needs the population of both years");
   }
-  const double elapsed = static_cast<double>(mei.year - path.baselineYear);
-  const double span = static_cast<double>(path.targetYear - path.baselineYear);
-  r.expectedReductionPct = path.targetReductionPct * std::clamp(elapsed / span, 0.0, 1.0);
+  r.expectedReductionPct = linearPathReductionPct(path, mei.year);
   const double achieved = path.perCapita ? *r.perCapitaReductionPct : r.reductionPct;
   r.onTrack = achieved >= r.expectedReductionPct;
   return r;

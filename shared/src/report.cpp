@@ -92,7 +92,7 @@ v1::MeasureReport measureReport(const MonitoringRecords& r, const v1::Measure& m
         (!latest || std::make_tuple(p.reported_at(), p.id()) > std::make_tuple(latest->reported_at(), latest->id())))
       latest = &p;
   out.set_status(latest && latest->status() != v1::PROGRESS_STATUS_UNSPECIFIED ? latest->status()
-                                                                                : v1::PROGRESS_STATUS_NOT_STARTED);
+                                                                               : v1::PROGRESS_STATUS_NOT_STARTED);
   if (latest && latest->has_percent_complete()) out.set_percent_complete(latest->percent_complete());
   if (latest && latest->has_spent_eur()) out.set_spent_eur(latest->spent_eur());
 
@@ -200,7 +200,16 @@ v1::MunicipalityReport municipalityReport(const MonitoringRecords& r) {
   out.set_target_year(p.targetYear);
   out.set_target_reduction_pct(p.targetReductionPct);
   out.set_share_progress(m.share_progress());
-  if (p.bei) *out.mutable_bei() = inventoryReport(*p.bei);
+  if (p.bei) {
+    *out.mutable_bei() = inventoryReport(*p.bei);
+    const TargetPath path{p.baselineYear, p.targetYear, p.targetReductionPct, false};  // as the reduction uses
+    for (int year = path.baselineYear; year <= p.targetYear; ++year) {
+      auto* point = out.add_linear_path();
+      point->set_year(year);
+      point->set_reduction_pct(linearPathReductionPct(path, year));
+      point->set_t_co2(p.bei->inventory.totalTCo2 * (1 - point->reduction_pct() / 100));
+    }
+  }
   for (const auto& mei : p.meis) *out.add_meis() = inventoryReport(mei);
   if (p.reduction) {
     const Reduction& red = *p.reduction;
@@ -315,7 +324,8 @@ std::optional<double> normalYearHdd(const DegreeDays& hdd, const MonitoringRecor
 HeatModel heatModel(const MonitoringRecords& r, const v1::Site& site, const std::map<std::string, MonthlyUse>& months,
                     const Calendar& cal, const DegreeDays& hdd) {
   HeatModel out;
-  const auto usage = completeMonths(r, {site.id()}, months, [](const MeterConfig& c) { return isHeatingCarrier(c.carrier); });
+  const auto usage =
+      completeMonths(r, {site.id()}, months, [](const MeterConfig& c) { return isHeatingCarrier(c.carrier); });
   if (usage.empty()) {
     out.note = "no heating meter with complete months";
     return out;
@@ -325,7 +335,8 @@ HeatModel heatModel(const MonitoringRecords& r, const v1::Site& site, const std:
   // the site went live, or else its first 12 complete months.
   const v1::Measure* measure = nullptr;
   for (const auto& m : r.measures)
-    if (m.has_implemented_at() && std::find(m.site_ids().begin(), m.site_ids().end(), site.id()) != m.site_ids().end() &&
+    if (m.has_implemented_at() &&
+        std::find(m.site_ids().begin(), m.site_ids().end(), site.id()) != m.site_ids().end() &&
         (!measure || m.implemented_at() > measure->implemented_at()))
       measure = &m;
   std::vector<BillingPeriod> baseline, reporting;

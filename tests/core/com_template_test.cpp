@@ -102,9 +102,10 @@ TEST(ComTemplate, TheExportHasTheTemplatesRowsColumnsAndLabelsInOrder) {
   EXPECT_EQ(l[1], "Inventory information,Value");
   const size_t a = lineOf(csv, "A. Final energy consumption [MWh]");
   ASSERT_GT(a, 0u);
-  EXPECT_EQ(l[a - 1],
-            "A. Final energy consumption [MWh],Electricity,Heat/cold,Natural gas,Liquid gas,Heating oil,Diesel,Gasoline,"
-            "Lignite,Coal,Other fossil fuels,Plant oil,Biofuel,Other biomass,Solar thermal,Geothermal,Total");
+  EXPECT_EQ(
+      l[a - 1],
+      "A. Final energy consumption [MWh],Electricity,Heat/cold,Natural gas,Liquid gas,Heating oil,Diesel,Gasoline,"
+      "Lignite,Coal,Other fossil fuels,Plant oil,Biofuel,Other biomass,Solar thermal,Geothermal,Total");
   EXPECT_TRUE(l[a - 2].empty());  // a blank line between tables
   std::vector<std::string> rows;
   for (size_t i = a; i < l.size() && !l[i].empty(); ++i) rows.push_back(l[i].substr(0, l[i].find(",,")));
@@ -176,20 +177,21 @@ TEST(ComTemplate, TotalsThatDoNotAddUpAreRefused) {
                               ":10 (Coal): 252700.25 is not the sum of the cells it totals (252800.25)");
   // A row whose Total is off.
   const std::string badTotal = withLine(csv, row, "Residential buildings,,,,,,,,1200,252700.25,,,,,,310,999");
-  EXPECT_EQ(errorOf(badTotal), "bei.csv:" + std::to_string(row) +
-                                   ":17 (Total): 999 is not the sum of the cells it totals (254210.25)");
+  EXPECT_EQ(errorOf(badTotal),
+            "bei.csv:" + std::to_string(row) + ":17 (Total): 999 is not the sum of the cells it totals (254210.25)");
 }
 
 TEST(ComTemplate, AWrongLabelOrAMissingTableIsNamed) {
   const std::string csv = writeComInventoryCsv(sample(), "Bydgoszcz");
   const size_t row = lineOf(csv, "Public lighting");
   std::string bad = withLine(csv, row, "Street lights,,,,,,,,,,,,,,,,");
-  EXPECT_EQ(errorOf(bad), "bei.csv:" + std::to_string(row) +
-                              ":1: expected the row 'Public lighting', found 'Street lights'");
+  EXPECT_EQ(errorOf(bad),
+            "bei.csv:" + std::to_string(row) + ":1: expected the row 'Public lighting', found 'Street lights'");
   const size_t a = lineOf(csv, "A. Final energy");
-  bad = withLine(csv, a,
-                 "A. Final energy consumption [MWh],Electricity,Heat,Natural gas,Liquid gas,Heating oil,Diesel,Gasoline,"
-                 "Lignite,Coal,Other fossil fuels,Plant oil,Biofuel,Other biomass,Solar thermal,Geothermal,Total");
+  bad =
+      withLine(csv, a,
+               "A. Final energy consumption [MWh],Electricity,Heat,Natural gas,Liquid gas,Heating oil,Diesel,Gasoline,"
+               "Lignite,Coal,Other fossil fuels,Plant oil,Biofuel,Other biomass,Solar thermal,Geothermal,Total");
   EXPECT_EQ(errorOf(bad), "bei.csv:" + std::to_string(a) + ":3: expected the column 'Heat/cold', found 'Heat'");
   // Without table B there are no emissions to report against.
   std::string noB = csv.substr(0, csv.find("B. CO2 emissions"));
@@ -202,8 +204,8 @@ TEST(ComTemplate, AWrongLabelOrAMissingTableIsNamed) {
 TEST(ComTemplate, TheInventoryInformationIsChecked) {
   const std::string csv = writeComInventoryCsv(sample(), "Bydgoszcz");
   const size_t kind = lineOf(csv, "Inventory,BEI");
-  EXPECT_EQ(errorOf(withLine(csv, kind, "Inventory,SEAP")), "bei.csv:" + std::to_string(kind) +
-                                                                 ":2 (Inventory): 'SEAP' is neither BEI nor MEI");
+  EXPECT_EQ(errorOf(withLine(csv, kind, "Inventory,SEAP")),
+            "bei.csv:" + std::to_string(kind) + ":2 (Inventory): 'SEAP' is neither BEI nor MEI");
   const size_t year = lineOf(csv, "Inventory year,");
   EXPECT_EQ(errorOf(withLine(csv, year, "Inventory year,13")),
             "bei.csv:" + std::to_string(year) + ":2 (Inventory year): '13' is not a year");

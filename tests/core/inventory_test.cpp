@@ -71,6 +71,17 @@ TEST(Inventory, ReductionPerCapitaAndOnTrack) {
   EXPECT_TRUE(reductionAgainstBaseline(bei, 50000, mei, 48000, {2010, 2030, 20, false})->onTrack);
 }
 
+// The linear path the dashboard draws and the on-track verdict use: 0 % in
+// the baseline year, the target in the target year, clamped outside.
+TEST(Inventory, TheLinearPathRunsFromTheBaselineToTheTarget) {
+  const TargetPath path{2010, 2030, 40, false};
+  EXPECT_EQ(linearPathReductionPct(path, 2010), 0);
+  EXPECT_NEAR(linearPathReductionPct(path, 2022), 24, 1e-12);
+  EXPECT_EQ(linearPathReductionPct(path, 2030), 40);
+  EXPECT_EQ(linearPathReductionPct(path, 2005), 0);
+  EXPECT_EQ(linearPathReductionPct(path, 2040), 40);
+}
+
 TEST(Inventory, ALockedBeiStaysAsPublished) {
   const auto l = lines();
   Inventory published = buildInventory(l, factors(), year(2010));
@@ -115,7 +126,13 @@ TEST(Inventory, BadLinesAreGapsThatNameTheirSource) {
   l.push_back(line(2010, "space_station", Carrier::kElectricity, 1, "typo"));
   l.push_back(line(2010, "residential", Carrier::kWater, 10, "utility"));
   l.push_back(line(2010, "tertiary", Carrier::kElectricity, std::nan(""), "broken sheet"));
-  ActivityData meter{2010, "municipal_buildings", Carrier::kNaturalGas, 0, "", "meter-7", 12,
+  ActivityData meter{2010,
+                     "municipal_buildings",
+                     Carrier::kNaturalGas,
+                     0,
+                     "",
+                     "meter-7",
+                     12,
                      "its m3 readings cannot be converted to kWh"};
   l.push_back(meter);
   const Inventory inv = buildInventory(l, factors(), year(2010));

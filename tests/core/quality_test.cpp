@@ -1,7 +1,8 @@
 #include "secap/core/quality.h"
-#include "secap/core/review_queue.h"
 
 #include <gtest/gtest.h>
+
+#include "secap/core/review_queue.h"
 
 using namespace secap::core;
 

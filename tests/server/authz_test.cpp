@@ -10,11 +10,11 @@
 #include "harness.h"
 #include "http_handler.h"
 #include "reports.h"
-#include "secap/v1/monitoring.grpc.pb.h"
 #include "secap/core/entity.h"
 #include "secap/core/ids.h"
 #include "secap/core/local_store.h"
 #include "secap/core/sync_client.h"
+#include "secap/v1/monitoring.grpc.pb.h"
 
 using namespace secap;
 using secap::testing::kMeterId;
@@ -99,16 +99,9 @@ class AuthzTest : public ::testing::Test {
   }
 
   v1::Change reading(const std::string& meterId) {
-    v1::Change c;
-    c.set_change_id(core::newUuidV7(h->clock));
-    c.set_entity_id(core::newUuidV7(h->clock));
-    c.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
-    auto* r = c.mutable_reading();
-    r->set_id(c.entity_id());
-    r->set_meter_id(meterId);
-    r->set_value(1000 + static_cast<double>(++m_values));
-    r->set_taken_at(kServerNow - 3600000 + m_values * 1000);
-    return c;
+    ++m_values;
+    return secap::testing::readingChange(h->clock, meterId, kServerNow - 3600000 + m_values * 1000,
+                                         1000 + static_cast<double>(m_values));
   }
 
   v1::Change site(const std::string& municipalityId) {

@@ -303,7 +303,8 @@ TEST(DemoData, ReadingsAreMonthlyManualAndBeforeNow) {
 TEST(DemoData, InvoicedLightingHasMonthlyInvoicesAndTheLastMonthAsAFile) {
   std::map<std::string, std::vector<v1::Reading>> invoices;
   for (const auto& c : demo())
-    if (c.has_reading() && c.reading().kind() == v1::READING_KIND_INVOICE) invoices[c.reading().meter_id()].push_back(c.reading());
+    if (c.has_reading() && c.reading().kind() == v1::READING_KIND_INVOICE)
+      invoices[c.reading().meter_id()].push_back(c.reading());
   ASSERT_EQ(invoices.size(), 2u);
   const auto meters = metersById();
   const auto file = demoInvoiceFile({.nowMs = kNowMs});
@@ -316,7 +317,7 @@ TEST(DemoData, InvoicedLightingHasMonthlyInvoicesAndTheLastMonthAsAFile) {
     EXPECT_EQ(rs.size(), 35u);  // 36 full months, the last one in the file
     for (size_t i = 0; i < rs.size(); ++i) {
       EXPECT_EQ(rs[i].source(), v1::READING_SOURCE_INVOICE_IMPORT);
-      EXPECT_GT(rs[i].value(), 3000);   // tens of kW over the nights of a month
+      EXPECT_GT(rs[i].value(), 3000);  // tens of kW over the nights of a month
       EXPECT_LT(rs[i].value(), 20000);
       if (i > 0) EXPECT_EQ(rs[i].period_start(), rs[i - 1].taken_at());
     }

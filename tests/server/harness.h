@@ -109,6 +109,21 @@ inline secap::v1::Change otherMunicipalityChange(int64_t nowMs) {
   return c;
 }
 
+// A device's new reading of a meter, stamped now.
+inline secap::v1::Change readingChange(const core::Clock& clock, const std::string& meterId, int64_t takenAt,
+                                       double value) {
+  secap::v1::Change c;
+  c.set_change_id(core::newUuidV7(clock));
+  c.set_entity_id(core::newUuidV7(clock));
+  c.set_hlc(core::makeHlc(clock.nowMs(), 0));
+  auto* r = c.mutable_reading();
+  r->set_id(c.entity_id());
+  r->set_meter_id(meterId);
+  r->set_value(value);
+  r->set_taken_at(takenAt);
+  return c;
+}
+
 // A coordinator's change: the municipality now shares its progress.
 inline secap::v1::Change shareProgressChange(const std::string& municipalityId, const core::Clock& clock) {
   secap::v1::Change share;

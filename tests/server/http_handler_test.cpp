@@ -240,8 +240,8 @@ TEST(HttpHandler, AReviewIsPostedAsJsonAndTheQueueRead) {
   EXPECT_EQ(backend.lastReview.note(), "licznik \xc5\xbale odczytany");
   EXPECT_NE(res.body().find(R"("decision":"REVIEW_DECISION_ERRONEOUS")"), std::string::npos) << res.body();
   // The same review_id again: recorded once, 200.
-  res = post(target, std::string(R"({"decision":"REVIEW_DECISION_CONFIRMED","review_id":")") + FakeBackend::kSeenReview +
-                         "\"}");
+  res = post(target, std::string(R"({"decision":"REVIEW_DECISION_CONFIRMED","review_id":")") +
+                         FakeBackend::kSeenReview + "\"}");
   EXPECT_EQ(res.result(), http::status::ok) << res.body();
   // What a client gets wrong is a 400 that says what the body should be.
   for (const std::string bad : {"", "not json", R"({"decision":"confirmed"})", R"({"decison":1})",

@@ -13,14 +13,14 @@
 #include "demo_data.h"
 #include "fixtures.h"
 #include "harness.h"
-#include "inventory_fixtures.h"
 #include "ingest.h"
 #include "inventories.h"
+#include "inventory_fixtures.h"
 #include "reports.h"
 #include "secap/core/com_template.h"
-#include "secap/core/report.h"
 #include "secap/core/ids.h"
 #include "secap/core/local_store.h"
+#include "secap/core/report.h"
 #include "secap/core/sync_client.h"
 #include "server.h"
 #include "test_backend.h"
@@ -292,8 +292,8 @@ TEST_F(DemoProgressTest, EveryTownHasABeiAndEachWithAMonitoringYearABelievableRe
     EXPECT_GE(*p->bei->perCapitaT, 2.0);
     EXPECT_LE(*p->bei->perCapitaT, 12.0);
     // The whole territory, not only the town's own buildings.
-    for (const char* sector : {"residential", "tertiary", "private_commercial_transport", "municipal_buildings",
-                               "public_lighting"})
+    for (const char* sector :
+         {"residential", "tertiary", "private_commercial_transport", "municipal_buildings", "public_lighting"})
       EXPECT_TRUE(p->bei->inventory.cells.count(sector)) << sector;
     if (name == "Besko") {
       EXPECT_TRUE(p->meis.empty());  // a BEI and no MEI yet
@@ -360,6 +360,19 @@ TEST_F(DemoProgressTest, CompletedMeasuresHaveVerifiedSavingsNearTheirEstimate) 
       EXPECT_LT(m.realisation_rate(), 1.7) << name << " " << m.code();
     }
     EXPECT_GT(report->verified_measures(), 0) << name;
+    // The linear path the dashboard draws: from the BEI to the target, and
+    // through the value the on-track verdict uses in the MEI's year.
+    ASSERT_GE(report->linear_path_size(), 2) << name;
+    const auto& first = report->linear_path(0);
+    const auto& last = report->linear_path(report->linear_path_size() - 1);
+    EXPECT_EQ(first.year(), report->baseline_year());
+    EXPECT_NEAR(first.t_co2(), report->bei().total_t_co2(), 1e-6);
+    EXPECT_EQ(last.year(), report->target_year());
+    EXPECT_NEAR(last.reduction_pct(), report->target_reduction_pct(), 1e-9);
+    if (report->has_reduction())
+      for (const auto& point : report->linear_path())
+        if (point.year() == report->reduction().year())
+          EXPECT_NEAR(point.reduction_pct(), report->reduction().expected_reduction_pct(), 1e-9) << name;
   }
   EXPECT_GT(verifiable, 20);
   EXPECT_GE(measured * 10, verifiable * 7) << measured << " of " << verifiable << " measured";

@@ -62,16 +62,7 @@ class ReviewQueueTest : public ::testing::Test {
   }
 
   v1::Change reading(const std::string& meterId, int64_t takenAt, double value) {
-    v1::Change c;
-    c.set_change_id(core::newUuidV7(h->clock));
-    c.set_entity_id(core::newUuidV7(h->clock));
-    c.set_hlc(core::makeHlc(h->clock.nowMs(), 0));
-    auto* r = c.mutable_reading();
-    r->set_id(c.entity_id());
-    r->set_meter_id(meterId);
-    r->set_value(value);
-    r->set_taken_at(takenAt);
-    return c;
+    return readingChange(h->clock, meterId, takenAt, value);
   }
 
   std::string token(const std::string& role, const std::string& municipality = kMunicipalityId) {

@@ -210,8 +210,8 @@ TEST(Store, RecordsByScopeAndParentUseTheirIndexes) {
     }
     return plan;
   };
-  const std::string byScope = planOf(std::string(server::sqlite_sql::kEntitiesByScope) +
-                                     "WHERE type=3 AND municipality_id='m' AND deleted=0");
+  const std::string byScope =
+      planOf(std::string(server::sqlite_sql::kEntitiesByScope) + "WHERE type=3 AND municipality_id='m' AND deleted=0");
   EXPECT_NE(byScope.find("INDEX entities_by_scope (type=? AND municipality_id=?)"), std::string::npos) << byScope;
   const std::string byParent =
       planOf(std::string(server::sqlite_sql::kEntitiesByParent) + "WHERE type=4 AND parent_id='meter'");

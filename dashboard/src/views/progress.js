@@ -11,21 +11,17 @@ export async function loadReport(id) {
   return api.get(municipalityPath(id, '/report'));
 }
 
-// The linear path from the BEI to the target (t CO₂ by year), and each inventory.
+// The years from the BEI to the target: the linear path (computed by the
+// shared report code, report.linear_path) and each inventory on it.
 function trajectory(report) {
-  const bei = report.bei;
-  const meis = report.meis || [];
-  const years = [];
-  const target = report.target_year || 2030;
-  for (let y = bei.year; y <= target; y++) years.push(y);
-  const targetT = bei.total_t_co2 * (1 - (report.target_reduction_pct || 0) / 100);
-  const path = years.map((y) => bei.total_t_co2 + ((targetT - bei.total_t_co2) * (y - bei.year)) / (target - bei.year || 1));
+  const path = report.linear_path || [];
+  const years = path.map((p) => p.year);
   const inventories = years.map((y) => {
-    if (y === bei.year) return bei.total_t_co2;
-    const m = meis.find((x) => x.year === y);
+    if (y === report.bei.year) return report.bei.total_t_co2;
+    const m = (report.meis || []).find((x) => x.year === y);
     return m ? m.total_t_co2 : null;
   });
-  return { years, path, inventories, targetT };
+  return { years, path: path.map((p) => p.t_co2), inventories };
 }
 
 function trajectoryChart(report) {
@@ -83,7 +79,7 @@ export function progressCards(report) {
       kpi(
         r.on_track ? t('progress.onTrack') : t('progress.behind'),
         num(r.t_co2) + ' t',
-        t('progress.expected', { pct: num(r.expected_reduction_pct, 1), year: r.year }),
+        t('progress.mei') + ' ' + r.year + ' · ' + t('progress.expected', { pct: num(r.expected_reduction_pct, 1), year: r.year }),
         r.on_track ? 'good' : 'warn',
       ),
     );

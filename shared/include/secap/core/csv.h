@@ -16,7 +16,7 @@ namespace secap::core {
 // One record (row) and the line it starts on (1-based).
 struct CsvRecord {
   int line = 0;
-  std::vector<std::string> fields;  // unquoted fields are trimmed of surrounding spaces
+  std::vector<std::string> fields;     // unquoted fields are trimmed of surrounding spaces
   [[nodiscard]] bool blank() const;    // no field holds anything
   [[nodiscard]] bool comment() const;  // the first field starts with '#'
 };

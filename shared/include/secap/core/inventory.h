@@ -45,9 +45,9 @@ struct ActivityData {
   Carrier carrier = Carrier::kUnspecified;
   double mwh = 0;  // final energy on the NCV basis
   std::string source;
-  std::string meterId;    // set for a line built from a meter
-  int64_t readings = 0;   // the meter's readings taken in that year
-  std::string problem;    // set when the line's MWh could not be computed: it becomes a gap
+  std::string meterId;   // set for a line built from a meter
+  int64_t readings = 0;  // the meter's readings taken in that year
+  std::string problem;   // set when the line's MWh could not be computed: it becomes a gap
 };
 
 // Where a cell's figure comes from.
@@ -86,10 +86,10 @@ struct Inventory {
   std::map<std::string, double> sectorTCo2;
   std::map<Carrier, double> carrierMwh;
   double totalMwh = 0;
-  double totalTCo2 = 0;        // energy cells plus nonEnergyTCo2
-  double nonEnergyTCo2 = 0;    // waste, waste water... (published inventories)
+  double totalTCo2 = 0;      // energy cells plus nonEnergyTCo2
+  double nonEnergyTCo2 = 0;  // waste, waste water... (published inventories)
   std::vector<InventoryGap> gaps;
-  bool published = false;      // figures frozen as submitted (a locked BEI)
+  bool published = false;  // figures frozen as submitted (a locked BEI)
 
   [[nodiscard]] bool complete() const { return gaps.empty(); }
 };
@@ -132,6 +132,10 @@ struct TargetPath {
   double targetReductionPct = 0;  // e.g. 40 for −40 %
   bool perCapita = false;         // the target is per capita (Covenant allows either)
 };
+
+// The linear path's reduction (%) in `year`: 0 in the baseline year, the
+// target in the target year, straight between (clamped outside).
+double linearPathReductionPct(const TargetPath& path, int year);
 
 struct Reduction {
   int baselineYear = 0;
