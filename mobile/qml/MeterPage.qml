@@ -25,16 +25,11 @@ Page {
     property string errorText
     // The last reading was saved without its photo: why.
     property string photoNotice
+    // The photo on the form until it is saved with the reading.
+    readonly property PhotoDraft photo: photoField.draft
 
     function withUnit(text) {
         return unit.length > 0 ? text + " " + unit : text
-    }
-
-    // "640 kB", "3,4 MB": the size of the photo that will be sent.
-    function byteSizeText(bytes) {
-        if (bytes < 1024 * 1024)
-            return qsTr("%1 kB").arg(Math.max(1, Math.round(bytes / 1024)))
-        return qsTr("%1 MB").arg(App.formatNumber(Math.round(bytes / (1024 * 1024) * 10) / 10))
     }
 
     // For the screenshot harness: the page as if `text` had been typed.
@@ -56,24 +51,6 @@ Page {
         return false
     }
 
-    function takePhoto() {
-        photoNotice = ""
-        if (cameraLoader.item)
-            cameraLoader.openCamera()
-        else
-            cameraLoader.active = true
-    }
-
-    function choosePhotoFile() {
-        photoNotice = ""
-        photoDialog.open()
-    }
-
-    function showPhoto(url, caption) {
-        viewer.source = url
-        viewer.caption = caption
-        viewer.open()
-    }
 
     // A register lower than the last reading is allowed (the person at the
     // meter is the best witness) but asked about: the warning shows while
@@ -97,45 +74,10 @@ Page {
         limit: 100
     }
 
-    // The photo on the form until it is saved with the reading.
-    PhotoDraft {
-        id: photo
-        app: App
-    }
-
-    FileDialog {
-        id: photoDialog
-        title: qsTr("Choose a photo of the meter")
-        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.webp *.bmp)")]
-        currentFolder: Media.picturesFolder
-        onAccepted: photo.loadFile(selectedFile)
-    }
-
-    // The camera, loaded only when asked for (see CameraSheet.qml).
-    Loader {
-        id: cameraLoader
-
-        function openCamera() {
-            item.captureLocation = photo.newCapturePath()
-            item.open()
-        }
-
-        active: false
-        source: active ? Qt.resolvedUrl("components/CameraSheet.qml") : ""
-        onLoaded: openCamera()
-    }
-    Connections {
-        target: cameraLoader.item
-        function onPhotoCaptured(path) {
-            photo.loadCapture(path)
-        }
-        function onChooseFileInstead() {
-            photoDialog.open()
-        }
-        // Closing the camera releases it.
-        function onClosed() {
-            Qt.callLater(() => cameraLoader.active = false)
-        }
+    function showPhoto(url, caption) {
+        viewer.source = url
+        viewer.caption = caption
+        viewer.open()
     }
 
     PhotoViewer {
@@ -345,203 +287,14 @@ Page {
                     }
 
                     // Optional photo of the meter: evidence for the value.
-                    ColumnLayout {
-                        id: photoSection
+                    PhotoField {
+                        id: photoField
                         Layout.fillWidth: true
-                        spacing: Theme.spacingS
                         enabled: page.meter.exists && !App.saving
-
-                        RowLayout {
-                            Layout.fillWidth: true
-                            spacing: Theme.spacingS
-                            Label {
-                                text: qsTr("Photo")
-                                font.pixelSize: Theme.fontBody
-                                font.weight: Font.DemiBold
-                                color: Theme.textPrimary
-                            }
-                            Label {
-                                Layout.fillWidth: true
-                                text: qsTr("optional")
-                                font.pixelSize: Theme.fontSmall
-                                color: Theme.textTertiary
-                            }
-                        }
-
-                        // No photo yet: the ways to add one.
-                        RowLayout {
-                            Layout.fillWidth: true
-                            visible: !photo.hasPhoto && !photo.busy
-                            spacing: Theme.spacingS
-                            SecondaryButton {
-                                Layout.fillWidth: true
-                                Layout.preferredWidth: 1
-                                visible: Media.cameraAvailable
-                                iconName: "camera"
-                                text: qsTr("Take photo")
-                                onClicked: page.takePhoto()
-                            }
-                            SecondaryButton {
-                                Layout.fillWidth: true
-                                Layout.preferredWidth: 1
-                                iconName: "image"
-                                text: Media.cameraAvailable ? qsTr("Choose file…") : qsTr("Add photo…")
-                                Accessible.description: qsTr("Choose a photo of the meter from your files")
-                                onClicked: page.choosePhotoFile()
-                            }
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            visible: !Media.cameraAvailable && !photo.hasPhoto && !photo.busy
-                            wrapMode: Text.Wrap
-                            text: qsTr("No camera found on this device: choose a photo file instead.")
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.textSecondary
-                        }
-
-                        RowLayout {
-                            Layout.fillWidth: true
-                            visible: photo.busy
-                            spacing: Theme.spacingM
-                            BusyIndicator {
-                                implicitWidth: 36
-                                implicitHeight: 36
-                                running: photo.busy
-                            }
-                            Label {
-                                Layout.fillWidth: true
-                                text: qsTr("Preparing the photo…")
-                                font.pixelSize: Theme.fontBody
-                                color: Theme.textSecondary
-                            }
-                        }
-
-                        // The attached photo: tap to see it whole.
-                        Rectangle {
-                            Layout.fillWidth: true
-                            visible: photo.hasPhoto
-                            implicitHeight: attachedRow.implicitHeight + 2 * Theme.spacingS
-                            radius: Theme.radiusSmall
-                            color: Theme.surfaceMuted
-                            border.color: Theme.divider
-
-                            RowLayout {
-                                id: attachedRow
-                                anchors.fill: parent
-                                anchors.margins: Theme.spacingS
-                                spacing: Theme.spacingM
-
-                                AbstractButton {
-                                    id: thumbnailButton
-                                    implicitWidth: 96
-                                    implicitHeight: 96
-                                    Accessible.role: Accessible.Button
-                                    Accessible.name: qsTr("Show the attached photo")
-                                    onClicked: page.showPhoto(photo.url, qsTr("New reading"))
-                                    contentItem: Image {
-                                        source: photo.url
-                                        fillMode: Image.PreserveAspectCrop
-                                        sourceSize.width: 192
-                                        sourceSize.height: 192
-                                        asynchronous: true
-                                        cache: false
-                                    }
-                                    background: Rectangle {
-                                        color: Theme.divider
-                                        radius: 4
-                                        border.width: thumbnailButton.visualFocus ? 2 : 0
-                                        border.color: Theme.accent
-                                    }
-                                }
-
-                                ColumnLayout {
-                                    Layout.fillWidth: true
-                                    Layout.alignment: Qt.AlignVCenter
-                                    spacing: 2
-                                    RowLayout {
-                                        spacing: Theme.spacingXs
-                                        AppIcon {
-                                            name: "check"
-                                            color: Theme.success
-                                            size: 18
-                                        }
-                                        Label {
-                                            Layout.fillWidth: true
-                                            text: qsTr("Photo attached")
-                                            font.pixelSize: Theme.fontBody
-                                            font.weight: Font.DemiBold
-                                            color: Theme.textPrimary
-                                            elide: Text.ElideRight
-                                        }
-                                    }
-                                    Label {
-                                        Layout.fillWidth: true
-                                        text: qsTr("%1 × %2 px, %3").arg(photo.width).arg(photo.height)
-                                              .arg(page.byteSizeText(photo.byteSize))
-                                        font.pixelSize: Theme.fontSmall
-                                        color: Theme.textSecondary
-                                        elide: Text.ElideRight
-                                    }
-                                    CheckBox {
-                                        Layout.leftMargin: -Theme.spacingS
-                                        text: qsTr("Keep full size")
-                                        checked: photo.fullSize
-                                        font.pixelSize: Theme.fontSmall
-                                        Accessible.description: qsTr("Send every pixel instead of a smaller copy. Uses more mobile data.")
-                                        onToggled: photo.fullSize = checked
-                                    }
-                                }
-                            }
-                        }
-                        RowLayout {
-                            Layout.fillWidth: true
-                            visible: photo.hasPhoto
-                            spacing: Theme.spacingS
-                            SecondaryButton {
-                                id: replaceButton
-                                Layout.fillWidth: true
-                                Layout.preferredWidth: 1
-                                iconName: Media.cameraAvailable ? "camera" : "image"
-                                text: qsTr("Replace…")
-                                Accessible.description: qsTr("Replace the attached photo")
-                                enabled: !photo.busy
-                                onClicked: Media.cameraAvailable ? replaceMenu.open() : page.choosePhotoFile()
-                                Menu {
-                                    id: replaceMenu
-                                    y: replaceButton.height
-                                    MenuItem {
-                                        text: qsTr("Take another photo")
-                                        onTriggered: page.takePhoto()
-                                    }
-                                    MenuItem {
-                                        text: qsTr("Choose a file…")
-                                        onTriggered: page.choosePhotoFile()
-                                    }
-                                }
-                            }
-                            SecondaryButton {
-                                Layout.fillWidth: true
-                                Layout.preferredWidth: 1
-                                destructive: true
-                                iconName: "delete"
-                                text: qsTr("Remove")
-                                Accessible.description: qsTr("Remove the attached photo")
-                                enabled: !photo.busy
-                                onClicked: photo.clear()
-                            }
-                        }
-
-                        // The chosen file could not be used.
-                        Label {
-                            Layout.fillWidth: true
-                            visible: photo.hasError
-                            wrapMode: Text.Wrap
-                            text: Labels.reasonMessage(photo.errorCode, photo.errorString)
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.error
-                            Accessible.role: Accessible.AlertMessage
-                            Accessible.name: text
-                        }
+                        fileDialogTitle: qsTr("Choose a photo of the meter")
+                        chooseFileDescription: qsTr("Choose a photo of the meter from your files")
+                        caption: qsTr("New reading")
+                        onPhotoRequested: page.photoNotice = ""
                     }
 
                     // The last reading was saved, its photo was not.

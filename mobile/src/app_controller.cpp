@@ -16,11 +16,23 @@
 #include "field_format.h"
 #include "secap/core/enroll_uri.h"
 #include "secap/core/ids.h"
+#include "secap/core/report.h"
 #include "secap/core/status.h"
 
 namespace secap::field {
 
 namespace keys = core::state_keys;
+
+struct SaveOutcome {
+  core::Status status;
+  QString entityId;  // The saved record's id.
+  int64_t pending = 0;
+  int64_t pendingPhotos = 0;
+  bool photoSaved = false;
+  // Set when the record was saved but its photo was not.
+  QString photoErrorCode;
+  QString photoErrorMessage;
+};
 
 namespace {
 
@@ -28,22 +40,11 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 constexpr const char* kPhotosOnlyOnWifiKey = "photos_only_on_wifi";
 
-struct SaveOutcome {
-  core::Status status;
-  secap::v1::Reading reading;
-  int64_t pending = 0;
-  int64_t pendingPhotos = 0;
-  bool photoSaved = false;
-  // Set when the reading was saved but its photo was not.
-  QString photoErrorCode;
-  QString photoErrorMessage;
-};
-
-// Runs on the write pool after the reading was saved: moves the draft to its
-// final name and records the Attachment. The reading is already durable, so
-// nothing here can lose it.
+// Runs on the write pool after the record was saved: moves the draft to its
+// final name and records the Attachment owned by the record. The record is
+// already durable, so nothing here can lose it.
 void attachPhoto(core::LocalStore& store, const QString& dataDir, const StagedPhoto& photo, const QString& attachmentId,
-                 SaveOutcome& out) {
+                 const char* ownerType, SaveOutcome& out) {
   const QString finalPath = photoFilePath(dataDir, attachmentId);
   if (!QDir().mkpath(photoDirectory(dataDir)) || !QFile::rename(photo.path, finalPath)) {
     out.photoErrorCode = QStringLiteral("photo.not_stored");
@@ -56,8 +57,8 @@ void attachPhoto(core::LocalStore& store, const QString& dataDir, const StagedPh
   attachment.set_width(photo.width);
   attachment.set_height(photo.height);
   attachment.set_taken_at(photo.takenAt);
-  attachment.set_owner_type("reading");
-  attachment.set_owner_id(out.reading.id());
+  attachment.set_owner_type(ownerType);
+  attachment.set_owner_id(out.entityId.toStdString());
   auto added = store.addAttachment(std::move(attachment), finalPath.toStdString());
   if (!added.isOk()) {
     // No record points at the file: it would never be uploaded, so it goes.
@@ -67,6 +68,17 @@ void attachPhoto(core::LocalStore& store, const QString& dataDir, const StagedPh
     return;
   }
   out.photoSaved = true;
+}
+
+// An optional number field of a form: empty text is "not given".
+struct OptionalNumber {
+  bool ok = true;
+  std::optional<double> value;
+};
+OptionalNumber optionalNumber(const QString& text) {
+  if (text.trimmed().isEmpty()) return {};
+  const auto v = parseLocaleNumber(text);
+  return {v.has_value(), v};
 }
 
 }  // namespace
@@ -110,6 +122,7 @@ AppController::AppController(std::unique_ptr<core::LocalStore> store, TransportF
   Q_ASSERT(m_store);
   m_writePool.setMaxThreadCount(1);
   m_networkPool.setMaxThreadCount(1);
+  m_readPool.setMaxThreadCount(1);
   if (auto server = m_store->state(keys::kServer)) m_serverAddress = qs(*server);
   if (auto pin = m_store->state(keys::kServerSpkiPin)) m_serverPin = qs(*pin);
   loadIdentity();
@@ -132,6 +145,7 @@ AppController::~AppController() {
   }
   m_writePool.waitForDone();
   m_networkPool.waitForDone();
+  m_readPool.waitForDone();
 }
 
 QString AppController::appVersion() const {
@@ -429,58 +443,147 @@ bool AppController::saveReading(const QString& meterId, const QString& valueText
     }
   }
 
+  return startSave(
+      [reading](core::LocalStore& store) -> core::Result<QString> {
+        auto saved = store.recordReading(reading);
+        if (!saved.isOk()) return saved.status();
+        return qs(saved->id());
+      },
+      "reading", photo, photoReadable, attachmentId, draft,
+      [this, meterId, value = *value](const SaveOutcome& out) {
+        emit readingSaved(meterId, out.entityId, value);
+        if (out.photoErrorCode.isEmpty()) return;
+        setError(PhotoError, out.photoErrorCode, out.photoErrorMessage);
+        emit readingPhotoFailed(meterId, out.entityId, out.photoErrorCode, out.photoErrorMessage);
+      },
+      [this, meterId](const QString& code, const QString& message) { emit readingRejected(meterId, code, message); });
+}
+
+bool AppController::startSave(std::function<core::Result<QString>(core::LocalStore&)> write, const char* ownerType,
+                              std::optional<StagedPhoto> photo, bool photoReadable, const QString& attachmentId,
+                              QPointer<PhotoDraft> draft, std::function<void(const SaveOutcome&)> onSaved,
+                              std::function<void(const QString&, const QString&)> onRejected) {
   if (draft && photo) draft->setHandedOver(true);
   ++m_savesInFlight;
   if (m_savesInFlight == 1) emit savingChanged();
 
   core::LocalStore* store = m_store.get();
-  QtConcurrent::run(&m_writePool, [store, reading, photo, photoReadable, attachmentId, dataDir = m_dataDir] {
-    SaveOutcome out;
-    auto saved = store->recordReading(reading);
-    if (saved.isOk()) {
-      out.reading = std::move(saved).value();
-      if (photo && photoReadable) {
-        attachPhoto(*store, dataDir, *photo, attachmentId, out);
-      } else if (photo) {
-        out.photoErrorCode = QStringLiteral("photo.missing");
-        out.photoErrorMessage = QStringLiteral("the photo file %1 cannot be read any more").arg(photo->path);
-      }
-    } else {
-      out.status = saved.status();
-    }
-    out.pending = store->pendingCount();
-    out.pendingPhotos = store->pendingAttachmentCount();
-    return out;
-  }).then(this, [this, meterId, draft](const SaveOutcome& out) {
-    --m_savesInFlight;
-    if (m_savesInFlight == 0) emit savingChanged();
-    if (!out.status.isOk()) {
-      // Nothing was saved: the photo stays on the form for the next try.
-      if (draft) draft->setHandedOver(false);
-      const auto r = reasonOf(out.status);
-      const bool storage = r.code.startsWith(QLatin1String("storage."));
-      setError(storage ? StorageError : ValidationError, r.code, r.message);
-      emit readingRejected(meterId, r.code, r.message);
-      return;
-    }
-    if (m_errorType == InputError || m_errorType == ValidationError || m_errorType == PhotoError) clearError();
-    m_status.pending = out.pending;
-    m_status.pendingAttachments = out.pendingPhotos;
-    emit syncStatusChanged();
-    // The form starts afresh: a saved photo's file has moved; one that
-    // failed cannot belong to this reading any more.
-    if (draft && out.photoSaved) draft->release();
-    if (draft && !out.photoErrorCode.isEmpty()) draft->clear();
-    bumpData();
-    const QString readingId = qs(out.reading.id());
-    emit readingSaved(meterId, readingId, out.reading.value());
-    if (!out.photoErrorCode.isEmpty()) {
-      setError(PhotoError, out.photoErrorCode, out.photoErrorMessage);
-      emit readingPhotoFailed(meterId, readingId, out.photoErrorCode, out.photoErrorMessage);
-    }
-    if (m_sync && m_enrolled) m_sync->requestSync();
-  });
+  QtConcurrent::run(&m_writePool,
+                    [store, write = std::move(write), ownerType, photo, photoReadable, attachmentId,
+                     dataDir = m_dataDir] {
+                      SaveOutcome out;
+                      auto saved = write(*store);
+                      if (saved.isOk()) {
+                        out.entityId = *saved;
+                        if (photo && photoReadable) {
+                          attachPhoto(*store, dataDir, *photo, attachmentId, ownerType, out);
+                        } else if (photo) {
+                          out.photoErrorCode = QStringLiteral("photo.missing");
+                          out.photoErrorMessage =
+                              QStringLiteral("the photo file %1 cannot be read any more").arg(photo->path);
+                        }
+                      } else {
+                        out.status = saved.status();
+                      }
+                      out.pending = store->pendingCount();
+                      out.pendingPhotos = store->pendingAttachmentCount();
+                      return out;
+                    })
+      .then(this, [this, draft, onSaved = std::move(onSaved), onRejected = std::move(onRejected)](const SaveOutcome& out) {
+        --m_savesInFlight;
+        if (m_savesInFlight == 0) emit savingChanged();
+        if (!out.status.isOk()) {
+          // Nothing was saved: the photo stays on the form for the next try.
+          if (draft) draft->setHandedOver(false);
+          const auto r = reasonOf(out.status);
+          const bool storage = r.code.startsWith(QLatin1String("storage."));
+          setError(storage ? StorageError : ValidationError, r.code, r.message);
+          onRejected(r.code, r.message);
+          return;
+        }
+        if (m_errorType == InputError || m_errorType == ValidationError || m_errorType == PhotoError) clearError();
+        m_status.pending = out.pending;
+        m_status.pendingAttachments = out.pendingPhotos;
+        emit syncStatusChanged();
+        // The form starts afresh: a saved photo's file has moved; one that
+        // failed cannot belong to this record any more.
+        if (draft && out.photoSaved) draft->release();
+        if (draft && !out.photoErrorCode.isEmpty()) draft->clear();
+        bumpData();
+        // Tells the outcome; a photo that failed after the record was saved
+        // is set as a PhotoError there, after the "saved" signal.
+        onSaved(out);
+        if (m_sync && m_enrolled) m_sync->requestSync();
+      });
   return true;
+}
+
+bool AppController::recordProgress(const QString& measureId, int status, const QString& percentText,
+                                   const QString& spentText, const QString& note, const QVariantList& indicators,
+                                   PhotoDraft* photo) {
+  auto reject = [&](const QString& code, const QString& message) {
+    setError(InputError, code, message);
+    emit progressRejected(measureId, code, message);
+    return false;
+  };
+  if (photo && photo->busy()) return reject(QStringLiteral("photo.busy"), QStringLiteral("The photo is still being prepared."));
+  if (status <= secap::v1::PROGRESS_STATUS_UNSPECIFIED || !secap::v1::ProgressStatus_IsValid(status))
+    return reject(QStringLiteral("progress.no_status"), QStringLiteral("Choose the measure's status."));
+  const auto percent = optionalNumber(percentText);
+  if (!percent.ok)
+    return reject(QStringLiteral("input.not_a_number"), QStringLiteral("\"%1\" is not a number.").arg(percentText.trimmed()));
+  const auto spent = optionalNumber(spentText);
+  if (!spent.ok)
+    return reject(QStringLiteral("input.not_a_number"), QStringLiteral("\"%1\" is not a number.").arg(spentText.trimmed()));
+
+  secap::v1::Change change;
+  auto* u = change.mutable_progress_update();
+  u->set_id(core::newUuidV7(m_store->clock()));
+  change.set_entity_id(u->id());
+  u->set_measure_id(measureId.toStdString());
+  u->set_reported_at(nowMs());
+  u->set_status(static_cast<secap::v1::ProgressStatus>(status));
+  if (percent.value) u->set_percent_complete(*percent.value);
+  if (spent.value) u->set_spent_eur(*spent.value);
+  if (!note.trimmed().isEmpty()) u->set_note(note.trimmed().toStdString());
+  u->set_reported_by(m_deviceId.toStdString());
+  for (const QVariant& v : indicators) {
+    const QVariantMap m = v.toMap();
+    const QString key = m.value(QStringLiteral("key")).toString().trimmed();
+    const QString valueText = m.value(QStringLiteral("valueText")).toString();
+    if (key.isEmpty() && valueText.trimmed().isEmpty()) continue;  // A row left blank.
+    const auto value = parseLocaleNumber(valueText);
+    if (key.isEmpty() || !value)
+      return reject(QStringLiteral("progress.bad_indicator"),
+                    QStringLiteral("An indicator needs a name and a number."));
+    auto* i = u->add_indicators();
+    i->set_key(key.toStdString());
+    i->set_value(*value);
+    i->set_unit(m.value(QStringLiteral("unit")).toString().trimmed().toStdString());
+  }
+  std::optional<StagedPhoto> staged = photo ? photo->staged() : std::nullopt;
+  bool photoReadable = false;
+  QString attachmentId;
+  if (staged) {
+    const QFileInfo info(staged->path);
+    photoReadable = info.isFile() && info.isReadable() && info.size() > 0;
+    if (photoReadable) {
+      attachmentId = qs(core::newUuidV7(m_store->clock()));
+      u->add_attachment_ids(attachmentId.toStdString());
+    }
+  }
+  return startSave(
+      [change](core::LocalStore& store) -> core::Result<QString> {
+        auto saved = store.saveLocalChange(change);
+        if (!saved.isOk()) return saved.status();
+        return qs(saved->entity_id());
+      },
+      "progress_update", staged, photoReadable, attachmentId, photo,
+      [this, measureId](const SaveOutcome& out) {
+        emit progressSaved(measureId, out.entityId);
+        if (!out.photoErrorCode.isEmpty()) setError(PhotoError, out.photoErrorCode, out.photoErrorMessage);
+      },
+      [this, measureId](const QString& code, const QString& message) { emit progressRejected(measureId, code, message); });
 }
 
 QVariant AppController::parseNumber(const QString& text) const {
@@ -531,6 +634,66 @@ QVariantMap AppController::siteDetails(const QString& siteId) const {
       return map;
     }
   }
+  return map;
+}
+
+QVariantMap AppController::measureDetails(const QString& measureId) const {
+  QVariantMap map;
+  const auto measure = m_store->measure(measureId.toStdString());
+  map.insert(QStringLiteral("exists"), measure.has_value());
+  if (!measure) return map;
+  const auto& m = *measure;
+  map.insert(QStringLiteral("id"), qs(m.id()));
+  map.insert(QStringLiteral("code"), qs(m.code()));
+  map.insert(QStringLiteral("title"), qs(m.title()));
+  map.insert(QStringLiteral("description"), qs(m.description()));
+  map.insert(QStringLiteral("measureType"), static_cast<int>(m.type()));
+  map.insert(QStringLiteral("comSector"), qs(m.com_sector()));
+  map.insert(QStringLiteral("area"), qs(m.area_of_intervention()));
+  map.insert(QStringLiteral("instrument"), qs(m.policy_instrument()));
+  map.insert(QStringLiteral("responsibleBody"), qs(m.responsible_body()));
+  map.insert(QStringLiteral("keyAction"), m.key_action());
+  if (m.has_planned_start()) map.insert(QStringLiteral("plannedStart"), static_cast<qint64>(m.planned_start()));
+  if (m.has_planned_end()) map.insert(QStringLiteral("plannedEnd"), static_cast<qint64>(m.planned_end()));
+  if (m.has_implemented_at()) map.insert(QStringLiteral("implementedAt"), static_cast<qint64>(m.implemented_at()));
+  if (m.has_budget_eur()) map.insert(QStringLiteral("budget"), m.budget_eur());
+  if (m.has_expected_savings_mwh_per_year())
+    map.insert(QStringLiteral("expectedSavingsMwh"), m.expected_savings_mwh_per_year());
+  if (m.has_expected_renewable_mwh_per_year())
+    map.insert(QStringLiteral("expectedRenewableMwh"), m.expected_renewable_mwh_per_year());
+  if (m.has_expected_co2_reduction_t_per_year())
+    map.insert(QStringLiteral("expectedCo2T"), m.expected_co2_reduction_t_per_year());
+  QStringList funding;
+  for (const auto& f : m.funding_sources()) funding << qs(f);
+  map.insert(QStringLiteral("fundingSources"), funding);
+  QStringList siteIds;
+  QStringList siteNames;
+  for (const auto& siteId : m.site_ids()) {
+    siteIds << qs(siteId);
+    const QVariantMap site = siteDetails(qs(siteId));
+    siteNames << (site.value(QStringLiteral("exists")).toBool() ? site.value(QStringLiteral("name")).toString()
+                                                                 : tr("Unknown site"));
+  }
+  map.insert(QStringLiteral("siteIds"), siteIds);
+  map.insert(QStringLiteral("siteNames"), siteNames);
+  const auto updates = m_store->progressUpdates(m.id());
+  const secap::v1::ProgressUpdate* latest = core::latestProgressOf(updates, m.id());
+  map.insert(QStringLiteral("status"), static_cast<int>(core::statusOf(latest)));
+  if (latest && latest->has_percent_complete()) map.insert(QStringLiteral("percent"), latest->percent_complete());
+  if (latest && latest->has_spent_eur()) map.insert(QStringLiteral("spent"), latest->spent_eur());
+  if (latest) map.insert(QStringLiteral("lastReportedAt"), static_cast<qint64>(latest->reported_at()));
+  // Keys of the indicators reported so far, with their units: the form
+  // offers them again.
+  QVariantList known;
+  QStringList seen;
+  for (const auto& u : updates) {
+    for (const auto& i : u.indicators()) {
+      if (seen.contains(qs(i.key()))) continue;
+      seen << qs(i.key());
+      known.append(QVariantMap{{QStringLiteral("key"), qs(i.key())}, {QStringLiteral("unit"), qs(i.unit())}});
+    }
+  }
+  map.insert(QStringLiteral("knownIndicators"), known);
   return map;
 }
 

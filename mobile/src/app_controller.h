@@ -43,6 +43,9 @@ namespace secap::field {
 using TransportFactory =
     std::function<std::unique_ptr<core::SyncTransport>(const std::string& target, const std::string& spkiPin)>;
 
+// What a save on the write pool gives back (app_controller.cpp).
+struct SaveOutcome;
+
 // The database file inside the app's data directory.
 QString storePath(const QString& dataDir);
 
@@ -54,6 +57,9 @@ class AppController : public QObject {
   Q_PROPERTY(QString municipalityName READ municipalityName NOTIFY municipalityNameChanged)
   Q_PROPERTY(QString deviceId READ deviceId NOTIFY enrolledChanged)
   Q_PROPERTY(QString role READ role NOTIFY enrolledChanged)
+  // Coordinators and admins edit a measure's plan (its header); field staff
+  // report progress only (the server would reject their edit).
+  Q_PROPERTY(bool canEditMeasures READ canEditMeasures NOTIFY enrolledChanged)
   Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
   // The pinned server key from the enrollment link; empty: plain text.
   Q_PROPERTY(QString serverPin READ serverPin NOTIFY serverAddressChanged)
@@ -111,6 +117,7 @@ class AppController : public QObject {
   QString municipalityName() const { return m_municipalityName; }
   QString deviceId() const { return m_deviceId; }
   QString role() const { return m_role; }
+  bool canEditMeasures() const { return m_role == QLatin1String("coordinator") || m_role == QLatin1String("admin"); }
   QString serverAddress() const { return m_serverAddress; }
   // Keeps the pinned key: the same server may move to another address.
   void setServerAddress(const QString& address);
@@ -174,6 +181,29 @@ class AppController : public QObject {
   // prepared (photo.busy), as for text that is not a number.
   Q_INVOKABLE bool recordReadingWithPhoto(const QString& meterId, const QString& valueText, const QString& note,
                                           secap::field::PhotoDraft* photo);
+  // Saves a ProgressUpdate of the measure off the UI thread, reported now by
+  // this device: `status` a ProgressStatus, percent and spent EUR as typed
+  // in the locale's format (empty: not given), a note, `indicators` as
+  // [{key, valueText, unit}] (rows left blank are skipped) and an optional
+  // photo, recorded as an Attachment owned by the update and named in its
+  // attachment_ids. Returns false at once (progressRejected) for a missing
+  // status, text that is not a number, a half-filled indicator or a photo
+  // still being prepared; otherwise progressSaved or progressRejected (the
+  // shared validation's reason code, e.g. progress.bad_percent) follows,
+  // and readingPhotoFailed's codes arrive as an error (PhotoError).
+  Q_INVOKABLE bool recordProgress(const QString& measureId, int status, const QString& percentText,
+                                  const QString& spentText, const QString& note, const QVariantList& indicators,
+                                  secap::field::PhotoDraft* photo);
+  // A measure's plan for its page: the Covenant fields (code, title,
+  // description, type, comSector, area, instrument, responsibleBody,
+  // plannedStart/End (ms), budget, fundingSources, expectedSavingsMwh,
+  // expectedRenewableMwh, expectedCo2T, keyAction, implementedAt, siteNames)
+  // and where it stands (status, percent, spent, lastReportedAt); the
+  // numbers are absent when the plan or the updates do not give them.
+  Q_INVOKABLE QVariantMap measureDetails(const QString& measureId) const;
+  // The pool for reads that take long (the offline report); the controller
+  // waits for it before the store goes.
+  QThreadPool* readPool() { return &m_readPool; }
   // True for a secap://enroll link (what an enrollment QR code holds), as
   // opposed to a bare code or any other text.
   Q_INVOKABLE bool isEnrollmentLink(const QString& text) const;
@@ -209,6 +239,8 @@ class AppController : public QObject {
   void readingPhotoFailed(const QString& meterId, const QString& readingId, const QString& reasonCode,
                           const QString& message);
   void photosOnlyOnWifiChanged();
+  void progressSaved(const QString& measureId, const QString& updateId);
+  void progressRejected(const QString& measureId, const QString& reasonCode, const QString& message);
 
  private:
   void rebuildSync();
@@ -225,6 +257,13 @@ class AppController : public QObject {
   void bumpData();
   bool saveReading(const QString& meterId, const QString& valueText, const QString& note,
                    std::optional<StagedPhoto> photo, QPointer<PhotoDraft> draft);
+  // The one save path of every form: `write` runs on the write pool, then
+  // the photo (if any) becomes an Attachment of `ownerType` owned by the
+  // saved record; the outcome comes back on the UI thread.
+  bool startSave(std::function<core::Result<QString>(core::LocalStore&)> write, const char* ownerType,
+                 std::optional<StagedPhoto> photo, bool photoReadable, const QString& attachmentId,
+                 QPointer<PhotoDraft> draft, std::function<void(const SaveOutcome&)> onSaved,
+                 std::function<void(const QString&, const QString&)> onRejected);
 
   std::unique_ptr<core::LocalStore> m_store;
   TransportFactory m_transportFactory;
@@ -237,6 +276,7 @@ class AppController : public QObject {
 
   QThreadPool m_writePool;    // One thread: saves run in order.
   QThreadPool m_networkPool;  // One thread: enrollment.
+  QThreadPool m_readPool;     // One thread: the offline report.
   QTimer m_clockTick;         // Keeps lastSyncText fresh.
 
   bool m_enrolled = false;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include "secap/core/ids.h"
 #include "secap/core/merge.h"
@@ -87,6 +88,8 @@ std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
     if constexpr (std::is_same_v<T, secap::v1::Site>) out.push_back(c.site());
     if constexpr (std::is_same_v<T, Meter>) out.push_back(c.meter());
     if constexpr (std::is_same_v<T, Reading>) out.push_back(c.reading());
+    if constexpr (std::is_same_v<T, secap::v1::Measure>) out.push_back(c.measure());
+    if constexpr (std::is_same_v<T, secap::v1::ProgressUpdate>) out.push_back(c.progress_update());
   }
   return out;
 }
@@ -411,6 +414,39 @@ std::vector<Meter> LocalStore::meters(const std::string& siteId) {
   auto out = parseAll<Meter>(**st, EntityType::kMeter);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.carrier() != b.carrier() ? a.carrier() < b.carrier() : a.serial() < b.serial();
+  });
+  return out;
+}
+
+std::vector<secap::v1::Measure> LocalStore::measures(const std::string& municipalityId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kMeasure)).bind(2, municipalityId);
+  auto out = parseAll<secap::v1::Measure>(**st, EntityType::kMeasure);
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.code(), a.id()) < std::tie(b.code(), b.id()); });
+  return out;
+}
+
+std::optional<secap::v1::Measure> LocalStore::measure(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kMeasure)).bind(2, id);
+  auto rows = parseAll<secap::v1::Measure>(**st, EntityType::kMeasure);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<secap::v1::ProgressUpdate> LocalStore::progressUpdates(const std::string& measureId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kProgressUpdate)).bind(2, measureId);
+  auto out = parseAll<secap::v1::ProgressUpdate>(**st, EntityType::kProgressUpdate);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.reported_at(), a.id()) > std::make_tuple(b.reported_at(), b.id());
   });
   return out;
 }

@@ -86,13 +86,8 @@ v1::MeasureReport measureReport(const MonitoringRecords& r, const v1::Measure& m
   for (const auto& s : m.site_ids()) out.add_site_ids(s);
 
   // The latest progress update says where it stands.
-  const v1::ProgressUpdate* latest = nullptr;
-  for (const auto& p : r.progress)
-    if (p.measure_id() == m.id() &&
-        (!latest || std::make_tuple(p.reported_at(), p.id()) > std::make_tuple(latest->reported_at(), latest->id())))
-      latest = &p;
-  out.set_status(latest && latest->status() != v1::PROGRESS_STATUS_UNSPECIFIED ? latest->status()
-                                                                               : v1::PROGRESS_STATUS_NOT_STARTED);
+  const v1::ProgressUpdate* latest = latestProgressOf(r.progress, m.id());
+  out.set_status(statusOf(latest));
   if (latest && latest->has_percent_complete()) out.set_percent_complete(latest->percent_complete());
   if (latest && latest->has_spent_eur()) out.set_spent_eur(latest->spent_eur());
 
@@ -525,6 +520,20 @@ std::optional<v1::SiteReport> siteReport(const MonitoringRecords& r, const std::
   if (shared[0].heatMedianOfKind) out.set_heat_median_peers(*shared[0].heatMedianOfKind);
   if (shared[0].electricityMedianOfKind) out.set_electricity_median_peers(*shared[0].electricityMedianOfKind);
   return out;
+}
+
+const v1::ProgressUpdate* latestProgressOf(std::span<const v1::ProgressUpdate> updates, const std::string& measureId) {
+  const v1::ProgressUpdate* latest = nullptr;
+  for (const auto& p : updates)
+    if (p.measure_id() == measureId &&
+        (!latest || std::make_tuple(p.reported_at(), p.id()) > std::make_tuple(latest->reported_at(), latest->id())))
+      latest = &p;
+  return latest;
+}
+
+v1::ProgressStatus statusOf(const v1::ProgressUpdate* latest) {
+  return latest && latest->status() != v1::PROGRESS_STATUS_UNSPECIFIED ? latest->status()
+                                                                       : v1::PROGRESS_STATUS_NOT_STARTED;
 }
 
 }  // namespace secap::core

@@ -10,9 +10,12 @@
 #include <QPainterPath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <vector>
 
+#include "demo_data.h"
 #include "photo_draft.h"
+#include "secap/core/entity.h"
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
 
@@ -131,6 +134,16 @@ class PageBuilder {
 
   void attachment(const secap::v1::Attachment& a) { *add(a.id())->mutable_attachment() = a; }
 
+  // A change the server already made (the demo generator's), as a pull
+  // delivers it: a server sequence number and the server as its origin.
+  void take(const secap::v1::Change& change) {
+    auto* c = m_page.add_changes();
+    *c = change;
+    c->set_server_seq(++m_seq);
+    c->set_origin_device_id("server");
+    c->set_received_at_ms(m_now - 60 * 60 * 1000);
+  }
+
   secap::v1::PullResponse finish() {
     m_page.set_last_seq(m_seq);
     m_page.set_has_more(false);
@@ -207,6 +220,50 @@ void check(const core::Status& st, const char* what) {
   std::abort();
 }
 
+// Photos of the two latest readings of a meter in the page, as taken on this
+// device and synced: JPEG files in the app's photo folder and their
+// Attachment records. Returns how many.
+int addReadingPhotos(PageBuilder& b, const QString& dataDir, const std::string& meterId, const QString& serial) {
+  QDir().mkpath(photoDirectory(dataDir));
+  int added = 0;
+  for (secap::v1::Reading* reading : b.latestReadings(meterId, 2)) {
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    meterPhoto(reading->value(), serial).save(&buffer, "JPEG", 85);
+    secap::v1::Attachment a;
+    a.set_id(b.newId());
+    a.set_sha256(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex().toStdString());
+    a.set_mime("image/jpeg");
+    a.set_size(jpeg.size());
+    a.set_width(1600);
+    a.set_height(1200);
+    a.set_taken_at(reading->taken_at());
+    a.set_owner_type("reading");
+    a.set_owner_id(reading->id());
+    reading->set_photo_attachment_id(a.id());
+    b.attachment(a);
+    QFile file(photoFilePath(dataDir, QString::fromStdString(a.id())));
+    if (!file.open(QIODevice::WriteOnly) || file.write(jpeg) != jpeg.size()) {
+      std::fprintf(stderr, "demo fixture: cannot write %s\n", qPrintable(file.fileName()));
+      std::abort();
+    }
+    ++added;
+  }
+  return added;
+}
+
+// Makes the store an enrolled device of `municipalityId`, synced a few
+// minutes ago.
+void enroll(core::LocalStore& store, const std::string& deviceId, const std::string& municipalityId,
+            const std::string& role, int64_t nowMs) {
+  check(store.setState(core::state_keys::kDeviceId, deviceId), "setState");
+  check(store.setAccessToken("demo-token"), "setAccessToken");
+  check(store.setState(core::state_keys::kMunicipalityId, municipalityId), "setState");
+  check(store.setState(core::state_keys::kRole, role), "setState");
+  check(store.setState(core::state_keys::kLastSyncMs, std::to_string(nowMs - 7 * 60 * 1000)), "setState");
+}
+
 }  // namespace
 
 DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
@@ -276,45 +333,63 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options) {
   b.meter(hallenbad, "1ESY-1160-9902", CARRIER_ELECTRICITY, UNIT_KWH, 7);
 
   if (!options.dataDir.empty()) {
-    // Photos of the two latest readings, as taken on this device and synced.
-    const QString dataDir = QString::fromStdString(options.dataDir);
-    QDir().mkpath(photoDirectory(dataDir));
-    for (secap::v1::Reading* reading : b.latestReadings(ids.schoolElectricityId, 2)) {
-      QByteArray jpeg;
-      QBuffer buffer(&jpeg);
-      buffer.open(QIODevice::WriteOnly);
-      meterPhoto(reading->value(), QStringLiteral("ZE-40217733")).save(&buffer, "JPEG", 85);
-      secap::v1::Attachment a;
-      a.set_id(b.newId());
-      a.set_sha256(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex().toStdString());
-      a.set_mime("image/jpeg");
-      a.set_size(jpeg.size());
-      a.set_width(1600);
-      a.set_height(1200);
-      a.set_taken_at(reading->taken_at());
-      a.set_owner_type("reading");
-      a.set_owner_id(reading->id());
-      reading->set_photo_attachment_id(a.id());
-      b.attachment(a);
-      QFile file(photoFilePath(dataDir, QString::fromStdString(a.id())));
-      if (!file.open(QIODevice::WriteOnly) || file.write(jpeg) != jpeg.size()) {
-        std::fprintf(stderr, "demo fixture: cannot write %s\n", qPrintable(file.fileName()));
-        std::abort();
-      }
-      ++ids.schoolElectricityPhotos;
-    }
+    ids.schoolElectricityPhotos =
+        addReadingPhotos(b, QString::fromStdString(options.dataDir), ids.schoolElectricityId, "ZE-40217733");
   }
 
   check(store.applyPullPage(b.finish()), "applyPullPage");
 
   if (options.enrolled) {
     const std::string own = options.municipality == "schwabisch-hall" ? ids.otherMunicipalityId : ids.municipalityId;
-    check(store.setState(core::state_keys::kDeviceId, b.newId()), "setState");
-    check(store.setAccessToken("demo-token"), "setAccessToken");
-    check(store.setState(core::state_keys::kMunicipalityId, own), "setState");
-    check(store.setState(core::state_keys::kRole, "field"), "setState");
-    check(store.setState(core::state_keys::kLastSyncMs, std::to_string(options.nowMs - 7 * 60 * 1000)), "setState");
+    enroll(store, b.newId(), own, "field", options.nowMs);
   }
+  return ids;
+}
+
+ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoOptions& options) {
+  ServerDemoIds ids;
+  ids.municipalityId = server::demoMunicipalityId(options.municipality);
+  if (ids.municipalityId.empty()) {
+    std::fprintf(stderr, "demo fixture: %s is not a demo municipality\n", options.municipality.c_str());
+    std::abort();
+  }
+  const auto changes = server::generateDemoData({.nowMs = options.nowMs});
+  // The municipality each record belongs to, by following its parents;
+  // records without one (global reference data) go to every device.
+  std::map<std::string, std::string> municipalityOf;
+  PageBuilder b(options.nowMs);
+  std::string meterForPhotos;
+  std::string schoolOfPhotos;
+  for (const auto& c : changes) {
+    const core::EntityType type = core::entityTypeOf(c);
+    if (type == core::EntityType::kPerson) continue;  // Kiosk PINs: not for a field device.
+    std::string municipality;
+    if (type == core::EntityType::kMunicipality) {
+      municipality = c.entity_id();
+    } else {
+      const std::string parent = core::parentIdOf(c);
+      if (!parent.empty()) {
+        auto it = municipalityOf.find(parent);
+        municipality = it != municipalityOf.end() ? it->second : parent;
+      }
+    }
+    municipalityOf[c.entity_id()] = municipality;
+    if (!municipality.empty() && municipality != ids.municipalityId) continue;
+    b.take(c);
+    ++ids.changes;
+    if (c.has_measure()) ++ids.measures;
+    if (c.has_progress_update()) ++ids.progressUpdates;
+    if (c.has_site() && c.site().kind() == secap::v1::SITE_KIND_SCHOOL && schoolOfPhotos.empty())
+      schoolOfPhotos = c.site().id();
+    if (c.has_meter() && c.meter().site_id() == schoolOfPhotos && meterForPhotos.empty() &&
+        c.meter().carrier() == secap::v1::CARRIER_ELECTRICITY)
+      meterForPhotos = c.meter().id();
+  }
+  if (!options.dataDir.empty() && !meterForPhotos.empty()) {
+    addReadingPhotos(b, QString::fromStdString(options.dataDir), meterForPhotos, QStringLiteral("ZE-40217733"));
+  }
+  check(store.applyPullPage(b.finish()), "applyPullPage");
+  if (options.enrolled) enroll(store, b.newId(), ids.municipalityId, options.role, options.nowMs);
   return ids;
 }
 

@@ -43,4 +43,27 @@ struct DemoOptions {
 // (it is test code) when the store refuses the page.
 DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options);
 
+// The server's demo dataset (syncserver/demo_data.h, what `secap-syncserver
+// demo-data` loads) as a device of one seed municipality holds it after its
+// first pull: that municipality's records and the global reference data,
+// applied through LocalStore::applyPullPage in the generator's order. This
+// is the data of the SECAP screens (measures, progress updates, published
+// inventories, templates). With `dataDir` set, the two latest readings of
+// the first electricity meter of the town's first school get photos, as in
+// populateDemoStore.
+struct ServerDemoOptions {
+  int64_t nowMs = 0;
+  std::string municipality = "Bydgoszcz";  // A name of demoMunicipalityNames().
+  bool enrolled = true;
+  std::string role = "field";
+  std::string dataDir;
+};
+struct ServerDemoIds {
+  std::string municipalityId;
+  int measures = 0;
+  int progressUpdates = 0;
+  int changes = 0;  // Applied to the store.
+};
+ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoOptions& options);
+
 }  // namespace secap::field::testing

@@ -4,6 +4,11 @@
 //
 //   field_demo_fixture --data-dir DIR [--fresh] [--municipality zyrakow|schwabisch-hall]
 //                      [--pending N] [--not-enrolled]
+//   field_demo_fixture --data-dir DIR [--fresh] --server-demo NAME [--role ROLE] [--not-enrolled]
+//
+// The second form writes the server's demo dataset as a device of the seed
+// municipality NAME (e.g. Bydgoszcz) holds it: measures, progress, the
+// published inventories and the offline progress report's inputs.
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -26,7 +31,9 @@ int main(int argc, char** argv) {
   const QCommandLineOption muniOpt("municipality", "zyrakow or schwabisch-hall.", "NAME", "zyrakow");
   const QCommandLineOption pendingOpt("pending", "Local readings left waiting to sync.", "N", "1");
   const QCommandLineOption notEnrolledOpt("not-enrolled", "Leave the device unenrolled.");
-  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt});
+  const QCommandLineOption serverDemoOpt("server-demo", "The server's demo data of this seed municipality.", "NAME");
+  const QCommandLineOption roleOpt("role", "The device's role (with --server-demo).", "ROLE", "field");
+  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt});
   parser.process(app);
 
   QTextStream err(stderr);
@@ -44,6 +51,18 @@ int main(int argc, char** argv) {
   if (!store.isOk()) {
     err << "field_demo_fixture: " << QString::fromStdString(store.status().toString()) << '\n';
     return 1;
+  }
+  if (parser.isSet(serverDemoOpt)) {
+    secap::field::testing::ServerDemoOptions options;
+    options.nowMs = QDateTime::currentMSecsSinceEpoch();
+    options.municipality = parser.value(serverDemoOpt).toStdString();
+    options.enrolled = !parser.isSet(notEnrolledOpt);
+    options.role = parser.value(roleOpt).toStdString();
+    options.dataDir = dir.toStdString();
+    const auto ids = secap::field::testing::populateServerDemoStore(**store, options);
+    QTextStream(stdout) << "demo data of " << parser.value(serverDemoOpt) << " (" << ids.changes << " records, "
+                        << ids.measures << " measures) written to " << dir << '\n';
+    return 0;
   }
   secap::field::testing::DemoOptions options;
   options.nowMs = QDateTime::currentMSecsSinceEpoch();

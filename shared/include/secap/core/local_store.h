@@ -140,6 +140,11 @@ class LocalStore {
   // Newest first; `limit` <= 0 means all.
   std::vector<secap::v1::Reading> readings(const std::string& meterId, int limit = 0);
   std::optional<secap::v1::Reading> lastReading(const std::string& meterId);
+  // A municipality's SECAP measures, by code.
+  std::vector<secap::v1::Measure> measures(const std::string& municipalityId);
+  std::optional<secap::v1::Measure> measure(const std::string& id);
+  // A measure's progress updates, newest first (reported_at, then id).
+  std::vector<secap::v1::ProgressUpdate> progressUpdates(const std::string& measureId);
   // An attachment record held here (not deleted).
   std::optional<secap::v1::Attachment> attachment(const std::string& id);
   int64_t readingCount();

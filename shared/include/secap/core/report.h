@@ -19,6 +19,13 @@ namespace secap::core {
 
 secap::v1::MunicipalityReport municipalityReport(const MonitoringRecords& records);
 
+// The progress update that says where a measure stands: its latest
+// (reported_at, then id) among `updates`; null when it has none.
+const secap::v1::ProgressUpdate* latestProgressOf(std::span<const secap::v1::ProgressUpdate> updates,
+                                                  const std::string& measureId);
+// The measure's status from its latest update: NOT_STARTED without one.
+secap::v1::ProgressStatus statusOf(const secap::v1::ProgressUpdate* latest);
+
 // Energy per m² of heated area by kind of building in one calendar year:
 // every energy meter of the sites with a heated area, NCV kWh of the year's
 // months (rollups or readings), summed by kind.
