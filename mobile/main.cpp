@@ -112,7 +112,11 @@ int main(int argc, char* argv[]) {
 
   QTextStream out(stdout);
   QTextStream err(stderr);
-  if (parser.isSet(localeOpt)) QLocale::setDefault(QLocale(parser.value(localeOpt)));
+  // The system's language (or --locale's) is the one "follow the system"
+  // returns to; a language picked in the settings is applied once the
+  // device store is open.
+  const QLocale systemLocale = parser.isSet(localeOpt) ? QLocale(parser.value(localeOpt)) : QLocale::system();
+  QLocale::setDefault(systemLocale);
   secap::field::installTranslations(app);
 
   const bool selfTest = parser.isSet(selfTestOpt);
@@ -156,6 +160,10 @@ int main(int argc, char* argv[]) {
     controller.setServerAddress(QString::fromLatin1(kDefaultServer));
   }
   secap::field::AppSingleton::setInstance(&controller);
+  // --locale is for this run: it outranks a saved choice.
+  if (!parser.isSet(localeOpt) && !controller.language().isEmpty()) {
+    secap::field::applyLanguage(app, controller.language(), systemLocale);
+  }
 
   // The style is fixed before the engine loads any control.
   QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -169,6 +177,14 @@ int main(int argc, char* argv[]) {
   secap::field::prepareEngine(engine);
   engine.setInitialProperties({{QStringLiteral("kiosk"), parser.isSet(kioskOpt)}});
 
+  // A language picked in the settings applies at once: texts, numbers, dates.
+  QObject::connect(&controller, &secap::field::AppController::languageChanged, &app,
+                   [&app, &engine, &controller, &systemLocale] {
+                     secap::field::applyLanguage(app, controller.language(), systemLocale);
+                     engine.retranslate();
+                     controller.refreshTexts();
+                   });
+
   if (selfTest) return secap::field::runSelfTest(engine, out);
 
   engine.load(secap::field::mainQmlUrl());
@@ -177,7 +193,13 @@ int main(int argc, char* argv[]) {
     return 1;
   }
   if (screenshots) {
-    return secap::field::renderScreenshots(engine, parser.value(screenshotsOpt), out);
+    // Every screen in each language; the user's own choice comes back after.
+    const QString chosen = controller.language();
+    const int rc =
+        secap::field::renderScreenshots(engine, parser.value(screenshotsOpt), out,
+                                        [&controller](const QString& code) { controller.setLanguage(code); });
+    controller.setLanguage(chosen);
+    return rc;
   }
 
 #ifdef Q_OS_UNIX

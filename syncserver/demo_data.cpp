@@ -499,7 +499,7 @@ struct MeasureSpec {
 };
 
 // clang-format off
-const std::array<MeasureSpec, 5> kMeasureSpecs = {{
+const std::array<MeasureSpec, 8> kMeasureSpecs = {{
     {"B.1", "Termomodernizacja szkoły", "Energetische Sanierung der Schule", v1::MEASURE_TYPE_MITIGATION, kSchool,
      "municipal_buildings", "building_envelope", "grants_subsidies", 1'150'000, 180, 0, 46,
      {"RPO WM 2014-2020", "NFOŚiGW"}, {"KfW 432", "BEG"}, "insulated_area", "m2", 2400},
@@ -515,8 +515,24 @@ const std::array<MeasureSpec, 5> kMeasureSpecs = {{
     {"A.1", "Retencja wód opadowych i zielony dach", "Regenwasserrückhalt und Gründach", v1::MEASURE_TYPE_ADAPTATION,
      v1::SITE_KIND_UNSPECIFIED, "other", "water_management", "awareness_raising", 180'000, 0, 0, 0,
      {"NFOŚiGW Moja Woda", ""}, {"Landesförderung Klimaanpassung", ""}, "rainwater_retained", "m3", 450},
+    // The pipeline: measures under way or about to start (kPipelineSchedule),
+    // town-wide, so they change no site's meters.
+    {"T.1", "Zakup autobusów elektrycznych", "Elektrobusse für den Stadtverkehr", v1::MEASURE_TYPE_MITIGATION,
+     v1::SITE_KIND_UNSPECIFIED, "public_transport", "clean_vehicles", "public_procurement", 2'400'000, 0, 0, 310,
+     {"FEnIKS 2021-2027", ""}, {"Landesförderung E-Busse", ""}, "buses_delivered", "pcs", 6},
+    {"A.2", "Nasadzenia drzew i zielone przystanki", "Stadtbäume und begrünte Haltestellen", v1::MEASURE_TYPE_ADAPTATION,
+     v1::SITE_KIND_UNSPECIFIED, "other", "green_infrastructure", "awareness_raising", 150'000, 0, 0, 0,
+     {"WFOŚiGW", ""}, {"Eigenmittel", ""}, "trees_planted", "pcs", 300},
+    {"R.1", "Program wymiany kotłów w domach", "Förderprogramm Heizungstausch", v1::MEASURE_TYPE_MITIGATION,
+     v1::SITE_KIND_UNSPECIFIED, "residential", "renewables_for_heating", "grants_subsidies", 1'500'000, 1'200, 0, 420,
+     {"Czyste Powietrze", "WFOŚiGW"}, {"BEG EM (BAFA)", ""}, "boilers_replaced", "pcs", 250},
 }};
 // clang-format on
+// The pipeline's first index in kMeasureSpecs, and each one's planned start
+// and end in months from the dataset's nowMs: the buses are half delivered,
+// the trees just begun, the boiler programme starts next quarter.
+constexpr size_t kFirstPipelineSpec = 5;
+constexpr std::array<std::array<int, 2>, 3> kPipelineSchedule = {{{-10, 8}, {-4, 14}, {3, 27}}};
 
 // IPCC 2006 default CO2 factors (t/TJ × 0.0036 = t/MWh), DESIGN.md §6.4.
 struct IpccFactor {
@@ -640,6 +656,18 @@ std::vector<std::vector<MeasurePlan>> planMeasures(const DemoOptions& options, c
           break;
         }
       if (spec.siteKind != v1::SITE_KIND_UNSPECIFIED && p.site == SIZE_MAX) continue;
+      if (k >= kFirstPipelineSpec) {
+        // Own stream: the plans (and readings) before them stay as they were.
+        Rng pipelineRng(options.seed, "measure_pipeline", mi * kMeasureSpecs.size() + k);
+        const auto& [fromMonths, toMonths] = kPipelineSchedule[k - kFirstPipelineSpec];
+        const int64_t dayMs = options.nowMs / kMsPerDay * kMsPerDay;
+        p.startMs =
+            dayMs + static_cast<int64_t>(fromMonths) * 30 * kMsPerDay + pipelineRng.uniformInt(0, 20) * kMsPerDay;
+        p.endMs = dayMs + static_cast<int64_t>(toMonths) * 30 * kMsPerDay + pipelineRng.uniformInt(0, 20) * kMsPerDay;
+        p.jitter = pipelineRng.uniform(0.85, 1.15);
+        out[mi].push_back(p);
+        continue;
+      }
       const int goLiveMonth = 14 + index * 2 + rng.uniformInt(0, 2);
       p.endMs = firstMs + static_cast<int64_t>(goLiveMonth) * 30 * kMsPerDay + rng.uniformInt(0, 20) * kMsPerDay;
       p.startMs = p.endMs - static_cast<int64_t>(rng.uniformInt(8, 18)) * 30 * kMsPerDay;
@@ -655,7 +683,6 @@ std::vector<std::vector<MeasurePlan>> planMeasures(const DemoOptions& options, c
       out[mi].push_back(p);
     }
   }
-  (void)options;
   return out;
 }
 

@@ -571,6 +571,236 @@
         <source>The municipality of this emission factor is not known here.</source>
         <translation>Die Kommune dieses Emissionsfaktors ist hier nicht bekannt.</translation>
     </message>
+    <message>
+        <source>1 measure</source>
+        <translation>1 Maßnahme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measures</source>
+        <translation>
+            <numerusform>%n Maßnahme</numerusform>
+            <numerusform>%n Maßnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 update</source>
+        <translation>1 Meldung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates</source>
+        <translation>
+            <numerusform>%n Meldung</numerusform>
+            <numerusform>%n Meldungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Adaptation</source>
+        <translation>Klimaanpassung</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Klimaschutz</translation>
+    </message>
+    <message>
+        <source>Municipal buildings and equipment</source>
+        <translation>Kommunale Gebäude und Anlagen</translation>
+    </message>
+    <message>
+        <source>Tertiary buildings</source>
+        <translation>Gebäude des tertiären Sektors</translation>
+    </message>
+    <message>
+        <source>Residential buildings</source>
+        <translation>Wohngebäude</translation>
+    </message>
+    <message>
+        <source>Public lighting</source>
+        <translation>Öffentliche Beleuchtung</translation>
+    </message>
+    <message>
+        <source>Industry (non-ETS)</source>
+        <translation>Industrie (außerhalb ETS)</translation>
+    </message>
+    <message>
+        <source>Industry (ETS)</source>
+        <translation>Industrie (ETS)</translation>
+    </message>
+    <message>
+        <source>Municipal fleet</source>
+        <translation>Kommunaler Fuhrpark</translation>
+    </message>
+    <message>
+        <source>Public transport</source>
+        <translation>Öffentlicher Verkehr</translation>
+    </message>
+    <message>
+        <source>Private and commercial transport</source>
+        <translation>Privat- und Wirtschaftsverkehr</translation>
+    </message>
+    <message>
+        <source>Agriculture, forestry, fisheries</source>
+        <translation>Land-, Forst- und Fischereiwirtschaft</translation>
+    </message>
+    <message>
+        <source>Local electricity production</source>
+        <translation>Lokale Stromerzeugung</translation>
+    </message>
+    <message>
+        <source>Local heat/cold production</source>
+        <translation>Lokale Wärme-/Kälteerzeugung</translation>
+    </message>
+    <message>
+        <source>Building envelope</source>
+        <translation>Gebäudehülle</translation>
+    </message>
+    <message>
+        <source>Energy-efficient lighting</source>
+        <translation>Effiziente Beleuchtung</translation>
+    </message>
+    <message>
+        <source>Photovoltaics</source>
+        <translation>Photovoltaik</translation>
+    </message>
+    <message>
+        <source>Heat pumps</source>
+        <translation>Wärmepumpen</translation>
+    </message>
+    <message>
+        <source>Water management</source>
+        <translation>Wassermanagement</translation>
+    </message>
+    <message>
+        <source>Renewables for heating</source>
+        <translation>Erneuerbare Wärme</translation>
+    </message>
+    <message>
+        <source>Low-emission vehicles</source>
+        <translation>Emissionsarme Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>Green infrastructure</source>
+        <translation>Grüne Infrastruktur</translation>
+    </message>
+    <message>
+        <source>District heating</source>
+        <translation>Fernwärmenetze</translation>
+    </message>
+    <message>
+        <source>Information and communication technologies</source>
+        <translation>Informations- und Kommunikationstechnologien</translation>
+    </message>
+    <message>
+        <source>Behavioural changes</source>
+        <translation>Verhaltensänderungen</translation>
+    </message>
+    <message>
+        <source>Grants and subsidies</source>
+        <translation>Förderprogramme</translation>
+    </message>
+    <message>
+        <source>Public procurement</source>
+        <translation>Öffentliche Beschaffung</translation>
+    </message>
+    <message>
+        <source>Awareness raising</source>
+        <translation>Bewusstseinsbildung</translation>
+    </message>
+    <message>
+        <source>Energy management</source>
+        <translation>Energiemanagement</translation>
+    </message>
+    <message>
+        <source>Building standards</source>
+        <translation>Baustandards</translation>
+    </message>
+    <message>
+        <source>Third-party financing, PPP</source>
+        <translation>Drittfinanzierung, ÖPP</translation>
+    </message>
+    <message>
+        <source>Land use planning</source>
+        <translation>Flächennutzungsplanung</translation>
+    </message>
+    <message>
+        <source>Trees planted</source>
+        <translation>Gepflanzte Bäume</translation>
+    </message>
+    <message>
+        <source>Green roof area</source>
+        <translation>Gründachfläche</translation>
+    </message>
+    <message>
+        <source>Rainwater retained</source>
+        <translation>Zurückgehaltenes Regenwasser</translation>
+    </message>
+    <message>
+        <source>Insulated area</source>
+        <translation>Gedämmte Fläche</translation>
+    </message>
+    <message>
+        <source>Luminaires replaced</source>
+        <translation>Getauschte Leuchten</translation>
+    </message>
+    <message>
+        <source>Installed power</source>
+        <translation>Installierte Leistung</translation>
+    </message>
+    <message>
+        <source>Heat pump capacity</source>
+        <translation>Wärmepumpenleistung</translation>
+    </message>
+    <message>
+        <source>Buses delivered</source>
+        <translation>Gelieferte Busse</translation>
+    </message>
+    <message>
+        <source>Boilers replaced</source>
+        <translation>Getauschte Heizkessel</translation>
+    </message>
+    <message>
+        <source>Choose where the measure stands.</source>
+        <translation>Wählen Sie den Status der Maßnahme.</translation>
+    </message>
+    <message>
+        <source>Percent complete must be between 0 and 100.</source>
+        <translation>Der Umsetzungsstand muss zwischen 0 und 100 % liegen.</translation>
+    </message>
+    <message>
+        <source>The amount spent cannot be negative, and every indicator needs a name and a number.</source>
+        <translation>Der ausgegebene Betrag kann nicht negativ sein, und jeder Indikator braucht einen Namen und eine Zahl.</translation>
+    </message>
+    <message>
+        <source>An indicator needs a name and a number. Fill both in, or clear the row.</source>
+        <translation>Ein Indikator braucht einen Namen und eine Zahl. Füllen Sie beides aus, oder leeren Sie die Zeile.</translation>
+    </message>
+    <message>
+        <source>The progress update has no date. Check the date and time of this device.</source>
+        <translation>Die Fortschrittsmeldung hat kein Datum. Prüfen Sie Datum und Uhrzeit dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>This measure is not known yet. Sync, then try again.</source>
+        <translation>Diese Maßnahme ist noch nicht bekannt. Synchronisieren Sie und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -606,17 +836,239 @@
         <source>Device enrolled. Syncing…</source>
         <translation>Gerät registriert. Wird synchronisiert…</translation>
     </message>
+    <message>
+        <source>Measures</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Progress saved</source>
+        <translation>Fortschritt gespeichert</translation>
+    </message>
+    <message>
+        <source>Progress saved on this device. It will sync when online.</source>
+        <translation>Fortschritt auf diesem Gerät gespeichert. Er wird synchronisiert, sobald Sie online sind.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePage</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Not planned yet</source>
+        <translation>Noch nicht geplant</translation>
+    </message>
+    <message>
+        <source>%1 MWh/year</source>
+        <translation>%1 MWh/Jahr</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Unknown measure</source>
+        <translation>Unbekannte Maßnahme</translation>
+    </message>
+    <message>
+        <source>Verified on site</source>
+        <translation>Vor Ort geprüft</translation>
+    </message>
+    <message>
+        <source>Key action</source>
+        <translation>Schlüsselmaßnahme</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>umgesetzt</translation>
+    </message>
+    <message>
+        <source>Last update %1</source>
+        <translation>Letzte Meldung am %1</translation>
+    </message>
+    <message>
+        <source>No progress reported yet</source>
+        <translation>Noch kein Fortschritt gemeldet</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>Fortschritt melden</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Politikinstrument</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>In operation since</source>
+        <translation>In Betrieb seit</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Liegenschaft</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Liegenschaften</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Finanzierung</translation>
+    </message>
+    <message>
+        <source>Budget and results</source>
+        <translation>Budget und Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Bisher ausgegeben</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Expected savings</source>
+        <translation>Erwartete Einsparungen</translation>
+    </message>
+    <message>
+        <source>Expected renewable energy</source>
+        <translation>Erwartete erneuerbare Erzeugung</translation>
+    </message>
+    <message>
+        <source>Expected CO₂ cut</source>
+        <translation>Erwartete CO₂-Minderung</translation>
+    </message>
+    <message>
+        <source>%1 t/year</source>
+        <translation>%1 t/Jahr</translation>
+    </message>
+    <message>
+        <source>Measured savings</source>
+        <translation>Gemessene Einsparungen</translation>
+    </message>
+    <message>
+        <source>(%1 % of expected)</source>
+        <translation>(%1 % der erwarteten)</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Not measurable yet</source>
+        <translation>Noch nicht messbar</translation>
+    </message>
+    <message>
+        <source>Progress history (%1)</source>
+        <translation>Umsetzungsverlauf (%1)</translation>
+    </message>
+    <message>
+        <source>Progress history</source>
+        <translation>Umsetzungsverlauf</translation>
+    </message>
+    <message>
+        <source>%1 % done</source>
+        <translation>%1 % umgesetzt</translation>
+    </message>
+    <message>
+        <source>Spent %1</source>
+        <translation>Ausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Foto anzeigen</translation>
+    </message>
+    <message>
+        <source>Add the first update when work starts: its status, what was spent and a photo.</source>
+        <translation>Melden Sie den ersten Stand, sobald die Arbeiten beginnen: Status, Ausgaben und ein Foto.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <source>Measures</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Search measures, codes or sectors</source>
+        <translation>Maßnahme, Nummer oder Sektor suchen</translation>
+    </message>
+    <message>
+        <source>Search measures</source>
+        <translation>Maßnahmen suchen</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Nach Status filtern</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>%1 % done</source>
+        <translation>%1 % umgesetzt</translation>
+    </message>
+    <message>
+        <source>Key action</source>
+        <translation>Schlüsselmaßnahme</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No matching measures</source>
+        <translation>Keine passenden Maßnahmen</translation>
+    </message>
+    <message>
+        <source>No measures yet</source>
+        <translation>Noch keine Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Try another word, or show all statuses.</source>
+        <translation>Versuchen Sie ein anderes Wort, oder zeigen Sie alle Status an.</translation>
+    </message>
+    <message>
+        <source>The measures of your action plan appear here after the first sync with the server.</source>
+        <translation>Die Maßnahmen Ihres Aktionsplans erscheinen hier nach der ersten Synchronisierung mit dem Server.</translation>
+    </message>
 </context>
 <context>
     <name>MeterPage</name>
-    <message>
-        <source>%1 kB</source>
-        <translation>%1 kB</translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
     <message>
         <source>Meter</source>
         <translation>Zähler</translation>
@@ -628,10 +1080,6 @@
     <message>
         <source>Choose a photo of the meter</source>
         <translation>Foto des Zählers auswählen</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
-        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
         <source>Unknown meter</source>
@@ -678,8 +1126,82 @@
         <translation>%1 seit %2</translation>
     </message>
     <message>
+        <source>Choose a photo of the meter from your files</source>
+        <translation>Ein Foto des Zählers aus Ihren Dateien auswählen</translation>
+    </message>
+    <message>
+        <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
+        <translation>Niedriger als der letzte Zählerstand vom %2 (%1). Prüfen Sie die Ziffern, oder speichern Sie trotzdem, wenn der Zähler wirklich diesen Wert zeigt.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Save reading</source>
+        <translation>Zählerstand speichern</translation>
+    </message>
+    <message>
+        <source>Saved on this device first, then sent to the server.</source>
+        <translation>Wird zuerst auf diesem Gerät gespeichert und dann an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>You are offline. Readings are saved on this device and sync later.</source>
+        <translation>Sie sind offline. Zählerstände werden auf diesem Gerät gespeichert und später synchronisiert.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Photo of the reading of %1</source>
+        <translation>Foto des Zählerstands vom %1</translation>
+    </message>
+    <message>
+        <source>No readings yet.</source>
+        <translation>Noch keine Zählerstände.</translation>
+    </message>
+</context>
+<context>
+    <name>PercentBar</name>
+    <message>
+        <source>%1 % done</source>
+        <translation>%1 % umgesetzt</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Nicht gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoField</name>
+    <message>
         <source>Photo</source>
         <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Foto auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a photo from your files</source>
+        <translation>Ein Foto aus Ihren Dateien auswählen</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
         <source>optional</source>
@@ -696,10 +1218,6 @@
     <message>
         <source>Add photo…</source>
         <translation>Foto hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Choose a photo of the meter from your files</source>
-        <translation>Ein Foto des Zählers aus Ihren Dateien auswählen</translation>
     </message>
     <message>
         <source>No camera found on this device: choose a photo file instead.</source>
@@ -753,42 +1271,6 @@
         <source>Remove the attached photo</source>
         <translation>Angehängtes Foto entfernen</translation>
     </message>
-    <message>
-        <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
-        <translation>Niedriger als der letzte Zählerstand vom %2 (%1). Prüfen Sie die Ziffern, oder speichern Sie trotzdem, wenn der Zähler wirklich diesen Wert zeigt.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert…</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>Trotzdem speichern</translation>
-    </message>
-    <message>
-        <source>Save reading</source>
-        <translation>Zählerstand speichern</translation>
-    </message>
-    <message>
-        <source>Saved on this device first, then sent to the server.</source>
-        <translation>Wird zuerst auf diesem Gerät gespeichert und dann an den Server gesendet.</translation>
-    </message>
-    <message>
-        <source>You are offline. Readings are saved on this device and sync later.</source>
-        <translation>Sie sind offline. Zählerstände werden auf diesem Gerät gespeichert und später synchronisiert.</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Photo of the reading of %1</source>
-        <translation>Foto des Zählerstands vom %1</translation>
-    </message>
-    <message>
-        <source>No readings yet.</source>
-        <translation>Noch keine Zählerstände.</translation>
-    </message>
 </context>
 <context>
     <name>PhotoViewer</name>
@@ -810,6 +1292,287 @@
     <message>
         <source>Pick a site on the left to see its meters and enter readings.</source>
         <translation>Wählen Sie links eine Liegenschaft, um ihre Zähler zu sehen und Zählerstände einzugeben.</translation>
+    </message>
+    <message>
+        <source>Choose a measure</source>
+        <translation>Maßnahme auswählen</translation>
+    </message>
+    <message>
+        <source>Pick a measure on the left to see where it stands and add its progress.</source>
+        <translation>Wählen Sie links eine Maßnahme, um ihren Stand zu sehen und Fortschritt zu melden.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressFormPage</name>
+    <message>
+        <source>Scaffolding removed on the south side; windows fitted on the ground floor.</source>
+        <translation>Gerüst an der Südseite abgebaut; Fenster im Erdgeschoss eingebaut.</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>Fortschritt melden</translation>
+    </message>
+    <message>
+        <source>Now: %1, last update %2</source>
+        <translation>Aktuell: %1, letzte Meldung am %2</translation>
+    </message>
+    <message>
+        <source>First progress report</source>
+        <translation>Erste Fortschrittsmeldung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Umsetzungsstand</translation>
+    </message>
+    <message>
+        <source>Percent complete, 0 to 100</source>
+        <translation>Umsetzungsstand in Prozent, 0 bis 100</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Bisher ausgegeben</translation>
+    </message>
+    <message>
+        <source>Spent so far, in euros</source>
+        <translation>Bisher ausgegeben, in Euro</translation>
+    </message>
+    <message>
+        <source>In total since the start, of a budget of %1</source>
+        <translation>Insgesamt seit Beginn, bei einem Budget von %1</translation>
+    </message>
+    <message>
+        <source>In total since the start</source>
+        <translation>Insgesamt seit Beginn</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>What was done, what is holding it up</source>
+        <translation>Was erledigt ist, was die Arbeiten aufhält</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatoren</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Name, e.g. bike racks</source>
+        <translation>Name, z. B. Fahrradständer</translation>
+    </message>
+    <message>
+        <source>Indicator name</source>
+        <translation>Name des Indikators</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert für %1</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>Indikator entfernen</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>Indikator hinzufügen</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Anderer…</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the work</source>
+        <translation>Foto der Arbeiten auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the work from your files</source>
+        <translation>Ein Foto der Arbeiten aus Ihren Dateien auswählen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save progress</source>
+        <translation>Fortschritt speichern</translation>
+    </message>
+    <message>
+        <source>You are offline. The update is saved on this device and syncs later.</source>
+        <translation>Sie sind offline. Die Meldung wird auf diesem Gerät gespeichert und später synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>%1 t CO₂</source>
+        <translation>%1 t CO₂</translation>
+    </message>
+    <message>
+        <source>%1 t per inhabitant</source>
+        <translation>%1 t je Einwohner</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>No progress to show yet</source>
+        <translation>Noch kein Fortschritt anzuzeigen</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s inventories and measures appear here after the first sync.</source>
+        <translation>Die Bilanzen und Maßnahmen der Kommune erscheinen hier nach der ersten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>No baseline inventory yet</source>
+        <translation>Noch keine Basis-Emissionsbilanz</translation>
+    </message>
+    <message>
+        <source>Progress is measured against the baseline emission inventory (BEI). Your coordinator adds it on the server.</source>
+        <translation>Der Fortschritt wird an der Basis-Emissionsbilanz (BEI) gemessen. Ihre Koordination legt sie auf dem Server an.</translation>
+    </message>
+    <message>
+        <source>Target: −%1 % by %2 against %3</source>
+        <translation>Ziel: −%1 % bis %2 gegenüber %3</translation>
+    </message>
+    <message>
+        <source>Emissions down %1 since %2</source>
+        <translation>Emissionen seit %2 um %1 gesunken</translation>
+    </message>
+    <message>
+        <source>emissions in %1 against %2</source>
+        <translation>Emissionen %1 gegenüber %2</translation>
+    </message>
+    <message>
+        <source>No monitoring inventory (MEI) yet: the reduction shows once there is one.</source>
+        <translation>Noch keine Monitoring-Bilanz (MEI): Die Minderung erscheint, sobald es eine gibt.</translation>
+    </message>
+    <message>
+        <source>On track: the path to the target asks for −%1 % by %2.</source>
+        <translation>Im Plan: Der Pfad zum Ziel sieht bis %2 −%1 % vor.</translation>
+    </message>
+    <message>
+        <source>Behind the path: it asks for −%1 % by %2.</source>
+        <translation>Hinter dem Pfad: Dieser sieht bis %2 −%1 % vor.</translation>
+    </message>
+    <message>
+        <source>Emissions, t CO₂</source>
+        <translation>Emissionen, t CO₂</translation>
+    </message>
+    <message>
+        <source>Baseline %1: %2; latest %3: %4; target %5: %6</source>
+        <translation>Ausgangsjahr %1: %2; Stand %3: %4; Ziel %5: %6</translation>
+    </message>
+    <message>
+        <source>Baseline (BEI)</source>
+        <translation>Basis-Emissionsbilanz (BEI)</translation>
+    </message>
+    <message>
+        <source>Monitoring (MEI)</source>
+        <translation>Monitoring-Bilanz (MEI)</translation>
+    </message>
+    <message>
+        <source>Path to the target</source>
+        <translation>Pfad zum Ziel</translation>
+    </message>
+    <message>
+        <source>Inventories</source>
+        <translation>Bilanzen</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>Ausgangsjahr %1</translation>
+    </message>
+    <message>
+        <source>as submitted, locked</source>
+        <translation>wie eingereicht, gesperrt</translation>
+    </message>
+    <message>
+        <source>Latest %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>as submitted</source>
+        <translation>wie eingereicht</translation>
+    </message>
+    <message>
+        <source>computed from the data</source>
+        <translation>aus den Daten berechnet</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>Climate neutral by %1</source>
+        <translation>Klimaneutral bis %1</translation>
+    </message>
+    <message>
+        <source>%1 still to cut</source>
+        <translation>Noch %1 zu senken</translation>
+    </message>
+    <message>
+        <source>%1 a year</source>
+        <translation>%1 pro Jahr</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Bisher ausgegeben</translation>
+    </message>
+    <message>
+        <source>Expected savings</source>
+        <translation>Erwartete Einsparungen</translation>
+    </message>
+    <message>
+        <source>%1 MWh/year</source>
+        <translation>%1 MWh/Jahr</translation>
+    </message>
+    <message>
+        <source>Measured savings</source>
+        <translation>Gemessene Einsparungen</translation>
+    </message>
+    <message>
+        <source>Verified on site</source>
+        <translation>Vor Ort geprüft</translation>
+    </message>
+    <message>
+        <source>Computed on this device from the data synced so far, with the same calculation as the server&apos;s report.</source>
+        <translation>Auf diesem Gerät aus den bisher synchronisierten Daten berechnet, mit derselben Berechnung wie der Bericht des Servers.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche löschen</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1697,18 @@
         <source>SECAP Field helps municipalities monitor their Sustainable Energy and Climate Action Plans under the EU Covenant of Mayors.</source>
         <translation>SECAP Field hilft Kommunen, die Umsetzung ihrer Aktionspläne für nachhaltige Energie und Klima (SECAP) im Rahmen des EU-Konvents der Bürgermeister zu verfolgen.</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Also the format of numbers and dates.</source>
+        <translation>Gilt auch für das Format von Zahlen und Datumsangaben.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie im System</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>
@@ -999,10 +1774,6 @@
     <message>
         <source>Search sites</source>
         <translation>Liegenschaften suchen</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Suche löschen</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1084,6 +1855,10 @@
     <message>
         <source>Synced %1</source>
         <translation>Am %1</translation>
+    </message>
+    <message>
+        <source>Unknown site</source>
+        <translation>Unbekannte Liegenschaft</translation>
     </message>
 </context>
 </TS>

@@ -577,6 +577,238 @@
         <source>The municipality of this emission factor is not known here.</source>
         <translation>Gmina tego wskaźnika emisji nie jest tu znana.</translation>
     </message>
+    <message>
+        <source>1 measure</source>
+        <translation>1 działanie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measures</source>
+        <translation>
+            <numerusform>%n działanie</numerusform>
+            <numerusform>%n działania</numerusform>
+            <numerusform>%n działań</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 update</source>
+        <translation>1 aktualizacja</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates</source>
+        <translation>
+            <numerusform>%n aktualizacja</numerusform>
+            <numerusform>%n aktualizacje</numerusform>
+            <numerusform>%n aktualizacji</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>W realizacji</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Zakończone</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Przesunięte</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulowane</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nierozpoczęte</translation>
+    </message>
+    <message>
+        <source>Adaptation</source>
+        <translation>Adaptacja</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Mitygacja</translation>
+    </message>
+    <message>
+        <source>Municipal buildings and equipment</source>
+        <translation>Budynki, wyposażenie i urządzenia komunalne</translation>
+    </message>
+    <message>
+        <source>Tertiary buildings</source>
+        <translation>Budynki usługowe</translation>
+    </message>
+    <message>
+        <source>Residential buildings</source>
+        <translation>Budynki mieszkalne</translation>
+    </message>
+    <message>
+        <source>Public lighting</source>
+        <translation>Oświetlenie publiczne</translation>
+    </message>
+    <message>
+        <source>Industry (non-ETS)</source>
+        <translation>Przemysł (poza ETS)</translation>
+    </message>
+    <message>
+        <source>Industry (ETS)</source>
+        <translation>Przemysł (ETS)</translation>
+    </message>
+    <message>
+        <source>Municipal fleet</source>
+        <translation>Tabor gminny</translation>
+    </message>
+    <message>
+        <source>Public transport</source>
+        <translation>Transport publiczny</translation>
+    </message>
+    <message>
+        <source>Private and commercial transport</source>
+        <translation>Transport prywatny i komercyjny</translation>
+    </message>
+    <message>
+        <source>Agriculture, forestry, fisheries</source>
+        <translation>Rolnictwo, leśnictwo, rybołówstwo</translation>
+    </message>
+    <message>
+        <source>Local electricity production</source>
+        <translation>Lokalna produkcja energii elektrycznej</translation>
+    </message>
+    <message>
+        <source>Local heat/cold production</source>
+        <translation>Lokalna produkcja ciepła/chłodu</translation>
+    </message>
+    <message>
+        <source>Building envelope</source>
+        <translation>Przegrody budynku</translation>
+    </message>
+    <message>
+        <source>Energy-efficient lighting</source>
+        <translation>Energooszczędne oświetlenie</translation>
+    </message>
+    <message>
+        <source>Photovoltaics</source>
+        <translation>Fotowoltaika</translation>
+    </message>
+    <message>
+        <source>Heat pumps</source>
+        <translation>Pompy ciepła</translation>
+    </message>
+    <message>
+        <source>Water management</source>
+        <translation>Gospodarka wodna</translation>
+    </message>
+    <message>
+        <source>Renewables for heating</source>
+        <translation>OZE w ogrzewaniu</translation>
+    </message>
+    <message>
+        <source>Low-emission vehicles</source>
+        <translation>Pojazdy niskoemisyjne</translation>
+    </message>
+    <message>
+        <source>Green infrastructure</source>
+        <translation>Zielona infrastruktura</translation>
+    </message>
+    <message>
+        <source>District heating</source>
+        <translation>Ciepłownictwo sieciowe</translation>
+    </message>
+    <message>
+        <source>Information and communication technologies</source>
+        <translation>Technologie informacyjno-komunikacyjne</translation>
+    </message>
+    <message>
+        <source>Behavioural changes</source>
+        <translation>Zmiana zachowań</translation>
+    </message>
+    <message>
+        <source>Grants and subsidies</source>
+        <translation>Dotacje i subsydia</translation>
+    </message>
+    <message>
+        <source>Public procurement</source>
+        <translation>Zamówienia publiczne</translation>
+    </message>
+    <message>
+        <source>Awareness raising</source>
+        <translation>Podnoszenie świadomości</translation>
+    </message>
+    <message>
+        <source>Energy management</source>
+        <translation>Zarządzanie energią</translation>
+    </message>
+    <message>
+        <source>Building standards</source>
+        <translation>Standardy budowlane</translation>
+    </message>
+    <message>
+        <source>Third-party financing, PPP</source>
+        <translation>Finansowanie przez strony trzecie, PPP</translation>
+    </message>
+    <message>
+        <source>Land use planning</source>
+        <translation>Planowanie przestrzenne</translation>
+    </message>
+    <message>
+        <source>Trees planted</source>
+        <translation>Posadzone drzewa</translation>
+    </message>
+    <message>
+        <source>Green roof area</source>
+        <translation>Powierzchnia zielonych dachów</translation>
+    </message>
+    <message>
+        <source>Rainwater retained</source>
+        <translation>Zatrzymana woda opadowa</translation>
+    </message>
+    <message>
+        <source>Insulated area</source>
+        <translation>Docieplona powierzchnia</translation>
+    </message>
+    <message>
+        <source>Luminaires replaced</source>
+        <translation>Wymienione oprawy</translation>
+    </message>
+    <message>
+        <source>Installed power</source>
+        <translation>Moc zainstalowana</translation>
+    </message>
+    <message>
+        <source>Heat pump capacity</source>
+        <translation>Moc pompy ciepła</translation>
+    </message>
+    <message>
+        <source>Buses delivered</source>
+        <translation>Dostarczone autobusy</translation>
+    </message>
+    <message>
+        <source>Boilers replaced</source>
+        <translation>Wymienione kotły</translation>
+    </message>
+    <message>
+        <source>Choose where the measure stands.</source>
+        <translation>Wybierz status działania.</translation>
+    </message>
+    <message>
+        <source>Percent complete must be between 0 and 100.</source>
+        <translation>Zaawansowanie musi wynosić od 0 do 100 %.</translation>
+    </message>
+    <message>
+        <source>The amount spent cannot be negative, and every indicator needs a name and a number.</source>
+        <translation>Wydana kwota nie może być ujemna, a każdy wskaźnik musi mieć nazwę i liczbę.</translation>
+    </message>
+    <message>
+        <source>An indicator needs a name and a number. Fill both in, or clear the row.</source>
+        <translation>Wskaźnik musi mieć nazwę i liczbę. Uzupełnij oba pola albo wyczyść wiersz.</translation>
+    </message>
+    <message>
+        <source>The progress update has no date. Check the date and time of this device.</source>
+        <translation>Aktualizacja postępu nie ma daty. Sprawdź datę i godzinę na tym urządzeniu.</translation>
+    </message>
+    <message>
+        <source>This measure is not known yet. Sync, then try again.</source>
+        <translation>To działanie nie jest jeszcze znane. Zsynchronizuj i spróbuj ponownie.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -612,17 +844,239 @@
         <source>Device enrolled. Syncing…</source>
         <translation>Urządzenie zarejestrowane. Synchronizacja…</translation>
     </message>
+    <message>
+        <source>Measures</source>
+        <translation>Działania</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Postęp</translation>
+    </message>
+    <message>
+        <source>Progress saved</source>
+        <translation>Postęp zapisany</translation>
+    </message>
+    <message>
+        <source>Progress saved on this device. It will sync when online.</source>
+        <translation>Postęp zapisany na tym urządzeniu. Zsynchronizuje się, gdy będzie połączenie.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePage</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Not planned yet</source>
+        <translation>Jeszcze nie zaplanowano</translation>
+    </message>
+    <message>
+        <source>%1 MWh/year</source>
+        <translation>%1 MWh/rok</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Działanie</translation>
+    </message>
+    <message>
+        <source>Unknown measure</source>
+        <translation>Nieznane działanie</translation>
+    </message>
+    <message>
+        <source>Verified on site</source>
+        <translation>Zweryfikowane na miejscu</translation>
+    </message>
+    <message>
+        <source>Key action</source>
+        <translation>Działanie kluczowe</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>zaawansowanie</translation>
+    </message>
+    <message>
+        <source>Last update %1</source>
+        <translation>Ostatnia aktualizacja: %1</translation>
+    </message>
+    <message>
+        <source>No progress reported yet</source>
+        <translation>Nie zgłoszono jeszcze postępu</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>Zgłoś postęp</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Obszar interwencji</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument polityki</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Podmiot odpowiedzialny</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planowany termin</translation>
+    </message>
+    <message>
+        <source>In operation since</source>
+        <translation>W eksploatacji od</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Obiekt</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Obiekty</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Finansowanie</translation>
+    </message>
+    <message>
+        <source>Budget and results</source>
+        <translation>Budżet i efekty</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budżet</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nie ustalono</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Wydano dotąd</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Nie zgłoszono</translation>
+    </message>
+    <message>
+        <source>Expected savings</source>
+        <translation>Planowane oszczędności</translation>
+    </message>
+    <message>
+        <source>Expected renewable energy</source>
+        <translation>Planowana produkcja OZE</translation>
+    </message>
+    <message>
+        <source>Expected CO₂ cut</source>
+        <translation>Planowana redukcja CO₂</translation>
+    </message>
+    <message>
+        <source>%1 t/year</source>
+        <translation>%1 t/rok</translation>
+    </message>
+    <message>
+        <source>Measured savings</source>
+        <translation>Zmierzone oszczędności</translation>
+    </message>
+    <message>
+        <source>(%1 % of expected)</source>
+        <translation>(%1 % planowanych)</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Obliczanie…</translation>
+    </message>
+    <message>
+        <source>Not measurable yet</source>
+        <translation>Na razie nie da się zmierzyć</translation>
+    </message>
+    <message>
+        <source>Progress history (%1)</source>
+        <translation>Historia postępu (%1)</translation>
+    </message>
+    <message>
+        <source>Progress history</source>
+        <translation>Historia postępu</translation>
+    </message>
+    <message>
+        <source>%1 % done</source>
+        <translation>zaawansowanie %1 %</translation>
+    </message>
+    <message>
+        <source>Spent %1</source>
+        <translation>Wydano %1</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Pokaż zdjęcie</translation>
+    </message>
+    <message>
+        <source>Add the first update when work starts: its status, what was spent and a photo.</source>
+        <translation>Gdy prace ruszą, dodaj pierwszą aktualizację: status, poniesione wydatki i zdjęcie.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <source>Measures</source>
+        <translation>Działania</translation>
+    </message>
+    <message>
+        <source>Search measures, codes or sectors</source>
+        <translation>Szukaj działania, kodu lub sektora</translation>
+    </message>
+    <message>
+        <source>Search measures</source>
+        <translation>Szukaj działań</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtruj według statusu</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Wszystkie</translation>
+    </message>
+    <message>
+        <source>%1 % done</source>
+        <translation>zaawansowanie %1 %</translation>
+    </message>
+    <message>
+        <source>Key action</source>
+        <translation>Działanie kluczowe</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No matching measures</source>
+        <translation>Nie znaleziono działań</translation>
+    </message>
+    <message>
+        <source>No measures yet</source>
+        <translation>Nie ma jeszcze działań</translation>
+    </message>
+    <message>
+        <source>Try another word, or show all statuses.</source>
+        <translation>Spróbuj innego słowa albo pokaż wszystkie statusy.</translation>
+    </message>
+    <message>
+        <source>The measures of your action plan appear here after the first sync with the server.</source>
+        <translation>Działania z Twojego planu pojawią się tutaj po pierwszej synchronizacji z serwerem.</translation>
+    </message>
 </context>
 <context>
     <name>MeterPage</name>
-    <message>
-        <source>%1 kB</source>
-        <translation>%1 kB</translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
     <message>
         <source>Meter</source>
         <translation>Licznik</translation>
@@ -634,10 +1088,6 @@
     <message>
         <source>Choose a photo of the meter</source>
         <translation>Wybierz zdjęcie licznika</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
-        <translation>Obrazy (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
         <source>Unknown meter</source>
@@ -684,8 +1134,82 @@
         <translation>%1 od %2</translation>
     </message>
     <message>
+        <source>Choose a photo of the meter from your files</source>
+        <translation>Wybierz zdjęcie licznika z plików</translation>
+    </message>
+    <message>
+        <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
+        <translation>Mniej niż ostatni odczyt %1 z %2. Sprawdź cyfry albo zapisz mimo to, jeśli licznik naprawdę tyle pokazuje.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Zapisz mimo to</translation>
+    </message>
+    <message>
+        <source>Save reading</source>
+        <translation>Zapisz odczyt</translation>
+    </message>
+    <message>
+        <source>Saved on this device first, then sent to the server.</source>
+        <translation>Odczyt zapisuje się najpierw na tym urządzeniu, a potem trafia na serwer.</translation>
+    </message>
+    <message>
+        <source>You are offline. Readings are saved on this device and sync later.</source>
+        <translation>Jesteś offline. Odczyty zapisują się na tym urządzeniu i zsynchronizują się później.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Photo of the reading of %1</source>
+        <translation>Zdjęcie odczytu z %1</translation>
+    </message>
+    <message>
+        <source>No readings yet.</source>
+        <translation>Nie ma jeszcze odczytów.</translation>
+    </message>
+</context>
+<context>
+    <name>PercentBar</name>
+    <message>
+        <source>%1 % done</source>
+        <translation>Zaawansowanie %1 %</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Nie zgłoszono</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoField</name>
+    <message>
         <source>Photo</source>
         <translation>Zdjęcie</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Wybierz zdjęcie</translation>
+    </message>
+    <message>
+        <source>Choose a photo from your files</source>
+        <translation>Wybierz zdjęcie z plików</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>Obrazy (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
         <source>optional</source>
@@ -702,10 +1226,6 @@
     <message>
         <source>Add photo…</source>
         <translation>Dodaj zdjęcie…</translation>
-    </message>
-    <message>
-        <source>Choose a photo of the meter from your files</source>
-        <translation>Wybierz zdjęcie licznika z plików</translation>
     </message>
     <message>
         <source>No camera found on this device: choose a photo file instead.</source>
@@ -759,42 +1279,6 @@
         <source>Remove the attached photo</source>
         <translation>Usuń dołączone zdjęcie</translation>
     </message>
-    <message>
-        <source>Lower than the last reading %1 on %2. Check the digits, or save it anyway if the meter really shows this.</source>
-        <translation>Mniej niż ostatni odczyt %1 z %2. Sprawdź cyfry albo zapisz mimo to, jeśli licznik naprawdę tyle pokazuje.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Zapisywanie…</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>Zapisz mimo to</translation>
-    </message>
-    <message>
-        <source>Save reading</source>
-        <translation>Zapisz odczyt</translation>
-    </message>
-    <message>
-        <source>Saved on this device first, then sent to the server.</source>
-        <translation>Odczyt zapisuje się najpierw na tym urządzeniu, a potem trafia na serwer.</translation>
-    </message>
-    <message>
-        <source>You are offline. Readings are saved on this device and sync later.</source>
-        <translation>Jesteś offline. Odczyty zapisują się na tym urządzeniu i zsynchronizują się później.</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historia</translation>
-    </message>
-    <message>
-        <source>Photo of the reading of %1</source>
-        <translation>Zdjęcie odczytu z %1</translation>
-    </message>
-    <message>
-        <source>No readings yet.</source>
-        <translation>Nie ma jeszcze odczytów.</translation>
-    </message>
 </context>
 <context>
     <name>PhotoViewer</name>
@@ -816,6 +1300,287 @@
     <message>
         <source>Pick a site on the left to see its meters and enter readings.</source>
         <translation>Wybierz obiekt po lewej, aby zobaczyć jego liczniki i wpisać odczyty.</translation>
+    </message>
+    <message>
+        <source>Choose a measure</source>
+        <translation>Wybierz działanie</translation>
+    </message>
+    <message>
+        <source>Pick a measure on the left to see where it stands and add its progress.</source>
+        <translation>Wybierz działanie po lewej, aby zobaczyć jego stan i zgłosić postęp.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressFormPage</name>
+    <message>
+        <source>Scaffolding removed on the south side; windows fitted on the ground floor.</source>
+        <translation>Rusztowanie od strony południowej zdjęte; okna na parterze zamontowane.</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>Zgłoś postęp</translation>
+    </message>
+    <message>
+        <source>Now: %1, last update %2</source>
+        <translation>Obecnie: %1, ostatnia aktualizacja: %2</translation>
+    </message>
+    <message>
+        <source>First progress report</source>
+        <translation>Pierwsze zgłoszenie postępu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Zaawansowanie</translation>
+    </message>
+    <message>
+        <source>Percent complete, 0 to 100</source>
+        <translation>Zaawansowanie w procentach, od 0 do 100</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Wydano dotąd</translation>
+    </message>
+    <message>
+        <source>Spent so far, in euros</source>
+        <translation>Wydano dotąd, w euro</translation>
+    </message>
+    <message>
+        <source>In total since the start, of a budget of %1</source>
+        <translation>Łącznie od początku, przy budżecie %1</translation>
+    </message>
+    <message>
+        <source>In total since the start</source>
+        <translation>Łącznie od początku</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwagi</translation>
+    </message>
+    <message>
+        <source>What was done, what is holding it up</source>
+        <translation>Co zrobiono, co wstrzymuje prace</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Wskaźniki</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcjonalnie</translation>
+    </message>
+    <message>
+        <source>Name, e.g. bike racks</source>
+        <translation>Nazwa, np. stojaki rowerowe</translation>
+    </message>
+    <message>
+        <source>Indicator name</source>
+        <translation>Nazwa wskaźnika</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wartość wskaźnika %1</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>jednostka</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Jednostka</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>Usuń wskaźnik</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>Dodaj wskaźnik</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Inny…</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the work</source>
+        <translation>Wybierz zdjęcie prac</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the work from your files</source>
+        <translation>Wybierz zdjęcie prac z plików</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <source>Save progress</source>
+        <translation>Zapisz postęp</translation>
+    </message>
+    <message>
+        <source>You are offline. The update is saved on this device and syncs later.</source>
+        <translation>Jesteś offline. Aktualizacja zapisze się na tym urządzeniu i zsynchronizuje się później.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>%1 t CO₂</source>
+        <translation>%1 t CO₂</translation>
+    </message>
+    <message>
+        <source>%1 t per inhabitant</source>
+        <translation>%1 t na mieszkańca</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Postęp</translation>
+    </message>
+    <message>
+        <source>No progress to show yet</source>
+        <translation>Nie ma jeszcze postępu do pokazania</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s inventories and measures appear here after the first sync.</source>
+        <translation>Inwentaryzacje i działania gminy pojawią się tutaj po pierwszej synchronizacji.</translation>
+    </message>
+    <message>
+        <source>No baseline inventory yet</source>
+        <translation>Nie ma jeszcze inwentaryzacji bazowej</translation>
+    </message>
+    <message>
+        <source>Progress is measured against the baseline emission inventory (BEI). Your coordinator adds it on the server.</source>
+        <translation>Postęp mierzy się względem inwentaryzacji bazowej (BEI). Koordynator dodaje ją na serwerze.</translation>
+    </message>
+    <message>
+        <source>Target: −%1 % by %2 against %3</source>
+        <translation>Cel: −%1 % do %2 względem %3</translation>
+    </message>
+    <message>
+        <source>Emissions down %1 since %2</source>
+        <translation>Emisje spadły o %1 od %2</translation>
+    </message>
+    <message>
+        <source>emissions in %1 against %2</source>
+        <translation>emisje w %1 wobec %2</translation>
+    </message>
+    <message>
+        <source>No monitoring inventory (MEI) yet: the reduction shows once there is one.</source>
+        <translation>Nie ma jeszcze inwentaryzacji kontrolnej (MEI): redukcja pojawi się, gdy zostanie dodana.</translation>
+    </message>
+    <message>
+        <source>On track: the path to the target asks for −%1 % by %2.</source>
+        <translation>Zgodnie z planem: ścieżka do celu zakłada −%1 % do %2.</translation>
+    </message>
+    <message>
+        <source>Behind the path: it asks for −%1 % by %2.</source>
+        <translation>Poniżej ścieżki: zakłada ona −%1 % do %2.</translation>
+    </message>
+    <message>
+        <source>Emissions, t CO₂</source>
+        <translation>Emisje, t CO₂</translation>
+    </message>
+    <message>
+        <source>Baseline %1: %2; latest %3: %4; target %5: %6</source>
+        <translation>Inwentaryzacja bazowa %1: %2; najnowsza %3: %4; cel %5: %6</translation>
+    </message>
+    <message>
+        <source>Baseline (BEI)</source>
+        <translation>Inwentaryzacja bazowa (BEI)</translation>
+    </message>
+    <message>
+        <source>Monitoring (MEI)</source>
+        <translation>Inwentaryzacja kontrolna (MEI)</translation>
+    </message>
+    <message>
+        <source>Path to the target</source>
+        <translation>Ścieżka do celu</translation>
+    </message>
+    <message>
+        <source>Inventories</source>
+        <translation>Inwentaryzacje</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>Bazowa %1</translation>
+    </message>
+    <message>
+        <source>as submitted, locked</source>
+        <translation>zgłoszona, zablokowana</translation>
+    </message>
+    <message>
+        <source>Latest %1</source>
+        <translation>Najnowsza %1</translation>
+    </message>
+    <message>
+        <source>as submitted</source>
+        <translation>zgłoszona</translation>
+    </message>
+    <message>
+        <source>computed from the data</source>
+        <translation>obliczona z danych</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Cel %1</translation>
+    </message>
+    <message>
+        <source>Climate neutral by %1</source>
+        <translation>Neutralność klimatyczna do %1</translation>
+    </message>
+    <message>
+        <source>%1 still to cut</source>
+        <translation>Pozostało do redukcji: %1</translation>
+    </message>
+    <message>
+        <source>%1 a year</source>
+        <translation>%1 rocznie</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Działania</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budżet</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Wydano dotąd</translation>
+    </message>
+    <message>
+        <source>Expected savings</source>
+        <translation>Planowane oszczędności</translation>
+    </message>
+    <message>
+        <source>%1 MWh/year</source>
+        <translation>%1 MWh/rok</translation>
+    </message>
+    <message>
+        <source>Measured savings</source>
+        <translation>Zmierzone oszczędności</translation>
+    </message>
+    <message>
+        <source>Verified on site</source>
+        <translation>Zweryfikowane na miejscu</translation>
+    </message>
+    <message>
+        <source>Computed on this device from the data synced so far, with the same calculation as the server&apos;s report.</source>
+        <translation>Obliczono na tym urządzeniu z danych zsynchronizowanych do tej pory, tą samą metodą co raport serwera.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Clear search</source>
+        <translation>Wyczyść wyszukiwanie</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1705,18 @@
         <source>SECAP Field helps municipalities monitor their Sustainable Energy and Climate Action Plans under the EU Covenant of Mayors.</source>
         <translation>SECAP Field pomaga gminom monitorować ich Plany działań na rzecz zrównoważonej energii i klimatu (SECAP) w ramach unijnego Porozumienia Burmistrzów.</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Also the format of numbers and dates.</source>
+        <translation>Dotyczy też formatu liczb i dat.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Jak w systemie</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>
@@ -1005,10 +1782,6 @@
     <message>
         <source>Search sites</source>
         <translation>Szukaj obiektów</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Wyczyść wyszukiwanie</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1091,6 +1864,10 @@
     <message>
         <source>Synced %1</source>
         <translation>%1</translation>
+    </message>
+    <message>
+        <source>Unknown site</source>
+        <translation>Nieznany obiekt</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,96 @@ QtObject {
     function changes(n) { return n === 1 ? qsTr("1 change") : qsTr("%n changes", "", n) }
     function toSync(n) { return n === 1 ? qsTr("1 to sync") : qsTr("%n to sync", "", n) }
     function toCheck(n) { return n === 1 ? qsTr("1 to check") : qsTr("%n to check", "", n) }
+    function measures(n) { return n === 1 ? qsTr("1 measure") : qsTr("%n measures", "", n) }
+    function updates(n) { return n === 1 ? qsTr("1 update") : qsTr("%n updates", "", n) }
+
+    // ProgressStatus: where a measure stands.
+    function progressStatusName(status) {
+        switch (status) {
+        case 2: return qsTr("Ongoing")
+        case 3: return qsTr("Completed")
+        case 4: return qsTr("Postponed")
+        case 5: return qsTr("Cancelled")
+        default: return qsTr("Not started")
+        }
+    }
+
+    function measureTypeName(type) {
+        switch (type) {
+        case 2: return qsTr("Adaptation")
+        default: return qsTr("Mitigation")
+        }
+    }
+
+    // Covenant of Mayors sectors (com_sector keys).
+    function sectorName(key) {
+        switch (key) {
+        case "municipal_buildings": return qsTr("Municipal buildings and equipment")
+        case "tertiary": return qsTr("Tertiary buildings")
+        case "residential": return qsTr("Residential buildings")
+        case "public_lighting": return qsTr("Public lighting")
+        case "industry_non_ets": return qsTr("Industry (non-ETS)")
+        case "industry_ets": return qsTr("Industry (ETS)")
+        case "municipal_fleet": return qsTr("Municipal fleet")
+        case "public_transport": return qsTr("Public transport")
+        case "private_commercial_transport": return qsTr("Private and commercial transport")
+        case "agriculture_forestry_fishery": return qsTr("Agriculture, forestry, fisheries")
+        case "local_electricity_production": return qsTr("Local electricity production")
+        case "local_heat_production": return qsTr("Local heat/cold production")
+        case "other": return qsTr("Other")
+        default: return key.replace(/_/g, " ")
+        }
+    }
+
+    // Areas of intervention of the Covenant's action template.
+    function areaName(key) {
+        switch (key) {
+        case "building_envelope": return qsTr("Building envelope")
+        case "efficient_lighting": return qsTr("Energy-efficient lighting")
+        case "pv": return qsTr("Photovoltaics")
+        case "heat_pumps": return qsTr("Heat pumps")
+        case "water_management": return qsTr("Water management")
+        case "renewables_for_heating": return qsTr("Renewables for heating")
+        case "clean_vehicles": return qsTr("Low-emission vehicles")
+        case "green_infrastructure": return qsTr("Green infrastructure")
+        case "district_heating": return qsTr("District heating")
+        case "ict": return qsTr("Information and communication technologies")
+        case "behavioural_changes": return qsTr("Behavioural changes")
+        case "other": return qsTr("Other")
+        default: return key.replace(/_/g, " ")
+        }
+    }
+
+    function instrumentName(key) {
+        switch (key) {
+        case "grants_subsidies": return qsTr("Grants and subsidies")
+        case "public_procurement": return qsTr("Public procurement")
+        case "awareness_raising": return qsTr("Awareness raising")
+        case "energy_management": return qsTr("Energy management")
+        case "building_standards": return qsTr("Building standards")
+        case "third_party_financing": return qsTr("Third-party financing, PPP")
+        case "land_use_planning": return qsTr("Land use planning")
+        case "other": return qsTr("Other")
+        default: return key.replace(/_/g, " ")
+        }
+    }
+
+    // A measure's own figures (Indicator keys); a key this version does not
+    // know is shown as typed.
+    function indicatorName(key) {
+        switch (key) {
+        case "trees_planted": return qsTr("Trees planted")
+        case "green_roof_area": return qsTr("Green roof area")
+        case "rainwater_retained": return qsTr("Rainwater retained")
+        case "insulated_area": return qsTr("Insulated area")
+        case "luminaires_replaced": return qsTr("Luminaires replaced")
+        case "installed_power": return qsTr("Installed power")
+        case "heat_pump_capacity": return qsTr("Heat pump capacity")
+        case "buses_delivered": return qsTr("Buses delivered")
+        case "boilers_replaced": return qsTr("Boilers replaced")
+        default: return key.replace(/_/g, " ")
+        }
+    }
 
     function siteKindName(kind) {
         switch (kind) {
@@ -146,6 +236,12 @@ QtObject {
         case "published_inventory.unknown_municipality": return qsTr("The inventory's municipality is not known here.")
         case "published_inventory.unknown_supersedes": return qsTr("The inventory this one corrects is not known here. Sync, then try again.")
         case "emission_factor.unknown_municipality": return qsTr("The municipality of this emission factor is not known here.")
+        case "progress.no_status": return qsTr("Choose where the measure stands.")
+        case "progress.bad_percent": return qsTr("Percent complete must be between 0 and 100.")
+        case "progress.bad_value": return qsTr("The amount spent cannot be negative, and every indicator needs a name and a number.")
+        case "progress.bad_indicator": return qsTr("An indicator needs a name and a number. Fill both in, or clear the row.")
+        case "progress.no_time": return qsTr("The progress update has no date. Check the date and time of this device.")
+        case "progress.unknown_measure": return qsTr("This measure is not known yet. Sync, then try again.")
         case "storage.full": return qsTr("The device storage is full. Free some space, then save again.")
         case "storage.io": return qsTr("The device storage failed to write. Try again.")
         case "storage.error": return qsTr("The reading could not be saved on this device.")

@@ -1,7 +1,9 @@
 // The app window: toolbar and sync status always on top, then either the
-// enrollment page or the navigation (sites → site → meter, and settings).
-// Phones show one page at a time; wide screens (tablets) show the sites next
-// to the details.
+// enrollment page or the navigation in three sections chosen at the bottom:
+// sites (→ site → meter), measures (→ measure → add progress) and the
+// municipality's progress; settings from the toolbar. Phones show one page
+// at a time; wide screens (tablets) show the section's list next to the
+// details.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -21,11 +23,16 @@ ApplicationWindow {
     // camera (CI has none).
     property bool previewCamera: false
     property string selectedSiteId
+    property string selectedMeasureId
+    // "sites", "measures" or "progress".
+    property string section: "sites"
 
     readonly property bool wide: width >= Theme.wideBreakpoint
     readonly property int sitesPaneWidth: Math.min(400, Math.round(width * 0.36))
     readonly property bool enrollmentShown: !App.enrolled || previewEnrollment
     readonly property bool canGoBack: !enrollmentShown && stack.depth > 1
+    // Wide screens keep a list on the left, except for the progress view.
+    readonly property bool listPane: wide && section !== "progress"
 
     function navOperation() {
         return reduceMotion ? StackView.Immediate : StackView.PushTransition
@@ -38,6 +45,24 @@ ApplicationWindow {
                                                                                    : StackView.ReplaceTransition)
         else
             stack.push(siteComponent, { "siteId": siteId }, navOperation())
+    }
+
+    function openMeasure(measureId) {
+        selectedMeasureId = measureId
+        if (wide)
+            stack.replace(null, measureComponent, { "measureId": measureId }, reduceMotion ? StackView.Immediate
+                                                                                         : StackView.ReplaceTransition)
+        else
+            stack.push(measureComponent, { "measureId": measureId }, navOperation())
+    }
+
+    function openProgressForm(measureId) {
+        stack.push(progressFormComponent, { "measureId": measureId }, navOperation())
+    }
+
+    function selectSection(key) {
+        section = key
+        resetNavigation()
     }
 
     function openMeter(meterId) {
@@ -54,14 +79,27 @@ ApplicationWindow {
         if (stack.depth <= 1)
             return false
         stack.pop(null, reduceMotion ? StackView.Immediate : StackView.PopTransition)
-        if (stack.depth === 1 && !wide)
+        if (stack.depth === 1 && !wide) {
             selectedSiteId = ""
+            selectedMeasureId = ""
+        }
         return true
+    }
+
+    // The page at the bottom of the stack for the current section.
+    function rootComponent() {
+        if (section === "progress")
+            return progressComponent
+        if (wide)
+            return placeholderComponent
+        return section === "measures" ? measuresComponent : sitesComponent
     }
 
     function resetNavigation() {
         selectedSiteId = ""
-        stack.replace(null, wide ? placeholderComponent : sitesComponent, {}, StackView.Immediate)
+        selectedMeasureId = ""
+        stack.replace(null, rootComponent(), wide && section !== "progress" ? { "section": section } : {},
+                      StackView.Immediate)
     }
 
     // Used by --self-test and --screenshots: shows a named screen with the
@@ -71,7 +109,30 @@ ApplicationWindow {
         previewCamera = name === "enrollment_camera"
         if (previewEnrollment)
             return true
+        section = name === "measures" || name === "measure" || name === "progress_form" ? "measures"
+                : name === "progress" ? "progress" : "sites"
         resetNavigation()
+        if (name === "progress" || name === "measures")
+            return App.enrolled
+        if (name === "measure" || name === "progress_form") {
+            // The measure with the longest history makes the fullest screen;
+            // progress is added to one under way.
+            let best = -1
+            const score = i => probeMeasures.get(i).updateCount
+                               + (name === "progress_form" && probeMeasures.get(i).status === 2 ? 1000 : 0)
+            for (let i = 0; i < probeMeasures.count; ++i) {
+                if (best < 0 || score(i) > score(best))
+                    best = i
+            }
+            if (best < 0)
+                return false
+            openMeasure(probeMeasures.get(best).measureId)
+            if (name === "progress_form") {
+                openProgressForm(probeMeasures.get(best).measureId)
+                stack.currentItem.previewInput()
+            }
+            return App.enrolled
+        }
         if (name === "sites")
             return App.enrolled
         if (name === "settings") {
@@ -94,12 +155,23 @@ ApplicationWindow {
         // Meter screens: the first meter that has readings.
         let site = null
         let meter = null
+        // The photo screen wants a meter whose readings have photos here.
+        const withPhoto = meterId => {
+            probeReadings.meterId = meterId
+            for (let r = 0; r < probeReadings.count; ++r) {
+                const url = probeReadings.get(r).photoUrl
+                if (url && url.toString().length > 0)
+                    return true
+            }
+            return false
+        }
         for (let k = 0; k < sites.length && !meter; ++k) {
             probeMeters.siteId = sites[k].siteId
             for (let j = 0; j < probeMeters.count && !meter; ++j) {
-                if (probeMeters.get(j).hasLastReading) {
+                const candidate = probeMeters.get(j)
+                if (candidate.hasLastReading && (name !== "meter_photo" || withPhoto(candidate.meterId))) {
                     site = sites[k]
-                    meter = probeMeters.get(j)
+                    meter = candidate
                 }
             }
         }
@@ -147,6 +219,15 @@ ApplicationWindow {
         id: probeMeters
         app: App
     }
+    MeasuresModel {
+        id: probeMeasures
+        app: App
+    }
+    ReadingsModel {
+        id: probeReadings
+        app: App
+        limit: 5
+    }
 
     header: ColumnLayout {
         spacing: 0
@@ -167,10 +248,11 @@ ApplicationWindow {
                 Label {
                     Layout.preferredWidth: window.sitesPaneWidth
                     Layout.fillHeight: true
-                    visible: window.wide && !window.enrollmentShown
+                    visible: window.listPane && !window.enrollmentShown
                     leftPadding: Theme.spacingL + 4
                     verticalAlignment: Text.AlignVCenter
-                    text: App.municipalityName.length > 0 ? App.municipalityName : qsTr("Sites")
+                    text: App.municipalityName.length > 0 ? App.municipalityName
+                                                          : (window.section === "measures" ? qsTr("Measures") : qsTr("Sites"))
                     font.pixelSize: Theme.fontTitle + 2
                     font.weight: Font.DemiBold
                     color: Theme.textOnPrimary
@@ -190,7 +272,7 @@ ApplicationWindow {
                     Layout.fillWidth: true
                     leftPadding: window.canGoBack ? Theme.spacingXs : Theme.spacingL + 4
                     text: window.enrollmentShown ? qsTr("SECAP Field")
-                          : (stack.currentItem && !(window.wide && stack.depth === 1
+                          : (stack.currentItem && !(window.listPane && stack.depth === 1
                                                      && stack.currentItem.objectName === "placeholderPage")
                              ? stack.currentItem.title : "")
                     font.pixelSize: Theme.fontTitle + 2
@@ -223,6 +305,17 @@ ApplicationWindow {
         }
     }
 
+    footer: NavBar {
+        visible: !window.enrollmentShown
+        current: window.section
+        items: [
+            { key: "sites", label: qsTr("Sites"), icon: "building" },
+            { key: "measures", label: qsTr("Measures"), icon: "checklist" },
+            { key: "progress", label: qsTr("Progress"), icon: "trendingDown" }
+        ]
+        onActivated: key => window.selectSection(key)
+    }
+
     Item {
         id: navigation
         anchors.fill: parent
@@ -234,11 +327,8 @@ ApplicationWindow {
             anchors.top: parent.top
             anchors.bottom: parent.bottom
             width: active ? window.sitesPaneWidth : 0
-            active: window.wide
-            sourceComponent: SitesPage {
-                currentSiteId: window.selectedSiteId
-                onSiteActivated: siteId => window.openSite(siteId)
-            }
+            active: window.listPane
+            sourceComponent: window.section === "measures" ? measuresComponent : sitesComponent
         }
 
         Rectangle {
@@ -246,7 +336,7 @@ ApplicationWindow {
             anchors.left: sitesPane.right
             anchors.top: parent.top
             anchors.bottom: parent.bottom
-            width: window.wide ? 1 : 0
+            width: window.listPane ? 1 : 0
             color: Theme.border
         }
 
@@ -293,6 +383,10 @@ ApplicationWindow {
             toast.show(App.online ? qsTr("Reading saved")
                                   : qsTr("Reading saved on this device. It will sync when online."))
         }
+        function onProgressSaved(measureId, updateId) {
+            toast.show(App.online ? qsTr("Progress saved")
+                                  : qsTr("Progress saved on this device. It will sync when online."))
+        }
         function onEnrollFinished(ok, errorCode, message) {
             if (ok)
                 toast.show(qsTr("Device enrolled. Syncing…"))
@@ -321,6 +415,31 @@ ApplicationWindow {
     Component {
         id: meterComponent
         MeterPage {}
+    }
+    Component {
+        id: measuresComponent
+        MeasuresPage {
+            currentMeasureId: window.selectedMeasureId
+            onMeasureActivated: measureId => window.openMeasure(measureId)
+        }
+    }
+    Component {
+        id: measureComponent
+        MeasurePage {
+            onAddProgressRequested: measureId => window.openProgressForm(measureId)
+        }
+    }
+    Component {
+        id: progressFormComponent
+        ProgressFormPage {
+            onSaved: window.goBack()
+        }
+    }
+    Component {
+        id: progressComponent
+        ProgressPage {
+            objectName: "progressPage"
+        }
     }
     Component {
         id: settingsComponent

@@ -155,6 +155,54 @@ Page {
                 }
             }
 
+            // --- Language ---
+            Card {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    spacing: Theme.spacingXs
+
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Language")
+                        font.pixelSize: Theme.fontTitle
+                        font.weight: Font.DemiBold
+                        color: Theme.textPrimary
+                        Accessible.role: Accessible.Heading
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.bottomMargin: Theme.spacingXs
+                        text: qsTr("Also the format of numbers and dates.")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                    }
+                    ButtonGroup {
+                        id: languageGroup
+                    }
+                    Repeater {
+                        // Each language in its own words, so anyone finds theirs.
+                        model: [
+                            { code: "", name: qsTr("Follow the system") },
+                            { code: "pl", name: "Polski" },
+                            { code: "en", name: "English" },
+                            { code: "de", name: "Deutsch" }
+                        ]
+                        delegate: RadioButton {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            implicitHeight: Theme.touchTarget
+                            text: modelData.name
+                            checked: App.language === modelData.code
+                            ButtonGroup.group: languageGroup
+                            onToggled: if (checked) App.language = modelData.code
+                        }
+                    }
+                }
+            }
+
             // --- Device ---
             Card {
                 Layout.fillWidth: true

@@ -30,59 +30,12 @@ Page {
             bottomPadding: Theme.spacingM
             background: Rectangle { color: Theme.background }
 
-            TextField {
+            SearchField {
                 id: search
                 anchors.left: parent.left
                 anchors.right: parent.right
-                implicitHeight: Theme.touchTarget + 4
-                leftPadding: 48
-                rightPadding: clearButton.visible ? 48 : Theme.spacingL
-                topPadding: 0
-                bottomPadding: 0
-                verticalAlignment: TextInput.AlignVCenter
                 placeholderText: qsTr("Search sites or addresses")
-                placeholderTextColor: Theme.textTertiary
-                font.pixelSize: Theme.fontBodyLarge
-                inputMethodHints: Qt.ImhNoPredictiveText
-                selectByMouse: true
-                Accessible.name: qsTr("Search sites")
-
-                background: Rectangle {
-                    radius: height / 2
-                    color: Theme.surface
-                    border.color: search.activeFocus ? Theme.primary : Theme.border
-                    border.width: search.activeFocus ? 2 : 1
-                }
-
-                AppIcon {
-                    anchors.left: parent.left
-                    anchors.leftMargin: Theme.spacingL
-                    anchors.verticalCenter: parent.verticalCenter
-                    name: "search"
-                    color: Theme.textSecondary
-                    size: 22
-                }
-
-                ToolButton {
-                    id: clearButton
-                    anchors.right: parent.right
-                    anchors.verticalCenter: parent.verticalCenter
-                    implicitWidth: Theme.touchTarget
-                    implicitHeight: Theme.touchTarget
-                    visible: search.text.length > 0
-                    text: qsTr("Clear search")
-                    display: AbstractButton.IconOnly
-                    Accessible.name: text
-                    contentItem: Item {
-                        AppIcon {
-                            anchors.centerIn: parent
-                            name: "close"
-                            color: Theme.textSecondary
-                            size: 20
-                        }
-                    }
-                    onClicked: search.clear()
-                }
+                accessibleName: qsTr("Search sites")
             }
         }
 

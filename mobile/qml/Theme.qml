@@ -70,4 +70,24 @@ QtObject {
         default: return "#56626E";
         }
     }
+
+    // A measure's status (ProgressStatus): text and pill colours.
+    function statusColor(status) {
+        switch (status) {
+        case 2: return "#0B5C8A"   // ongoing
+        case 3: return "#1E7A4F"   // completed
+        case 4: return "#8A5300"   // postponed
+        case 5: return "#8E2A24"   // cancelled
+        default: return "#4A5560"  // not started
+        }
+    }
+    function statusBackground(status) {
+        switch (status) {
+        case 2: return "#E1EFF8"
+        case 3: return "#E2F3EA"
+        case 4: return "#FFF1D6"
+        case 5: return "#FBE8E6"
+        default: return "#ECEFF2"
+        }
+    }
 }

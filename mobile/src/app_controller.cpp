@@ -9,6 +9,7 @@
 #include <QJSEngine>
 #include <QLocale>
 #include <QNetworkInformation>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -39,6 +40,7 @@ namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 constexpr const char* kPhotosOnlyOnWifiKey = "photos_only_on_wifi";
+constexpr const char* kLanguageKey = "language";
 
 // Runs on the write pool after the record was saved: moves the draft to its
 // final name and records the Attachment owned by the record. The record is
@@ -129,6 +131,7 @@ AppController::AppController(std::unique_ptr<core::LocalStore> store, TransportF
   refreshLocalCounts();
   m_lastCursor = m_store->cursor();
   m_photosOnlyOnWifi = m_store->state(kPhotosOnlyOnWifiKey).value_or("0") == "1";
+  m_language = qs(m_store->state(kLanguageKey).value_or(std::string()));
   watchNetwork();
   rebuildSync();
 
@@ -278,6 +281,17 @@ void AppController::setPhotosOnlyOnWifi(bool onlyOnWifi) {
     setError(StorageError, QStringLiteral("storage.failed"), qs(st.message()));
   if (m_sync) m_sync->setPhotosOnlyOnWifi(onlyOnWifi);
   emit photosOnlyOnWifiChanged();
+}
+
+void AppController::setLanguage(const QString& code) {
+  if (code == m_language) return;
+  if (!code.isEmpty() && code != QLatin1String("pl") && code != QLatin1String("en") && code != QLatin1String("de"))
+    return;
+  // A choice that cannot be saved still applies for this session.
+  if (auto st = m_store->setState(kLanguageKey, code.toStdString()); !st.isOk())
+    setError(StorageError, QStringLiteral("storage.failed"), qs(st.message()));
+  m_language = code;
+  emit languageChanged();
 }
 
 void AppController::startSync() {
@@ -468,53 +482,54 @@ bool AppController::startSave(std::function<core::Result<QString>(core::LocalSto
   if (m_savesInFlight == 1) emit savingChanged();
 
   core::LocalStore* store = m_store.get();
-  QtConcurrent::run(&m_writePool,
-                    [store, write = std::move(write), ownerType, photo, photoReadable, attachmentId,
-                     dataDir = m_dataDir] {
-                      SaveOutcome out;
-                      auto saved = write(*store);
-                      if (saved.isOk()) {
-                        out.entityId = *saved;
-                        if (photo && photoReadable) {
-                          attachPhoto(*store, dataDir, *photo, attachmentId, ownerType, out);
-                        } else if (photo) {
-                          out.photoErrorCode = QStringLiteral("photo.missing");
-                          out.photoErrorMessage =
-                              QStringLiteral("the photo file %1 cannot be read any more").arg(photo->path);
-                        }
-                      } else {
-                        out.status = saved.status();
-                      }
-                      out.pending = store->pendingCount();
-                      out.pendingPhotos = store->pendingAttachmentCount();
-                      return out;
-                    })
-      .then(this, [this, draft, onSaved = std::move(onSaved), onRejected = std::move(onRejected)](const SaveOutcome& out) {
-        --m_savesInFlight;
-        if (m_savesInFlight == 0) emit savingChanged();
-        if (!out.status.isOk()) {
-          // Nothing was saved: the photo stays on the form for the next try.
-          if (draft) draft->setHandedOver(false);
-          const auto r = reasonOf(out.status);
-          const bool storage = r.code.startsWith(QLatin1String("storage."));
-          setError(storage ? StorageError : ValidationError, r.code, r.message);
-          onRejected(r.code, r.message);
-          return;
+  QtConcurrent::run(
+      &m_writePool,
+      [store, write = std::move(write), ownerType, photo, photoReadable, attachmentId, dataDir = m_dataDir] {
+        SaveOutcome out;
+        auto saved = write(*store);
+        if (saved.isOk()) {
+          out.entityId = *saved;
+          if (photo && photoReadable) {
+            attachPhoto(*store, dataDir, *photo, attachmentId, ownerType, out);
+          } else if (photo) {
+            out.photoErrorCode = QStringLiteral("photo.missing");
+            out.photoErrorMessage = QStringLiteral("the photo file %1 cannot be read any more").arg(photo->path);
+          }
+        } else {
+          out.status = saved.status();
         }
-        if (m_errorType == InputError || m_errorType == ValidationError || m_errorType == PhotoError) clearError();
-        m_status.pending = out.pending;
-        m_status.pendingAttachments = out.pendingPhotos;
-        emit syncStatusChanged();
-        // The form starts afresh: a saved photo's file has moved; one that
-        // failed cannot belong to this record any more.
-        if (draft && out.photoSaved) draft->release();
-        if (draft && !out.photoErrorCode.isEmpty()) draft->clear();
-        bumpData();
-        // Tells the outcome; a photo that failed after the record was saved
-        // is set as a PhotoError there, after the "saved" signal.
-        onSaved(out);
-        if (m_sync && m_enrolled) m_sync->requestSync();
-      });
+        out.pending = store->pendingCount();
+        out.pendingPhotos = store->pendingAttachmentCount();
+        return out;
+      })
+      .then(this,
+            [this, draft, onSaved = std::move(onSaved), onRejected = std::move(onRejected)](const SaveOutcome& out) {
+              --m_savesInFlight;
+              if (m_savesInFlight == 0) emit savingChanged();
+              if (!out.status.isOk()) {
+                // Nothing was saved: the photo stays on the form for the next try.
+                if (draft) draft->setHandedOver(false);
+                const auto r = reasonOf(out.status);
+                const bool storage = r.code.startsWith(QLatin1String("storage."));
+                setError(storage ? StorageError : ValidationError, r.code, r.message);
+                onRejected(r.code, r.message);
+                return;
+              }
+              if (m_errorType == InputError || m_errorType == ValidationError || m_errorType == PhotoError)
+                clearError();
+              m_status.pending = out.pending;
+              m_status.pendingAttachments = out.pendingPhotos;
+              emit syncStatusChanged();
+              // The form starts afresh: a saved photo's file has moved; one that
+              // failed cannot belong to this record any more.
+              if (draft && out.photoSaved) draft->release();
+              if (draft && !out.photoErrorCode.isEmpty()) draft->clear();
+              bumpData();
+              // Tells the outcome; a photo that failed after the record was saved
+              // is set as a PhotoError there, after the "saved" signal.
+              onSaved(out);
+              if (m_sync && m_enrolled) m_sync->requestSync();
+            });
   return true;
 }
 
@@ -526,15 +541,18 @@ bool AppController::recordProgress(const QString& measureId, int status, const Q
     emit progressRejected(measureId, code, message);
     return false;
   };
-  if (photo && photo->busy()) return reject(QStringLiteral("photo.busy"), QStringLiteral("The photo is still being prepared."));
+  if (photo && photo->busy())
+    return reject(QStringLiteral("photo.busy"), QStringLiteral("The photo is still being prepared."));
   if (status <= secap::v1::PROGRESS_STATUS_UNSPECIFIED || !secap::v1::ProgressStatus_IsValid(status))
     return reject(QStringLiteral("progress.no_status"), QStringLiteral("Choose the measure's status."));
   const auto percent = optionalNumber(percentText);
   if (!percent.ok)
-    return reject(QStringLiteral("input.not_a_number"), QStringLiteral("\"%1\" is not a number.").arg(percentText.trimmed()));
+    return reject(QStringLiteral("input.not_a_number"),
+                  QStringLiteral("\"%1\" is not a number.").arg(percentText.trimmed()));
   const auto spent = optionalNumber(spentText);
   if (!spent.ok)
-    return reject(QStringLiteral("input.not_a_number"), QStringLiteral("\"%1\" is not a number.").arg(spentText.trimmed()));
+    return reject(QStringLiteral("input.not_a_number"),
+                  QStringLiteral("\"%1\" is not a number.").arg(spentText.trimmed()));
 
   secap::v1::Change change;
   auto* u = change.mutable_progress_update();
@@ -549,9 +567,17 @@ bool AppController::recordProgress(const QString& measureId, int status, const Q
   u->set_reported_by(m_deviceId.toStdString());
   for (const QVariant& v : indicators) {
     const QVariantMap m = v.toMap();
-    const QString key = m.value(QStringLiteral("key")).toString().trimmed();
+    // A name typed for a new indicator becomes its snake_case key.
+    const QString key = m.value(QStringLiteral("key"))
+                            .toString()
+                            .trimmed()
+                            .toLower()
+                            .replace(QRegularExpression(QStringLiteral("[^\\p{L}\\p{N}]+")), QStringLiteral("_"));
     const QString valueText = m.value(QStringLiteral("valueText")).toString();
-    if (key.isEmpty() && valueText.trimmed().isEmpty()) continue;  // A row left blank.
+    // A row without a value is not reported this time; a name typed for a
+    // new indicator without its value is a half-filled row.
+    const bool custom = m.value(QStringLiteral("custom")).toBool();
+    if (valueText.trimmed().isEmpty() && (!custom || key.isEmpty())) continue;
     const auto value = parseLocaleNumber(valueText);
     if (key.isEmpty() || !value)
       return reject(QStringLiteral("progress.bad_indicator"),
@@ -583,7 +609,9 @@ bool AppController::recordProgress(const QString& measureId, int status, const Q
         emit progressSaved(measureId, out.entityId);
         if (!out.photoErrorCode.isEmpty()) setError(PhotoError, out.photoErrorCode, out.photoErrorMessage);
       },
-      [this, measureId](const QString& code, const QString& message) { emit progressRejected(measureId, code, message); });
+      [this, measureId](const QString& code, const QString& message) {
+        emit progressRejected(measureId, code, message);
+      });
 }
 
 QVariant AppController::parseNumber(const QString& text) const {
@@ -594,6 +622,10 @@ QVariant AppController::parseNumber(const QString& text) const {
 QString AppController::formatNumber(double value) const { return secap::field::formatNumber(value); }
 
 QString AppController::formatDate(qint64 ms) const { return formatShortDate(ms, nowMs()); }
+
+QString AppController::formatEuro(double value) const { return secap::field::formatEuro(value); }
+
+QString AppController::formatMonthYear(qint64 ms) const { return secap::field::formatMonthYear(ms); }
 
 QVariantMap AppController::meterDetails(const QString& meterId) const {
   QVariantMap map;
@@ -672,7 +704,7 @@ QVariantMap AppController::measureDetails(const QString& measureId) const {
     siteIds << qs(siteId);
     const QVariantMap site = siteDetails(qs(siteId));
     siteNames << (site.value(QStringLiteral("exists")).toBool() ? site.value(QStringLiteral("name")).toString()
-                                                                 : tr("Unknown site"));
+                                                                : tr("Unknown site"));
   }
   map.insert(QStringLiteral("siteIds"), siteIds);
   map.insert(QStringLiteral("siteNames"), siteNames);

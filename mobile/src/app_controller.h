@@ -80,6 +80,9 @@ class AppController : public QObject {
   Q_PROPERTY(int pendingPhotoCount READ pendingPhotoCount NOTIFY syncStatusChanged)
   Q_PROPERTY(bool waitingForWifi READ waitingForWifi NOTIFY syncStatusChanged)
   Q_PROPERTY(bool photosOnlyOnWifi READ photosOnlyOnWifi WRITE setPhotosOnlyOnWifi NOTIFY photosOnlyOnWifiChanged)
+  // The user's language: "" follows the system, else "pl", "en" or "de".
+  // Saved on the device; main() applies it (translations.h) on a change.
+  Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
   Q_PROPERTY(bool enrolling READ enrolling NOTIFY enrollingChanged)
   Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
@@ -138,6 +141,14 @@ class AppController : public QObject {
   bool photosOnlyOnWifi() const { return m_photosOnlyOnWifi; }
   // Saved on the device; applies from the next sync round.
   void setPhotosOnlyOnWifi(bool onlyOnWifi);
+  QString language() const { return m_language; }
+  // Saves the choice and emits languageChanged; unknown codes are ignored.
+  void setLanguage(const QString& code);
+  // Numbers and dates are shown anew (after a language change).
+  Q_INVOKABLE void refreshTexts() {
+    emit lastSyncTextChanged();
+    bumpData();
+  }
 
   bool enrolling() const { return m_enrolling; }
   bool saving() const { return m_savesInFlight > 0; }
@@ -184,7 +195,9 @@ class AppController : public QObject {
   // Saves a ProgressUpdate of the measure off the UI thread, reported now by
   // this device: `status` a ProgressStatus, percent and spent EUR as typed
   // in the locale's format (empty: not given), a note, `indicators` as
-  // [{key, valueText, unit}] (rows left blank are skipped) and an optional
+  // [{key, valueText, unit, custom}] (a row without a value is skipped, but
+  // a custom one with a name is half-filled; a custom name becomes a
+  // snake_case key) and an optional
   // photo, recorded as an Attachment owned by the update and named in its
   // attachment_ids. Returns false at once (progressRejected) for a missing
   // status, text that is not a number, a half-filled indicator or a photo
@@ -211,6 +224,8 @@ class AppController : public QObject {
   Q_INVOKABLE QVariant parseNumber(const QString& text) const;
   Q_INVOKABLE QString formatNumber(double value) const;
   Q_INVOKABLE QString formatDate(qint64 ms) const;
+  Q_INVOKABLE QString formatEuro(double value) const;
+  Q_INVOKABLE QString formatMonthYear(qint64 ms) const;
   // Meter facts for the meter page: serial, labelCode, carrier, unit, kind,
   // siteId, exists.
   Q_INVOKABLE QVariantMap meterDetails(const QString& meterId) const;
@@ -239,6 +254,7 @@ class AppController : public QObject {
   void readingPhotoFailed(const QString& meterId, const QString& readingId, const QString& reasonCode,
                           const QString& message);
   void photosOnlyOnWifiChanged();
+  void languageChanged();
   void progressSaved(const QString& measureId, const QString& updateId);
   void progressRejected(const QString& measureId, const QString& reasonCode, const QString& message);
 
@@ -294,6 +310,7 @@ class AppController : public QObject {
   QString m_errorString;
   int m_dataRevision = 0;
   bool m_photosOnlyOnWifi = false;
+  QString m_language;
   // Written on the UI thread, read by the sync thread's isOnWifi().
   std::shared_ptr<std::atomic<bool>> m_onWifi = std::make_shared<std::atomic<bool>>(false);
 };

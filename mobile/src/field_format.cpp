@@ -89,9 +89,39 @@ std::optional<double> parseLocaleNumber(const QString& text, const QLocale& loca
   return v;
 }
 
+namespace {
+
+// Qt 6.4 applies CLDR's "minimum grouping digits" (2 in Polish: 1000, but
+// 10 000) to every group, not only to numbers under 10 000, and writes
+// 1 821 235 as "1821 235". Numbers of five digits or more are grouped in
+// threes here; shorter ones keep the locale's choice.
+QString regroup(const QString& text, const QLocale& locale) {
+  const QString group = locale.groupSeparator();
+  const QString dp = locale.decimalPoint();
+  if (group.isEmpty()) return text;
+  const qsizetype dot = text.indexOf(dp);
+  QString integer = dot < 0 ? text : text.left(dot);
+  const QString rest = dot < 0 ? QString() : text.mid(dot);
+  QString sign;
+  if (integer.startsWith(locale.negativeSign())) {
+    sign = locale.negativeSign();
+    integer = integer.mid(sign.size());
+  }
+  integer.remove(group);
+  if (integer.size() < 5) return text;
+  QString grouped;
+  for (qsizetype i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += group;
+    grouped += integer[i];
+  }
+  return sign + grouped + rest;
+}
+
+}  // namespace
+
 QString formatNumber(double value, const QLocale& locale, int maxDecimals) {
   if (!std::isfinite(value)) return QStringLiteral("–");
-  QString s = locale.toString(value, 'f', maxDecimals);
+  QString s = regroup(locale.toString(value, 'f', maxDecimals), locale);
   const QString dp = locale.decimalPoint();
   if (maxDecimals > 0 && s.contains(dp)) {
     while (s.endsWith(QChar('0'))) s.chop(1);
@@ -99,6 +129,21 @@ QString formatNumber(double value, const QLocale& locale, int maxDecimals) {
   }
   if (s == QStringLiteral("-0")) s = QStringLiteral("0");
   return s;
+}
+
+QString formatEuro(double value, const QLocale& locale) {
+  if (!std::isfinite(value)) return QStringLiteral("–");
+  // Whole euros: budgets and spending are planned in thousands.
+  // The locale's pattern ("1 €", "€1") around the amount as formatNumber
+  // groups it.
+  QString out = locale.toCurrencyString(1.0, QStringLiteral("€"), 0);
+  const qsizetype one = out.indexOf(QLatin1Char('1'));
+  out.replace(one, 1, formatNumber(std::abs(std::round(value)), locale, 0));
+  return std::round(value) < 0 ? locale.negativeSign() + out : out;
+}
+
+QString formatMonthYear(qint64 ms, const QLocale& locale) {
+  return locale.toString(QDateTime::fromMSecsSinceEpoch(ms).date(), QStringLiteral("MMM yyyy"));
 }
 
 QString formatShortDate(qint64 ms, qint64 nowMs, const QLocale& locale) {

@@ -21,6 +21,12 @@ std::optional<double> parseLocaleNumber(const QString& text, const QLocale& loca
 // trailing zeros removed: 12345.6 -> "12 345,6" in pl.
 QString formatNumber(double value, const QLocale& locale = QLocale(), int maxDecimals = 3);
 
+// An amount in whole euros with the locale's grouping and symbol place:
+// "1 250 000 €" in pl and de, "€1,250,000" in en.
+QString formatEuro(double value, const QLocale& locale = QLocale());
+// "Mar 2025": planned dates of a measure.
+QString formatMonthYear(qint64 ms, const QLocale& locale = QLocale());
+
 // A short date for lists, "3 Oct"; the year is added when it is not the year
 // of `nowMs`. Times are shown in the device's time zone.
 QString formatShortDate(qint64 ms, qint64 nowMs, const QLocale& locale = QLocale());

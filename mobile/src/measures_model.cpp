@@ -77,10 +77,11 @@ void MeasuresModel::reload() {
         row.keyAction = measure.key_action();
         row.lastReportedAt = latest ? latest->reported_at() : 0;
         row.updateCount = static_cast<int>(updates.size());
-        row.searchText = foldForSearch(QStringList{row.code, row.title, QString::fromStdString(measure.responsible_body()),
-                                                   row.comSector, row.area, QString::fromStdString(measure.description())}
-                                           .join(QLatin1Char(' '))
-                                           .replace(QLatin1Char('_'), QLatin1Char(' ')));
+        row.searchText =
+            foldForSearch(QStringList{row.code, row.title, QString::fromStdString(measure.responsible_body()),
+                                      row.comSector, row.area, QString::fromStdString(measure.description())}
+                              .join(QLatin1Char(' '))
+                              .replace(QLatin1Char('_'), QLatin1Char(' ')));
         rows.push_back(std::move(row));
       }
     }
@@ -112,7 +113,8 @@ void MeasuresModel::applyFilter() {
 
 int MeasuresModel::countWithStatus(int status) const {
   if (status == 0) return totalCount();
-  return static_cast<int>(std::count_if(m_all.begin(), m_all.end(), [&](const MeasureRow& r) { return r.status == status; }));
+  return static_cast<int>(
+      std::count_if(m_all.begin(), m_all.end(), [&](const MeasureRow& r) { return r.status == status; }));
 }
 
 QVariant MeasuresModel::data(const QModelIndex& index, int role) const {

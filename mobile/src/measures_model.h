@@ -25,10 +25,10 @@ struct MeasureRow {
   int measureType = 0;
   QString comSector;
   QString area;
-  int status = 0;          // ProgressStatus of the latest update (NOT_STARTED without one).
-  double percent = -1;     // -1: not reported.
-  double spent = -1;       // -1: not reported.
-  double budget = -1;      // -1: none in the plan.
+  int status = 0;       // ProgressStatus of the latest update (NOT_STARTED without one).
+  double percent = -1;  // -1: not reported.
+  double spent = -1;    // -1: not reported.
+  double budget = -1;   // -1: none in the plan.
   bool keyAction = false;
   qint64 lastReportedAt = 0;  // 0: no progress update yet.
   int updateCount = 0;

@@ -1,8 +1,8 @@
 #include "municipality_progress.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFuture>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
 #include "secap/core/report.h"
@@ -14,12 +14,9 @@ namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QVariantMap inventoryMap(const secap::v1::InventoryReport& inv) {
-  QVariantMap m{{QStringLiteral("year"), inv.year()},
-                {QStringLiteral("tCo2"), inv.total_t_co2()},
-                {QStringLiteral("mwh"), inv.total_mwh()},
-                {QStringLiteral("published"), inv.published()},
-                {QStringLiteral("locked"), inv.locked()},
-                {QStringLiteral("complete"), inv.complete()}};
+  QVariantMap m{{QStringLiteral("year"), inv.year()},     {QStringLiteral("tCo2"), inv.total_t_co2()},
+                {QStringLiteral("mwh"), inv.total_mwh()}, {QStringLiteral("published"), inv.published()},
+                {QStringLiteral("locked"), inv.locked()}, {QStringLiteral("complete"), inv.complete()}};
   if (inv.has_t_co2_per_capita()) m.insert(QStringLiteral("tCo2PerCapita"), inv.t_co2_per_capita());
   if (inv.has_population()) m.insert(QStringLiteral("population"), static_cast<qint64>(inv.population()));
   return m;

@@ -17,6 +17,8 @@
 #include <QVariantMap>
 #include <memory>
 
+#include "translations.h"
+
 namespace secap::field {
 
 namespace {
@@ -37,6 +39,10 @@ QList<PageSpec> pageSpecs() {
       {QStringLiteral("SitesPage.qml"), {}},
       {QStringLiteral("SitePage.qml"), {{QStringLiteral("siteId"), QString()}}},
       {QStringLiteral("MeterPage.qml"), {{QStringLiteral("meterId"), QString()}}},
+      {QStringLiteral("MeasuresPage.qml"), {}},
+      {QStringLiteral("MeasurePage.qml"), {{QStringLiteral("measureId"), QString()}}},
+      {QStringLiteral("ProgressFormPage.qml"), {{QStringLiteral("measureId"), QString()}}},
+      {QStringLiteral("ProgressPage.qml"), {}},
       {QStringLiteral("SettingsPage.qml"), {}},
       {QStringLiteral("PlaceholderPage.qml"), {}},
       // Loaded by URL, and only where there is a camera: compiled here (its
@@ -129,10 +135,10 @@ QUrl mainQmlUrl() { return QUrl(kModuleRoot + QStringLiteral("Main.qml")); }
 void prepareEngine(QQmlEngine& engine) { engine.addImportPath(QStringLiteral("qrc:/qt/qml")); }
 
 QStringList harnessScreens() {
-  return {QStringLiteral("sites"),       QStringLiteral("site"),
-          QStringLiteral("meter"),       QStringLiteral("meter_warning"),
-          QStringLiteral("meter_photo"), QStringLiteral("settings"),
-          QStringLiteral("enrollment"),  QStringLiteral("enrollment_camera")};
+  return {QStringLiteral("sites"),         QStringLiteral("site"),          QStringLiteral("meter"),
+          QStringLiteral("meter_warning"), QStringLiteral("meter_photo"),   QStringLiteral("measures"),
+          QStringLiteral("measure"),       QStringLiteral("progress_form"), QStringLiteral("progress"),
+          QStringLiteral("settings"),      QStringLiteral("enrollment"),    QStringLiteral("enrollment_camera")};
 }
 
 QList<FormFactor> screenshotFormFactors() {
@@ -200,7 +206,8 @@ int runSelfTest(QQmlApplicationEngine& engine, QTextStream& log) {
   return failures == 0 ? 0 : 1;
 }
 
-int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextStream& log) {
+int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextStream& log,
+                      const std::function<void(const QString&)>& setLanguage) {
   QQuickWindow* window = mainWindow(engine);
   if (!window) {
     log << "Main.qml did not load\n";
@@ -212,23 +219,27 @@ int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextSt
   }
   window->setProperty("reduceMotion", true);
   int written = 0;
-  for (const FormFactor& form : screenshotFormFactors()) {
-    window->resize(form.size);
-    settle(150);
-    for (const QString& screen : harnessScreens()) {
-      if (!showScreen(window, screen)) {
-        log << "skip " << form.name << ' ' << screen << " (no data for it)\n";
-        continue;
+  for (const QString& language : appLanguages()) {
+    setLanguage(language);
+    for (const FormFactor& form : screenshotFormFactors()) {
+      window->resize(form.size);
+      settle(150);
+      for (const QString& screen : harnessScreens()) {
+        if (!showScreen(window, screen)) {
+          log << "skip " << language << ' ' << form.name << ' ' << screen << " (no data for it)\n";
+          continue;
+        }
+        settle(250);
+        const QImage image = window->grabWindow();
+        const QString path = QDir(dir).filePath(language + QLatin1Char('_') + form.name + QLatin1Char('_') + screen +
+                                                QStringLiteral(".png"));
+        if (image.isNull() || !image.save(path)) {
+          log << "cannot write " << path << '\n';
+          return 1;
+        }
+        log << path << Qt::endl;
+        ++written;
       }
-      settle(250);
-      const QImage image = window->grabWindow();
-      const QString path = QDir(dir).filePath(form.name + QLatin1Char('_') + screen + QStringLiteral(".png"));
-      if (image.isNull() || !image.save(path)) {
-        log << "cannot write " << path << '\n';
-        return 1;
-      }
-      log << path << Qt::endl;
-      ++written;
     }
   }
   showScreen(window, QStringLiteral("sites"));

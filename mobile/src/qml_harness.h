@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <functional>
 
 class QQmlApplicationEngine;
 class QQmlEngine;
@@ -38,8 +39,11 @@ QList<FormFactor> screenshotFormFactors();
 // otherwise; the findings go to `log`.
 int runSelfTest(QQmlApplicationEngine& engine, QTextStream& log);
 
-// Loads Main.qml (unless already loaded) and writes <dir>/<form>_<screen>.png
-// for every form factor and screen. Returns 0 on success.
-int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextStream& log);
+// Loads Main.qml (unless already loaded) and writes
+// <dir>/<language>_<form>_<screen>.png for every language of appLanguages()
+// (switched with `setLanguage`), form factor and screen. Returns 0 on
+// success.
+int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextStream& log,
+                      const std::function<void(const QString&)>& setLanguage);
 
 }  // namespace secap::field

@@ -1,10 +1,35 @@
 #include "translations.h"
 
 #include <QCoreApplication>
-#include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 namespace secap::field {
+
+namespace {
+
+// The installed translator, replaced on a language change.
+QPointer<QTranslator> g_translator;
+
+}  // namespace
+
+QStringList appLanguages() { return {QStringLiteral("pl"), QStringLiteral("en"), QStringLiteral("de")}; }
+
+QLocale localeOfLanguage(const QString& code, const QLocale& system) {
+  if (code == QLatin1String("pl")) return QLocale(QLocale::Polish, QLocale::Poland);
+  if (code == QLatin1String("de")) return QLocale(QLocale::German, QLocale::Germany);
+  if (code == QLatin1String("en")) return QLocale(QLocale::English, QLocale::UnitedKingdom);
+  return system;
+}
+
+bool applyLanguage(QCoreApplication& app, const QString& code, const QLocale& system) {
+  QLocale::setDefault(localeOfLanguage(code, system));
+  if (g_translator) {
+    QCoreApplication::removeTranslator(g_translator);
+    delete g_translator;
+  }
+  return installTranslations(app);
+}
 
 bool installTranslations(QCoreApplication& app) {
   // Parented to the application: it lives as long as the strings it serves.
@@ -15,6 +40,7 @@ bool installTranslations(QCoreApplication& app) {
     delete translator;
     return false;
   }
+  g_translator = translator;
   return QCoreApplication::installTranslator(translator);
 }
 

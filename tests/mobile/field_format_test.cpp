@@ -51,6 +51,23 @@ TEST(FormatNumber, UsesTheLocaleSeparatorsWithoutTrailingZeros) {
   EXPECT_EQ(formatNumber(12345.0, kEn), QStringLiteral("12,345"));
   EXPECT_EQ(formatNumber(12345.6, kPl), QStringLiteral("12") + kPl.groupSeparator() + QStringLiteral("345,6"));
   EXPECT_EQ(formatNumber(0.1 + 0.2, kEn), QStringLiteral("0.3"));
+  // Qt 6.4 alone writes "1821 235" in Polish: every group of a long number
+  // is separated, a four-digit one is not (CLDR).
+  const QString g = kPl.groupSeparator();
+  EXPECT_EQ(formatNumber(1821235, kPl), QStringLiteral("1") + g + QStringLiteral("821") + g + QStringLiteral("235"));
+  EXPECT_EQ(formatNumber(-1821235.5, kPl),
+            kPl.negativeSign() + QStringLiteral("1") + g + QStringLiteral("821") + g + QStringLiteral("235,5"));
+  EXPECT_EQ(formatNumber(1234, kPl), QStringLiteral("1234"));
+  EXPECT_EQ(formatNumber(1821235, kDe), QStringLiteral("1.821.235"));
+}
+
+TEST(FormatEuro, WholeEurosInTheLocalesPattern) {
+  const QString g = kPl.groupSeparator();
+  EXPECT_EQ(formatEuro(1250000.4, kPl), QStringLiteral("1") + g + QStringLiteral("250") + g + QStringLiteral("000") +
+                                            kPl.toCurrencyString(1.0, QStringLiteral("€"), 0).mid(1));
+  EXPECT_EQ(formatEuro(1250000, kEn), QStringLiteral("€1,250,000"));
+  EXPECT_TRUE(formatEuro(925000, kDe).startsWith(QStringLiteral("925.000")));
+  EXPECT_TRUE(formatEuro(-5000, kEn).startsWith(kEn.negativeSign()));
 }
 
 TEST(FormatNumber, RoundTripsThroughParse) {

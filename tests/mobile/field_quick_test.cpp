@@ -1,0 +1,202 @@
+// The field app's Qt Quick tests (tests/mobile/quick/tst_*.qml): the real
+// pages over the real AppController, synced with a real secap-syncserver
+// running in this process on loopback, seeded with the server's demo data.
+// QML reaches the server through the TestEnv singleton (module
+// SecapFieldTest): stop it to go offline, start it again on the same port,
+// and look at what arrived.
+
+#include <QtQuickTest/quicktest.h>
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtQml/QQmlExtensionPlugin>
+#include <memory>
+
+#include "app_controller.h"
+#include "demo_data.h"
+#include "enrollment.h"
+#include "ingest.h"
+#include "municipality_progress.h"
+#include "qml_harness.h"
+#include "reports.h"
+#include "secap/core/local_store.h"
+#include "secap/core/report.h"
+#include "secap/core/sync_transport.h"
+#include "server.h"
+
+Q_IMPORT_QML_PLUGIN(SecapFieldPlugin)
+
+namespace {
+
+namespace server = secap::server;
+namespace core = secap::core;
+
+class TestEnv : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(QString enrollmentCode READ enrollmentCode CONSTANT)
+  Q_PROPERTY(QString municipalityName READ municipalityName CONSTANT)
+  Q_PROPERTY(bool serverRunning READ serverRunning NOTIFY serverRunningChanged)
+
+ public:
+  explicit TestEnv(QString dir) : m_dir(std::move(dir)) {}
+  ~TestEnv() override {
+    if (m_server) m_server->shutdown(1000);
+  }
+
+  QString enrollmentCode() const { return m_code; }
+  QString municipalityName() const { return QStringLiteral("Bydgoszcz"); }
+  bool serverRunning() const { return m_server != nullptr; }
+  int port() const { return m_port; }
+
+  // Starts the server (on the port of its first start, after that), seeded
+  // with the demo data the first time. False when it cannot start.
+  Q_INVOKABLE bool startServer() {
+    if (m_server) return true;
+    server::ServerConfig config;
+    config.dataDir = QDir(m_dir).filePath(QStringLiteral("server")).toStdString();
+    config.grpcAddress = "127.0.0.1:" + std::to_string(m_port);
+    config.httpAddress = "127.0.0.1:0";
+    auto srv = std::make_unique<server::SyncServer>(config);
+    if (auto st = srv->start(); !st.isOk()) {
+      qWarning("the test server did not start: %s", st.toString().c_str());
+      return false;
+    }
+    m_port = srv->grpcPort();
+    m_server = std::move(srv);
+    if (m_code.isEmpty()) {
+      secap::v1::PushRequest req;
+      for (const auto& c : server::generateDemoData({.nowMs = core::SystemClock::instance().nowMs()}))
+        *req.add_changes() = c;
+      auto seeded =
+          server::applyPush(m_server->store(), server::serverWriter(), req, core::SystemClock::instance().nowMs());
+      if (!seeded.isOk()) return false;
+      auto code = server::issueEnrollmentCode(m_server->store(), server::demoMunicipalityId("Bydgoszcz"), "field",
+                                              core::SystemClock::instance(), 24LL * 3600 * 1000);
+      if (!code.isOk()) return false;
+      m_code = QString::fromStdString(*code);
+    }
+    emit serverRunningChanged();
+    return true;
+  }
+
+  // The device is offline from now on: nothing answers on the port.
+  Q_INVOKABLE void stopServer() {
+    if (!m_server) return;
+    m_server->shutdown(1000);
+    m_server.reset();
+    emit serverRunningChanged();
+  }
+
+  // A JPEG photo file to attach, as a phone camera would leave it.
+  Q_INVOKABLE QUrl testPhoto() {
+    QImage image(1200, 900, QImage::Format_RGB32);
+    image.fill(QColor(0x6A, 0x8F, 0x5E));
+    QPainter p(&image);
+    p.fillRect(QRect(200, 150, 800, 600), QColor(0xD8, 0xD2, 0xC0));
+    p.end();
+    const QString path = QDir(m_dir).filePath(QStringLiteral("site-photo-%1.jpg").arg(++m_photos));
+    image.save(path, "JPEG", 85);
+    return QUrl::fromLocalFile(path);
+  }
+
+  // What the server holds of a progress update: {exists, percent, spent,
+  // note, indicators: [{key, value, unit}], attachmentIds, photosStored}.
+  Q_INVOKABLE QVariantMap serverProgressUpdate(const QString& id) {
+    QVariantMap out{{QStringLiteral("exists"), false}};
+    if (!m_server) return out;
+    auto e = m_server->store().entity(core::EntityType::kProgressUpdate, id.toStdString());
+    if (!e.isOk() || !e->has_value()) return out;
+    const auto& u = (*e)->entity.progress_update();
+    out.insert(QStringLiteral("exists"), true);
+    out.insert(QStringLiteral("status"), static_cast<int>(u.status()));
+    if (u.has_percent_complete()) out.insert(QStringLiteral("percent"), u.percent_complete());
+    if (u.has_spent_eur()) out.insert(QStringLiteral("spent"), u.spent_eur());
+    out.insert(QStringLiteral("note"), QString::fromStdString(u.note()));
+    QVariantList indicators;
+    for (const auto& i : u.indicators())
+      indicators.append(QVariantMap{{QStringLiteral("key"), QString::fromStdString(i.key())},
+                                    {QStringLiteral("value"), i.value()},
+                                    {QStringLiteral("unit"), QString::fromStdString(i.unit())}});
+    out.insert(QStringLiteral("indicators"), indicators);
+    int stored = 0;
+    for (const auto& a : u.attachment_ids()) {
+      auto att = m_server->store().entity(core::EntityType::kAttachment, a);
+      if (!att.isOk() || !att->has_value()) continue;
+      auto has = m_server->blobs()->exists((*att)->entity.attachment().sha256());
+      if (has.isOk() && *has) ++stored;
+    }
+    out.insert(QStringLiteral("attachmentIds"), u.attachment_ids_size());
+    out.insert(QStringLiteral("photosStored"), stored);
+    return out;
+  }
+
+  // The server's MonitoringService report of the town, as the app's
+  // MunicipalityProgress map.
+  Q_INVOKABLE QVariantMap serverReport() {
+    if (!m_server) return {};
+    // The server's records as its report reads them (rollups, not readings).
+    auto records = server::monitoringRecordsOf(m_server->store(), server::demoMunicipalityId("Bydgoszcz"));
+    if (!records.isOk()) return {};
+    return secap::field::progressMap(core::municipalityReport(*records));
+  }
+
+ signals:
+  void serverRunningChanged();
+
+ private:
+  QString m_dir;
+  std::unique_ptr<server::SyncServer> m_server;
+  int m_port = 0;
+  QString m_code;
+  int m_photos = 0;
+};
+
+class Setup : public QObject {
+  Q_OBJECT
+
+ public slots:
+  void applicationAvailable() {
+    QStandardPaths::setTestModeEnabled(true);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    m_env = std::make_unique<TestEnv>(m_dir.path());
+    if (!m_env->startServer()) qFatal("the test server did not start");
+    const QString appDir = QDir(m_dir.path()).filePath(QStringLiteral("app"));
+    QDir().mkpath(appDir);
+    auto store = core::LocalStore::open(secap::field::storePath(appDir).toStdString());
+    if (!store.isOk()) qFatal("the device store did not open: %s", store.status().toString().c_str());
+    m_app = std::make_unique<secap::field::AppController>(
+        std::move(store).value(),
+        [](const std::string& target, const std::string&) { return core::makeGrpcTransport(target, 5000); }, appDir);
+    m_app->setServerAddress(QStringLiteral("127.0.0.1:%1").arg(m_env->port()));
+    m_app->startSync();
+    secap::field::AppSingleton::setInstance(m_app.get());
+  }
+
+  void qmlEngineAvailable(QQmlEngine* engine) {
+    secap::field::prepareEngine(*engine);
+    qmlRegisterSingletonInstance("SecapFieldTest", 1, 0, "TestEnv", m_env.get());
+  }
+
+  void cleanupTestCase() {
+    m_app.reset();
+    m_env.reset();
+  }
+
+ private:
+  QTemporaryDir m_dir;
+  std::unique_ptr<TestEnv> m_env;
+  std::unique_ptr<secap::field::AppController> m_app;
+};
+
+}  // namespace
+
+QUICK_TEST_MAIN_WITH_SETUP(field_quick_test, Setup)
+
+#include "field_quick_test.moc"
