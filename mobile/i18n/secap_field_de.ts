@@ -148,6 +148,109 @@
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>Reading of meter %1</source>
+        <translation>Zählerstand von Zähler %1</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Zählerstand</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Fortschrittsmeldung zu %1</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Begehung</translation>
+    </message>
+    <message>
+        <source>Change of a record (%1)</source>
+        <translation>Änderung eines Eintrags (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation>Diese Änderung verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 will be deleted from this device and will never reach the server. This cannot be undone.</source>
+        <translation>%1 wird von diesem Gerät gelöscht und kommt nie beim Server an. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>Flagged readings</source>
+        <translation>Auffällige Zählerstände</translation>
+    </message>
+    <message>
+        <source>Your coordinator will look at it. If it was misread, enter the right value.</source>
+        <translation>Ihre Koordination sieht sich das an. Falls falsch abgelesen wurde, geben Sie den richtigen Wert ein.</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>Richtiger Wert</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Correct the value</source>
+        <translation>Wert korrigieren</translation>
+    </message>
+    <message>
+        <source>Fix the time and send</source>
+        <translation>Zeit korrigieren und senden</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open the meter</source>
+        <translation>Zähler öffnen</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>Nichts zu prüfen</translation>
+    </message>
+    <message>
+        <source>Changes the server refuses and readings it finds odd appear here, with what to do.</source>
+        <translation>Hier erscheinen Änderungen, die der Server ablehnt, und Zählerstände, die ihm auffallen, jeweils mit dem, was zu tun ist.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>1 meter</source>
@@ -801,6 +904,166 @@
         <source>This measure is not known yet. Sync, then try again.</source>
         <translation>Diese Maßnahme ist noch nicht bekannt. Synchronisieren Sie und versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>This app sent a field the server does not know. Update the app, then send again.</source>
+        <translation>Diese App hat ein Feld gesendet, das der Server nicht kennt. Aktualisieren Sie die App und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The record does not say where it belongs. Discard it and enter it again.</source>
+        <translation>Der Eintrag gibt nicht an, wozu er gehört. Verwerfen Sie ihn und geben Sie ihn neu ein.</translation>
+    </message>
+    <message>
+        <source>The record was damaged on the way. Discard it and enter it again.</source>
+        <translation>Der Eintrag wurde bei der Übertragung beschädigt. Verwerfen Sie ihn und geben Sie ihn neu ein.</translation>
+    </message>
+    <message>
+        <source>This record cannot be changed once sent. Enter a new one that corrects it.</source>
+        <translation>Dieser Eintrag kann nach dem Senden nicht mehr geändert werden. Geben Sie einen neuen ein, der ihn korrigiert.</translation>
+    </message>
+    <message>
+        <source>The municipality has no name. Add it and save again.</source>
+        <translation>Die Kommune hat keinen Namen. Ergänzen Sie ihn und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune der Liegenschaft ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s site is not known yet. Sync, then send again.</source>
+        <translation>Die Liegenschaft des Zählers ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s multiplier must be a number not below zero.</source>
+        <translation>Der Multiplikator des Zählers muss eine Zahl von mindestens null sein.</translation>
+    </message>
+    <message>
+        <source>A meter has between 0 and 15 register digits.</source>
+        <translation>Ein Zähler hat zwischen 0 und 15 Stellen im Zählwerk.</translation>
+    </message>
+    <message>
+        <source>A review must confirm the reading or mark it wrong.</source>
+        <translation>Eine Prüfung muss den Zählerstand bestätigen oder als falsch markieren.</translation>
+    </message>
+    <message>
+        <source>The reviewed reading has not reached the server yet. Sync, then send again.</source>
+        <translation>Der geprüfte Zählerstand ist noch nicht beim Server angekommen. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The planned end is before the planned start. Check the dates.</source>
+        <translation>Das geplante Ende liegt vor dem geplanten Beginn. Prüfen Sie Start- und Enddatum.</translation>
+    </message>
+    <message>
+        <source>A budget or expected figure of the measure is not a valid number.</source>
+        <translation>Das Budget oder ein erwarteter Wert der Maßnahme ist keine gültige Zahl.</translation>
+    </message>
+    <message>
+        <source>The measure&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune der Maßnahme ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The inspection is still a draft. Submit it first.</source>
+        <translation>Die Begehung ist noch ein Entwurf. Reichen Sie sie zuerst ein.</translation>
+    </message>
+    <message>
+        <source>This inspection was submitted already and cannot change. Start an amendment instead.</source>
+        <translation>Diese Begehung wurde bereits eingereicht und kann nicht mehr geändert werden. Legen Sie stattdessen einen Nachtrag an.</translation>
+    </message>
+    <message>
+        <source>The inspection&apos;s dates do not fit. Check the date and time of this device.</source>
+        <translation>Die Zeitangaben der Begehung passen nicht zusammen. Prüfen Sie Datum und Uhrzeit dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>The position recorded with the inspection is not valid. Take the position again.</source>
+        <translation>Die bei der Begehung erfasste Position ist ungültig. Bestimmen Sie die Position erneut.</translation>
+    </message>
+    <message>
+        <source>Choose the inspection&apos;s outcome before submitting.</source>
+        <translation>Wählen Sie vor dem Einreichen das Ergebnis der Begehung.</translation>
+    </message>
+    <message>
+        <source>The inspected site is not known yet. Sync, then send again.</source>
+        <translation>Die Liegenschaft der Begehung ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The inspected measure is not known yet. Sync, then send again.</source>
+        <translation>Die Maßnahme der Begehung ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The checklist of this inspection is not known yet. Sync, then send again.</source>
+        <translation>Die Checkliste dieser Begehung ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>A checklist&apos;s version must be 1 or more.</source>
+        <translation>Die Version einer Checkliste muss 1 oder höher sein.</translation>
+    </message>
+    <message>
+        <source>A checklist question has no key, a key used twice, or a minimum above its maximum.</source>
+        <translation>Eine Frage der Checkliste hat keinen Schlüssel, einen doppelt verwendeten Schlüssel oder ein Minimum über dem Maximum.</translation>
+    </message>
+    <message>
+        <source>The checklist&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune der Checkliste ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s fingerprint is damaged. Discard it and take the photo again.</source>
+        <translation>Die Prüfsumme des Fotos ist beschädigt. Verwerfen Sie es und nehmen Sie das Foto neu auf.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s size is not valid. Discard it and take the photo again.</source>
+        <translation>Die Größe des Fotos ist ungültig. Verwerfen Sie es und nehmen Sie das Foto neu auf.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s record has not reached the server yet. It will be sent after it.</source>
+        <translation>Der Eintrag, zu dem das Foto gehört, ist noch nicht beim Server angekommen. Das Foto wird danach gesendet.</translation>
+    </message>
+    <message>
+        <source>A sent photo cannot change. Add a new photo instead.</source>
+        <translation>Ein gesendetes Foto kann nicht mehr geändert werden. Fügen Sie stattdessen ein neues Foto hinzu.</translation>
+    </message>
+    <message>
+        <source>An activity figure is below zero, not a number, or of an impossible year.</source>
+        <translation>Ein Aktivitätswert ist kleiner als null, keine Zahl oder einem unmöglichen Jahr zugeordnet.</translation>
+    </message>
+    <message>
+        <source>The municipality of this activity figure is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune dieses Aktivitätswerts ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s role is not one the app knows. Ask your coordinator.</source>
+        <translation>Die Rolle dieser Person ist der App nicht bekannt. Fragen Sie Ihre Koordination.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune dieser Person ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>A caretaker&apos;s PIN was not stored safely. Set the PIN again.</source>
+        <translation>Eine Hausmeister-PIN wurde nicht sicher gespeichert. Legen Sie die PIN neu fest.</translation>
+    </message>
+    <message>
+        <source>A caretaker&apos;s site is not known yet. Sync, then send again.</source>
+        <translation>Die Liegenschaft, für die die Hausmeister-PIN gilt, ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>An emission factor is out of range or not a number.</source>
+        <translation>Ein Emissionsfaktor liegt außerhalb des zulässigen Bereichs oder ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>A degree-day figure is out of range or not a number.</source>
+        <translation>Eine Gradtagzahl liegt außerhalb des zulässigen Bereichs oder ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The municipality of these degree days is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune dieser Gradtagzahlen ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The year or the population is not valid.</source>
+        <translation>Das Jahr oder die Einwohnerzahl ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The municipality of this year&apos;s figures is not known yet. Sync, then send again.</source>
+        <translation>Die Kommune dieser Jahreswerte ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -851,6 +1114,10 @@
     <message>
         <source>Progress saved on this device. It will sync when online.</source>
         <translation>Fortschritt auf diesem Gerät gespeichert. Er wird synchronisiert, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Zu prüfen</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,109 @@
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>Reading of meter %1</source>
+        <translation>Odczyt licznika %1</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Odczyt</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Postęp działania %1</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Zdjęcie</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspekcja</translation>
+    </message>
+    <message>
+        <source>Change of a record (%1)</source>
+        <translation>Zmiana wpisu (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation>Usunąć tę zmianę?</translation>
+    </message>
+    <message>
+        <source>%1 will be deleted from this device and will never reach the server. This cannot be undone.</source>
+        <translation>Zmiana „%1” zostanie usunięta z tego urządzenia i nigdy nie trafi na serwer. Tego nie da się cofnąć.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Zachowaj</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Odrzucone przez serwer</translation>
+    </message>
+    <message>
+        <source>Flagged readings</source>
+        <translation>Nietypowe odczyty</translation>
+    </message>
+    <message>
+        <source>Your coordinator will look at it. If it was misread, enter the right value.</source>
+        <translation>Koordynator to sprawdzi. Jeśli licznik został źle odczytany, wpisz prawidłową wartość.</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>Prawidłowa wartość</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Correct the value</source>
+        <translation>Popraw wartość</translation>
+    </message>
+    <message>
+        <source>Fix the time and send</source>
+        <translation>Popraw czas i wyślij</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Wyślij ponownie</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Open the meter</source>
+        <translation>Otwórz licznik</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Usuń…</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>Nie ma nic do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>Changes the server refuses and readings it finds odd appear here, with what to do.</source>
+        <translation>Tutaj pojawią się zmiany odrzucone przez serwer i odczyty, które uzna on za nietypowe, razem ze wskazówką, co zrobić.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>1 meter</source>
@@ -809,6 +912,166 @@
         <source>This measure is not known yet. Sync, then try again.</source>
         <translation>To działanie nie jest jeszcze znane. Zsynchronizuj i spróbuj ponownie.</translation>
     </message>
+    <message>
+        <source>This app sent a field the server does not know. Update the app, then send again.</source>
+        <translation>Aplikacja wysłała pole, którego serwer nie zna. Zaktualizuj aplikację, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The record does not say where it belongs. Discard it and enter it again.</source>
+        <translation>Wpis nie wskazuje, do czego należy. Usuń go i wprowadź ponownie.</translation>
+    </message>
+    <message>
+        <source>The record was damaged on the way. Discard it and enter it again.</source>
+        <translation>Wpis został uszkodzony podczas przesyłania. Usuń go i wprowadź ponownie.</translation>
+    </message>
+    <message>
+        <source>This record cannot be changed once sent. Enter a new one that corrects it.</source>
+        <translation>Tego wpisu nie można zmienić po wysłaniu. Wprowadź nowy, który go poprawi.</translation>
+    </message>
+    <message>
+        <source>The municipality has no name. Add it and save again.</source>
+        <translation>Gmina nie ma nazwy. Dodaj ją i zapisz ponownie.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Gmina tego obiektu nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s site is not known yet. Sync, then send again.</source>
+        <translation>Obiekt tego licznika nie jest jeszcze znany. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s multiplier must be a number not below zero.</source>
+        <translation>Mnożnik licznika musi być liczbą nie mniejszą niż zero.</translation>
+    </message>
+    <message>
+        <source>A meter has between 0 and 15 register digits.</source>
+        <translation>Liczba cyfr licznika musi wynosić od 0 do 15.</translation>
+    </message>
+    <message>
+        <source>A review must confirm the reading or mark it wrong.</source>
+        <translation>Weryfikacja musi potwierdzić odczyt albo oznaczyć go jako błędny.</translation>
+    </message>
+    <message>
+        <source>The reviewed reading has not reached the server yet. Sync, then send again.</source>
+        <translation>Weryfikowany odczyt nie dotarł jeszcze na serwer. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The planned end is before the planned start. Check the dates.</source>
+        <translation>Planowany koniec jest wcześniejszy niż planowany początek. Sprawdź daty.</translation>
+    </message>
+    <message>
+        <source>A budget or expected figure of the measure is not a valid number.</source>
+        <translation>Budżet lub jedna z planowanych wartości działania nie jest prawidłową liczbą.</translation>
+    </message>
+    <message>
+        <source>The measure&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Gmina tego działania nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The inspection is still a draft. Submit it first.</source>
+        <translation>Inspekcja jest jeszcze wersją roboczą. Najpierw ją prześlij.</translation>
+    </message>
+    <message>
+        <source>This inspection was submitted already and cannot change. Start an amendment instead.</source>
+        <translation>Ta inspekcja została już przesłana i nie można jej zmienić. Zamiast tego rozpocznij korektę.</translation>
+    </message>
+    <message>
+        <source>The inspection&apos;s dates do not fit. Check the date and time of this device.</source>
+        <translation>Daty inspekcji się nie zgadzają. Sprawdź datę i godzinę na tym urządzeniu.</translation>
+    </message>
+    <message>
+        <source>The position recorded with the inspection is not valid. Take the position again.</source>
+        <translation>Lokalizacja zapisana z inspekcją jest nieprawidłowa. Ustal lokalizację ponownie.</translation>
+    </message>
+    <message>
+        <source>Choose the inspection&apos;s outcome before submitting.</source>
+        <translation>Przed przesłaniem wybierz wynik inspekcji.</translation>
+    </message>
+    <message>
+        <source>The inspected site is not known yet. Sync, then send again.</source>
+        <translation>Obiekt, którego dotyczy inspekcja, nie jest jeszcze znany. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The inspected measure is not known yet. Sync, then send again.</source>
+        <translation>Działanie, którego dotyczy inspekcja, nie jest jeszcze znane. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The checklist of this inspection is not known yet. Sync, then send again.</source>
+        <translation>Lista kontrolna tej inspekcji nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>A checklist&apos;s version must be 1 or more.</source>
+        <translation>Wersja listy kontrolnej musi wynosić co najmniej 1.</translation>
+    </message>
+    <message>
+        <source>A checklist question has no key, a key used twice, or a minimum above its maximum.</source>
+        <translation>Pytanie z listy kontrolnej nie ma klucza, ma klucz użyty dwukrotnie albo minimum większe od maksimum.</translation>
+    </message>
+    <message>
+        <source>The checklist&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Gmina tej listy kontrolnej nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s fingerprint is damaged. Discard it and take the photo again.</source>
+        <translation>Suma kontrolna zdjęcia jest uszkodzona. Usuń je i zrób zdjęcie jeszcze raz.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s size is not valid. Discard it and take the photo again.</source>
+        <translation>Rozmiar zdjęcia jest nieprawidłowy. Usuń je i zrób zdjęcie jeszcze raz.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s record has not reached the server yet. It will be sent after it.</source>
+        <translation>Wpis, do którego należy zdjęcie, nie dotarł jeszcze na serwer. Zdjęcie zostanie wysłane po nim.</translation>
+    </message>
+    <message>
+        <source>A sent photo cannot change. Add a new photo instead.</source>
+        <translation>Wysłanego zdjęcia nie można zmienić. Zamiast tego dodaj nowe zdjęcie.</translation>
+    </message>
+    <message>
+        <source>An activity figure is below zero, not a number, or of an impossible year.</source>
+        <translation>Wartość danych o działalności jest ujemna, nie jest liczbą albo dotyczy niemożliwego roku.</translation>
+    </message>
+    <message>
+        <source>The municipality of this activity figure is not known yet. Sync, then send again.</source>
+        <translation>Gmina tych danych o działalności nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s role is not one the app knows. Ask your coordinator.</source>
+        <translation>Aplikacja nie zna roli tej osoby. Zapytaj koordynatora.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s municipality is not known yet. Sync, then send again.</source>
+        <translation>Gmina tej osoby nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>A caretaker&apos;s PIN was not stored safely. Set the PIN again.</source>
+        <translation>PIN opiekuna nie został bezpiecznie zapisany. Ustaw PIN ponownie.</translation>
+    </message>
+    <message>
+        <source>A caretaker&apos;s site is not known yet. Sync, then send again.</source>
+        <translation>Obiekt tego opiekuna nie jest jeszcze znany. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>An emission factor is out of range or not a number.</source>
+        <translation>Wskaźnik emisji jest poza zakresem albo nie jest liczbą.</translation>
+    </message>
+    <message>
+        <source>A degree-day figure is out of range or not a number.</source>
+        <translation>Wartość stopniodni jest poza zakresem albo nie jest liczbą.</translation>
+    </message>
+    <message>
+        <source>The municipality of these degree days is not known yet. Sync, then send again.</source>
+        <translation>Gmina tych stopniodni nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>The year or the population is not valid.</source>
+        <translation>Rok albo liczba mieszkańców jest nieprawidłowa.</translation>
+    </message>
+    <message>
+        <source>The municipality of this year&apos;s figures is not known yet. Sync, then send again.</source>
+        <translation>Gmina danych za ten rok nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -859,6 +1122,10 @@
     <message>
         <source>Progress saved on this device. It will sync when online.</source>
         <translation>Postęp zapisany na tym urządzeniu. Zsynchronizuje się, gdy będzie połączenie.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Problemy</translation>
     </message>
 </context>
 <context>

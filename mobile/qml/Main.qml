@@ -24,15 +24,15 @@ ApplicationWindow {
     property bool previewCamera: false
     property string selectedSiteId
     property string selectedMeasureId
-    // "sites", "measures" or "progress".
+    // "sites", "measures", "progress" or "inbox".
     property string section: "sites"
 
     readonly property bool wide: width >= Theme.wideBreakpoint
     readonly property int sitesPaneWidth: Math.min(400, Math.round(width * 0.36))
     readonly property bool enrollmentShown: !App.enrolled || previewEnrollment
     readonly property bool canGoBack: !enrollmentShown && stack.depth > 1
-    // Wide screens keep a list on the left, except for the progress view.
-    readonly property bool listPane: wide && section !== "progress"
+    // Wide screens keep a list on the left for sites and measures.
+    readonly property bool listPane: wide && (section === "sites" || section === "measures")
 
     function navOperation() {
         return reduceMotion ? StackView.Immediate : StackView.PushTransition
@@ -90,6 +90,8 @@ ApplicationWindow {
     function rootComponent() {
         if (section === "progress")
             return progressComponent
+        if (section === "inbox")
+            return inboxComponent
         if (wide)
             return placeholderComponent
         return section === "measures" ? measuresComponent : sitesComponent
@@ -98,8 +100,7 @@ ApplicationWindow {
     function resetNavigation() {
         selectedSiteId = ""
         selectedMeasureId = ""
-        stack.replace(null, rootComponent(), wide && section !== "progress" ? { "section": section } : {},
-                      StackView.Immediate)
+        stack.replace(null, rootComponent(), listPane ? { "section": section } : {}, StackView.Immediate)
     }
 
     // Used by --self-test and --screenshots: shows a named screen with the
@@ -110,10 +111,12 @@ ApplicationWindow {
         if (previewEnrollment)
             return true
         section = name === "measures" || name === "measure" || name === "progress_form" ? "measures"
-                : name === "progress" ? "progress" : "sites"
+                : name === "progress" ? "progress" : name === "inbox" ? "inbox" : "sites"
         resetNavigation()
         if (name === "progress" || name === "measures")
             return App.enrolled
+        if (name === "inbox")
+            return App.enrolled && attention.count > 0
         if (name === "measure" || name === "progress_form") {
             // The measure with the longest history makes the fullest screen;
             // progress is added to one under way.
@@ -223,6 +226,11 @@ ApplicationWindow {
         id: probeMeasures
         app: App
     }
+    // The inbox's count for the navigation badge.
+    NeedsAttentionModel {
+        id: attention
+        app: App
+    }
     ReadingsModel {
         id: probeReadings
         app: App
@@ -311,7 +319,8 @@ ApplicationWindow {
         items: [
             { key: "sites", label: qsTr("Sites"), icon: "building" },
             { key: "measures", label: qsTr("Measures"), icon: "checklist" },
-            { key: "progress", label: qsTr("Progress"), icon: "trendingDown" }
+            { key: "progress", label: qsTr("Progress"), icon: "trendingDown" },
+            { key: "inbox", label: qsTr("Attention"), icon: "warning", badge: attention.count }
         ]
         onActivated: key => window.selectSection(key)
     }
@@ -433,6 +442,13 @@ ApplicationWindow {
         id: progressFormComponent
         ProgressFormPage {
             onSaved: window.goBack()
+        }
+    }
+    Component {
+        id: inboxComponent
+        InboxPage {
+            objectName: "inboxPage"
+            onMeterRequested: meterId => window.openMeter(meterId)
         }
     }
     Component {

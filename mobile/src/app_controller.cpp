@@ -669,6 +669,111 @@ QVariantMap AppController::siteDetails(const QString& siteId) const {
   return map;
 }
 
+void AppController::runFix(const QString& key, std::function<core::Result<QStringList>(core::LocalStore&)> fix) {
+  core::LocalStore* store = m_store.get();
+  ++m_savesInFlight;
+  if (m_savesInFlight == 1) emit savingChanged();
+  QtConcurrent::run(&m_writePool, [store, fix = std::move(fix)] {
+    return fix(*store);
+  }).then(this, [this, key](const core::Result<QStringList>& done) {
+    --m_savesInFlight;
+    if (m_savesInFlight == 0) emit savingChanged();
+    if (!done.isOk()) {
+      // Fixed or discarded already (on another tap, or a sync got there first).
+      if (done.status().code() == core::StatusCode::kNotFound) {
+        bumpData();
+        emit attentionFailed(key, QStringLiteral("attention.gone"), qs(done.status().message()));
+        return;
+      }
+      const auto r = reasonOf(done.status());
+      emit attentionFailed(key, r.code, r.message);
+      return;
+    }
+    for (const QString& path : *done) QFile::remove(path);
+    refreshLocalCounts();
+    bumpData();
+    emit attentionFixed(key);
+    if (m_sync && m_enrolled) m_sync->requestSync();
+  });
+}
+
+void AppController::resendChange(const QString& key, qint64 seq) {
+  runFix(key, [seq](core::LocalStore& store) -> core::Result<QStringList> {
+    SECAP_RETURN_IF_ERROR(store.retryRejected(seq));
+    return QStringList();
+  });
+}
+
+void AppController::restampChanges(const QString& key) {
+  runFix(key, [](core::LocalStore& store) -> core::Result<QStringList> {
+    auto n = store.restampClockSkewed();
+    if (!n.isOk()) return n.status();
+    return QStringList();
+  });
+}
+
+bool AppController::correctChange(const QString& key, qint64 seq, const QString& valueText) {
+  const auto value = parseLocaleNumber(valueText);
+  if (!value) {
+    emit attentionFailed(key, QStringLiteral("input.not_a_number"),
+                         QStringLiteral("\"%1\" is not a number.").arg(valueText.trimmed()));
+    return false;
+  }
+  runFix(key, [seq, v = *value](core::LocalStore& store) -> core::Result<QStringList> {
+    for (const auto& r : store.rejectedChanges()) {
+      if (r.seq != seq) continue;
+      secap::v1::Change corrected = r.change;
+      if (corrected.has_reading()) {
+        corrected.mutable_reading()->set_value(v);
+      } else if (corrected.has_progress_update()) {
+        corrected.mutable_progress_update()->set_percent_complete(v);
+      } else {
+        return core::Status(core::StatusCode::kInvalidArgument, "input.invalid: this record has no value to correct");
+      }
+      auto saved = store.correctRejected(seq, corrected);
+      if (!saved.isOk()) return saved.status();
+      return QStringList();
+    }
+    return core::Status(core::StatusCode::kNotFound, "the change is not in needs-attention any more");
+  });
+  return true;
+}
+
+void AppController::discardChange(const QString& key, qint64 seq) {
+  runFix(key, [seq](core::LocalStore& store) -> core::Result<QStringList> {
+    auto discarded = store.discardRejected(seq);
+    if (!discarded.isOk()) return discarded.status();
+    QStringList files;
+    for (const auto& p : discarded->photoPaths) files << qs(p);
+    return files;
+  });
+}
+
+bool AppController::correctReading(const QString& key, const QString& readingId, const QString& valueText) {
+  const auto value = parseLocaleNumber(valueText);
+  if (!value) {
+    emit attentionFailed(key, QStringLiteral("input.not_a_number"),
+                         QStringLiteral("\"%1\" is not a number.").arg(valueText.trimmed()));
+    return false;
+  }
+  runFix(key, [readingId = readingId.toStdString(), v = *value](core::LocalStore& store) -> core::Result<QStringList> {
+    const auto original = store.reading(readingId);
+    if (!original) return core::Status(core::StatusCode::kNotFound, "the reading is not on this device any more");
+    secap::v1::Reading correction;
+    correction.set_meter_id(original->meter_id());
+    correction.set_taken_at(original->taken_at());
+    correction.set_value(v);
+    correction.set_kind(original->kind());
+    if (original->has_period_start()) correction.set_period_start(original->period_start());
+    correction.set_source(secap::v1::READING_SOURCE_MANUAL);
+    correction.set_supersedes_id(original->id());
+    auto saved = store.recordReading(correction);
+    if (!saved.isOk()) return saved.status();
+    return QStringList();
+  });
+  return true;
+}
+
 QVariantMap AppController::measureDetails(const QString& measureId) const {
   QVariantMap map;
   const auto measure = m_store->measure(measureId.toStdString());

@@ -207,6 +207,22 @@ class AppController : public QObject {
   Q_INVOKABLE bool recordProgress(const QString& measureId, int status, const QString& percentText,
                                   const QString& spentText, const QString& note, const QVariantList& indicators,
                                   secap::field::PhotoDraft* photo);
+  // --- The needs-attention inbox (NeedsAttentionModel). Each fix runs on
+  // the write pool and ends with attentionFixed(key) or attentionFailed(key,
+  // code, message); `key` is the inbox row's. Nothing is discarded unless
+  // discardChange is called. ---
+  // Sends a rejected change again as it is.
+  Q_INVOKABLE void resendChange(const QString& key, qint64 seq);
+  // Re-stamps every change refused for the device's clock and sends them.
+  Q_INVOKABLE void restampChanges(const QString& key);
+  // Corrects a rejected reading's value or progress update's percent, typed
+  // in the locale's format; false at once for text that is not a number.
+  Q_INVOKABLE bool correctChange(const QString& key, qint64 seq, const QString& valueText);
+  // Drops a rejected change, and a new record with its unsent photos.
+  Q_INVOKABLE void discardChange(const QString& key, qint64 seq);
+  // A flagged reading was misread: a new reading at the same time with the
+  // right value supersedes it (the coordinator sees both).
+  Q_INVOKABLE bool correctReading(const QString& key, const QString& readingId, const QString& valueText);
   // A measure's plan for its page: the Covenant fields (code, title,
   // description, type, comSector, area, instrument, responsibleBody,
   // plannedStart/End (ms), budget, fundingSources, expectedSavingsMwh,
@@ -256,6 +272,8 @@ class AppController : public QObject {
   void photosOnlyOnWifiChanged();
   void languageChanged();
   void progressSaved(const QString& measureId, const QString& updateId);
+  void attentionFixed(const QString& key);
+  void attentionFailed(const QString& key, const QString& reasonCode, const QString& message);
   void progressRejected(const QString& measureId, const QString& reasonCode, const QString& message);
 
  private:
@@ -273,6 +291,9 @@ class AppController : public QObject {
   void bumpData();
   bool saveReading(const QString& meterId, const QString& valueText, const QString& note,
                    std::optional<StagedPhoto> photo, QPointer<PhotoDraft> draft);
+  // Runs an inbox fix on the write pool; the photo files it returns are
+  // deleted after it succeeded.
+  void runFix(const QString& key, std::function<core::Result<QStringList>(core::LocalStore&)> fix);
   // The one save path of every form: `write` runs on the write pool, then
   // the photo (if any) becomes an Attachment of `ownerType` owned by the
   // saved record; the outcome comes back on the UI thread.

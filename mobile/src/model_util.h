@@ -2,10 +2,13 @@
 // RowsModel<Row>: the shared core of the app's list models. It holds a
 // vector of plain rows and replaces them in a way that keeps views calm: the
 // same keys in the same order become dataChanged (the list keeps its scroll
-// position after an idle sync); anything else is a model reset. Row needs a
+// position after an idle sync); rows that came or went while the rest kept
+// their order become inserts and removals; anything else is a model reset. Row needs a
 // `key` member and operator==. UI thread only.
 
 #include <QAbstractListModel>
+#include <QSet>
+#include <QString>
 #include <QVariantMap>
 #include <algorithm>
 #include <utility>
@@ -47,8 +50,8 @@ class RowsModel : public QAbstractListModel {
     const bool sameKeys =
         rows.size() == m_rows.size() &&
         std::equal(rows.begin(), rows.end(), m_rows.begin(), [](const Row& a, const Row& b) { return a.key == b.key; });
-    if (!sameKeys) {
-      const bool countChanged = rows.size() != m_rows.size();
+    const bool countChanged = rows.size() != m_rows.size();
+    if (!sameKeys && !insertAndRemove(rows)) {
       beginResetModel();
       m_rows = std::move(rows);
       endResetModel();
@@ -60,10 +63,45 @@ class RowsModel : public QAbstractListModel {
       const QModelIndex idx = index(static_cast<int>(i), 0);
       emit dataChanged(idx, idx);
     }
-    return false;
+    return countChanged;
   }
 
   std::vector<Row> m_rows;
+
+ private:
+  // Rows that came or went while the others kept their order (a sync added
+  // one, a fix removed one): removed and inserted as such, so a view keeps
+  // its delegates and scroll position. False when the order changed; the
+  // caller then resets.
+  bool insertAndRemove(const std::vector<Row>& rows) {
+    QSet<QString> newKeys;
+    QSet<QString> oldKeys;
+    for (const Row& r : rows) newKeys.insert(r.key);
+    for (const Row& r : m_rows) oldKeys.insert(r.key);
+    if (newKeys.size() != static_cast<qsizetype>(rows.size()) ||
+        oldKeys.size() != static_cast<qsizetype>(m_rows.size()))
+      return false;  // keys must be unique
+    std::vector<QString> oldCommon;
+    std::vector<QString> newCommon;
+    for (const Row& r : m_rows)
+      if (newKeys.contains(r.key)) oldCommon.push_back(r.key);
+    for (const Row& r : rows)
+      if (oldKeys.contains(r.key)) newCommon.push_back(r.key);
+    if (oldCommon != newCommon) return false;
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
+      if (newKeys.contains(m_rows[static_cast<size_t>(i)].key)) continue;
+      beginRemoveRows(QModelIndex(), i, i);
+      m_rows.erase(m_rows.begin() + i);
+      endRemoveRows();
+    }
+    for (size_t j = 0; j < rows.size(); ++j) {
+      if (j < m_rows.size() && m_rows[j].key == rows[j].key) continue;
+      beginInsertRows(QModelIndex(), static_cast<int>(j), static_cast<int>(j));
+      m_rows.insert(m_rows.begin() + static_cast<std::ptrdiff_t>(j), rows[j]);
+      endInsertRows();
+    }
+    return true;
+  }
 };
 
 }  // namespace secap::field

@@ -43,6 +43,7 @@ QList<PageSpec> pageSpecs() {
       {QStringLiteral("MeasurePage.qml"), {{QStringLiteral("measureId"), QString()}}},
       {QStringLiteral("ProgressFormPage.qml"), {{QStringLiteral("measureId"), QString()}}},
       {QStringLiteral("ProgressPage.qml"), {}},
+      {QStringLiteral("InboxPage.qml"), {}},
       {QStringLiteral("SettingsPage.qml"), {}},
       {QStringLiteral("PlaceholderPage.qml"), {}},
       // Loaded by URL, and only where there is a camera: compiled here (its
@@ -135,10 +136,19 @@ QUrl mainQmlUrl() { return QUrl(kModuleRoot + QStringLiteral("Main.qml")); }
 void prepareEngine(QQmlEngine& engine) { engine.addImportPath(QStringLiteral("qrc:/qt/qml")); }
 
 QStringList harnessScreens() {
-  return {QStringLiteral("sites"),         QStringLiteral("site"),          QStringLiteral("meter"),
-          QStringLiteral("meter_warning"), QStringLiteral("meter_photo"),   QStringLiteral("measures"),
-          QStringLiteral("measure"),       QStringLiteral("progress_form"), QStringLiteral("progress"),
-          QStringLiteral("settings"),      QStringLiteral("enrollment"),    QStringLiteral("enrollment_camera")};
+  return {QStringLiteral("sites"),
+          QStringLiteral("site"),
+          QStringLiteral("meter"),
+          QStringLiteral("meter_warning"),
+          QStringLiteral("meter_photo"),
+          QStringLiteral("measures"),
+          QStringLiteral("measure"),
+          QStringLiteral("progress_form"),
+          QStringLiteral("progress"),
+          QStringLiteral("inbox"),
+          QStringLiteral("settings"),
+          QStringLiteral("enrollment"),
+          QStringLiteral("enrollment_camera")};
 }
 
 QList<FormFactor> screenshotFormFactors() {

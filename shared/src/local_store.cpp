@@ -465,6 +465,16 @@ std::vector<Reading> LocalStore::readings(const std::string& meterId, int limit)
   return parseAll<Reading>(**st, EntityType::kReading);
 }
 
+std::optional<Reading> LocalStore::reading(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kReading)).bind(2, id);
+  auto rows = parseAll<Reading>(**st, EntityType::kReading);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
 std::optional<Reading> LocalStore::lastReading(const std::string& meterId) {
   auto r = readings(meterId, 1);
   if (r.empty()) return std::nullopt;
@@ -706,6 +716,117 @@ Result<std::vector<std::string>> LocalStore::moveAttachmentsLocked(const std::st
 Status LocalStore::retryRejected() {
   std::lock_guard lock(m_mu);
   return m_db->exec("UPDATE outbox SET rejected=0, reason_code='', message='' WHERE rejected=1");
+}
+
+Result<Change> LocalStore::rejectedChangeLocked(int64_t seq) {
+  auto st = m_db->cached("SELECT payload FROM outbox WHERE seq=? AND rejected=1");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, seq);
+  auto row = (*st)->step();
+  if (!row.isOk()) return row.status();
+  Change rejected;
+  const bool found = *row && rejected.ParseFromString((*st)->columnBlob(0));
+  (*st)->reset();
+  if (!found) return Status(StatusCode::kNotFound, "no rejected change " + std::to_string(seq));
+  return rejected;
+}
+
+Status LocalStore::retryRejected(int64_t seq) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("UPDATE outbox SET rejected=0, reason_code='', message='' WHERE seq=? AND rejected=1");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, seq).exec());
+  if (m_db->changes() == 0) return {StatusCode::kNotFound, "no rejected change " + std::to_string(seq)};
+  return Status::ok();
+}
+
+Result<Change> LocalStore::correctRejected(int64_t seq, Change corrected) {
+  std::lock_guard lock(m_mu);
+  auto found = rejectedChangeLocked(seq);
+  if (!found.isOk()) return found.status();
+  const Change rejected = std::move(found).value();
+  if (entityTypeOf(corrected) != entityTypeOf(rejected) || corrected.entity_id() != rejected.entity_id())
+    return Status(StatusCode::kInvalidArgument, "input.other_record: a correction must be of the same record");
+  corrected.set_change_id(newUuidV7(m_clock));
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  // The rejected change goes first: the correction takes its place.
+  auto del = m_db->cached("DELETE FROM outbox WHERE seq=?");
+  if (!del.isOk()) return del.status();
+  SECAP_RETURN_IF_ERROR((*del)->bind(1, seq).exec());
+  SECAP_RETURN_IF_ERROR(saveLocalChangeLocked(corrected));
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return corrected;
+}
+
+Result<LocalStore::Discarded> LocalStore::discardRejected(int64_t seq) {
+  std::lock_guard lock(m_mu);
+  auto found = rejectedChangeLocked(seq);
+  if (!found.isOk()) return found.status();
+  const Change rejected = std::move(found).value();
+  const EntityType type = entityTypeOf(rejected);
+  const int typeInt = static_cast<int>(type);
+  Discarded out;
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  auto del = m_db->cached("DELETE FROM outbox WHERE seq=?");
+  if (!del.isOk()) return del.status();
+  SECAP_RETURN_IF_ERROR((*del)->bind(1, seq).exec());
+  // An append-only record exists only as this change until the server takes
+  // it: it goes from the device, and so do the photos waiting to follow it.
+  if (isAppendOnly(type) || type == EntityType::kAttachment || type == EntityType::kInspection) {
+    std::vector<std::string> records{rejected.entity_id()};
+    {
+      auto st = m_db->cached("SELECT id FROM entities WHERE type=? AND parent_id=? AND pending=1");
+      if (!st.isOk()) return st.status();
+      (*st)->bind(1, static_cast<int>(EntityType::kAttachment)).bind(2, rejected.entity_id());
+      while (true) {
+        auto row = (*st)->step();
+        if (!row.isOk()) return row.status();
+        if (!*row) break;
+        records.push_back((*st)->columnText(0));
+      }
+      (*st)->reset();
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      const int t = i == 0 ? typeInt : static_cast<int>(EntityType::kAttachment);
+      auto drop = m_db->cached("DELETE FROM entities WHERE type=? AND id=? AND pending=1");
+      if (!drop.isOk()) return drop.status();
+      SECAP_RETURN_IF_ERROR((*drop)->bind(1, t).bind(2, records[i]).exec());
+      auto rest = m_db->cached("DELETE FROM outbox WHERE entity_type=? AND entity_id=?");
+      if (!rest.isOk()) return rest.status();
+      SECAP_RETURN_IF_ERROR((*rest)->bind(1, t).bind(2, records[i]).exec());
+      if (t != static_cast<int>(EntityType::kAttachment)) continue;
+      auto file = m_db->cached("SELECT path FROM attachment_files WHERE attachment_id=? AND uploaded_at=0");
+      if (!file.isOk()) return file.status();
+      (*file)->bind(1, records[i]);
+      auto row = (*file)->step();
+      if (!row.isOk()) return row.status();
+      if (*row) out.photoPaths.push_back((*file)->columnText(0));
+      (*file)->reset();
+      auto forget = m_db->cached("DELETE FROM attachment_files WHERE attachment_id=? AND uploaded_at=0");
+      if (!forget.isOk()) return forget.status();
+      SECAP_RETURN_IF_ERROR((*forget)->bind(1, records[i]).exec());
+    }
+  } else {
+    // An edit of a record the server holds: the local values are the
+    // rejected ones, so the server's version comes back by a full resync.
+    auto others = m_db->cached("SELECT count(*) FROM outbox WHERE entity_type=? AND entity_id=?");
+    if (!others.isOk()) return others.status();
+    (*others)->bind(1, typeInt).bind(2, rejected.entity_id());
+    auto row = (*others)->step();
+    if (!row.isOk()) return row.status();
+    const bool stillPending = *row && (*others)->columnInt(0) > 0;
+    (*others)->reset();
+    if (!stillPending) {
+      auto clear = m_db->cached("UPDATE entities SET pending=0 WHERE type=? AND id=?");
+      if (!clear.isOk()) return clear.status();
+      SECAP_RETURN_IF_ERROR((*clear)->bind(1, typeInt).bind(2, rejected.entity_id()).exec());
+    }
+    SECAP_RETURN_IF_ERROR(setStateLocked(state_keys::kResyncNeeded, "1"));
+  }
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return out;
 }
 
 Result<int> LocalStore::restampClockSkewed() {

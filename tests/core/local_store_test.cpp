@@ -433,3 +433,119 @@ TEST(LocalStoreMigrations, ADatabaseFromBeforeAttachmentsCanRecordPhotosAfterThe
   ASSERT_TRUE(saved.isOk()) << saved.status().toString();
   EXPECT_EQ(store->pendingAttachmentCount(), 1);
 }
+
+namespace {
+
+// The server refuses every change in the outbox with `reason`.
+void rejectAll(LocalStore& store, const std::string& reason) {
+  auto sent = store.pendingOutbox(100, 1 << 20);
+  secap::v1::PushResponse resp;
+  for (const auto& e : sent) {
+    auto* r = resp.add_results();
+    r->set_change_id(e.change.change_id());
+    r->set_outcome(secap::v1::REJECTED);
+    r->set_reason_code(reason);
+    r->set_message("refused");
+  }
+  ASSERT_TRUE(store.applyPushResults(sent, resp).isOk());
+}
+
+}  // namespace
+
+TEST(LocalStoreNeedsAttention, OneRejectedChangeIsSentAgainAlone) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("inbox_retry"), clock);
+  ASSERT_TRUE(store->recordReading(reading(10)).isOk());
+  ASSERT_TRUE(store->recordReading(reading(20)).isOk());
+  rejectAll(*store, "reading.unknown_meter");
+  const auto rejected = store->rejectedChanges();
+  ASSERT_EQ(rejected.size(), 2u);
+  ASSERT_TRUE(store->retryRejected(rejected[1].seq).isOk());
+  EXPECT_EQ(store->rejectedCount(), 1);
+  ASSERT_EQ(store->pendingOutbox(10, 1 << 20).size(), 1u);
+  EXPECT_EQ(store->pendingOutbox(10, 1 << 20)[0].change.change_id(), rejected[1].change.change_id());
+  EXPECT_EQ(store->retryRejected(rejected[1].seq).code(), StatusCode::kNotFound);
+}
+
+TEST(LocalStoreNeedsAttention, ACorrectedValueReplacesTheRejectedOneUnderANewChange) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("inbox_correct"), clock);
+  auto saved = store->recordReading(reading(123456));
+  ASSERT_TRUE(saved.isOk());
+  rejectAll(*store, "reading.too_many_digits");
+  const auto rejected = store->rejectedChanges().at(0);
+
+  // A correction that is still wrong is refused and changes nothing.
+  secap::v1::Change wrong = rejected.change;
+  wrong.mutable_reading()->set_value(-5);
+  auto refused = store->correctRejected(rejected.seq, wrong);
+  ASSERT_FALSE(refused.isOk());
+  EXPECT_NE(refused.status().message().find("reading.negative_register"), std::string::npos);
+  EXPECT_EQ(store->rejectedCount(), 1);
+
+  // Another record is not a correction of this one.
+  secap::v1::Change other = rejected.change;
+  other.set_entity_id("0190a000-0000-7000-8000-0000000000aa");
+  other.mutable_reading()->set_id(other.entity_id());
+  EXPECT_FALSE(store->correctRejected(rejected.seq, other).isOk());
+
+  secap::v1::Change fixed = rejected.change;
+  fixed.mutable_reading()->set_value(12345.6);
+  auto corrected = store->correctRejected(rejected.seq, fixed);
+  ASSERT_TRUE(corrected.isOk()) << corrected.status().toString();
+  EXPECT_NE(corrected->change_id(), rejected.change.change_id());
+  EXPECT_EQ(store->rejectedCount(), 0);
+  const auto outbox = store->pendingOutbox(10, 1 << 20);
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox[0].change.entity_id(), saved->id());
+  EXPECT_DOUBLE_EQ(outbox[0].change.reading().value(), 12345.6);
+  EXPECT_DOUBLE_EQ(store->lastReading(kMeterId)->value(), 12345.6);
+  EXPECT_EQ(store->readingCount(), 1);
+}
+
+TEST(LocalStoreNeedsAttention, DiscardingANewRecordTakesItAndItsUnsentPhotoOffTheDevice) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("inbox_discard");
+  auto store = openWithBase(dir, clock);
+  ASSERT_TRUE(store->recordReading(reading(10)).isOk());  // stays
+  auto doomed = store->recordReading(reading(99));
+  ASSERT_TRUE(doomed.isOk());
+  secap::v1::Attachment photo;
+  photo.set_mime("image/jpeg");
+  photo.set_owner_type("reading");
+  photo.set_owner_id(doomed->id());
+  const std::string path = writeFile(dir, std::string(1000, 'p'));
+  ASSERT_TRUE(store->addAttachment(photo, path).isOk());
+  rejectAll(*store, "reading.future");
+  ASSERT_EQ(store->rejectedCount(), 3);
+
+  int64_t seq = 0;
+  for (const auto& r : store->rejectedChanges())
+    if (r.change.entity_id() == doomed->id()) seq = r.seq;
+  auto discarded = store->discardRejected(seq);
+  ASSERT_TRUE(discarded.isOk()) << discarded.status().toString();
+  ASSERT_EQ(discarded->photoPaths.size(), 1u);
+  EXPECT_EQ(discarded->photoPaths[0], path);
+  EXPECT_EQ(store->readingCount(), 1);
+  EXPECT_DOUBLE_EQ(store->lastReading(kMeterId)->value(), 10);
+  EXPECT_EQ(store->rejectedCount(), 1);  // the other reading waits for the user
+  EXPECT_EQ(store->pendingAttachmentCount(), 0);
+  EXPECT_EQ(store->discardRejected(seq).status().code(), StatusCode::kNotFound);
+}
+
+TEST(LocalStoreNeedsAttention, DiscardingAnEditBringsTheServersVersionBack) {
+  ManualClock clock(kNow);
+  auto store = openWithBase(freshDir("inbox_discard_edit"), clock);
+  secap::v1::Change edit;
+  edit.set_entity_id(kSiteId);
+  edit.mutable_site()->set_id(kSiteId);
+  edit.mutable_site()->set_name("Renamed here");
+  edit.add_fields("name");
+  ASSERT_TRUE(store->saveLocalChange(edit).isOk());
+  rejectAll(*store, "auth.forbidden");
+  auto discarded = store->discardRejected(store->rejectedChanges().at(0).seq);
+  ASSERT_TRUE(discarded.isOk()) << discarded.status().toString();
+  EXPECT_EQ(store->rejectedCount(), 0);
+  EXPECT_EQ(store->pendingCount(), 0);
+  EXPECT_EQ(store->state(state_keys::kResyncNeeded).value_or(""), "1");
+}

@@ -169,14 +169,18 @@ TEST(MultiInstance, ThreeInstancesOnOneDatabaseLoseSkipAndDuplicateNothing) {
 
   // Everyone settles through the surviving instances. The balancer still
   // sends a call to the dead one now and then, and a round that meets it
-  // fails, so devices sync until one round goes through for each (a real
-  // device retries the same way). A reading the server holds that a device
-  // lacks after that was skipped, not just not fetched yet.
-  std::vector<bool> settled(devices.size(), false);
-  for (int pass = 0; pass < 20 && std::count(settled.begin(), settled.end(), false) > 0; ++pass)
-    for (size_t i = 0; i < devices.size(); ++i)
-      if (!settled[i]) settled[i] = devices[i].client->syncOnce().isOk();
-  ASSERT_EQ(std::count(settled.begin(), settled.end(), false), 0) << "a device never completed a sync round";
+  // fails, as a real device's would; it retries. First every device gets
+  // its changes out; then every device completes one round after that, so
+  // it has pulled what the others pushed last. A reading the server holds
+  // that a device lacks after that was skipped, not merely not fetched yet.
+  const auto syncUntilOk = [](Device& d) {
+    for (int attempt = 0; attempt < 20; ++attempt)
+      if (d.client->syncOnce().isOk()) return true;
+    return false;
+  };
+  for (auto& d : devices) ASSERT_TRUE(syncUntilOk(d)) << "a device never completed a sync round";
+  for (auto& d : devices) ASSERT_EQ(d.sim->store().pendingCount(), 0);
+  for (auto& d : devices) ASSERT_TRUE(syncUntilOk(d)) << "a device never completed a sync round";
 
   auto store = server::PgStore::open(url, 2);
   ASSERT_TRUE(store.isOk()) << store.status().toString();

@@ -18,6 +18,7 @@
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
+#include "secap/core/quality.h"
 
 namespace secap::field::testing {
 
@@ -360,6 +361,8 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   PageBuilder b(options.nowMs);
   std::string meterForPhotos;
   std::string schoolOfPhotos;
+  std::map<std::string, secap::v1::Meter> meters;
+  std::map<std::string, std::vector<core::ReadingPoint>> historyOf;
   for (const auto& c : changes) {
     const core::EntityType type = core::entityTypeOf(c);
     if (type == core::EntityType::kPerson) continue;  // Kiosk PINs: not for a field device.
@@ -375,7 +378,18 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
     }
     municipalityOf[c.entity_id()] = municipality;
     if (!municipality.empty() && municipality != ids.municipalityId) continue;
-    b.take(c);
+    if (c.has_meter()) meters[c.meter().id()] = c.meter();
+    if (c.has_reading() && meters.count(c.reading().meter_id())) {
+      // Flagged as the server's ingest flags it, against the meter's history.
+      secap::v1::Change flagged = c;
+      auto& history = historyOf[c.reading().meter_id()];
+      for (const auto& f : core::readingFlags(meters[c.reading().meter_id()], c.reading(), history))
+        flagged.mutable_reading()->add_quality_flags(f);
+      history.push_back({c.reading().taken_at(), c.reading().value(), c.reading().period_start()});
+      b.take(flagged);
+    } else {
+      b.take(c);
+    }
     ++ids.changes;
     if (c.has_measure()) ++ids.measures;
     if (c.has_progress_update()) ++ids.progressUpdates;
@@ -390,6 +404,24 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   }
   check(store.applyPullPage(b.finish()), "applyPullPage");
   if (options.enrolled) enroll(store, b.newId(), ids.municipalityId, options.role, options.nowMs);
+  if (options.refusedReading && !meterForPhotos.empty()) {
+    // Read on this device, refused by the server: the device's clock was off.
+    secap::v1::Reading r;
+    r.set_meter_id(meterForPhotos);
+    r.set_value(store.lastReading(meterForPhotos)->value() + 412);
+    auto saved = store.recordReading(r);
+    if (!saved.isOk()) check(saved.status(), "recordReading");
+    auto sent = store.pendingOutbox(10, 1 << 20);
+    secap::v1::PushResponse refused;
+    for (const auto& e : sent) {
+      auto* result = refused.add_results();
+      result->set_change_id(e.change.change_id());
+      result->set_outcome(secap::v1::REJECTED);
+      result->set_reason_code("clock.skew");
+      result->set_message("the change is stamped more than 5 minutes ahead of the server's clock");
+    }
+    check(store.applyPushResults(sent, refused), "applyPushResults");
+  }
   return ids;
 }
 

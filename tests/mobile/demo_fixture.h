@@ -50,13 +50,17 @@ DemoIds populateDemoStore(core::LocalStore& store, const DemoOptions& options);
 // is the data of the SECAP screens (measures, progress updates, published
 // inventories, templates). With `dataDir` set, the two latest readings of
 // the first electricity meter of the town's first school get photos, as in
-// populateDemoStore.
+// populateDemoStore. Readings carry the quality flags the server's ingest
+// gives them (quality.h), so the demo anomalies are flagged.
 struct ServerDemoOptions {
   int64_t nowMs = 0;
   std::string municipality = "Bydgoszcz";  // A name of demoMunicipalityNames().
   bool enrolled = true;
   std::string role = "field";
   std::string dataDir;
+  // A reading recorded on this device that the server refused for the
+  // device's clock (clock.skew): the inbox has something to fix.
+  bool refusedReading = false;
 };
 struct ServerDemoIds {
   std::string municipalityId;

@@ -33,7 +33,9 @@ int main(int argc, char** argv) {
   const QCommandLineOption notEnrolledOpt("not-enrolled", "Leave the device unenrolled.");
   const QCommandLineOption serverDemoOpt("server-demo", "The server's demo data of this seed municipality.", "NAME");
   const QCommandLineOption roleOpt("role", "The device's role (with --server-demo).", "ROLE", "field");
-  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt});
+  const QCommandLineOption refusedOpt("refused-reading",
+                                      "With --server-demo: a reading of this device the server refused.");
+  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt});
   parser.process(app);
 
   QTextStream err(stderr);
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
     options.enrolled = !parser.isSet(notEnrolledOpt);
     options.role = parser.value(roleOpt).toStdString();
     options.dataDir = dir.toStdString();
+    options.refusedReading = parser.isSet(refusedOpt);
     const auto ids = secap::field::testing::populateServerDemoStore(**store, options);
     QTextStream(stdout) << "demo data of " << parser.value(serverDemoOpt) << " (" << ids.changes << " records, "
                         << ids.measures << " measures) written to " << dir << '\n';

@@ -7,12 +7,15 @@
 
 #include <QtQuickTest/quicktest.h>
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -26,10 +29,13 @@
 #include "municipality_progress.h"
 #include "qml_harness.h"
 #include "reports.h"
+#include "secap/core/hlc.h"
+#include "secap/core/ids.h"
 #include "secap/core/local_store.h"
 #include "secap/core/report.h"
 #include "secap/core/sync_transport.h"
 #include "server.h"
+#include "translations.h"
 
 Q_IMPORT_QML_PLUGIN(SecapFieldPlugin)
 
@@ -135,6 +141,91 @@ class TestEnv : public QObject {
     out.insert(QStringLiteral("attachmentIds"), u.attachment_ids_size());
     out.insert(QStringLiteral("photosStored"), stored);
     return out;
+  }
+
+  // A cumulative meter of the town with readings, as the server holds it:
+  // {meterId, digits, lastValue}; empty when there is none.
+  Q_INVOKABLE QVariantMap aCumulativeMeter() {
+    if (!m_server) return {};
+    auto records = m_server->store().recordsOf(server::demoMunicipalityId("Bydgoszcz"));
+    if (!records.isOk()) return {};
+    for (const auto& m : *records) {
+      if (m.type != core::EntityType::kMeter) continue;
+      const auto& meter = m.entity.meter();
+      if (meter.kind() == secap::v1::METER_KIND_PERIOD || meter.register_digits() < 5 || meter.has_removed_at())
+        continue;
+      double last = 0;
+      int64_t lastAt = 0;
+      for (const auto& r : *records)
+        if (r.type == core::EntityType::kReading && r.entity.reading().meter_id() == meter.id() &&
+            r.entity.reading().taken_at() > lastAt) {
+          lastAt = r.entity.reading().taken_at();
+          last = r.entity.reading().value();
+        }
+      if (lastAt == 0 || last < 10000) continue;
+      return {{QStringLiteral("meterId"), QString::fromStdString(meter.id())},
+              {QStringLiteral("digits"), meter.register_digits()},
+              {QStringLiteral("lastValue"), last}};
+    }
+    return {};
+  }
+
+  // The coordinator changes a meter's register digits on the server (a
+  // meter exchanged for a smaller one); devices learn of it at their next pull.
+  Q_INVOKABLE bool setRegisterDigits(const QString& meterId, int digits) {
+    if (!m_server) return false;
+    secap::v1::PushRequest req;
+    auto* c = req.add_changes();
+    c->set_change_id(core::newUuidV7(core::SystemClock::instance()));
+    c->set_entity_id(meterId.toStdString());
+    c->set_hlc(core::makeHlc(core::SystemClock::instance().nowMs(), 0));
+    c->mutable_meter()->set_id(meterId.toStdString());
+    c->mutable_meter()->set_register_digits(digits);
+    c->add_fields("register_digits");
+    auto done =
+        server::applyPush(m_server->store(), server::serverWriter(), req, core::SystemClock::instance().nowMs());
+    return done.isOk() && done->results(0).outcome() == secap::v1::ACCEPTED;
+  }
+
+  // A reading as the server holds it: {exists, value}.
+  Q_INVOKABLE QVariantMap serverReading(const QString& id) {
+    QVariantMap out{{QStringLiteral("exists"), false}};
+    if (!m_server) return out;
+    auto e = m_server->store().entity(core::EntityType::kReading, id.toStdString());
+    if (!e.isOk() || !e->has_value()) return out;
+    out.insert(QStringLiteral("exists"), true);
+    out.insert(QStringLiteral("value"), (*e)->entity.reading().value());
+    return out;
+  }
+
+  // The reason codes of docs/PROTOCOL.md's table, or (flags) the quality
+  // flags of its "Quality flags" section.
+  Q_INVOKABLE QStringList protocolCodes(bool flags) const {
+    QFile file(QStringLiteral(SECAP_PROTOCOL_MD));
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    QString text = QString::fromUtf8(file.readAll());
+    const qsizetype flagsAt = text.indexOf(QStringLiteral("## Quality flags"));
+    if (flagsAt < 0) return {};
+    if (flags) {
+      text = text.mid(flagsAt);
+      const qsizetype next = text.indexOf(QStringLiteral("\n## "), 3);
+      if (next > 0) text = text.left(next);
+    } else {
+      text = text.left(flagsAt);
+    }
+    QStringList out;
+    static const QRegularExpression row(QStringLiteral("^\\| `([a-z_0-9]+\\.[a-z_0-9]+)` \\|"),
+                                        QRegularExpression::MultilineOption);
+    for (auto it = row.globalMatch(text); it.hasNext();) {
+      const QString code = it.next().captured(1);
+      if (!out.contains(code)) out << code;
+    }
+    return out;
+  }
+
+  // The app's language for what follows ("" for the system's).
+  Q_INVOKABLE void useLanguage(const QString& code) {
+    secap::field::applyLanguage(*QCoreApplication::instance(), code, QLocale(QLocale::English));
   }
 
   // The server's MonitoringService report of the town, as the app's

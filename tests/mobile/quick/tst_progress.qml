@@ -45,7 +45,8 @@ Item {
 
         function initTestCase() {
             verify(TestEnv.serverRunning)
-            App.enroll(TestEnv.enrollmentCode)
+            if (!App.enrolled)
+                App.enroll(TestEnv.enrollmentCode)
             tryVerify(() => App.enrolled, 20000, "the device enrolls")
             tryVerify(() => App.municipalityName === TestEnv.municipalityName && !App.syncing
                       && App.pendingCount === 0 && measures.count > 0, 60000, "the first pull brings the measures")

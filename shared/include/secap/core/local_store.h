@@ -140,6 +140,7 @@ class LocalStore {
   // Newest first; `limit` <= 0 means all.
   std::vector<secap::v1::Reading> readings(const std::string& meterId, int limit = 0);
   std::optional<secap::v1::Reading> lastReading(const std::string& meterId);
+  std::optional<secap::v1::Reading> reading(const std::string& id);
   // A municipality's SECAP measures, by code.
   std::vector<secap::v1::Measure> measures(const std::string& municipalityId);
   std::optional<secap::v1::Measure> measure(const std::string& id);
@@ -169,6 +170,24 @@ class LocalStore {
   // Puts rejected changes back into the pending queue (after a correction
   // or a re-stamp); keeps their change_id.
   Status retryRejected();
+  // --- Needs attention: one rejected change at a time (the user's fixes) ---
+  // Sends it again as it is (the reason said "resend once it exists").
+  // NotFound when `seq` is no rejected change.
+  Status retryRejected(int64_t seq);
+  // Replaces the rejected change by `corrected`, the same record with the
+  // user's correction (same entity id): it is validated like a new local
+  // save, written, and queued under a fresh change_id and stamp.
+  Result<secap::v1::Change> correctRejected(int64_t seq, secap::v1::Change corrected);
+  // What discardRejected left behind for the caller: the photo files of
+  // records that went with it (the app deletes them).
+  struct Discarded {
+    std::vector<std::string> photoPaths;
+  };
+  // The user discards a rejected change. A record that never reached the
+  // server (created here, nothing of it accepted) goes from the device with
+  // its unsent photos; for an edit of a record the server holds, the edit
+  // goes and a full resync brings the server's version back.
+  Result<Discarded> discardRejected(int64_t seq);
   // Gives changes rejected for clock.skew a fresh hlc (taken after the
   // server offset was re-measured) and queues them again under the same
   // change_id. Returns how many were re-stamped.
@@ -219,6 +238,8 @@ class LocalStore {
 
  private:
   Status saveLocalChangeLocked(secap::v1::Change& change);
+  // The rejected change of outbox entry `seq`; NotFound when there is none.
+  Result<secap::v1::Change> rejectedChangeLocked(int64_t seq);
   // A content duplicate's photos follow it to the canonical reading: the
   // attachment rows and their unsent records name `toReadingId`. Returns the
   // attachments moved.
