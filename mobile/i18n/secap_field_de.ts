@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>Needs attention</source>
@@ -1063,6 +1063,10 @@
     <message>
         <source>The municipality of this year&apos;s figures is not known yet. Sync, then send again.</source>
         <translation>Die Kommune dieser Jahreswerte ist noch nicht bekannt. Synchronisieren Sie und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>This was fixed or discarded already.</source>
+        <translation>Das wurde bereits korrigiert oder verworfen.</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2069,38 @@
     <message>
         <source>Sites appear here after the first sync with the server.</source>
         <translation>Liegenschaften erscheinen hier nach der ersten Synchronisierung mit dem Server.</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Alle Liegenschaften</translation>
+    </message>
+    <message>
+        <source>Due this month  %1</source>
+        <translation>Diesen Monat fällig  %1</translation>
+    </message>
+    <message>
+        <source>Due this month</source>
+        <translation>Diesen Monat fällig</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>No serial number</source>
+        <translation>Keine Seriennummer</translation>
+    </message>
+    <message>
+        <source>Never read</source>
+        <translation>Noch nie abgelesen</translation>
+    </message>
+    <message>
+        <source>All read this month</source>
+        <translation>Diesen Monat alles abgelesen</translation>
+    </message>
+    <message>
+        <source>Every meter read on site has a reading since the first of the month.</source>
+        <translation>Jeder vor Ort abgelesene Zähler hat einen Zählerstand seit dem Monatsersten.</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>Needs attention</source>
@@ -1071,6 +1071,10 @@
     <message>
         <source>The municipality of this year&apos;s figures is not known yet. Sync, then send again.</source>
         <translation>Gmina danych za ten rok nie jest jeszcze znana. Zsynchronizuj, potem wyślij ponownie.</translation>
+    </message>
+    <message>
+        <source>This was fixed or discarded already.</source>
+        <translation>To zostało już poprawione albo usunięte.</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2077,38 @@
     <message>
         <source>Sites appear here after the first sync with the server.</source>
         <translation>Obiekty pojawią się tutaj po pierwszej synchronizacji z serwerem.</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Wszystkie obiekty</translation>
+    </message>
+    <message>
+        <source>Due this month  %1</source>
+        <translation>Do odczytu w tym miesiącu  %1</translation>
+    </message>
+    <message>
+        <source>Due this month</source>
+        <translation>Do odczytu w tym miesiącu</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Nr %1</translation>
+    </message>
+    <message>
+        <source>No serial number</source>
+        <translation>Brak numeru seryjnego</translation>
+    </message>
+    <message>
+        <source>Never read</source>
+        <translation>Jeszcze bez odczytu</translation>
+    </message>
+    <message>
+        <source>All read this month</source>
+        <translation>Wszystko odczytane w tym miesiącu</translation>
+    </message>
+    <message>
+        <source>Every meter read on site has a reading since the first of the month.</source>
+        <translation>Każdy licznik odczytywany na miejscu ma odczyt od pierwszego dnia miesiąca.</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,15 @@ ApplicationWindow {
         resetNavigation()
     }
 
+    // From the readings due: straight to the meter's reading.
+    function openDueMeter(meterId) {
+        if (wide)
+            stack.replace(null, meterComponent, { "meterId": meterId }, reduceMotion ? StackView.Immediate
+                                                                                     : StackView.ReplaceTransition)
+        else
+            stack.push(meterComponent, { "meterId": meterId }, navOperation())
+    }
+
     function openMeter(meterId) {
         stack.push(meterComponent, { "meterId": meterId }, navOperation())
     }
@@ -113,6 +122,8 @@ ApplicationWindow {
         section = name === "measures" || name === "measure" || name === "progress_form" ? "measures"
                 : name === "progress" ? "progress" : name === "inbox" ? "inbox" : "sites"
         resetNavigation()
+        if (wide && sitesPane.item && sitesPane.item.showDue !== undefined)
+            sitesPane.item.showDue = false
         if (name === "progress" || name === "measures")
             return App.enrolled
         if (name === "inbox")
@@ -138,6 +149,13 @@ ApplicationWindow {
         }
         if (name === "sites")
             return App.enrolled
+        if (name === "readings_due") {
+            const list = wide ? sitesPane.item : stack.currentItem
+            if (!list)
+                return false
+            list.showDue = true
+            return App.enrolled
+        }
         if (name === "settings") {
             openSettings()
             return App.enrolled
@@ -413,6 +431,7 @@ ApplicationWindow {
         SitesPage {
             currentSiteId: window.selectedSiteId
             onSiteActivated: siteId => window.openSite(siteId)
+            onMeterActivated: meterId => window.openDueMeter(meterId)
         }
     }
     Component {

@@ -136,19 +136,13 @@ QUrl mainQmlUrl() { return QUrl(kModuleRoot + QStringLiteral("Main.qml")); }
 void prepareEngine(QQmlEngine& engine) { engine.addImportPath(QStringLiteral("qrc:/qt/qml")); }
 
 QStringList harnessScreens() {
-  return {QStringLiteral("sites"),
-          QStringLiteral("site"),
-          QStringLiteral("meter"),
-          QStringLiteral("meter_warning"),
-          QStringLiteral("meter_photo"),
-          QStringLiteral("measures"),
-          QStringLiteral("measure"),
-          QStringLiteral("progress_form"),
-          QStringLiteral("progress"),
-          QStringLiteral("inbox"),
-          QStringLiteral("settings"),
-          QStringLiteral("enrollment"),
-          QStringLiteral("enrollment_camera")};
+  return {QStringLiteral("sites"),         QStringLiteral("readings_due"),
+          QStringLiteral("site"),          QStringLiteral("meter"),
+          QStringLiteral("meter_warning"), QStringLiteral("meter_photo"),
+          QStringLiteral("measures"),      QStringLiteral("measure"),
+          QStringLiteral("progress_form"), QStringLiteral("progress"),
+          QStringLiteral("inbox"),         QStringLiteral("settings"),
+          QStringLiteral("enrollment"),    QStringLiteral("enrollment_camera")};
 }
 
 QList<FormFactor> screenshotFormFactors() {

@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -18,7 +19,9 @@
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
+#include "secap/core/progress.h"
 #include "secap/core/quality.h"
+#include "secap/core/readings_due.h"
 
 namespace secap::field::testing {
 
@@ -354,7 +357,14 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
     std::fprintf(stderr, "demo fixture: %s is not a demo municipality\n", options.municipality.c_str());
     std::abort();
   }
-  const auto changes = server::generateDemoData({.nowMs = options.nowMs});
+  // The data's own "now": the end of last month when the round is under way.
+  int64_t dataNowMs = options.nowMs;
+  if (options.roundStarted) {
+    const QDate today = QDateTime::fromMSecsSinceEpoch(options.nowMs, Qt::UTC).date();
+    dataNowMs = QDateTime(QDate(today.year(), today.month(), 1).addDays(-2), QTime(12, 0), Qt::UTC)
+                    .toMSecsSinceEpoch();
+  }
+  const auto changes = server::generateDemoData({.nowMs = dataNowMs});
   // The municipality each record belongs to, by following its parents;
   // records without one (global reference data) go to every device.
   std::map<std::string, std::string> municipalityOf;
@@ -404,6 +414,28 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   }
   check(store.applyPullPage(b.finish()), "applyPullPage");
   if (options.enrolled) enroll(store, b.newId(), ids.municipalityId, options.role, options.nowMs);
+  if (options.roundStarted) {
+    // The first site of the round is done: its meters read this morning.
+    secap::v1::Municipality town;
+    if (auto m = store.municipality(ids.municipalityId)) town = *m;
+    const auto sites = store.sites(ids.municipalityId);
+    std::vector<secap::v1::Meter> meters;
+    for (const auto& s : sites)
+      for (auto& m : store.meters(s.id())) meters.push_back(std::move(m));
+    const auto due = core::readingsDue(
+        sites, meters, [&store](const std::string& id) { return store.lastReading(id); }, core::calendarOf(town),
+        options.nowMs);
+    if (!due.empty()) {
+      for (const auto& m : due.front().meters) {
+        secap::v1::Reading r;
+        r.set_meter_id(m.meter.id());
+        r.set_value((m.last ? m.last->value() : 0) + 37);
+        r.set_taken_at(options.nowMs - 3 * 3600 * 1000);
+        auto saved = store.recordReading(r);
+        if (!saved.isOk()) check(saved.status(), "recordReading");
+      }
+    }
+  }
   if (options.refusedReading && !meterForPhotos.empty()) {
     // Read on this device, refused by the server: the device's clock was off.
     secap::v1::Reading r;
@@ -411,7 +443,8 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
     r.set_value(store.lastReading(meterForPhotos)->value() + 412);
     auto saved = store.recordReading(r);
     if (!saved.isOk()) check(saved.status(), "recordReading");
-    auto sent = store.pendingOutbox(10, 1 << 20);
+    auto sent = store.pendingOutbox(1000, 1 << 24);
+    std::erase_if(sent, [&](const core::OutboxEntry& e) { return e.change.entity_id() != saved->id(); });
     secap::v1::PushResponse refused;
     for (const auto& e : sent) {
       auto* result = refused.add_results();

@@ -61,6 +61,10 @@ struct ServerDemoOptions {
   // A reading recorded on this device that the server refused for the
   // device's clock (clock.skew): the inbox has something to fix.
   bool refusedReading = false;
+  // The month's round under way: the data ends before this month began
+  // (readings_due.h), and the meters of the round's first site have been
+  // read on this device today (waiting to sync).
+  bool roundStarted = false;
 };
 struct ServerDemoIds {
   std::string municipalityId;

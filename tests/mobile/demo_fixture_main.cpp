@@ -35,7 +35,9 @@ int main(int argc, char** argv) {
   const QCommandLineOption roleOpt("role", "The device's role (with --server-demo).", "ROLE", "field");
   const QCommandLineOption refusedOpt("refused-reading",
                                       "With --server-demo: a reading of this device the server refused.");
-  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt});
+  const QCommandLineOption roundOpt("round-started",
+                                    "With --server-demo: this month's readings due, the first site read today.");
+  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt, roundOpt});
   parser.process(app);
 
   QTextStream err(stderr);
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
     options.role = parser.value(roleOpt).toStdString();
     options.dataDir = dir.toStdString();
     options.refusedReading = parser.isSet(refusedOpt);
+    options.roundStarted = parser.isSet(roundOpt);
     const auto ids = secap::field::testing::populateServerDemoStore(**store, options);
     QTextStream(stdout) << "demo data of " << parser.value(serverDemoOpt) << " (" << ids.changes << " records, "
                         << ids.measures << " measures) written to " << dir << '\n';
