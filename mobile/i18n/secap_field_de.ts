@@ -1436,6 +1436,18 @@
         <source>No readings yet.</source>
         <translation>Noch keine Zählerstände.</translation>
     </message>
+    <message>
+        <source>Monthly use over the last 12 months, each beside the same month a year before</source>
+        <translation>Monatsverbrauch der letzten 12 Monate, jeder neben demselben Monat ein Jahr zuvor</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>A year before</source>
+        <translation>Ein Jahr zuvor</translation>
+    </message>
 </context>
 <context>
     <name>PercentBar</name>

@@ -1444,6 +1444,18 @@
         <source>No readings yet.</source>
         <translation>Nie ma jeszcze odczytów.</translation>
     </message>
+    <message>
+        <source>Monthly use over the last 12 months, each beside the same month a year before</source>
+        <translation>Zużycie miesięczne w ostatnich 12 miesiącach, każdy miesiąc obok tego samego miesiąca rok wcześniej</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Ostatnie 12 miesięcy</translation>
+    </message>
+    <message>
+        <source>A year before</source>
+        <translation>Rok wcześniej</translation>
+    </message>
 </context>
 <context>
     <name>PercentBar</name>

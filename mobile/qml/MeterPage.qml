@@ -13,6 +13,7 @@ Page {
 
     property string meterId
     readonly property var meter: (App.dataRevision, App.meterDetails(meterId))
+    readonly property var history: (App.dataRevision, App.meterHistory(meterId))
     readonly property string unit: meter.exists ? Labels.unitSymbol(meter.unit) : ""
     readonly property bool cumulative: meter.exists ? meter.cumulative : true
     readonly property bool wide: width >= 760
@@ -457,6 +458,46 @@ Page {
                             text: Labels.readings(readings.count)
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textSecondary
+                        }
+                    }
+
+                    // Monthly use, this year beside last year.
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.spacingL
+                        Layout.rightMargin: Theme.spacingL
+                        Layout.bottomMargin: Theme.spacingM
+                        visible: page.history.available === true
+                        spacing: Theme.spacingXs
+                        MonthlyUseChart {
+                            Layout.fillWidth: true
+                            history: page.history
+                            unit: page.unit
+                            barColor: Theme.carrierColor(page.meter.carrier || 0)
+                            Accessible.name: qsTr("Monthly use over the last 12 months, each beside the same month a year before")
+                        }
+                        Row {
+                            spacing: Theme.spacingL
+                            Repeater {
+                                model: [
+                                    { color: Theme.carrierColor(page.meter.carrier || 0), text: qsTr("Last 12 months") },
+                                    { color: "#C9D1D8", text: qsTr("A year before") }
+                                ]
+                                delegate: Row {
+                                    required property var modelData
+                                    spacing: 6
+                                    Rectangle {
+                                        anchors.verticalCenter: parent.verticalCenter
+                                        width: 12; height: 12; radius: 3
+                                        color: parent.modelData.color
+                                    }
+                                    Label {
+                                        text: parent.modelData.text
+                                        font.pixelSize: Theme.fontSmall
+                                        color: Theme.textSecondary
+                                    }
+                                }
+                            }
                         }
                     }
 

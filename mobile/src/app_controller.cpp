@@ -15,8 +15,10 @@
 #include <algorithm>
 
 #include "field_format.h"
+#include "secap/core/consumption.h"
 #include "secap/core/enroll_uri.h"
 #include "secap/core/ids.h"
+#include "secap/core/progress.h"
 #include "secap/core/report.h"
 #include "secap/core/status.h"
 
@@ -644,6 +646,54 @@ QVariantMap AppController::meterDetails(const QString& meterId) const {
   map.insert(QStringLiteral("multiplier"), meter->multiplier() == 0 ? 1.0 : meter->multiplier());
   map.insert(QStringLiteral("removed"), meter->has_removed_at());
   return map;
+}
+
+QVariantMap AppController::meterHistory(const QString& meterId) const {
+  QVariantMap out{{QStringLiteral("available"), false}};
+  const auto meter = m_store->meter(meterId.toStdString());
+  if (!meter) return out;
+  // In the meter's own unit: the consumption rules with a conversion of 1
+  // (an electricity register in kWh), times the multiplier.
+  core::MeterConfig config = core::meterConfigFromProto(*meter);
+  config.carrier = core::Carrier::kElectricity;
+  config.unit = core::Unit::kKwh;
+  std::vector<core::ReadingRecord> records;
+  for (const auto& r : m_store->readings(meter->id())) records.push_back(core::readingFromProto(r));
+  const auto consumption = core::meterConsumption(config, records);
+  if (consumption.intervals.empty()) return out;
+  secap::v1::Municipality municipality;
+  if (auto m = m_store->municipality(m_municipalityId.toStdString())) municipality = *m;
+  const core::Calendar cal = core::calendarOf(municipality);
+  const auto months = core::calendariseMonthly(consumption.intervals, cal);
+  // A month counts as covered when the intervals reach past its end.
+  const int64_t coveredUntil = consumption.intervals.back().endMs;
+  const core::LocalDate today = cal.localDateOf(nowMs());
+  const int thisMonth = core::YearMonth{today.year, today.month}.index();
+  QVariantList list;
+  double max = 0;
+  for (int i = thisMonth - 11; i <= thisMonth; ++i) {
+    const core::YearMonth ym = core::YearMonth::fromIndex(i);
+    const core::YearMonth before = core::YearMonth::fromIndex(i - 12);
+    QVariantMap month{
+        {QStringLiteral("year"), ym.year},
+        {QStringLiteral("month"), static_cast<int>(ym.month)},
+        {QStringLiteral("label"), QLocale().standaloneMonthName(static_cast<int>(ym.month), QLocale::NarrowFormat)}};
+    auto take = [&](const core::YearMonth& m, const QString& key) {
+      auto it = months.find(m);
+      const bool covered =
+          it != months.end() && cal.monthStartMs(core::YearMonth::fromIndex(m.index() + 1)) <= coveredUntil;
+      if (!covered) return;
+      month.insert(key, it->second);
+      max = std::max(max, it->second);
+    };
+    take(ym, QStringLiteral("value"));
+    take(before, QStringLiteral("lastYear"));
+    list.append(month);
+  }
+  out.insert(QStringLiteral("available"), max > 0);
+  out.insert(QStringLiteral("months"), list);
+  out.insert(QStringLiteral("max"), max);
+  return out;
 }
 
 QVariantMap AppController::siteDetails(const QString& siteId) const {

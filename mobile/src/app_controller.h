@@ -245,6 +245,13 @@ class AppController : public QObject {
   // Meter facts for the meter page: serial, labelCode, carrier, unit, kind,
   // siteId, exists.
   Q_INVOKABLE QVariantMap meterDetails(const QString& meterId) const;
+  // The meter's monthly use for its history chart, in the meter's own unit
+  // (multiplier included): {available, months: [{label, year, month, value,
+  // lastYear}]} for the 12 local calendar months up to this one, `value` and
+  // `lastYear` (the same month a year before) absent where the readings do
+  // not cover the month; `max` the largest value shown. The readings are
+  // spread over the days they cover (consumption.h, calendar.h).
+  Q_INVOKABLE QVariantMap meterHistory(const QString& meterId) const;
   // Site facts for the site page: name, kind, address, heatedArea, yearBuilt.
   Q_INVOKABLE QVariantMap siteDetails(const QString& siteId) const;
   Q_INVOKABLE void clearError();

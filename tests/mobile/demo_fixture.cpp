@@ -361,8 +361,7 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   int64_t dataNowMs = options.nowMs;
   if (options.roundStarted) {
     const QDate today = QDateTime::fromMSecsSinceEpoch(options.nowMs, Qt::UTC).date();
-    dataNowMs = QDateTime(QDate(today.year(), today.month(), 1).addDays(-2), QTime(12, 0), Qt::UTC)
-                    .toMSecsSinceEpoch();
+    dataNowMs = QDateTime(QDate(today.year(), today.month(), 1).addDays(-2), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
   }
   const auto changes = server::generateDemoData({.nowMs = dataNowMs});
   // The municipality each record belongs to, by following its parents;

@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
                                       "With --server-demo: a reading of this device the server refused.");
   const QCommandLineOption roundOpt("round-started",
                                     "With --server-demo: this month's readings due, the first site read today.");
-  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt, roundOpt});
+  parser.addOptions(
+      {dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt, roundOpt});
   parser.process(app);
 
   QTextStream err(stderr);

@@ -15,6 +15,7 @@
 #include "app_controller.h"
 #include "demo_fixture.h"
 #include "needs_attention_model.h"
+#include "readings_due_model.h"
 #include "readings_model.h"
 
 namespace secap::field {
@@ -174,6 +175,84 @@ TEST_F(InboxTest, ListModelsInsertNewRowsInsteadOfResetting) {
   EXPECT_EQ(reset.count(), 0);
   ASSERT_EQ(inserted.count(), 1);
   EXPECT_EQ(inserted.first().at(1).toInt(), 0);
+}
+
+// The meter page's chart: the last 12 local months, each beside the month a
+// year before, in the meter's own unit, a water meter's too (it has no kWh).
+TEST_F(InboxTest, AMetersHistoryHasTwelveMonthsInItsOwnUnit) {
+  int checked = 0;
+  for (const auto& site : m_app->store().sites(m_ids.municipalityId)) {
+    for (const auto& meter : m_app->store().meters(site.id())) {
+      if (meter.carrier() != secap::v1::CARRIER_WATER && meter.carrier() != secap::v1::CARRIER_ELECTRICITY) continue;
+      const QVariantMap history = m_app->meterHistory(QString::fromStdString(meter.id()));
+      const QVariantList months = history.value("months").toList();
+      ASSERT_TRUE(history.value("available").toBool()) << meter.serial();
+      ASSERT_EQ(months.size(), 12);
+      // The current month is not over: no bar yet.
+      EXPECT_FALSE(months.back().toMap().contains("value"));
+      int withValue = 0;
+      double max = 0;
+      for (const QVariant& m : months) {
+        const QVariantMap month = m.toMap();
+        if (month.contains("value")) {
+          ++withValue;
+          EXPECT_GT(month.value("value").toDouble(), 0);
+          max = std::max(max, month.value("value").toDouble());
+        }
+        if (month.contains("lastYear")) max = std::max(max, month.value("lastYear").toDouble());
+      }
+      EXPECT_GE(withValue, 9) << meter.serial();
+      EXPECT_DOUBLE_EQ(history.value("max").toDouble(), max);
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 2);
+  EXPECT_FALSE(m_app->meterHistory(QStringLiteral("no-such-meter")).value("available").toBool());
+}
+
+// The month's round: every meter read on site and not read this month, site
+// by site; a reading taken takes its meter off the list, and only it.
+TEST(ReadingsDue, AReadingTakesItsMeterOffTheRound) {
+  QTemporaryDir dir;
+  auto store = core::LocalStore::open(storePath(dir.path()).toStdString());
+  ASSERT_TRUE(store.isOk());
+  testing::ServerDemoOptions options;
+  options.nowMs = QDateTime::currentMSecsSinceEpoch();
+  options.roundStarted = true;
+  testing::populateServerDemoStore(**store, options);
+  AppController app(std::move(store).value(), TransportFactory{}, dir.path());
+
+  ReadingsDueModel due;
+  Tester tester(&due, Tester::FailureReportingMode::Fatal);
+  due.setApp(&app);
+  ASSERT_GT(due.rowCount(), 3);
+  EXPECT_GT(due.siteCount(), 1);
+  // Sites in one block each, numbered in the order of the round.
+  int lastStop = 0;
+  for (int r = 0; r < due.rowCount(); ++r) {
+    const int stop = due.index(r, 0).data(ReadingsDueModel::StopRole).toInt();
+    EXPECT_TRUE(stop == lastStop || stop == lastStop + 1);
+    lastStop = stop;
+  }
+  EXPECT_EQ(lastStop, due.siteCount());
+  // The site read this morning (pending readings) is not in the round.
+  for (const auto& entry : app.store().pendingOutbox(100, 1 << 20))
+    for (int r = 0; r < due.rowCount(); ++r)
+      EXPECT_NE(due.index(r, 0).data(ReadingsDueModel::MeterIdRole).toString().toStdString(),
+                entry.change.reading().meter_id());
+
+  const int before = due.rowCount();
+  const QString meterId = due.index(1, 0).data(ReadingsDueModel::MeterIdRole).toString();
+  const QString value = QString::number(app.store().lastReading(meterId.toStdString())->value() + 50);
+  QSignalSpy reset(&due, &QAbstractItemModel::modelReset);
+  QSignalSpy removed(&due, &QAbstractItemModel::rowsRemoved);
+  QSignalSpy saved(&app, &AppController::readingSaved);
+  ASSERT_TRUE(app.recordReading(meterId, value));
+  ASSERT_TRUE(saved.wait(10000));
+  EXPECT_EQ(due.rowCount(), before - 1);
+  EXPECT_EQ(reset.count(), 0);
+  ASSERT_EQ(removed.count(), 1);
+  EXPECT_EQ(removed.first().at(1).toInt(), 1);
 }
 
 }  // namespace
