@@ -11,18 +11,6 @@ namespace secap::field {
 
 MeasuresModel::MeasuresModel(QObject* parent) : RowsModel<MeasureRow>(parent) {}
 
-void MeasuresModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) {
-    connect(m_app, &AppController::dataChanged, this, &MeasuresModel::reload);
-    connect(m_app, &AppController::enrolledChanged, this, &MeasuresModel::reload);
-  }
-  emit appChanged();
-  reload();
-}
-
 void MeasuresModel::setSiteId(const QString& siteId) {
   if (m_siteId == siteId) return;
   m_siteId = siteId;
@@ -173,7 +161,5 @@ QHash<int, QByteArray> MeasuresModel::roleNames() const {
       {UpdateCountRole, "updateCount"},
   };
 }
-
-QVariantMap MeasuresModel::get(int row) const { return rowAsMap(row); }
 
 }  // namespace secap::field

@@ -39,11 +39,9 @@ struct MeasureRow {
 class MeasuresModel : public RowsModel<MeasureRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
   Q_PROPERTY(QString siteId READ siteId WRITE setSiteId NOTIFY siteIdChanged)
   Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
   Q_PROPERTY(int statusFilter READ statusFilter WRITE setStatusFilter NOTIFY statusFilterChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
   // Measures before filtering, to tell "no measures yet" from "no match".
   Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 
@@ -68,36 +66,29 @@ class MeasuresModel : public RowsModel<MeasureRow> {
 
   explicit MeasuresModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
   QString siteId() const { return m_siteId; }
   void setSiteId(const QString& siteId);
   QString filter() const { return m_filter; }
   void setFilter(const QString& filter);
   int statusFilter() const { return m_statusFilter; }
   void setStatusFilter(int status);
-  int count() const { return rowCount(); }
   int totalCount() const { return static_cast<int>(m_all.size()); }
 
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE QVariantMap get(int row) const;
   // Measures of this status among all (before the filters); 0 counts all.
   Q_INVOKABLE int countWithStatus(int status) const;
-  Q_INVOKABLE void reload();
+  void reload() override;
 
  signals:
-  void appChanged();
   void siteIdChanged();
   void filterChanged();
   void statusFilterChanged();
-  void countChanged();
 
  private:
   void applyFilter();
 
-  QPointer<AppController> m_app;
   QString m_siteId;
   QString m_filter;
   int m_statusFilter = 0;

@@ -10,15 +10,6 @@ namespace secap::field {
 
 MetersModel::MetersModel(QObject* parent) : RowsModel<MeterRow>(parent) {}
 
-void MetersModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) connect(m_app, &AppController::dataChanged, this, &MetersModel::reload);
-  emit appChanged();
-  reload();
-}
-
 void MetersModel::setSiteId(const QString& siteId) {
   if (m_siteId == siteId) return;
   m_siteId = siteId;
@@ -107,7 +98,5 @@ QHash<int, QByteArray> MetersModel::roleNames() const {
       {LastDateTextRole, "lastDateText"},
   };
 }
-
-QVariantMap MetersModel::get(int row) const { return rowAsMap(row); }
 
 }  // namespace secap::field

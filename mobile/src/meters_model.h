@@ -30,9 +30,7 @@ struct MeterRow {
 class MetersModel : public RowsModel<MeterRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
   Q_PROPERTY(QString siteId READ siteId WRITE setSiteId NOTIFY siteIdChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
 
  public:
   enum Role {
@@ -53,25 +51,18 @@ class MetersModel : public RowsModel<MeterRow> {
 
   explicit MetersModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
   QString siteId() const { return m_siteId; }
   void setSiteId(const QString& siteId);
-  int count() const { return rowCount(); }
 
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE QVariantMap get(int row) const;
-  Q_INVOKABLE void reload();
+  void reload() override;
 
  signals:
-  void appChanged();
   void siteIdChanged();
-  void countChanged();
 
  private:
-  QPointer<AppController> m_app;
   QString m_siteId;
 };
 

@@ -1,12 +1,19 @@
 #pragma once
-// RowsModel<Row>: the shared core of the app's list models. It holds a
-// vector of plain rows and replaces them in a way that keeps views calm: the
-// same keys in the same order become dataChanged (the list keeps its scroll
-// position after an idle sync); rows that came or went while the rest kept
-// their order become inserts and removals; anything else is a model reset. Row needs a
-// `key` member and operator==. UI thread only.
+// The shared core of the app's list models.
+//
+// AppListModel: what every list of the app has: the `app` it reads (it
+// reloads when the app's data or enrollment change), `count`, and `get(row)`
+// for QML. Each model says how it reloads.
+//
+// RowsModel<Row>: holds a vector of plain rows and replaces them in a way
+// that keeps views calm: the same keys in the same order become dataChanged
+// (the list keeps its scroll position after an idle sync); rows that came or
+// went while the rest kept their order become inserts and removals; anything
+// else is a model reset. Row needs a `key` member and operator==. UI thread
+// only.
 
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QVariantMap>
@@ -14,12 +21,58 @@
 #include <utility>
 #include <vector>
 
+#include "app_controller.h"
+
 namespace secap::field {
 
-template <typename Row>
-class RowsModel : public QAbstractListModel {
+class AppListModel : public QAbstractListModel {
+  Q_OBJECT
+  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
+  Q_PROPERTY(int count READ count NOTIFY countChanged)
+
  public:
   using QAbstractListModel::QAbstractListModel;
+
+  AppController* app() const { return m_app; }
+  // Reads the app's data now, and again whenever it changes.
+  void setApp(AppController* app) {
+    if (m_app == app) return;
+    if (m_app) disconnect(m_app, nullptr, this, nullptr);
+    m_app = app;
+    if (m_app) {
+      connect(m_app, &AppController::dataChanged, this, &AppListModel::reload);
+      connect(m_app, &AppController::enrolledChanged, this, &AppListModel::reload);
+    }
+    emit appChanged();
+    reload();
+  }
+  int count() const { return rowCount(); }
+
+  // The row's roles by name (for QML), empty when out of range.
+  Q_INVOKABLE QVariantMap get(int row) const {
+    QVariantMap map;
+    if (row < 0 || row >= rowCount()) return map;
+    const QModelIndex idx = index(row, 0);
+    const auto names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+      map.insert(QString::fromLatin1(it.value()), data(idx, it.key()));
+    }
+    return map;
+  }
+  Q_INVOKABLE virtual void reload() = 0;
+
+ signals:
+  void appChanged();
+  void countChanged();
+
+ protected:
+  QPointer<AppController> m_app;
+};
+
+template <typename Row>
+class RowsModel : public AppListModel {
+ public:
+  using AppListModel::AppListModel;
 
   int rowCount(const QModelIndex& parent = QModelIndex()) const override {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -31,18 +84,6 @@ class RowsModel : public QAbstractListModel {
       return nullptr;
     }
     return &m_rows[static_cast<size_t>(index.row())];
-  }
-
-  // The row's roles by name, for QML's get(row); empty when out of range.
-  QVariantMap rowAsMap(int row) const {
-    QVariantMap map;
-    if (row < 0 || row >= rowCount()) return map;
-    const QModelIndex idx = index(row, 0);
-    const auto names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it) {
-      map.insert(QString::fromLatin1(it.value()), data(idx, it.key()));
-    }
-    return map;
   }
 
   // Returns true when the number of rows changed.

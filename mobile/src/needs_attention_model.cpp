@@ -105,18 +105,6 @@ QString fixFor(const QString& reasonCode, const QString& entityType) {
 
 NeedsAttentionModel::NeedsAttentionModel(QObject* parent) : RowsModel<AttentionRow>(parent) {}
 
-void NeedsAttentionModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) {
-    connect(m_app, &AppController::dataChanged, this, &NeedsAttentionModel::reload);
-    connect(m_app, &AppController::enrolledChanged, this, &NeedsAttentionModel::reload);
-  }
-  emit appChanged();
-  reload();
-}
-
 void NeedsAttentionModel::reload() {
   if (!m_app) {
     publish({}, {});
@@ -235,7 +223,5 @@ QHash<int, QByteArray> NeedsAttentionModel::roleNames() const {
       {DateTextRole, "dateText"},
   };
 }
-
-QVariantMap NeedsAttentionModel::get(int row) const { return rowAsMap(row); }
 
 }  // namespace secap::field

@@ -50,8 +50,6 @@ struct AttentionRow {
 class NeedsAttentionModel : public RowsModel<AttentionRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
   Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY countChanged)
   Q_PROPERTY(int flaggedCount READ flaggedCount NOTIFY countChanged)
   Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -85,9 +83,6 @@ class NeedsAttentionModel : public RowsModel<AttentionRow> {
 
   explicit NeedsAttentionModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
-  int count() const { return rowCount(); }
   int rejectedCount() const { return m_rejected; }
   int flaggedCount() const { return rowCount() - m_rejected; }
   bool loading() const { return m_loading; }
@@ -95,18 +90,14 @@ class NeedsAttentionModel : public RowsModel<AttentionRow> {
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE QVariantMap get(int row) const;
-  Q_INVOKABLE void reload();
+  void reload() override;
 
  signals:
-  void appChanged();
-  void countChanged();
   void loadingChanged();
 
  private:
   void publish(std::vector<AttentionRow> rejected, std::vector<AttentionRow> flagged);
 
-  QPointer<AppController> m_app;
   std::vector<AttentionRow> m_rejectedRows;
   std::vector<AttentionRow> m_flaggedRows;
   int m_rejected = 0;

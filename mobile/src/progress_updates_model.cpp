@@ -10,15 +10,6 @@ namespace secap::field {
 
 ProgressUpdatesModel::ProgressUpdatesModel(QObject* parent) : RowsModel<ProgressRow>(parent) {}
 
-void ProgressUpdatesModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) connect(m_app, &AppController::dataChanged, this, &ProgressUpdatesModel::reload);
-  emit appChanged();
-  reload();
-}
-
 void ProgressUpdatesModel::setMeasureId(const QString& measureId) {
   if (m_measureId == measureId) return;
   m_measureId = measureId;
@@ -88,7 +79,5 @@ QHash<int, QByteArray> ProgressUpdatesModel::roleNames() const {
       {NoteRole, "note"},         {IndicatorsRole, "indicators"}, {PhotoUrlsRole, "photoUrls"},
   };
 }
-
-QVariantMap ProgressUpdatesModel::get(int row) const { return rowAsMap(row); }
 
 }  // namespace secap::field

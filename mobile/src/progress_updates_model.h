@@ -30,9 +30,7 @@ struct ProgressRow {
 class ProgressUpdatesModel : public RowsModel<ProgressRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
   Q_PROPERTY(QString measureId READ measureId WRITE setMeasureId NOTIFY measureIdChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
 
  public:
   enum Role {
@@ -50,25 +48,18 @@ class ProgressUpdatesModel : public RowsModel<ProgressRow> {
 
   explicit ProgressUpdatesModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
   QString measureId() const { return m_measureId; }
   void setMeasureId(const QString& measureId);
-  int count() const { return rowCount(); }
 
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE QVariantMap get(int row) const;
-  Q_INVOKABLE void reload();
+  void reload() override;
 
  signals:
-  void appChanged();
   void measureIdChanged();
-  void countChanged();
 
  private:
-  QPointer<AppController> m_app;
   QString m_measureId;
 };
 

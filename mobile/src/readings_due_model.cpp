@@ -8,18 +8,6 @@ namespace secap::field {
 
 ReadingsDueModel::ReadingsDueModel(QObject* parent) : RowsModel<DueRow>(parent) {}
 
-void ReadingsDueModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) {
-    connect(m_app, &AppController::dataChanged, this, &ReadingsDueModel::reload);
-    connect(m_app, &AppController::enrolledChanged, this, &ReadingsDueModel::reload);
-  }
-  emit appChanged();
-  reload();
-}
-
 void ReadingsDueModel::reload() {
   std::vector<DueRow> rows;
   int sites = 0;
@@ -113,7 +101,5 @@ QHash<int, QByteArray> ReadingsDueModel::roleNames() const {
       {LastDateTextRole, "lastDateText"},
   };
 }
-
-QVariantMap ReadingsDueModel::get(int row) const { return rowAsMap(row); }
 
 }  // namespace secap::field

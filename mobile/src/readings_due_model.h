@@ -33,8 +33,6 @@ struct DueRow {
 class ReadingsDueModel : public RowsModel<DueRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
   Q_PROPERTY(int siteCount READ siteCount NOTIFY countChanged)
 
  public:
@@ -56,23 +54,14 @@ class ReadingsDueModel : public RowsModel<DueRow> {
 
   explicit ReadingsDueModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
-  int count() const { return rowCount(); }
   int siteCount() const { return m_sites; }
 
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE QVariantMap get(int row) const;
-  Q_INVOKABLE void reload();
-
- signals:
-  void appChanged();
-  void countChanged();
+  void reload() override;
 
  private:
-  QPointer<AppController> m_app;
   int m_sites = 0;
 };
 

@@ -9,15 +9,6 @@ namespace secap::field {
 
 ReadingsModel::ReadingsModel(QObject* parent) : RowsModel<ReadingRow>(parent) {}
 
-void ReadingsModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) connect(m_app, &AppController::dataChanged, this, &ReadingsModel::reload);
-  emit appChanged();
-  reload();
-}
-
 void ReadingsModel::setMeterId(const QString& meterId) {
   if (m_meterId == meterId) return;
   m_meterId = meterId;

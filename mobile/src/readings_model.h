@@ -35,10 +35,8 @@ struct ReadingRow {
 class ReadingsModel : public RowsModel<ReadingRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
   Q_PROPERTY(QString meterId READ meterId WRITE setMeterId NOTIFY meterIdChanged)
   Q_PROPERTY(int limit READ limit WRITE setLimit NOTIFY limitChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
   Q_PROPERTY(bool hasLatest READ hasLatest NOTIFY latestChanged)
   Q_PROPERTY(double latestValue READ latestValue NOTIFY latestChanged)
   Q_PROPERTY(qint64 latestTakenAt READ latestTakenAt NOTIFY latestChanged)
@@ -65,13 +63,10 @@ class ReadingsModel : public RowsModel<ReadingRow> {
 
   explicit ReadingsModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
   QString meterId() const { return m_meterId; }
   void setMeterId(const QString& meterId);
   int limit() const { return m_limit; }
   void setLimit(int limit);
-  int count() const { return rowCount(); }
 
   bool hasLatest() const { return !m_rows.empty(); }
   double latestValue() const { return hasLatest() ? m_rows.front().value : 0; }
@@ -82,18 +77,14 @@ class ReadingsModel : public RowsModel<ReadingRow> {
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE QVariantMap get(int row) const { return rowAsMap(row); }
-  Q_INVOKABLE void reload();
+  void reload() override;
 
  signals:
-  void appChanged();
   void meterIdChanged();
   void limitChanged();
-  void countChanged();
   void latestChanged();
 
  private:
-  QPointer<AppController> m_app;
   QString m_meterId;
   int m_limit = 200;
 };

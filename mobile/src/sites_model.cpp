@@ -10,18 +10,6 @@ namespace secap::field {
 
 SitesModel::SitesModel(QObject* parent) : RowsModel<SiteRow>(parent) {}
 
-void SitesModel::setApp(AppController* app) {
-  if (m_app == app) return;
-  if (m_app) disconnect(m_app, nullptr, this, nullptr);
-  m_app = app;
-  if (m_app) {
-    connect(m_app, &AppController::dataChanged, this, &SitesModel::reload);
-    connect(m_app, &AppController::enrolledChanged, this, &SitesModel::reload);
-  }
-  emit appChanged();
-  reload();
-}
-
 void SitesModel::setFilter(const QString& filter) {
   if (m_filter == filter) return;
   m_filter = filter;
@@ -115,7 +103,5 @@ QHash<int, QByteArray> SitesModel::roleNames() const {
       {MeterCountRole, "meterCount"},
   };
 }
-
-QVariantMap SitesModel::get(int row) const { return rowAsMap(row); }
 
 }  // namespace secap::field

@@ -30,9 +30,7 @@ struct SiteRow {
 class SitesModel : public RowsModel<SiteRow> {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(secap::field::AppController* app READ app WRITE setApp NOTIFY appChanged)
   Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
   // Sites before filtering, to tell "no sites yet" from "no match".
   Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 
@@ -50,29 +48,21 @@ class SitesModel : public RowsModel<SiteRow> {
 
   explicit SitesModel(QObject* parent = nullptr);
 
-  AppController* app() const { return m_app; }
-  void setApp(AppController* app);
   QString filter() const { return m_filter; }
   void setFilter(const QString& filter);
-  int count() const { return rowCount(); }
   int totalCount() const { return static_cast<int>(m_all.size()); }
 
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  // The row's roles as a map (for QML), empty when out of range.
-  Q_INVOKABLE QVariantMap get(int row) const;
-  Q_INVOKABLE void reload();
+  void reload() override;
 
  signals:
-  void appChanged();
   void filterChanged();
-  void countChanged();
 
  private:
   void applyFilter();
 
-  QPointer<AppController> m_app;
   QString m_filter;
   std::vector<SiteRow> m_all;
 };
