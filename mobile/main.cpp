@@ -25,6 +25,7 @@
 
 #include "app_controller.h"
 #include "keychain_token_vault.h"
+#include "log_book.h"
 #include "qml_harness.h"
 #include "secap/core/local_store.h"
 #include "secap/core/sync_transport.h"
@@ -130,6 +131,8 @@ int main(int argc, char* argv[]) {
     err << "secap-field: cannot create the data directory " << dataDir << '\n';
     return 2;
   }
+  // The app's log file, for "export logs" (not for test and screenshot runs).
+  if (!selfTest && !screenshots) secap::field::installLogBook(dataDir);
   // Photos a form held when the app last ended, never saved.
   secap::field::removeStalePhotoDrafts(dataDir);
   const QString databasePath = QFileInfo(secap::field::storePath(dataDir)).absoluteFilePath();

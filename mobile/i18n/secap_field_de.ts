@@ -1992,6 +1992,22 @@
         <source>Follow the system</source>
         <translation>Wie im System</translation>
     </message>
+    <message>
+        <source>Export logs</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Save a report of this device and its log, to send to your coordinator</source>
+        <translation>Einen Bericht über dieses Gerät und sein Protokoll speichern, um ihn an Ihre Koordination zu senden</translation>
+    </message>
+    <message>
+        <source>Report saved: %1. Send this file to your coordinator.</source>
+        <translation>Bericht gespeichert: %1. Senden Sie diese Datei an Ihre Koordination.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved. Free some space, then try again.</source>
+        <translation>Der Bericht konnte nicht gespeichert werden. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>

@@ -2000,6 +2000,22 @@
         <source>Follow the system</source>
         <translation>Jak w systemie</translation>
     </message>
+    <message>
+        <source>Export logs</source>
+        <translation>Eksportuj dziennik</translation>
+    </message>
+    <message>
+        <source>Save a report of this device and its log, to send to your coordinator</source>
+        <translation>Zapisz raport o tym urządzeniu i jego dziennik, aby wysłać je koordynatorowi</translation>
+    </message>
+    <message>
+        <source>Report saved: %1. Send this file to your coordinator.</source>
+        <translation>Raport zapisany: %1. Wyślij ten plik koordynatorowi.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved. Free some space, then try again.</source>
+        <translation>Nie udało się zapisać raportu. Zwolnij trochę miejsca i spróbuj ponownie.</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>

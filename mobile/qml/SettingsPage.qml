@@ -242,6 +242,29 @@ Page {
                         value: App.dataDir
                         breakAnywhere: true
                     }
+                    SecondaryButton {
+                        objectName: "exportLogs"
+                        iconName: "history"
+                        text: qsTr("Export logs")
+                        Accessible.description: qsTr("Save a report of this device and its log, to send to your coordinator")
+                        onClicked: {
+                            const path = App.exportLogs()
+                            exportResult.text = path.length > 0
+                                ? qsTr("Report saved: %1. Send this file to your coordinator.").arg(path)
+                                : qsTr("The report could not be saved. Free some space, then try again.")
+                            exportResult.color = path.length > 0 ? Theme.textSecondary : Theme.error
+                        }
+                    }
+                    Label {
+                        id: exportResult
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        wrapMode: Text.WrapAnywhere
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                        Accessible.role: Accessible.AlertMessage
+                        Accessible.name: text
+                    }
                 }
             }
 

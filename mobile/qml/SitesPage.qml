@@ -52,8 +52,9 @@ Page {
                     accessibleName: qsTr("Search sites")
                 }
 
-                // All sites, or what is due this month.
-                Row {
+                // All sites, or what is due this month (on two lines where narrow).
+                Flow {
+                    Layout.fillWidth: true
                     spacing: Theme.spacingS
                     visible: sites.totalCount > 0
                     Accessible.role: Accessible.PageTabList

@@ -10,11 +10,13 @@
 #include <QLocale>
 #include <QNetworkInformation>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 #include "field_format.h"
+#include "log_book.h"
 #include "secap/core/consumption.h"
 #include "secap/core/enroll_uri.h"
 #include "secap/core/ids.h"
@@ -882,6 +884,12 @@ QVariantMap AppController::measureDetails(const QString& measureId) const {
   }
   map.insert(QStringLiteral("knownIndicators"), known);
   return map;
+}
+
+QString AppController::exportLogs() const {
+  QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  if (folder.isEmpty()) folder = QDir(m_dataDir).filePath(QStringLiteral("exports"));
+  return secap::field::exportLogs(*this, folder);
 }
 
 QString AppController::lastSyncText() const {

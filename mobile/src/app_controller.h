@@ -255,6 +255,10 @@ class AppController : public QObject {
   // Site facts for the site page: name, kind, address, heatedArea, yearBuilt.
   Q_INVOKABLE QVariantMap siteDetails(const QString& siteId) const;
   Q_INVOKABLE void clearError();
+  // Writes a report for support (log_book.h: the app's state and its log)
+  // into the user's Documents folder (else <data dir>/exports) and returns
+  // its path; empty when it could not be written.
+  Q_INVOKABLE QString exportLogs() const;
 
   // Milliseconds now, from the store's (injectable) clock.
   qint64 nowMs() const;

@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,6 +15,7 @@
 
 #include "app_controller.h"
 #include "demo_fixture.h"
+#include "log_book.h"
 #include "needs_attention_model.h"
 #include "readings_due_model.h"
 #include "readings_model.h"
@@ -175,6 +177,27 @@ TEST_F(InboxTest, ListModelsInsertNewRowsInsteadOfResetting) {
   EXPECT_EQ(reset.count(), 0);
   ASSERT_EQ(inserted.count(), 1);
   EXPECT_EQ(inserted.first().at(1).toInt(), 0);
+}
+
+// "Export logs": one file with the device's state, the refused changes and
+// the log, and never the access token.
+TEST_F(InboxTest, TheExportedReportHasTheStateAndTheLogButNoToken) {
+  installLogBook(m_dir.path());
+  qWarning("a line for the log: sync failed, retrying");
+  const QString path = exportLogs(*m_app, m_dir.filePath(QStringLiteral("exports")));
+  ASSERT_FALSE(path.isEmpty());
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(file.readAll());
+  EXPECT_TRUE(text.contains(m_app->deviceId()));
+  EXPECT_TRUE(text.contains(QStringLiteral("Bydgoszcz")));
+  EXPECT_TRUE(text.contains(QStringLiteral("clock.skew")));
+  EXPECT_TRUE(text.contains(QStringLiteral("a line for the log: sync failed, retrying")));
+  const auto token = m_app->store().accessToken();
+  ASSERT_TRUE(token.isOk() && token->has_value());
+  EXPECT_FALSE(text.contains(QString::fromStdString(**token)));
+  // Nowhere to write: an empty path, no crash.
+  EXPECT_TRUE(exportLogs(*m_app, QStringLiteral("/proc/no-such-folder")).isEmpty());
 }
 
 // The meter page's chart: the last 12 local months, each beside the month a
