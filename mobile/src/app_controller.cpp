@@ -886,7 +886,7 @@ QVariantMap AppController::measureDetails(const QString& measureId) const {
   return map;
 }
 
-QString AppController::exportLogs() const {
+QString AppController::exportLogs() {
   QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
   if (folder.isEmpty()) folder = QDir(m_dataDir).filePath(QStringLiteral("exports"));
   return secap::field::exportLogs(*this, folder);

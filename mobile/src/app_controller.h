@@ -57,9 +57,6 @@ class AppController : public QObject {
   Q_PROPERTY(QString municipalityName READ municipalityName NOTIFY municipalityNameChanged)
   Q_PROPERTY(QString deviceId READ deviceId NOTIFY enrolledChanged)
   Q_PROPERTY(QString role READ role NOTIFY enrolledChanged)
-  // Coordinators and admins edit a measure's plan (its header); field staff
-  // report progress only (the server would reject their edit).
-  Q_PROPERTY(bool canEditMeasures READ canEditMeasures NOTIFY enrolledChanged)
   Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
   // The pinned server key from the enrollment link; empty: plain text.
   Q_PROPERTY(QString serverPin READ serverPin NOTIFY serverAddressChanged)
@@ -120,7 +117,6 @@ class AppController : public QObject {
   QString municipalityName() const { return m_municipalityName; }
   QString deviceId() const { return m_deviceId; }
   QString role() const { return m_role; }
-  bool canEditMeasures() const { return m_role == QLatin1String("coordinator") || m_role == QLatin1String("admin"); }
   QString serverAddress() const { return m_serverAddress; }
   // Keeps the pinned key: the same server may move to another address.
   void setServerAddress(const QString& address);
@@ -258,7 +254,7 @@ class AppController : public QObject {
   // Writes a report for support (log_book.h: the app's state and its log)
   // into the user's Documents folder (else <data dir>/exports) and returns
   // its path; empty when it could not be written.
-  Q_INVOKABLE QString exportLogs() const;
+  Q_INVOKABLE QString exportLogs();
 
   // Milliseconds now, from the store's (injectable) clock.
   qint64 nowMs() const;

@@ -70,7 +70,7 @@ void installLogBook(const QString& dataDir) {
   g_previous = qInstallMessageHandler(handler);
 }
 
-QString exportLogs(const AppController& app, const QString& folder) {
+QString exportLogs(AppController& app, const QString& folder) {
   if (!QDir().mkpath(folder)) return {};
   const QString path =
       QDir(folder).filePath(QStringLiteral("secap-field-report-%1.txt")
@@ -90,7 +90,7 @@ QString exportLogs(const AppController& app, const QString& folder) {
   out << "last sync problem: " << (app.lastSyncError().isEmpty() ? QStringLiteral("none") : app.lastSyncError())
       << '\n';
   out << "needs attention: " << app.needsAttentionCount() << '\n';
-  auto& store = const_cast<AppController&>(app).store();
+  auto& store = app.store();
   for (const auto& r : store.rejectedChanges()) {
     out << "  refused " << QString::fromStdString(std::string(core::entityTypeName(core::entityTypeOf(r.change))))
         << ' ' << QString::fromStdString(r.change.entity_id()) << ": " << QString::fromStdString(r.reasonCode) << ", "

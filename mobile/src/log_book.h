@@ -24,6 +24,6 @@ QString logFilePath(const QString& dataDir);
 // Writes the report into `folder` (created if needed) as
 // secap-field-report-<yyyyMMdd-HHmmss>.txt and returns its path, or an empty
 // string when it cannot be written.
-QString exportLogs(const AppController& app, const QString& folder);
+QString exportLogs(AppController& app, const QString& folder);
 
 }  // namespace secap::field
