@@ -567,49 +567,122 @@ v1::LocalizedText* text(google::protobuf::RepeatedPtrField<v1::LocalizedText>* l
   return t;
 }
 
-// The global measure-verification checklist, in Polish, English and German.
-v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
-  v1::Change c = entityChange(uuidV7(createdMs, ids));
-  auto* t = c.mutable_inspection_template();
-  t->set_id(c.entity_id());
-  t->set_name("Weryfikacja realizacji działania / Measure verification / Maßnahmenprüfung");
-  t->set_version(1);
-  auto item = [&](const char* key, v1::InspectionItemKind kind, bool required, const char* pl, const char* en,
-                  const char* de) {
-    auto* i = t->add_items();
-    i->set_key(key);
-    i->set_kind(kind);
-    i->set_required(required);
-    text(i->mutable_prompt(), "pl", pl);
-    text(i->mutable_prompt(), "en", en);
-    text(i->mutable_prompt(), "de", de);
-    return i;
-  };
-  item("implemented_as_planned", v1::INSPECTION_ITEM_KIND_YES_NO, true, "Czy działanie zrealizowano zgodnie z planem?",
-       "Was the measure implemented as planned?", "Wurde die Maßnahme wie geplant umgesetzt?");
-  item("equipment_in_operation", v1::INSPECTION_ITEM_KIND_YES_NO, true, "Czy instalacja działa?",
-       "Is the installation in operation?", "Ist die Anlage in Betrieb?");
-  auto* qty =
-      item("installed_quantity", v1::INSPECTION_ITEM_KIND_NUMBER, false, "Zainstalowana ilość (m², szt., kWp, kW, m³)",
-           "Installed quantity (m², pcs, kWp, kW, m³)", "Installierte Menge (m², Stk., kWp, kW, m³)");
-  qty->set_min(0);
-  auto* condition = item("condition", v1::INSPECTION_ITEM_KIND_CHOICE, true, "Stan techniczny", "Technical condition",
-                         "Technischer Zustand");
-  struct Choice {
-    const char *key, *pl, *en, *de;
-  };
-  for (const Choice& ch : {Choice{"good", "dobry", "good", "gut"},
-                           Choice{"minor_defects", "drobne usterki", "minor defects", "kleine Mängel"},
-                           Choice{"major_defects", "poważne usterki", "major defects", "erhebliche Mängel"}}) {
-    auto* choice = condition->add_choices();
+// One question of a checklist, asked in Polish, English and German.
+v1::InspectionItem* addItem(v1::InspectionTemplate* t, const char* key, v1::InspectionItemKind kind, bool required,
+                            const char* pl, const char* en, const char* de) {
+  auto* i = t->add_items();
+  i->set_key(key);
+  i->set_kind(kind);
+  i->set_required(required);
+  text(i->mutable_prompt(), "pl", pl);
+  text(i->mutable_prompt(), "en", en);
+  text(i->mutable_prompt(), "de", de);
+  return i;
+}
+
+struct Choice {
+  const char *key, *pl, *en, *de;
+};
+
+void addChoices(v1::InspectionItem* item, std::initializer_list<Choice> choices) {
+  for (const Choice& ch : choices) {
+    auto* choice = item->add_choices();
     choice->set_key(ch.key);
     text(choice->mutable_label(), "pl", ch.pl);
     text(choice->mutable_label(), "en", ch.en);
     text(choice->mutable_label(), "de", ch.de);
   }
-  item("photo_evidence", v1::INSPECTION_ITEM_KIND_PHOTO, false, "Zdjęcie dokumentujące", "Photo evidence",
-       "Fotodokumentation");
-  item("remarks", v1::INSPECTION_ITEM_KIND_TEXT, false, "Uwagi", "Remarks", "Bemerkungen");
+}
+
+v1::Change templateChange(int64_t createdMs, Rng& ids, const char* name) {
+  v1::Change c = entityChange(uuidV7(createdMs, ids));
+  auto* t = c.mutable_inspection_template();
+  t->set_id(c.entity_id());
+  t->set_name(name);
+  t->set_version(1);
+  return c;
+}
+
+// The global measure-verification checklist (thermal modernisation, LED
+// street lighting, PV and the like), in Polish, English and German.
+v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
+  v1::Change c =
+      templateChange(createdMs, ids, "Weryfikacja realizacji działania / Measure verification / Maßnahmenprüfung");
+  auto* t = c.mutable_inspection_template();
+  constexpr auto kYesNo = v1::INSPECTION_ITEM_KIND_YES_NO;
+  addItem(t, "implemented_as_planned", kYesNo, true, "Czy działanie zrealizowano zgodnie z planem?",
+          "Was the measure implemented as planned?", "Wurde die Maßnahme wie geplant umgesetzt?");
+  addItem(t, "equipment_in_operation", kYesNo, true, "Czy instalacja działa?", "Is the installation in operation?",
+          "Ist die Anlage in Betrieb?");
+  addItem(t, "installed_quantity", v1::INSPECTION_ITEM_KIND_NUMBER, false,
+          "Zainstalowana ilość (m², szt., kWp, kW, m³)", "Installed quantity (m², pcs, kWp, kW, m³)",
+          "Installierte Menge (m², Stk., kWp, kW, m³)")
+      ->set_min(0);
+  addChoices(addItem(t, "condition", v1::INSPECTION_ITEM_KIND_CHOICE, true, "Stan techniczny", "Technical condition",
+                     "Technischer Zustand"),
+             {{"good", "dobry", "good", "gut"},
+              {"minor_defects", "drobne usterki", "minor defects", "kleine Mängel"},
+              {"major_defects", "poważne usterki", "major defects", "erhebliche Mängel"}});
+  addItem(t, "documentation_complete", kYesNo, false,
+          "Czy dokumentacja powykonawcza i protokół odbioru są kompletne?",
+          "Are the as-built documents and the acceptance report complete?",
+          "Sind Bestandsunterlagen und Abnahmeprotokoll vollständig?");
+  addItem(t, "photo_evidence", v1::INSPECTION_ITEM_KIND_PHOTO, false, "Zdjęcie dokumentujące", "Photo evidence",
+          "Fotodokumentation");
+  addItem(t, "remarks", v1::INSPECTION_ITEM_KIND_TEXT, false, "Uwagi", "Remarks", "Bemerkungen");
+  return c;
+}
+
+// The global SECAP internal audit, as the OwnYourSECAP municipalities run it
+// once a year at the town hall: governance, the inventory, the measures'
+// schedule and the monitoring report, in Polish, English and German.
+v1::Change auditTemplate(int64_t createdMs, Rng& ids) {
+  v1::Change c =
+      templateChange(createdMs, ids, "Audyt wewnętrzny SECAP / SECAP internal audit / Internes SECAP-Audit");
+  auto* t = c.mutable_inspection_template();
+  constexpr auto kYesNo = v1::INSPECTION_ITEM_KIND_YES_NO;
+  addItem(t, "coordinator_appointed", kYesNo, true, "Czy wyznaczono koordynatora SECAP i zespół ds. energii?",
+          "Are a SECAP coordinator and an energy team appointed?",
+          "Sind eine SECAP-Koordination und ein Energieteam benannt?");
+  addItem(t, "council_review", kYesNo, true,
+          "Czy rada lub komitet sterujący omawiał postępy SECAP w ostatnich 12 miesiącach?",
+          "Did the council or the steering group review SECAP progress in the last 12 months?",
+          "Hat der Rat oder die Steuerungsgruppe den SECAP-Fortschritt in den letzten 12 Monaten beraten?");
+  auto* year = addItem(t, "inventory_year", v1::INSPECTION_ITEM_KIND_NUMBER, true,
+                       "Rok najnowszej inwentaryzacji emisji (MEI)", "Year of the latest emission inventory (MEI)",
+                       "Jahr des jüngsten Emissionsinventars (MEI)");
+  year->set_min(1990);
+  year->set_max(2100);
+  addItem(t, "inventory_up_to_date", kYesNo, true,
+          "Czy dane o zużyciu energii obejmują wszystkie budynki i instalacje gminy?",
+          "Do the energy data cover all of the municipality's buildings and installations?",
+          "Erfassen die Energiedaten alle kommunalen Gebäude und Anlagen?");
+  addChoices(addItem(t, "measures_on_schedule", v1::INSPECTION_ITEM_KIND_CHOICE, true,
+                     "Realizacja działań względem harmonogramu", "Measures against their schedule",
+                     "Umsetzung der Maßnahmen im Zeitplan"),
+             {{"on_schedule", "zgodnie z harmonogramem", "on schedule", "im Zeitplan"},
+              {"minor_delays", "niewielkie opóźnienia", "minor delays", "geringe Verzögerungen"},
+              {"major_delays", "znaczne opóźnienia", "major delays", "erhebliche Verzögerungen"}});
+  auto* share = addItem(t, "measures_started_share", v1::INSPECTION_ITEM_KIND_NUMBER, false,
+                        "Udział działań rozpoczętych lub zakończonych", "Share of measures started or completed",
+                        "Anteil begonnener oder abgeschlossener Maßnahmen");
+  share->set_unit("%");
+  share->set_min(0);
+  share->set_max(100);
+  addChoices(addItem(t, "monitoring_report", v1::INSPECTION_ITEM_KIND_CHOICE, true,
+                     "Raport z monitoringu dla Porozumienia Burmistrzów",
+                     "Monitoring report to the Covenant of Mayors", "Monitoringbericht an den Konvent der Bürgermeister"),
+             {{"submitted", "złożony", "submitted", "eingereicht"},
+              {"in_preparation", "w przygotowaniu", "in preparation", "in Vorbereitung"},
+              {"overdue", "po terminie", "overdue", "überfällig"}});
+  addItem(t, "funding_secured", kYesNo, false, "Czy zabezpieczono środki na działania w przyszłym roku?",
+          "Is funding secured for next year's measures?",
+          "Sind die Mittel für die Maßnahmen des nächsten Jahres gesichert?");
+  addItem(t, "evidence_photo", v1::INSPECTION_ITEM_KIND_PHOTO, false,
+          "Zdjęcie dokumentu (np. uchwały lub raportu)", "Photo of a document (e.g. the resolution or the report)",
+          "Foto eines Dokuments (z. B. Beschluss oder Bericht)");
+  addItem(t, "recommendations", v1::INSPECTION_ITEM_KIND_TEXT, false, "Zalecenia", "Recommendations",
+          "Empfehlungen");
   return c;
 }
 
@@ -779,12 +852,73 @@ void addAnomalies(const DemoOptions& options, const std::vector<v1::Change>& mun
   }
 }
 
+// Last autumn's SECAP internal audit at the town hall: governance in place,
+// the monitoring report under way; every third municipality's measures run
+// late and need a follow-up.
+void addAuditInspection(const DemoOptions& options, const Frame& f, const std::string& municipalityId, bool polish,
+                        size_t mi, const std::vector<v1::Change>& sites, const v1::InspectionTemplate& audit,
+                        SecapGroups& out) {
+  // Streams of their own: the rest of the dataset stays as it was.
+  Rng rng(options.seed, "audit", mi);
+  Rng ids(options.seed, "audit-ids", mi);
+  const v1::Site* hall = nullptr;
+  for (const auto& c : sites)
+    if (c.site().municipality_id() == municipalityId && c.site().kind() == kTownHall) {
+      hall = &c.site();
+      break;
+    }
+  if (!hall) return;
+  const int64_t startedMs = (f.nowDay - 75) * kMsPerDay + 9 * kMsPerHour + static_cast<int64_t>(mi) * kMsPerDay;
+  if (startedMs >= options.nowMs - kMsPerDay) return;
+  const bool late = mi % 3 == 2;
+  v1::Change ic = entityChange(uuidV7(startedMs, ids));
+  auto* i = ic.mutable_inspection();
+  i->set_id(ic.entity_id());
+  i->set_template_id(audit.id());
+  i->set_template_version(audit.version());
+  i->set_site_id(hall->id());
+  i->set_inspector("demo");
+  i->set_started_at(startedMs);
+  i->set_submitted_at(startedMs + 90 * 60'000);
+  i->mutable_location()->set_lat(hall->lat());
+  i->mutable_location()->set_lon(hall->lon());
+  i->mutable_location()->set_accuracy_m(std::round(rng.uniform(5, 25)));
+  auto answer = [&](const char* key) {
+    auto* a = i->add_answers();
+    a->set_item_key(key);
+    return a;
+  };
+  answer("coordinator_appointed")->set_yes_no(true);
+  answer("council_review")->set_yes_no(!late);
+  answer("inventory_year")->set_number(civilFromDays(f.nowDay).year - 2);
+  answer("inventory_up_to_date")->set_yes_no(true);
+  answer("measures_on_schedule")->set_choice(late ? "major_delays" : "minor_delays");
+  answer("measures_started_share")->set_number(late ? 35 : 60);
+  answer("monitoring_report")->set_choice("in_preparation");
+  answer("funding_secured")->set_yes_no(!late);
+  if (late) {
+    answer("recommendations")
+        ->set_text(polish ? "Przyspieszyć przetargi na termomodernizację; omówić harmonogram na najbliższej sesji rady."
+                          : "Ausschreibungen beschleunigen; Zeitplan in der nächsten Ratssitzung beraten.");
+    i->set_findings(polish ? "Opóźnienia w działaniach budynkowych; brak przeglądu postępów przez radę."
+                           : "Verzögerungen bei Gebäudemaßnahmen; keine Fortschrittsberatung im Rat.");
+    i->set_outcome(v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED);
+  } else {
+    i->set_findings(polish ? "Zarządzanie i monitoring działają; raport monitoringowy w przygotowaniu."
+                           : "Steuerung und Monitoring funktionieren; Monitoringbericht in Vorbereitung.");
+    i->set_outcome(v1::INSPECTION_OUTCOME_VERIFIED);
+  }
+  out.inspections.push_back(std::move(ic));
+}
+
 void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v1::Change>& municipalities,
                  const std::vector<v1::Change>& sites, const std::vector<std::vector<MeasurePlan>>& plans,
                  const std::map<size_t, double>& savedMwhBySite, Rng& ids, SecapGroups& out) {
   Rng rng(options.seed, "measures");
   const int64_t firstMs = f.climateFirstDay * kMsPerDay;
   const int64_t createdMs = firstMs - 150 * kMsPerDay;
+  out.templates.push_back(auditTemplate(createdMs, ids));
+  const v1::InspectionTemplate audit = out.templates.back().inspection_template();
   out.templates.push_back(verificationTemplate(createdMs, ids));
   const auto& tmpl = out.templates.back().inspection_template();
 
@@ -793,6 +927,7 @@ void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v
     const std::string& municipalityId = municipalities[mi].entity_id();
     const bool polish = std::string_view(muni.country) == "PL";
     const double scale = muni.population > 100'000 ? 4.0 : muni.population < 10'000 ? 0.6 : 1.0;
+    addAuditInspection(options, f, municipalityId, polish, mi, sites, audit, out);
     int index = 0;
     for (const MeasurePlan& plan : plans[mi]) {
       const MeasureSpec& spec = kMeasureSpecs[plan.spec];

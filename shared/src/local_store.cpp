@@ -66,6 +66,19 @@ CREATE TABLE attachment_files(
   uploaded_at INTEGER NOT NULL DEFAULT 0,
   last_error TEXT NOT NULL DEFAULT '');
 )sql",
+    // 4: inspection drafts, which never sync, and the photos taken for them.
+    R"sql(
+CREATE TABLE inspection_drafts(
+  id TEXT PRIMARY KEY,
+  updated_at INTEGER NOT NULL,
+  data BLOB NOT NULL);
+CREATE TABLE inspection_draft_photos(
+  attachment_id TEXT PRIMARY KEY,
+  draft_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  data BLOB NOT NULL);
+CREATE INDEX inspection_draft_photos_by_draft ON inspection_draft_photos(draft_id);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == LocalStore::kSchemaVersion);
@@ -90,6 +103,8 @@ std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
     if constexpr (std::is_same_v<T, Reading>) out.push_back(c.reading());
     if constexpr (std::is_same_v<T, secap::v1::Measure>) out.push_back(c.measure());
     if constexpr (std::is_same_v<T, secap::v1::ProgressUpdate>) out.push_back(c.progress_update());
+    if constexpr (std::is_same_v<T, secap::v1::Inspection>) out.push_back(c.inspection());
+    if constexpr (std::is_same_v<T, secap::v1::InspectionTemplate>) out.push_back(c.inspection_template());
   }
   return out;
 }
@@ -314,6 +329,22 @@ ValidationContext LocalStore::validationContextLocked() {
     return row.isOk() && *row;
   };
   ctx.findMeter = [this](const std::string& id) { return meterLocked(id); };
+  // The checklist an inspection answers, and a submitted inspection that must
+  // not change: the same checks as on the server. (Attachments are left out:
+  // the device rewrites a photo's owner when a reading was a duplicate.)
+  ctx.findStored = [this](EntityType type, const std::string& id) -> std::optional<Change> {
+    if (type != EntityType::kInspectionTemplate && type != EntityType::kInspection) return std::nullopt;
+    auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+    if (!st.isOk()) return std::nullopt;
+    (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+    auto row = (*st)->step();
+    if (!row.isOk() || !*row) return std::nullopt;
+    Change c;
+    const std::string data = (*st)->columnBlob(0);
+    (*st)->reset();
+    if (!parseEntityInto(type, data, c)) return std::nullopt;
+    return c;
+  };
   return ctx;
 }
 
@@ -933,19 +964,28 @@ Result<secap::v1::Attachment> LocalStore::addAttachment(secap::v1::Attachment at
   attachment.set_size(size);
 
   std::lock_guard lock(m_mu);
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  SECAP_RETURN_IF_ERROR(addAttachmentLocked(attachment, path));
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return attachment;
+}
+
+Status LocalStore::addAttachmentLocked(secap::v1::Attachment& attachment, const std::string& path) {
   Change change;
   change.set_entity_id(attachment.id());
   *change.mutable_attachment() = attachment;
-  sqlite::Transaction tx(*m_db);
-  SECAP_RETURN_IF_ERROR(tx.begin());
   SECAP_RETURN_IF_ERROR(saveLocalChangeLocked(change));
   auto st = m_db->cached(
       "INSERT OR REPLACE INTO attachment_files(attachment_id, sha256, path, size, created_at) VALUES(?,?,?,?,?)");
   if (!st.isOk()) return st.status();
-  SECAP_RETURN_IF_ERROR(
-      (*st)->bind(1, attachment.id()).bind(2, hex).bind(3, path).bind(4, size).bind(5, m_clock.nowMs()).exec());
-  SECAP_RETURN_IF_ERROR(tx.commit());
-  return attachment;
+  return (*st)
+      ->bind(1, attachment.id())
+      .bind(2, attachment.sha256())
+      .bind(3, path)
+      .bind(4, attachment.size())
+      .bind(5, m_clock.nowMs())
+      .exec();
 }
 
 std::vector<PendingAttachment> LocalStore::pendingAttachmentUploads() {
@@ -1047,6 +1087,245 @@ std::vector<secap::v1::Attachment> LocalStore::attachmentsWithoutFile(int limit)
   return out;
 }
 
+// --- Inspections ---
+
+std::vector<secap::v1::InspectionTemplate> LocalStore::inspectionTemplates(const std::string& municipalityId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND (parent_id='' OR parent_id=?) AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kInspectionTemplate)).bind(2, municipalityId);
+  auto out = parseAll<secap::v1::InspectionTemplate>(**st, EntityType::kInspectionTemplate);
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.name(), a.id()) < std::tie(b.name(), b.id()); });
+  return out;
+}
+
+std::optional<secap::v1::InspectionTemplate> LocalStore::inspectionTemplate(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kInspectionTemplate)).bind(2, id);
+  auto rows = parseAll<secap::v1::InspectionTemplate>(**st, EntityType::kInspectionTemplate);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+namespace {
+void newestFirst(std::vector<secap::v1::Inspection>& list) {
+  std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.submitted_at(), a.id()) > std::make_tuple(b.submitted_at(), b.id());
+  });
+}
+}  // namespace
+
+std::vector<secap::v1::Inspection> LocalStore::inspectionsOfSite(const std::string& siteId) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kInspection)).bind(2, siteId);
+  auto out = parseAll<secap::v1::Inspection>(**st, EntityType::kInspection);
+  newestFirst(out);
+  return out;
+}
+
+std::vector<secap::v1::Inspection> LocalStore::inspectionsOfMeasure(const std::string& measureId) {
+  std::lock_guard lock(m_mu);
+  // Inspections hang from their site; a device holds few enough to filter.
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kInspection));
+  auto all = parseAll<secap::v1::Inspection>(**st, EntityType::kInspection);
+  std::vector<secap::v1::Inspection> out;
+  for (auto& i : all)
+    if (i.has_measure_id() && i.measure_id() == measureId) out.push_back(std::move(i));
+  newestFirst(out);
+  return out;
+}
+
+std::optional<secap::v1::Inspection> LocalStore::inspection(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kInspection)).bind(2, id);
+  auto rows = parseAll<secap::v1::Inspection>(**st, EntityType::kInspection);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<InspectionDraft> LocalStore::inspectionDraftLocked(const std::string& id) {
+  auto st = m_db->cached("SELECT data, updated_at FROM inspection_drafts WHERE id=?");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, id);
+  auto row = (*st)->step();
+  if (!row.isOk() || !*row) return std::nullopt;
+  InspectionDraft draft;
+  const std::string data = (*st)->columnBlob(0);
+  draft.updatedAt = (*st)->columnInt(1);
+  (*st)->reset();
+  if (!draft.inspection.ParseFromString(data)) return std::nullopt;
+  auto photos = m_db->cached("SELECT data, path FROM inspection_draft_photos WHERE draft_id=? ORDER BY attachment_id");
+  if (!photos.isOk()) return std::nullopt;
+  (*photos)->bind(1, id);
+  while (true) {
+    auto r = (*photos)->step();
+    if (!r.isOk() || !*r) break;
+    DraftPhoto photo;
+    if (!photo.attachment.ParseFromString((*photos)->columnBlob(0))) continue;
+    photo.path = (*photos)->columnText(1);
+    draft.photos.push_back(std::move(photo));
+  }
+  return draft;
+}
+
+Result<std::vector<std::string>> LocalStore::draftPhotoPathsLocked(const std::string& id) {
+  auto st = m_db->cached("SELECT path FROM inspection_draft_photos WHERE draft_id=?");
+  if (!st.isOk()) return st.status();
+  (*st)->bind(1, id);
+  std::vector<std::string> out;
+  while (true) {
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    if (!*row) break;
+    out.push_back((*st)->columnText(0));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> LocalStore::saveInspectionDraft(InspectionDraft draft) {
+  auto& i = draft.inspection;
+  if (i.id().empty()) return Status(StatusCode::kInvalidArgument, "change.incomplete: the draft has no id");
+  if (i.has_submitted_at())
+    return Status(StatusCode::kInvalidArgument, "inspection.immutable: a submitted inspection is no draft");
+  std::lock_guard lock(m_mu);
+  {
+    auto st = m_db->cached("SELECT 1 FROM entities WHERE type=? AND id=?");
+    if (!st.isOk()) return st.status();
+    (*st)->bind(1, static_cast<int>(EntityType::kInspection)).bind(2, i.id());
+    auto row = (*st)->step();
+    if (!row.isOk()) return row.status();
+    const bool submitted = *row;
+    (*st)->reset();
+    if (submitted)
+      return Status(StatusCode::kInvalidArgument,
+                    "inspection.immutable: this inspection was submitted; amend it with a new one");
+  }
+  draft.updatedAt = m_clock.nowMs();
+  auto before = draftPhotoPathsLocked(i.id());
+  if (!before.isOk()) return before.status();
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  auto st = m_db->cached("INSERT OR REPLACE INTO inspection_drafts(id, updated_at, data) VALUES(?,?,?)");
+  if (!st.isOk()) return st.status();
+  SECAP_RETURN_IF_ERROR((*st)->bind(1, i.id()).bind(2, draft.updatedAt).bindBlob(3, i.SerializeAsString()).exec());
+  auto clear = m_db->cached("DELETE FROM inspection_draft_photos WHERE draft_id=?");
+  if (!clear.isOk()) return clear.status();
+  SECAP_RETURN_IF_ERROR((*clear)->bind(1, i.id()).exec());
+  std::set<std::string> kept;
+  for (const auto& photo : draft.photos) {
+    auto add = m_db->cached(
+        "INSERT OR REPLACE INTO inspection_draft_photos(attachment_id, draft_id, path, data) VALUES(?,?,?,?)");
+    if (!add.isOk()) return add.status();
+    SECAP_RETURN_IF_ERROR((*add)
+                              ->bind(1, photo.attachment.id())
+                              .bind(2, i.id())
+                              .bind(3, photo.path)
+                              .bindBlob(4, photo.attachment.SerializeAsString())
+                              .exec());
+    kept.insert(photo.path);
+  }
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  std::vector<std::string> dropped;
+  for (const auto& path : *before)
+    if (!kept.count(path)) dropped.push_back(path);
+  return dropped;
+}
+
+std::vector<InspectionDraft> LocalStore::inspectionDrafts() {
+  std::lock_guard lock(m_mu);
+  std::vector<std::string> ids;
+  {
+    auto st = m_db->cached("SELECT id FROM inspection_drafts ORDER BY updated_at DESC, id");
+    if (!st.isOk()) return {};
+    while (true) {
+      auto row = (*st)->step();
+      if (!row.isOk() || !*row) break;
+      ids.push_back((*st)->columnText(0));
+    }
+  }
+  std::vector<InspectionDraft> out;
+  for (const auto& id : ids)
+    if (auto d = inspectionDraftLocked(id)) out.push_back(std::move(*d));
+  return out;
+}
+
+std::optional<InspectionDraft> LocalStore::inspectionDraft(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  return inspectionDraftLocked(id);
+}
+
+Result<std::vector<std::string>> LocalStore::discardInspectionDraft(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  if (!inspectionDraftLocked(id))
+    return Status(StatusCode::kNotFound, "inspection.draft_gone: there is no such draft on this device");
+  auto paths = draftPhotoPathsLocked(id);
+  if (!paths.isOk()) return paths.status();
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  for (const char* sql :
+       {"DELETE FROM inspection_drafts WHERE id=?", "DELETE FROM inspection_draft_photos WHERE draft_id=?"}) {
+    auto st = m_db->cached(sql);
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, id).exec());
+  }
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return *paths;
+}
+
+Result<secap::v1::Inspection> LocalStore::submitInspectionDraft(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto draft = inspectionDraftLocked(id);
+  if (!draft) return Status(StatusCode::kNotFound, "inspection.draft_gone: there is no such draft on this device");
+  // Hash the photos first: one that cannot be read stops the submit, and the
+  // draft stays as it is for the user to take the photo again.
+  for (auto& photo : draft->photos) {
+    auto digest = sha256OfFile(photo.path);
+    if (!digest.isOk())
+      return Status(digest.status().code() == StatusCode::kNotFound ? StatusCode::kNotFound : digest.status().code(),
+                    "inspection.photo_missing: the photo file " + photo.path + " cannot be read");
+    photo.attachment.set_sha256(digest->sha256);
+    photo.attachment.set_size(digest->size);
+  }
+  auto& i = draft->inspection;
+  const int64_t now = m_hlc.correctedNowMs();
+  i.set_submitted_at(now);
+  if (i.started_at() <= 0 || i.started_at() > now) i.set_started_at(now);
+  if (i.inspector().empty()) i.set_inspector(stateLocked(state_keys::kDeviceId).value_or(""));
+  // Every photo of the inspection is listed with it, answers' photos too.
+  std::set<std::string> listed(i.attachment_ids().begin(), i.attachment_ids().end());
+  for (const auto& photo : draft->photos)
+    if (listed.insert(photo.attachment.id()).second) i.add_attachment_ids(photo.attachment.id());
+
+  sqlite::Transaction tx(*m_db);
+  SECAP_RETURN_IF_ERROR(tx.begin());
+  Change change;
+  change.set_entity_id(i.id());
+  *change.mutable_inspection() = i;
+  SECAP_RETURN_IF_ERROR(saveLocalChangeLocked(change));
+  for (auto& photo : draft->photos) {
+    photo.attachment.set_owner_type("inspection");
+    photo.attachment.set_owner_id(i.id());
+    SECAP_RETURN_IF_ERROR(addAttachmentLocked(photo.attachment, photo.path));
+  }
+  for (const char* sql :
+       {"DELETE FROM inspection_drafts WHERE id=?", "DELETE FROM inspection_draft_photos WHERE draft_id=?"}) {
+    auto st = m_db->cached(sql);
+    if (!st.isOk()) return st.status();
+    SECAP_RETURN_IF_ERROR((*st)->bind(1, id).exec());
+  }
+  SECAP_RETURN_IF_ERROR(tx.commit());
+  return change.inspection();
+}
+
 Status LocalStore::wipe() {
   {
     std::lock_guard lock(m_mu);
@@ -1064,12 +1343,24 @@ Status LocalStore::wipe() {
       }
       (*st)->reset();
     }
+    {
+      auto st = m_db->cached("SELECT path FROM inspection_draft_photos");
+      if (!st.isOk()) return st.status();
+      while (true) {
+        auto row = (*st)->step();
+        if (!row.isOk()) return row.status();
+        if (!*row) break;
+        files.push_back((*st)->columnText(0));
+      }
+      (*st)->reset();
+    }
     // Deleted rows would stay readable in free pages: overwrite them.
     SECAP_RETURN_IF_ERROR(m_db->exec("PRAGMA secure_delete=ON"));
     {
       sqlite::Transaction tx(*m_db);
       SECAP_RETURN_IF_ERROR(tx.begin());
-      SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files"));
+      SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files; "
+                                       "DELETE FROM inspection_drafts; DELETE FROM inspection_draft_photos"));
       auto st = m_db->cached("DELETE FROM state WHERE key<>?");
       if (!st.isOk()) return st.status();
       SECAP_RETURN_IF_ERROR((*st)->bind(1, state_keys::kInstallId).exec());

@@ -10,6 +10,7 @@
 
 #include "secap/core/consumption.h"
 #include "secap/core/hlc.h"
+#include "secap/core/inspection.h"
 #include "secap/core/inventory.h"
 #include "secap/core/ids.h"
 #include "secap/core/merge.h"
@@ -318,6 +319,20 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
         return reject("inspection.unknown_measure", "the inspected measure does not exist");
       if (!parentExists(EntityType::kInspectionTemplate, i.template_id()))
         return reject("inspection.unknown_template", "the inspection's template does not exist");
+      // The checklist is checked against the version it answered; an older
+      // version than the one held here cannot be checked and passes.
+      if (ctx.findStored) {
+        const auto tmpl = ctx.findStored(EntityType::kInspectionTemplate, i.template_id());
+        if (tmpl && tmpl->has_inspection_template() && tmpl->inspection_template().version() == i.template_version()) {
+          const auto problems = checkAnswers(tmpl->inspection_template(), i);
+          if (!problems.empty()) {
+            const auto& p = problems.front();
+            return reject(p.reasonCode, p.reasonCode == "inspection.missing_answer"
+                                            ? "the required checklist item '" + p.itemKey + "' has no answer"
+                                            : "the answer to '" + p.itemKey + "' does not fit the checklist");
+          }
+        }
+      }
       break;
     }
     case EntityType::kInspectionTemplate: {

@@ -428,10 +428,35 @@ TEST(LocalStoreMigrations, ADatabaseFromBeforeAttachmentsCanRecordPhotosAfterThe
     ASSERT_TRUE((*db)->exec("PRAGMA user_version=2").isOk());
   }
   auto store = openWithBase(dir, clock);
-  EXPECT_EQ(store->schemaVersion(), 3);
+  EXPECT_EQ(store->schemaVersion(), LocalStore::kSchemaVersion);
   auto saved = store->addAttachment(sitePhoto(), writeFile(dir, "jpeg bytes"));
   ASSERT_TRUE(saved.isOk()) << saved.status().toString();
   EXPECT_EQ(store->pendingAttachmentCount(), 1);
+}
+
+// A device from before inspection drafts keeps its pending readings and can
+// keep drafts after the upgrade.
+TEST(LocalStoreMigrations, ADatabaseFromBeforeDraftsKeepsItsOutboxAndTakesDrafts) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("upgrade_drafts");
+  {
+    auto db = sqlite::Db::open(dir + "/device.db");
+    ASSERT_TRUE(db.isOk());
+    for (int v = 0; v < 3; ++v) ASSERT_TRUE((*db)->exec(LocalStore::migrationSql(v)).isOk());
+    ASSERT_TRUE((*db)->exec("PRAGMA user_version=3").isOk());
+  }
+  {
+    auto store = openWithBase(dir, clock);
+    ASSERT_TRUE(store->recordReading(reading(100)).isOk());
+  }
+  auto store = openWithBase(dir, clock);
+  EXPECT_EQ(store->schemaVersion(), LocalStore::kSchemaVersion);
+  EXPECT_EQ(store->pendingCount(), 1);
+  InspectionDraft draft;
+  draft.inspection.set_id(newUuidV7());
+  draft.inspection.set_site_id(kSiteId);
+  ASSERT_TRUE(store->saveInspectionDraft(draft).isOk());
+  EXPECT_EQ(store->inspectionDrafts().size(), 1u);
 }
 
 namespace {

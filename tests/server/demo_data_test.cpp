@@ -13,6 +13,7 @@
 #include "fixtures.h"
 #include "ingest.h"
 #include "secap/core/entity.h"
+#include "secap/core/inspection.h"
 #include "server.h"
 #include "test_backend.h"
 
@@ -204,7 +205,8 @@ TEST(DemoData, EveryParentExistsAndComesFirst) {
         break;
       case v1::Change::kInspection:
         ASSERT_EQ(sites.count(c.inspection().site_id()), 1u);
-        ASSERT_EQ(measures.count(c.inspection().measure_id()), 1u);
+        // A measure's verification names it; the SECAP audit is of the whole plan.
+        if (c.inspection().has_measure_id()) ASSERT_EQ(measures.count(c.inspection().measure_id()), 1u);
         ASSERT_EQ(templates.count(c.inspection().template_id()), 1u);
         break;
       default:
@@ -408,6 +410,21 @@ TEST(DemoData, RejectsMissingNow) {
 namespace secap::server {
 namespace {
 
+// Every demo inspection answers its checklist as the sync rules require, and
+// the SECAP internal audit was run in every municipality with a town hall.
+TEST(DemoData, InspectionsAnswerTheirChecklists) {
+  std::map<std::string, v1::InspectionTemplate> templates;
+  int audits = 0;
+  for (const auto& c : demo()) {
+    if (c.has_inspection_template()) templates[c.entity_id()] = c.inspection_template();
+    if (!c.has_inspection()) continue;
+    const auto& t = templates.at(c.inspection().template_id());
+    EXPECT_TRUE(core::checkAnswers(t, c.inspection()).empty()) << t.name();
+    if (t.name().find("SECAP internal audit") != std::string::npos) ++audits;
+  }
+  EXPECT_GE(audits, 3);
+}
+
 TEST(DemoData, HasMeasuresProgressInspectionsAndReferenceData) {
   std::map<v1::Change::EntityCase, int> counts;
   int verified = 0, globalTemplates = 0, exampleFactors = 0, ipccFactors = 0;
@@ -441,7 +458,7 @@ TEST(DemoData, HasMeasuresProgressInspectionsAndReferenceData) {
   EXPECT_GE(counts[v1::Change::kMeasure], 30);
   EXPECT_GE(counts[v1::Change::kProgressUpdate], 100);
   EXPECT_GE(verified, 5);
-  EXPECT_EQ(globalTemplates, 1);
+  EXPECT_EQ(globalTemplates, 2);  // measure verification and the SECAP internal audit
   EXPECT_EQ(ipccFactors, 7);
   EXPECT_GE(exampleFactors, 6);
   EXPECT_TRUE(indicators);

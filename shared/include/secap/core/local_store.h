@@ -76,6 +76,22 @@ struct RejectedChange {
 };
 
 // An attachment file whose bytes are not on the server yet.
+// A photo on an inspection draft: the Attachment it becomes on submit (id,
+// mime, width, height, taken_at; the owner is set then) and its file, kept
+// where the saved photo stays (the app's photos/<attachment id>.jpg).
+struct DraftPhoto {
+  secap::v1::Attachment attachment;
+  std::string path;
+};
+
+// An inspection being filled in (DESIGN.md §3: "draft on the device only").
+// It lives in its own table, never in the outbox, until it is submitted.
+struct InspectionDraft {
+  secap::v1::Inspection inspection;  // submitted_at never set
+  std::vector<DraftPhoto> photos;
+  int64_t updatedAt = 0;  // ms, set by saveInspectionDraft
+};
+
 struct PendingAttachment {
   std::string attachmentId;
   std::string sha256;
@@ -86,7 +102,7 @@ struct PendingAttachment {
 class LocalStore {
  public:
   // The schema version this build migrates to.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // The SQL of migration `index` (0-based: it takes the schema from version
   // index to index+1), for upgrade tests.
@@ -146,6 +162,14 @@ class LocalStore {
   std::optional<secap::v1::Measure> measure(const std::string& id);
   // A measure's progress updates, newest first (reported_at, then id).
   std::vector<secap::v1::ProgressUpdate> progressUpdates(const std::string& measureId);
+  // The checklists this device can use: the municipality's and the global
+  // ones (not deleted), by name.
+  std::vector<secap::v1::InspectionTemplate> inspectionTemplates(const std::string& municipalityId);
+  std::optional<secap::v1::InspectionTemplate> inspectionTemplate(const std::string& id);
+  // Submitted inspections of a site, or of a measure, newest first.
+  std::vector<secap::v1::Inspection> inspectionsOfSite(const std::string& siteId);
+  std::vector<secap::v1::Inspection> inspectionsOfMeasure(const std::string& measureId);
+  std::optional<secap::v1::Inspection> inspection(const std::string& id);
   // An attachment record held here (not deleted).
   std::optional<secap::v1::Attachment> attachment(const std::string& id);
   int64_t readingCount();
@@ -158,6 +182,29 @@ class LocalStore {
   // municipality and the records of the kinds it needs (not deleted). Empty
   // municipality when it is not on this device.
   MonitoringRecords monitoringRecords(const std::string& municipalityId);
+
+  // --- Inspection drafts (device only; see InspectionDraft) ---
+
+  // Writes the draft (durably: it survives the app being killed) and
+  // returns the photo files the stored version had and this one has not,
+  // for the caller to delete. kInvalidArgument without an id or with a
+  // submitted_at; "inspection.immutable" when that inspection was submitted.
+  Result<std::vector<std::string>> saveInspectionDraft(InspectionDraft draft);
+  // Drafts on this device, the last edited first.
+  std::vector<InspectionDraft> inspectionDrafts();
+  std::optional<InspectionDraft> inspectionDraft(const std::string& id);
+  // The user discards the draft: it goes, and the returned photo files are
+  // the caller's to delete. NotFound when there is no such draft.
+  Result<std::vector<std::string>> discardInspectionDraft(const std::string& id);
+  // Submits the draft in one transaction: it gets submitted_at (and
+  // started_at, inspector when empty), is validated by the shared rules
+  // (a checklist with a required item unanswered is refused:
+  // inspection.missing_answer), goes to the outbox as an immutable
+  // Inspection with its photos as Attachments owned by it (their files
+  // stay and are uploaded after the record), and the draft is gone.
+  // Errors: "inspection.draft_gone" (NotFound), "inspection.photo_missing"
+  // (a photo file cannot be read; nothing changes), a validation reason.
+  Result<secap::v1::Inspection> submitInspectionDraft(const std::string& id);
 
   // --- Sync engine side ---
 
@@ -238,6 +285,10 @@ class LocalStore {
 
  private:
   Status saveLocalChangeLocked(secap::v1::Change& change);
+  // The attachment's record (outbox) and its file row, of a file hashed already.
+  Status addAttachmentLocked(secap::v1::Attachment& attachment, const std::string& path);
+  std::optional<InspectionDraft> inspectionDraftLocked(const std::string& id);
+  Result<std::vector<std::string>> draftPhotoPathsLocked(const std::string& id);
   // The rejected change of outbox entry `seq`; NotFound when there is none.
   Result<secap::v1::Change> rejectedChangeLocked(int64_t seq);
   // A content duplicate's photos follow it to the canonical reading: the
