@@ -594,11 +594,16 @@ void addChoices(v1::InspectionItem* item, std::initializer_list<Choice> choices)
   }
 }
 
-v1::Change templateChange(int64_t createdMs, Rng& ids, const char* name) {
+// A checklist named in Polish, English and German ("pl / en / de" as its
+// one `name`, for the dashboard).
+v1::Change templateChange(int64_t createdMs, Rng& ids, const char* pl, const char* en, const char* de) {
   v1::Change c = entityChange(uuidV7(createdMs, ids));
   auto* t = c.mutable_inspection_template();
   t->set_id(c.entity_id());
-  t->set_name(name);
+  t->set_name(std::string(pl) + " / " + en + " / " + de);
+  text(t->mutable_title(), "pl", pl);
+  text(t->mutable_title(), "en", en);
+  text(t->mutable_title(), "de", de);
   t->set_version(1);
   return c;
 }
@@ -607,7 +612,7 @@ v1::Change templateChange(int64_t createdMs, Rng& ids, const char* name) {
 // street lighting, PV and the like), in Polish, English and German.
 v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
   v1::Change c =
-      templateChange(createdMs, ids, "Weryfikacja realizacji działania / Measure verification / Maßnahmenprüfung");
+      templateChange(createdMs, ids, "Weryfikacja realizacji działania", "Measure verification", "Maßnahmenprüfung");
   auto* t = c.mutable_inspection_template();
   constexpr auto kYesNo = v1::INSPECTION_ITEM_KIND_YES_NO;
   addItem(t, "implemented_as_planned", kYesNo, true, "Czy działanie zrealizowano zgodnie z planem?",
@@ -637,8 +642,7 @@ v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
 // once a year at the town hall: governance, the inventory, the measures'
 // schedule and the monitoring report, in Polish, English and German.
 v1::Change auditTemplate(int64_t createdMs, Rng& ids) {
-  v1::Change c =
-      templateChange(createdMs, ids, "Audyt wewnętrzny SECAP / SECAP internal audit / Internes SECAP-Audit");
+  v1::Change c = templateChange(createdMs, ids, "Audyt wewnętrzny SECAP", "SECAP internal audit", "Internes SECAP-Audit");
   auto* t = c.mutable_inspection_template();
   constexpr auto kYesNo = v1::INSPECTION_ITEM_KIND_YES_NO;
   addItem(t, "coordinator_appointed", kYesNo, true, "Czy wyznaczono koordynatora SECAP i zespół ds. energii?",

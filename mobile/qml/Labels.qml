@@ -27,6 +27,37 @@ QtObject {
         }
     }
 
+    // An inspection's outcome (InspectionOutcome).
+    function outcomeName(outcome) {
+        switch (outcome) {
+        case 1: return qsTr("Verified")
+        case 2: return qsTr("Partially verified")
+        case 3: return qsTr("Not verified")
+        case 4: return qsTr("Follow-up needed")
+        default: return qsTr("No outcome yet")
+        }
+    }
+
+    function outcomeDescription(outcome) {
+        switch (outcome) {
+        case 1: return qsTr("Implemented as planned")
+        case 2: return qsTr("Part of it is in place")
+        case 3: return qsTr("Not in place, or not as planned")
+        case 4: return qsTr("Defects to fix, or a visit to repeat")
+        default: return ""
+        }
+    }
+
+    // Why an inspection has no position.
+    function locationProblem(code) {
+        switch (code) {
+        case "location.unavailable": return qsTr("This device gives no position. The inspection is saved without one.")
+        case "location.denied": return qsTr("Location access is off for this app. Allow it in the system settings, or submit without a position.")
+        case "location.timeout": return qsTr("No GPS fix yet. Step outside or near a window and try again, or submit without a position.")
+        default: return qsTr("The position could not be read. Try again, or submit without a position.")
+        }
+    }
+
     function measureTypeName(type) {
         switch (type) {
         case 2: return qsTr("Adaptation")

@@ -60,6 +60,19 @@ ApplicationWindow {
         stack.push(progressFormComponent, { "measureId": measureId }, navOperation())
     }
 
+    // The inspection wizard: a new one ({templateId, siteId, measureId,
+    // amendsId}) or a draft ({draftId}).
+    function openInspection(props) {
+        stack.push(inspectionComponent, props, navOperation())
+    }
+
+    function openInspectionItem(inspectionId, isDraft) {
+        if (isDraft)
+            openInspection({ "draftId": inspectionId })
+        else
+            stack.push(inspectionViewComponent, { "inspectionId": inspectionId }, navOperation())
+    }
+
     function selectSection(key) {
         section = key
         resetNavigation()
@@ -109,7 +122,41 @@ ApplicationWindow {
     function resetNavigation() {
         selectedSiteId = ""
         selectedMeasureId = ""
-        stack.replace(null, rootComponent(), listPane ? { "section": section } : {}, StackView.Immediate)
+        const root = rootComponent()
+        stack.replace(null, root, root === placeholderComponent ? { "section": section } : {}, StackView.Immediate)
+    }
+
+    // The verification of a completed measure on site, half filled in: the
+    // draft of an earlier run is continued, so runs do not pile drafts up.
+    function showInspectionWizard(conclusion) {
+        const templates = App.inspectionTemplates()
+        let template = templates.find(t => t.fullName.indexOf("verification") >= 0) || templates[0]
+        if (!template)
+            return false
+        let measureId = ""
+        let siteId = ""
+        for (let i = 0; i < probeMeasures.count && !measureId; ++i) {
+            const details = App.measureDetails(probeMeasures.get(i).measureId)
+            if ((details.siteIds || []).length > 0 && details.status === 3) {
+                measureId = details.id
+                siteId = details.siteIds[0]
+            }
+        }
+        if (!measureId)
+            return false
+        openMeasure(measureId)
+        probeInspections.measureId = measureId
+        let draftId = ""
+        for (let r = 0; r < probeInspections.count; ++r) {
+            if (probeInspections.get(r).isDraft)
+                draftId = probeInspections.get(r).inspectionId
+        }
+        openInspection(draftId ? { "draftId": draftId }
+                               : { "templateId": template.id, "siteId": siteId, "measureId": measureId })
+        stack.currentItem.previewInput()
+        if (conclusion)
+            stack.currentItem.goToStep(1)
+        return App.enrolled
     }
 
     // Used by --self-test and --screenshots: shows a named screen with the
@@ -119,7 +166,8 @@ ApplicationWindow {
         previewCamera = name === "enrollment_camera"
         if (previewEnrollment)
             return true
-        section = name === "measures" || name === "measure" || name === "progress_form" ? "measures"
+        section = name === "measures" || name === "measure" || name === "progress_form"
+                  || name.startsWith("inspection") ? "measures"
                 : name === "progress" ? "progress" : name === "inbox" ? "inbox" : "sites"
         resetNavigation()
         if (wide && sitesPane.item && sitesPane.item.showDue !== undefined)
@@ -146,6 +194,23 @@ ApplicationWindow {
                 stack.currentItem.previewInput()
             }
             return App.enrolled
+        }
+        if (name === "inspection" || name === "inspection_conclusion")
+            return showInspectionWizard(name === "inspection_conclusion")
+        if (name === "inspection_view") {
+            // A measure's submitted verification, with its photo.
+            for (let i = 0; i < probeMeasures.count; ++i) {
+                probeInspections.measureId = probeMeasures.get(i).measureId
+                for (let r = 0; r < probeInspections.count; ++r) {
+                    const row = probeInspections.get(r)
+                    if (!row.isDraft) {
+                        openMeasure(probeMeasures.get(i).measureId)
+                        openInspectionItem(row.inspectionId, false)
+                        return App.enrolled
+                    }
+                }
+            }
+            return false
         }
         if (name === "sites")
             return App.enrolled
@@ -242,6 +307,10 @@ ApplicationWindow {
     }
     MeasuresModel {
         id: probeMeasures
+        app: App
+    }
+    InspectionsModel {
+        id: probeInspections
         app: App
     }
     // The inbox's count for the navigation badge.
@@ -438,6 +507,9 @@ ApplicationWindow {
         id: siteComponent
         SitePage {
             onMeterActivated: meterId => window.openMeter(meterId)
+            onInspectionStartRequested: (templateId, siteId) => window.openInspection({ "templateId": templateId,
+                                                                                        "siteId": siteId })
+            onInspectionActivated: (inspectionId, isDraft) => window.openInspectionItem(inspectionId, isDraft)
         }
     }
     Component {
@@ -454,13 +526,39 @@ ApplicationWindow {
     Component {
         id: measureComponent
         MeasurePage {
+            id: measurePage
             onAddProgressRequested: measureId => window.openProgressForm(measureId)
+            onInspectionStartRequested: (templateId, siteId) => window.openInspection({
+                "templateId": templateId, "siteId": siteId, "measureId": measurePage.measureId })
+            onInspectionActivated: (inspectionId, isDraft) => window.openInspectionItem(inspectionId, isDraft)
         }
     }
     Component {
         id: progressFormComponent
         ProgressFormPage {
             onSaved: window.goBack()
+        }
+    }
+    Component {
+        id: inspectionComponent
+        InspectionPage {
+            objectName: "inspectionPage"
+            onSubmitted: inspectionId => {
+                window.goBack()
+                toast.show(App.online ? qsTr("Inspection submitted")
+                                      : qsTr("Inspection submitted on this device. It will sync when online."))
+            }
+            onDiscarded: {
+                window.goBack()
+                toast.show(qsTr("Draft discarded"))
+            }
+        }
+    }
+    Component {
+        id: inspectionViewComponent
+        InspectionViewPage {
+            objectName: "inspectionViewPage"
+            onAmendRequested: inspectionId => window.openInspection({ "amendsId": inspectionId })
         }
     }
     Component {

@@ -17,6 +17,8 @@ Page {
     readonly property bool canReport: App.role === "field" || App.role === "coordinator" || App.role === "admin"
     readonly property bool wide: width >= 760
     signal addProgressRequested(string measureId)
+    signal inspectionStartRequested(string templateId, string siteId)
+    signal inspectionActivated(string inspectionId, bool isDraft)
 
     function datesText() {
         const start = measure.plannedStart !== undefined ? App.formatMonthYear(measure.plannedStart) : ""
@@ -221,6 +223,15 @@ Page {
                             text: qsTr("Add progress")
                             onClicked: page.addProgressRequested(page.measureId)
                         }
+                        SecondaryButton {
+                            objectName: "verifyButton"
+                            Layout.fillWidth: true
+                            Layout.topMargin: -Theme.spacingXs
+                            visible: inspectionSection.canInspect && inspectionSection.templates.length > 0
+                            iconName: "checklist"
+                            text: qsTr("Start inspection")
+                            onClicked: inspectionSection.start()
+                        }
                     }
                 }
 
@@ -361,6 +372,17 @@ Page {
                         }
                     }
                 }
+            }
+
+            // Verification on site: needs a site, the measure's first one.
+            InspectionSection {
+                id: inspectionSection
+                objectName: "measureInspections"
+                Layout.fillWidth: true
+                measureId: page.measureId
+                canInspect: page.canReport && (page.measure.siteIds || []).length > 0
+                onStartRequested: templateId => page.inspectionStartRequested(templateId, page.measure.siteIds[0])
+                onInspectionActivated: (inspectionId, isDraft) => page.inspectionActivated(inspectionId, isDraft)
             }
 
             SectionTitle {

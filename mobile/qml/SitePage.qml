@@ -10,6 +10,8 @@ Page {
     property string siteId
     readonly property var site: (App.dataRevision, App.siteDetails(siteId))
     signal meterActivated(string meterId)
+    signal inspectionStartRequested(string templateId, string siteId)
+    signal inspectionActivated(string inspectionId, bool isDraft)
 
     title: site.exists ? site.name : qsTr("Site")
     background: Rectangle { color: Theme.background }
@@ -166,11 +168,23 @@ Page {
             onClicked: page.meterActivated(meterId)
         }
 
-        footer: Item { width: 1; height: Theme.spacingXl }
+        // The site's inspections (the SECAP audit at the town hall, a
+        // measure's verification) below its meters.
+        footer: ColumnLayout {
+            width: ListView.view.width
+            spacing: 0
+            InspectionSection {
+                Layout.fillWidth: true
+                siteId: page.siteId
+                onStartRequested: templateId => page.inspectionStartRequested(templateId, page.siteId)
+                onInspectionActivated: (inspectionId, isDraft) => page.inspectionActivated(inspectionId, isDraft)
+            }
+            Item { implicitWidth: 1; implicitHeight: Theme.spacingXl }
+        }
 
         EmptyState {
             anchors.horizontalCenter: parent.horizontalCenter
-            y: list.headerItem ? list.headerItem.height + Theme.spacingXl : 0
+            y: list.headerItem ? list.headerItem.height + Theme.spacingL : 0
             width: Math.min(parent.width - 2 * Theme.spacingXl, 360)
             visible: meters.count === 0
             iconName: "gauge"

@@ -71,6 +71,26 @@ QtObject {
         }
     }
 
+    // An inspection's outcome (InspectionOutcome): pill colours.
+    function outcomeColor(outcome) {
+        switch (outcome) {
+        case 1: return "#1E7A4F"   // verified
+        case 2: return "#0B5C8A"   // partially verified
+        case 3: return "#8E2A24"   // not verified
+        case 4: return "#8A5300"   // follow-up needed
+        default: return "#4A5560"  // draft, no outcome yet
+        }
+    }
+    function outcomeBackground(outcome) {
+        switch (outcome) {
+        case 1: return "#E2F3EA"
+        case 2: return "#E1EFF8"
+        case 3: return "#FBE8E6"
+        case 4: return "#FFF1D6"
+        default: return "#ECEFF2"
+        }
+    }
+
     // A measure's status (ProgressStatus): text and pill colours.
     function statusColor(status) {
         switch (status) {

@@ -700,48 +700,48 @@ QVariantMap AppController::meterHistory(const QString& meterId) const {
 
 QVariantMap AppController::siteDetails(const QString& siteId) const {
   QVariantMap map;
-  map.insert(QStringLiteral("exists"), false);
-  // LocalStore has no site(id) lookup yet: scan the (few) sites in scope.
-  const std::string wanted = siteId.toStdString();
-  for (const auto& municipality : m_store->municipalities()) {
-    for (const auto& site : m_store->sites(municipality.id())) {
-      if (site.id() != wanted) continue;
-      map.insert(QStringLiteral("exists"), true);
-      map.insert(QStringLiteral("id"), qs(site.id()));
-      map.insert(QStringLiteral("name"), qs(site.name()));
-      map.insert(QStringLiteral("kind"), static_cast<int>(site.kind()));
-      map.insert(QStringLiteral("address"), qs(site.address()));
-      map.insert(QStringLiteral("comSector"), qs(site.com_sector()));
-      map.insert(QStringLiteral("municipalityName"), qs(municipality.name()));
-      if (site.has_heated_area_m2()) map.insert(QStringLiteral("heatedArea"), site.heated_area_m2());
-      if (site.has_year_built()) map.insert(QStringLiteral("yearBuilt"), site.year_built());
-      return map;
-    }
-  }
+  const auto site = m_store->site(siteId.toStdString());
+  map.insert(QStringLiteral("exists"), site.has_value());
+  if (!site) return map;
+  map.insert(QStringLiteral("id"), qs(site->id()));
+  map.insert(QStringLiteral("name"), qs(site->name()));
+  map.insert(QStringLiteral("kind"), static_cast<int>(site->kind()));
+  map.insert(QStringLiteral("address"), qs(site->address()));
+  map.insert(QStringLiteral("comSector"), qs(site->com_sector()));
+  if (const auto municipality = m_store->municipality(site->municipality_id()))
+    map.insert(QStringLiteral("municipalityName"), qs(municipality->name()));
+  if (site->has_heated_area_m2()) map.insert(QStringLiteral("heatedArea"), site->heated_area_m2());
+  if (site->has_year_built()) map.insert(QStringLiteral("yearBuilt"), site->year_built());
   return map;
 }
 
-void AppController::runFix(const QString& key, std::function<core::Result<QStringList>(core::LocalStore&)> fix) {
+void AppController::runWrite(std::function<core::Result<QStringList>(core::LocalStore&)> work, bool isSave,
+                             std::function<void(const core::Status&)> done) {
   core::LocalStore* store = m_store.get();
-  ++m_savesInFlight;
-  if (m_savesInFlight == 1) emit savingChanged();
-  QtConcurrent::run(&m_writePool, [store, fix = std::move(fix)] {
-    return fix(*store);
-  }).then(this, [this, key](const core::Result<QStringList>& done) {
-    --m_savesInFlight;
-    if (m_savesInFlight == 0) emit savingChanged();
+  if (isSave && ++m_savesInFlight == 1) emit savingChanged();
+  QtConcurrent::run(&m_writePool, [store, work = std::move(work)] {
+    return work(*store);
+  }).then(this, [this, isSave, done = std::move(done)](const core::Result<QStringList>& result) {
+    if (isSave && --m_savesInFlight == 0) emit savingChanged();
+    if (result.isOk())
+      for (const QString& path : *result) QFile::remove(path);
+    done(result.status());
+  });
+}
+
+void AppController::runFix(const QString& key, std::function<core::Result<QStringList>(core::LocalStore&)> fix) {
+  runWrite(std::move(fix), /*isSave=*/true, [this, key](const core::Status& done) {
     if (!done.isOk()) {
       // Fixed or discarded already (on another tap, or a sync got there first).
-      if (done.status().code() == core::StatusCode::kNotFound) {
+      if (done.code() == core::StatusCode::kNotFound) {
         bumpData();
-        emit attentionFailed(key, QStringLiteral("attention.gone"), qs(done.status().message()));
+        emit attentionFailed(key, QStringLiteral("attention.gone"), qs(done.message()));
         return;
       }
-      const auto r = reasonOf(done.status());
+      const auto r = reasonOf(done);
       emit attentionFailed(key, r.code, r.message);
       return;
     }
-    for (const QString& path : *done) QFile::remove(path);
     refreshLocalCounts();
     bumpData();
     emit attentionFixed(key);

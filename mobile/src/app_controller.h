@@ -226,6 +226,30 @@ class AppController : public QObject {
   // and where it stands (status, percent, spent, lastReportedAt); the
   // numbers are absent when the plan or the updates do not give them.
   Q_INVOKABLE QVariantMap measureDetails(const QString& measureId) const;
+  // --- Inspections (app_inspections.cpp; the wizard is InspectionForm) ---
+  // The checklists this device can use: [{id, name (in the app's
+  // language), fullName (as stored), version, itemCount}].
+  Q_INVOKABLE QVariantList inspectionTemplates() const;
+  // A submitted inspection for its page: exists, id, templateName, siteId,
+  // siteName, measureId, measureTitle, inspector, startedAt, submittedAt,
+  // outcome, findings, hasLocation (latitude, longitude, accuracy when
+  // known), answers [{key, prompt, kind, required, answered, answerText,
+  // photoUrl}], photoUrls (the inspection's other photos held here),
+  // amendsId, amendedById (a later inspection amending it, if known here),
+  // pending (not on the server yet).
+  Q_INVOKABLE QVariantMap inspectionDetails(const QString& inspectionId) const;
+  // The language checklist prompts are shown in: the app's ("pl", "en", "de").
+  QString contentLanguage() const;
+  // Writes a draft on the write pool (in order with every save); the photo
+  // files it no longer holds are deleted afterwards. Emits
+  // inspectionDraftsChanged, or inspectionDraftSaveFailed.
+  void saveInspectionDraft(core::InspectionDraft draft);
+  // Submits the draft on the write pool after the saves queued before it:
+  // inspectionSubmitted or inspectionSubmitFailed (inspection.missing_answer,
+  // inspection.photo_missing, inspection.draft_gone, ...).
+  void submitInspection(const QString& inspectionId);
+  // Drops the draft and its photo files: inspectionDiscarded.
+  void discardInspectionDraft(const QString& inspectionId);
   // The pool for reads that take long (the offline report); the controller
   // waits for it before the store goes.
   QThreadPool* readPool() { return &m_readPool; }
@@ -282,6 +306,11 @@ class AppController : public QObject {
   void attentionFixed(const QString& key);
   void attentionFailed(const QString& key, const QString& reasonCode, const QString& message);
   void progressRejected(const QString& measureId, const QString& reasonCode, const QString& message);
+  void inspectionDraftsChanged();
+  void inspectionDraftSaveFailed(const QString& inspectionId, const QString& reasonCode, const QString& message);
+  void inspectionSubmitted(const QString& inspectionId);
+  void inspectionSubmitFailed(const QString& inspectionId, const QString& reasonCode, const QString& message);
+  void inspectionDiscarded(const QString& inspectionId);
 
  private:
   void rebuildSync();
@@ -298,6 +327,11 @@ class AppController : public QObject {
   void bumpData();
   bool saveReading(const QString& meterId, const QString& valueText, const QString& note,
                    std::optional<StagedPhoto> photo, QPointer<PhotoDraft> draft);
+  // Runs `work` on the write pool, in order with every save; on success the
+  // files it returns are deleted, then `done` gets the status on the UI
+  // thread. `isSave` counts it in `saving` (a user's action, not an autosave).
+  void runWrite(std::function<core::Result<QStringList>(core::LocalStore&)> work, bool isSave,
+                std::function<void(const core::Status&)> done);
   // Runs an inbox fix on the write pool; the photo files it returns are
   // deleted after it succeeded.
   void runFix(const QString& key, std::function<core::Result<QStringList>(core::LocalStore&)> fix);

@@ -140,7 +140,9 @@ QStringList harnessScreens() {
           QStringLiteral("site"),          QStringLiteral("meter"),
           QStringLiteral("meter_warning"), QStringLiteral("meter_photo"),
           QStringLiteral("measures"),      QStringLiteral("measure"),
-          QStringLiteral("progress_form"), QStringLiteral("progress"),
+          QStringLiteral("progress_form"), QStringLiteral("inspection"),
+          QStringLiteral("inspection_conclusion"), QStringLiteral("inspection_view"),
+          QStringLiteral("progress"),
           QStringLiteral("inbox"),         QStringLiteral("settings"),
           QStringLiteral("enrollment"),    QStringLiteral("enrollment_camera")};
 }

@@ -22,6 +22,11 @@ std::string localizedText(const google::protobuf::RepeatedPtrField<v1::Localized
   return {};
 }
 
+std::string templateTitle(const v1::InspectionTemplate& tmpl, std::string_view language) {
+  std::string title = localizedText(tmpl.title(), language);
+  return title.empty() ? tmpl.name() : title;
+}
+
 bool isAnswered(const v1::InspectionAnswer& answer) {
   switch (answer.value_case()) {
     case v1::InspectionAnswer::kText:

@@ -437,6 +437,16 @@ std::vector<secap::v1::Site> LocalStore::sites(const std::string& municipalityId
   return out;
 }
 
+std::optional<secap::v1::Site> LocalStore::site(const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kSite)).bind(2, id);
+  auto rows = parseAll<secap::v1::Site>(**st, EntityType::kSite);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
 std::vector<Meter> LocalStore::meters(const std::string& siteId) {
   std::lock_guard lock(m_mu);
   auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
@@ -1150,6 +1160,17 @@ std::optional<secap::v1::Inspection> LocalStore::inspection(const std::string& i
   auto rows = parseAll<secap::v1::Inspection>(**st, EntityType::kInspection);
   if (rows.empty()) return std::nullopt;
   return rows.front();
+}
+
+bool LocalStore::hasUnsentChange(EntityType type, const std::string& id) {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT 1 FROM outbox WHERE entity_type=? AND entity_id=? LIMIT 1");
+  if (!st.isOk()) return false;
+  (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+  auto row = (*st)->step();
+  const bool found = row.isOk() && *row;
+  (*st)->reset();
+  return found;
 }
 
 std::optional<InspectionDraft> LocalStore::inspectionDraftLocked(const std::string& id) {

@@ -18,6 +18,8 @@ Item {
     property string chooseFileDescription: qsTr("Choose a photo from your files")
     // The caption over the attached photo shown whole.
     property string caption
+    // The title row ("Photo  optional"); off where the form has its own.
+    property bool showHeader: true
     readonly property alias draft: photo
     // A photo is being taken or chosen (the form clears an old notice).
     signal photoRequested()
@@ -104,6 +106,7 @@ Item {
 
         RowLayout {
             Layout.fillWidth: true
+            visible: root.showHeader
             spacing: Theme.spacingS
             Label {
                 text: root.title

@@ -19,6 +19,9 @@ namespace secap::core {
 std::string localizedText(const google::protobuf::RepeatedPtrField<secap::v1::LocalizedText>& texts,
                           std::string_view language);
 
+// A checklist's name in `language` (its `title`), else its `name`.
+std::string templateTitle(const secap::v1::InspectionTemplate& tmpl, std::string_view language);
+
 // What is wrong with the answer to one checklist item.
 struct AnswerProblem {
   std::string itemKey;

@@ -151,6 +151,7 @@ class LocalStore {
   std::vector<secap::v1::Municipality> municipalities();
   std::optional<secap::v1::Municipality> municipality(const std::string& id);
   std::vector<secap::v1::Site> sites(const std::string& municipalityId);
+  std::optional<secap::v1::Site> site(const std::string& id);
   std::vector<secap::v1::Meter> meters(const std::string& siteId);
   std::optional<secap::v1::Meter> meter(const std::string& id);
   // Newest first; `limit` <= 0 means all.
@@ -170,6 +171,9 @@ class LocalStore {
   std::vector<secap::v1::Inspection> inspectionsOfSite(const std::string& siteId);
   std::vector<secap::v1::Inspection> inspectionsOfMeasure(const std::string& measureId);
   std::optional<secap::v1::Inspection> inspection(const std::string& id);
+  // Whether a change of this record waits in the outbox (not sent yet, or
+  // refused and waiting for the user).
+  bool hasUnsentChange(EntityType type, const std::string& id);
   // An attachment record held here (not deleted).
   std::optional<secap::v1::Attachment> attachment(const std::string& id);
   int64_t readingCount();
