@@ -628,8 +628,7 @@ v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
              {{"good", "dobry", "good", "gut"},
               {"minor_defects", "drobne usterki", "minor defects", "kleine Mängel"},
               {"major_defects", "poważne usterki", "major defects", "erhebliche Mängel"}});
-  addItem(t, "documentation_complete", kYesNo, false,
-          "Czy dokumentacja powykonawcza i protokół odbioru są kompletne?",
+  addItem(t, "documentation_complete", kYesNo, false, "Czy dokumentacja powykonawcza i protokół odbioru są kompletne?",
           "Are the as-built documents and the acceptance report complete?",
           "Sind Bestandsunterlagen und Abnahmeprotokoll vollständig?");
   addItem(t, "photo_evidence", v1::INSPECTION_ITEM_KIND_PHOTO, false, "Zdjęcie dokumentujące", "Photo evidence",
@@ -642,7 +641,8 @@ v1::Change verificationTemplate(int64_t createdMs, Rng& ids) {
 // once a year at the town hall: governance, the inventory, the measures'
 // schedule and the monitoring report, in Polish, English and German.
 v1::Change auditTemplate(int64_t createdMs, Rng& ids) {
-  v1::Change c = templateChange(createdMs, ids, "Audyt wewnętrzny SECAP", "SECAP internal audit", "Internes SECAP-Audit");
+  v1::Change c =
+      templateChange(createdMs, ids, "Audyt wewnętrzny SECAP", "SECAP internal audit", "Internes SECAP-Audit");
   auto* t = c.mutable_inspection_template();
   constexpr auto kYesNo = v1::INSPECTION_ITEM_KIND_YES_NO;
   addItem(t, "coordinator_appointed", kYesNo, true, "Czy wyznaczono koordynatora SECAP i zespół ds. energii?",
@@ -652,9 +652,9 @@ v1::Change auditTemplate(int64_t createdMs, Rng& ids) {
           "Czy rada lub komitet sterujący omawiał postępy SECAP w ostatnich 12 miesiącach?",
           "Did the council or the steering group review SECAP progress in the last 12 months?",
           "Hat der Rat oder die Steuerungsgruppe den SECAP-Fortschritt in den letzten 12 Monaten beraten?");
-  auto* year = addItem(t, "inventory_year", v1::INSPECTION_ITEM_KIND_NUMBER, true,
-                       "Rok najnowszej inwentaryzacji emisji (MEI)", "Year of the latest emission inventory (MEI)",
-                       "Jahr des jüngsten Emissionsinventars (MEI)");
+  auto* year =
+      addItem(t, "inventory_year", v1::INSPECTION_ITEM_KIND_NUMBER, true, "Rok najnowszej inwentaryzacji emisji (MEI)",
+              "Year of the latest emission inventory (MEI)", "Jahr des jüngsten Emissionsinventars (MEI)");
   year->set_min(1990);
   year->set_max(2100);
   addItem(t, "inventory_up_to_date", kYesNo, true,
@@ -674,19 +674,18 @@ v1::Change auditTemplate(int64_t createdMs, Rng& ids) {
   share->set_min(0);
   share->set_max(100);
   addChoices(addItem(t, "monitoring_report", v1::INSPECTION_ITEM_KIND_CHOICE, true,
-                     "Raport z monitoringu dla Porozumienia Burmistrzów",
-                     "Monitoring report to the Covenant of Mayors", "Monitoringbericht an den Konvent der Bürgermeister"),
+                     "Raport z monitoringu dla Porozumienia Burmistrzów", "Monitoring report to the Covenant of Mayors",
+                     "Monitoringbericht an den Konvent der Bürgermeister"),
              {{"submitted", "złożony", "submitted", "eingereicht"},
               {"in_preparation", "w przygotowaniu", "in preparation", "in Vorbereitung"},
               {"overdue", "po terminie", "overdue", "überfällig"}});
   addItem(t, "funding_secured", kYesNo, false, "Czy zabezpieczono środki na działania w przyszłym roku?",
           "Is funding secured for next year's measures?",
           "Sind die Mittel für die Maßnahmen des nächsten Jahres gesichert?");
-  addItem(t, "evidence_photo", v1::INSPECTION_ITEM_KIND_PHOTO, false,
-          "Zdjęcie dokumentu (np. uchwały lub raportu)", "Photo of a document (e.g. the resolution or the report)",
+  addItem(t, "evidence_photo", v1::INSPECTION_ITEM_KIND_PHOTO, false, "Zdjęcie dokumentu (np. uchwały lub raportu)",
+          "Photo of a document (e.g. the resolution or the report)",
           "Foto eines Dokuments (z. B. Beschluss oder Bericht)");
-  addItem(t, "recommendations", v1::INSPECTION_ITEM_KIND_TEXT, false, "Zalecenia", "Recommendations",
-          "Empfehlungen");
+  addItem(t, "recommendations", v1::INSPECTION_ITEM_KIND_TEXT, false, "Zalecenia", "Recommendations", "Empfehlungen");
   return c;
 }
 

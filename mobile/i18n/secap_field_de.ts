@@ -61,6 +61,61 @@
     </message>
 </context>
 <context>
+    <name>ChecklistItem</name>
+    <message>
+        <source>Between %1 and %2%3</source>
+        <translation>Zwischen %1 und %2%3</translation>
+    </message>
+    <message>
+        <source>At least %1%2</source>
+        <translation>Mindestens %1%2</translation>
+    </message>
+    <message>
+        <source>At most %1%2</source>
+        <translation>Höchstens %1%2</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>That is not a number.</source>
+        <translation>Das ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Type here</source>
+        <translation>Hier eingeben</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Foto anzeigen</translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation>Foto angehängt</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the photo of this question</source>
+        <translation>Foto dieser Frage entfernen</translation>
+    </message>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>Diese Frage muss beantwortet werden.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentPage</name>
     <message>
         <source>Enroll device</source>
@@ -248,6 +303,287 @@
     <message>
         <source>Changes the server refuses and readings it finds odd appear here, with what to do.</source>
         <translation>Hier erscheinen Änderungen, die der Server ablehnt, und Zählerstände, die ihm auffallen, jeweils mit dem, was zu tun ist.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Installation complete and running; the as-built documents are missing the inverter&apos;s serial number.</source>
+        <translation>Anlage vollständig installiert und in Betrieb; in den Bestandsunterlagen fehlt die Seriennummer des Wechselrichters.</translation>
+    </message>
+    <message>
+        <source>Amend inspection</source>
+        <translation>Begehung korrigieren</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Begehung</translation>
+    </message>
+    <message>
+        <source>This inspection cannot be opened: its checklist or draft is not on this device.</source>
+        <translation>Diese Begehung kann nicht geöffnet werden: Die zugehörige Checkliste oder der Entwurf ist nicht auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Diesen Entwurf verwerfen?</translation>
+    </message>
+    <message>
+        <source>The answers and photos of this draft are deleted from the device. This cannot be undone.</source>
+        <translation>Die Antworten und Fotos dieses Entwurfs werden vom Gerät gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>1  Checklist</source>
+        <translation>1  Checkliste</translation>
+    </message>
+    <message>
+        <source>2  Conclusion</source>
+        <translation>2  Abschluss</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 von %2 beantwortet</translation>
+    </message>
+    <message>
+        <source>Amends an earlier inspection: its answers are filled in. Change what was wrong.</source>
+        <translation>Korrigiert eine frühere Begehung: Deren Antworten sind bereits eingetragen. Ändern Sie, was falsch war.</translation>
+    </message>
+    <message>
+        <source>Next: conclusion</source>
+        <translation>Weiter: Abschluss</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>± %1 m</source>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <source>Finding your position…</source>
+        <translation>Position wird bestimmt…</translation>
+    </message>
+    <message>
+        <source>No position yet.</source>
+        <translation>Noch keine Position.</translation>
+    </message>
+    <message>
+        <source>You can still submit: the inspection then records that it has no position.</source>
+        <translation>Sie können trotzdem einreichen: Die Begehung vermerkt dann, dass keine Position vorliegt.</translation>
+    </message>
+    <message>
+        <source>Update position</source>
+        <translation>Position aktualisieren</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>%1 attached</source>
+        <translation>%1 angehängt</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Foto anzeigen</translation>
+    </message>
+    <message>
+        <source>Remove this photo</source>
+        <translation>Dieses Foto entfernen</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the site</source>
+        <translation>Foto der Liegenschaft auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the site from your files</source>
+        <translation>Ein Foto der Liegenschaft aus Ihren Dateien auswählen</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Feststellungen</translation>
+    </message>
+    <message>
+        <source>What you saw: defects, deviations from the plan, what to follow up</source>
+        <translation>Was Sie gesehen haben: Mängel, Abweichungen von der Planung, was nachzuarbeiten ist</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>no outcome chosen</source>
+        <translation>kein Ergebnis gewählt</translation>
+    </message>
+    <message>
+        <source>Before submitting: %1.</source>
+        <translation>Vor dem Einreichen: %1.</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Wird eingereicht…</translation>
+    </message>
+    <message>
+        <source>Submit inspection</source>
+        <translation>Begehung einreichen</translation>
+    </message>
+    <message>
+        <source>Once submitted, the inspection cannot be changed; a correction is made as an amendment.</source>
+        <translation>Nach dem Einreichen lässt sich die Begehung nicht mehr ändern; Berichtigungen erfolgen über eine Korrektur.</translation>
+    </message>
+    <message>
+        <source>You are offline. The inspection is saved on this device and syncs later.</source>
+        <translation>Sie sind offline. Die Begehung wird auf diesem Gerät gespeichert und später synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Entwurf verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionSection</name>
+    <message>
+        <source>Inspections (%1)</source>
+        <translation>Begehungen (%1)</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Begehungen</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Begehung starten</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 questions answered · tap to continue</source>
+        <translation>%1 von %2 Fragen beantwortet · zum Fortsetzen tippen</translation>
+    </message>
+    <message>
+        <source>No inspection yet. Start one on site: the checklist works offline.</source>
+        <translation>Noch keine Begehung. Starten Sie eine vor Ort: Die Checkliste funktioniert auch offline.</translation>
+    </message>
+    <message>
+        <source>No checklist on this device yet. Sync to get your municipality&apos;s checklists.</source>
+        <translation>Noch keine Checkliste auf diesem Gerät. Synchronisieren Sie, um die Checklisten Ihrer Kommune zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Choose a checklist</source>
+        <translation>Checkliste auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionViewPage</name>
+    <message>
+        <source>Inspection</source>
+        <translation>Begehung</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Liegenschaft</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>± %1 m</source>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <source>None recorded (no GPS fix)</source>
+        <translation>Nicht erfasst (kein GPS-Empfang)</translation>
+    </message>
+    <message>
+        <source>This inspection amends an earlier one.</source>
+        <translation>Diese Begehung korrigiert eine frühere.</translation>
+    </message>
+    <message>
+        <source>A later inspection amends this one.</source>
+        <translation>Eine spätere Begehung korrigiert diese.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Feststellungen</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Foto anzeigen</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Amend this inspection</source>
+        <translation>Begehung korrigieren</translation>
+    </message>
+    <message>
+        <source>Start a new inspection that corrects this one, from its answers</source>
+        <translation>Neue Begehung mit diesen Antworten starten, die diese Begehung korrigiert</translation>
+    </message>
+    <message>
+        <source>A submitted inspection never changes. An amendment is a new inspection that names this one.</source>
+        <translation>Eine eingereichte Begehung wird nie geändert. Eine Korrektur ist eine neue Begehung, die auf diese verweist.</translation>
     </message>
 </context>
 <context>
@@ -966,7 +1302,7 @@
     </message>
     <message>
         <source>This inspection was submitted already and cannot change. Start an amendment instead.</source>
-        <translation>Diese Begehung wurde bereits eingereicht und kann nicht mehr geändert werden. Legen Sie stattdessen einen Nachtrag an.</translation>
+        <translation>Diese Begehung wurde bereits eingereicht und kann nicht mehr geändert werden. Legen Sie stattdessen eine Korrektur an.</translation>
     </message>
     <message>
         <source>The inspection&apos;s dates do not fit. Check the date and time of this device.</source>
@@ -1068,6 +1404,107 @@
         <source>This was fixed or discarded already.</source>
         <translation>Das wurde bereits korrigiert oder verworfen.</translation>
     </message>
+    <message>
+        <source>Verified</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Partially verified</source>
+        <translation>Teilweise bestätigt</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>Nacharbeit nötig</translation>
+    </message>
+    <message>
+        <source>No outcome yet</source>
+        <translation>Noch kein Ergebnis</translation>
+    </message>
+    <message>
+        <source>Implemented as planned</source>
+        <translation>Wie geplant umgesetzt</translation>
+    </message>
+    <message>
+        <source>Part of it is in place</source>
+        <translation>Teilweise umgesetzt</translation>
+    </message>
+    <message>
+        <source>Not in place, or not as planned</source>
+        <translation>Nicht oder nicht wie geplant umgesetzt</translation>
+    </message>
+    <message>
+        <source>Defects to fix, or a visit to repeat</source>
+        <translation>Mängel zu beheben oder Begehung zu wiederholen</translation>
+    </message>
+    <message>
+        <source>This device gives no position. The inspection is saved without one.</source>
+        <translation>Dieses Gerät liefert keine Position. Die Begehung wird ohne Position gespeichert.</translation>
+    </message>
+    <message>
+        <source>Location access is off for this app. Allow it in the system settings, or submit without a position.</source>
+        <translation>Der Standortzugriff ist für diese App ausgeschaltet. Erlauben Sie ihn in den Systemeinstellungen, oder reichen Sie ohne Position ein.</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet. Step outside or near a window and try again, or submit without a position.</source>
+        <translation>Noch kein GPS-Empfang. Gehen Sie ins Freie oder an ein Fenster und versuchen Sie es erneut, oder reichen Sie ohne Position ein.</translation>
+    </message>
+    <message>
+        <source>The position could not be read. Try again, or submit without a position.</source>
+        <translation>Die Position konnte nicht ermittelt werden. Versuchen Sie es erneut, oder reichen Sie ohne Position ein.</translation>
+    </message>
+    <message>
+        <source>A required question of the checklist has no answer. Answer it, then submit.</source>
+        <translation>Eine Pflichtfrage der Checkliste ist nicht beantwortet. Beantworten Sie sie und reichen Sie dann ein.</translation>
+    </message>
+    <message>
+        <source>An answer does not fit its question (a number out of range or an option the checklist does not offer). Correct it.</source>
+        <translation>Eine Antwort passt nicht zu ihrer Frage (eine Zahl außerhalb des zulässigen Bereichs oder eine Option, die die Checkliste nicht anbietet). Korrigieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>This draft is not on the device any more. It was submitted or discarded.</source>
+        <translation>Dieser Entwurf ist nicht mehr auf dem Gerät. Er wurde eingereicht oder verworfen.</translation>
+    </message>
+    <message>
+        <source>A photo of this inspection cannot be read any more. Take it again, then submit.</source>
+        <translation>Ein Foto dieser Begehung kann nicht mehr gelesen werden. Nehmen Sie es neu auf und reichen Sie dann ein.</translation>
+    </message>
+    <message>
+        <source>1 question</source>
+        <translation>1 Frage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions</source>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 required question not answered</source>
+        <translation>1 Pflichtfrage unbeantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required questions not answered</source>
+        <translation>
+            <numerusform>%n Pflichtfrage unbeantwortet</numerusform>
+            <numerusform>%n Pflichtfragen unbeantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 answer to correct</source>
+        <translation>1 Antwort zu korrigieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answers to correct</source>
+        <translation>
+            <numerusform>%n Antwort zu korrigieren</numerusform>
+            <numerusform>%n Antworten zu korrigieren</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1122,6 +1559,18 @@
     <message>
         <source>Attention</source>
         <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Inspection submitted</source>
+        <translation>Begehung eingereicht</translation>
+    </message>
+    <message>
+        <source>Inspection submitted on this device. It will sync when online.</source>
+        <translation>Begehung auf diesem Gerät eingereicht. Sie wird synchronisiert, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>Entwurf verworfen</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1735,10 @@
         <source>Add the first update when work starts: its status, what was spent and a photo.</source>
         <translation>Melden Sie den ersten Stand, sobald die Arbeiten beginnen: Status, Ausgaben und ein Foto.</translation>
     </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Begehung starten</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -1447,6 +1900,13 @@
     <message>
         <source>A year before</source>
         <translation>Ein Jahr zuvor</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChip</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,61 @@
     </message>
 </context>
 <context>
+    <name>ChecklistItem</name>
+    <message>
+        <source>Between %1 and %2%3</source>
+        <translation>Od %1 do %2%3</translation>
+    </message>
+    <message>
+        <source>At least %1%2</source>
+        <translation>Co najmniej %1%2</translation>
+    </message>
+    <message>
+        <source>At most %1%2</source>
+        <translation>Co najwyżej %1%2</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Wymagane</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Tak</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>That is not a number.</source>
+        <translation>To nie jest liczba.</translation>
+    </message>
+    <message>
+        <source>Type here</source>
+        <translation>Wpisz tutaj</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Pokaż zdjęcie</translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation>Zdjęcie dołączone</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Remove the photo of this question</source>
+        <translation>Usuń zdjęcie dołączone do tego pytania</translation>
+    </message>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>To pytanie wymaga odpowiedzi.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentPage</name>
     <message>
         <source>Enroll device</source>
@@ -248,6 +303,287 @@
     <message>
         <source>Changes the server refuses and readings it finds odd appear here, with what to do.</source>
         <translation>Tutaj pojawią się zmiany odrzucone przez serwer i odczyty, które uzna on za nietypowe, razem ze wskazówką, co zrobić.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Installation complete and running; the as-built documents are missing the inverter&apos;s serial number.</source>
+        <translation>Instalacja ukończona i działa; w dokumentacji powykonawczej brakuje numeru seryjnego falownika.</translation>
+    </message>
+    <message>
+        <source>Amend inspection</source>
+        <translation>Korekta inspekcji</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspekcja</translation>
+    </message>
+    <message>
+        <source>This inspection cannot be opened: its checklist or draft is not on this device.</source>
+        <translation>Nie można otworzyć tej inspekcji: jej listy kontrolnej lub wersji roboczej nie ma na tym urządzeniu.</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Usunąć tę wersję roboczą?</translation>
+    </message>
+    <message>
+        <source>The answers and photos of this draft are deleted from the device. This cannot be undone.</source>
+        <translation>Odpowiedzi i zdjęcia z tej wersji roboczej zostaną usunięte z urządzenia. Tego nie da się cofnąć.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Zachowaj</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>1  Checklist</source>
+        <translation>1  Lista kontrolna</translation>
+    </message>
+    <message>
+        <source>2  Conclusion</source>
+        <translation>2  Podsumowanie</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>Odpowiedzi: %1 z %2</translation>
+    </message>
+    <message>
+        <source>Amends an earlier inspection: its answers are filled in. Change what was wrong.</source>
+        <translation>Korekta wcześniejszej inspekcji: jej odpowiedzi są już wypełnione. Zmień to, co było błędne.</translation>
+    </message>
+    <message>
+        <source>Next: conclusion</source>
+        <translation>Dalej: podsumowanie</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Pozycja</translation>
+    </message>
+    <message>
+        <source>± %1 m</source>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <source>Finding your position…</source>
+        <translation>Ustalanie pozycji…</translation>
+    </message>
+    <message>
+        <source>No position yet.</source>
+        <translation>Pozycja nie jest jeszcze ustalona.</translation>
+    </message>
+    <message>
+        <source>You can still submit: the inspection then records that it has no position.</source>
+        <translation>Możesz mimo to przesłać inspekcję: zostanie w niej odnotowany brak pozycji.</translation>
+    </message>
+    <message>
+        <source>Update position</source>
+        <translation>Aktualizuj pozycję</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Spróbuj ponownie</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Zdjęcia</translation>
+    </message>
+    <message>
+        <source>%1 attached</source>
+        <translation>dołączono: %1</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcjonalnie</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Pokaż zdjęcie</translation>
+    </message>
+    <message>
+        <source>Remove this photo</source>
+        <translation>Usuń to zdjęcie</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the site</source>
+        <translation>Wybierz zdjęcie obiektu</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the site from your files</source>
+        <translation>Wybierz zdjęcie obiektu z plików</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ustalenia</translation>
+    </message>
+    <message>
+        <source>What you saw: defects, deviations from the plan, what to follow up</source>
+        <translation>Co stwierdzono: usterki, odstępstwa od planu, co wymaga dalszych działań</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Wymagane</translation>
+    </message>
+    <message>
+        <source>no outcome chosen</source>
+        <translation>nie wybrano wyniku</translation>
+    </message>
+    <message>
+        <source>Before submitting: %1.</source>
+        <translation>Przed przesłaniem: %1.</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Przesyłanie…</translation>
+    </message>
+    <message>
+        <source>Submit inspection</source>
+        <translation>Prześlij inspekcję</translation>
+    </message>
+    <message>
+        <source>Once submitted, the inspection cannot be changed; a correction is made as an amendment.</source>
+        <translation>Po przesłaniu inspekcji nie można zmienić; poprawki wprowadza się jako korektę.</translation>
+    </message>
+    <message>
+        <source>You are offline. The inspection is saved on this device and syncs later.</source>
+        <translation>Jesteś offline. Inspekcja zapisze się na tym urządzeniu i zsynchronizuje się później.</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Usuń wersję roboczą</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionSection</name>
+    <message>
+        <source>Inspections (%1)</source>
+        <translation>Inspekcje (%1)</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Inspekcje</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Rozpocznij inspekcję</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Wersja robocza</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Korekta</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Czeka na synchronizację</translation>
+    </message>
+    <message>
+        <source>%1 of %2 questions answered · tap to continue</source>
+        <translation>Odpowiedzi: %1 z %2 · dotknij, aby kontynuować</translation>
+    </message>
+    <message>
+        <source>No inspection yet. Start one on site: the checklist works offline.</source>
+        <translation>Nie ma jeszcze inspekcji. Rozpocznij ją na miejscu: lista kontrolna działa także offline.</translation>
+    </message>
+    <message>
+        <source>No checklist on this device yet. Sync to get your municipality&apos;s checklists.</source>
+        <translation>Na tym urządzeniu nie ma jeszcze list kontrolnych. Zsynchronizuj, aby pobrać listy kontrolne swojej gminy.</translation>
+    </message>
+    <message>
+        <source>Choose a checklist</source>
+        <translation>Wybierz listę kontrolną</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionViewPage</name>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspekcja</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Czeka na synchronizację</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Działanie</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Obiekt</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Przesłano</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Pozycja</translation>
+    </message>
+    <message>
+        <source>± %1 m</source>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <source>None recorded (no GPS fix)</source>
+        <translation>Nie zapisano (brak sygnału GPS)</translation>
+    </message>
+    <message>
+        <source>This inspection amends an earlier one.</source>
+        <translation>Ta inspekcja jest korektą wcześniejszej.</translation>
+    </message>
+    <message>
+        <source>A later inspection amends this one.</source>
+        <translation>Ta inspekcja została skorygowana przez późniejszą.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ustalenia</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Lista kontrolna</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Bez odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Tak</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Show the photo</source>
+        <translation>Pokaż zdjęcie</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Zdjęcia</translation>
+    </message>
+    <message>
+        <source>Amend this inspection</source>
+        <translation>Skoryguj tę inspekcję</translation>
+    </message>
+    <message>
+        <source>Start a new inspection that corrects this one, from its answers</source>
+        <translation>Rozpocznij nową inspekcję, która koryguje tę, na podstawie jej odpowiedzi</translation>
+    </message>
+    <message>
+        <source>A submitted inspection never changes. An amendment is a new inspection that names this one.</source>
+        <translation>Przesłana inspekcja nigdy się nie zmienia. Korekta to nowa inspekcja, która się do niej odwołuje.</translation>
     </message>
 </context>
 <context>
@@ -982,7 +1318,7 @@
     </message>
     <message>
         <source>The position recorded with the inspection is not valid. Take the position again.</source>
-        <translation>Lokalizacja zapisana z inspekcją jest nieprawidłowa. Ustal lokalizację ponownie.</translation>
+        <translation>Pozycja zapisana z inspekcją jest nieprawidłowa. Ustal pozycję ponownie.</translation>
     </message>
     <message>
         <source>Choose the inspection&apos;s outcome before submitting.</source>
@@ -1076,6 +1412,110 @@
         <source>This was fixed or discarded already.</source>
         <translation>To zostało już poprawione albo usunięte.</translation>
     </message>
+    <message>
+        <source>Verified</source>
+        <translation>Zweryfikowane</translation>
+    </message>
+    <message>
+        <source>Partially verified</source>
+        <translation>Częściowo zweryfikowane</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Niezweryfikowane</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>Wymaga dalszych działań</translation>
+    </message>
+    <message>
+        <source>No outcome yet</source>
+        <translation>Jeszcze bez wyniku</translation>
+    </message>
+    <message>
+        <source>Implemented as planned</source>
+        <translation>Zrealizowane zgodnie z planem</translation>
+    </message>
+    <message>
+        <source>Part of it is in place</source>
+        <translation>Zrealizowane częściowo</translation>
+    </message>
+    <message>
+        <source>Not in place, or not as planned</source>
+        <translation>Niezrealizowane lub niezgodne z planem</translation>
+    </message>
+    <message>
+        <source>Defects to fix, or a visit to repeat</source>
+        <translation>Usterki do usunięcia lub potrzebna ponowna wizyta</translation>
+    </message>
+    <message>
+        <source>This device gives no position. The inspection is saved without one.</source>
+        <translation>To urządzenie nie podaje pozycji. Inspekcja zostanie zapisana bez niej.</translation>
+    </message>
+    <message>
+        <source>Location access is off for this app. Allow it in the system settings, or submit without a position.</source>
+        <translation>Dostęp do lokalizacji jest wyłączony dla tej aplikacji. Zezwól na niego w ustawieniach systemu albo prześlij inspekcję bez pozycji.</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet. Step outside or near a window and try again, or submit without a position.</source>
+        <translation>Brak jeszcze sygnału GPS. Wyjdź na zewnątrz lub podejdź do okna i spróbuj ponownie albo prześlij inspekcję bez pozycji.</translation>
+    </message>
+    <message>
+        <source>The position could not be read. Try again, or submit without a position.</source>
+        <translation>Nie udało się ustalić pozycji. Spróbuj ponownie albo prześlij inspekcję bez pozycji.</translation>
+    </message>
+    <message>
+        <source>A required question of the checklist has no answer. Answer it, then submit.</source>
+        <translation>Wymagane pytanie z listy kontrolnej nie ma odpowiedzi. Odpowiedz na nie, a potem prześlij inspekcję.</translation>
+    </message>
+    <message>
+        <source>An answer does not fit its question (a number out of range or an option the checklist does not offer). Correct it.</source>
+        <translation>Odpowiedź nie pasuje do pytania (liczba spoza zakresu albo opcja, której nie ma na liście kontrolnej). Popraw ją.</translation>
+    </message>
+    <message>
+        <source>This draft is not on the device any more. It was submitted or discarded.</source>
+        <translation>Tej wersji roboczej nie ma już na urządzeniu. Została przesłana albo usunięta.</translation>
+    </message>
+    <message>
+        <source>A photo of this inspection cannot be read any more. Take it again, then submit.</source>
+        <translation>Nie można już odczytać jednego ze zdjęć tej inspekcji. Zrób je ponownie, a potem prześlij inspekcję.</translation>
+    </message>
+    <message>
+        <source>1 question</source>
+        <translation>1 pytanie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions</source>
+        <translation>
+            <numerusform>%n pytanie</numerusform>
+            <numerusform>%n pytania</numerusform>
+            <numerusform>%n pytań</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 required question not answered</source>
+        <translation>1 wymagane pytanie bez odpowiedzi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required questions not answered</source>
+        <translation>
+            <numerusform>%n wymagane pytanie bez odpowiedzi</numerusform>
+            <numerusform>%n wymagane pytania bez odpowiedzi</numerusform>
+            <numerusform>%n wymaganych pytań bez odpowiedzi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 answer to correct</source>
+        <translation>1 odpowiedź do poprawienia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answers to correct</source>
+        <translation>
+            <numerusform>%n odpowiedź do poprawienia</numerusform>
+            <numerusform>%n odpowiedzi do poprawienia</numerusform>
+            <numerusform>%n odpowiedzi do poprawienia</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1130,6 +1570,18 @@
     <message>
         <source>Attention</source>
         <translation>Problemy</translation>
+    </message>
+    <message>
+        <source>Inspection submitted</source>
+        <translation>Inspekcja przesłana</translation>
+    </message>
+    <message>
+        <source>Inspection submitted on this device. It will sync when online.</source>
+        <translation>Inspekcja przesłana i zapisana na tym urządzeniu. Zsynchronizuje się, gdy będzie połączenie.</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>Wersja robocza usunięta</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1746,10 @@
         <source>Add the first update when work starts: its status, what was spent and a photo.</source>
         <translation>Gdy prace ruszą, dodaj pierwszą aktualizację: status, poniesione wydatki i zdjęcie.</translation>
     </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Rozpocznij inspekcję</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -1455,6 +1911,13 @@
     <message>
         <source>A year before</source>
         <translation>Rok wcześniej</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChip</name>
+    <message>
+        <source>Draft</source>
+        <translation>Wersja robocza</translation>
     </message>
 </context>
 <context>

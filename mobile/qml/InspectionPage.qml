@@ -384,7 +384,7 @@ Page {
                         Layout.fillWidth: true
                         text: form.hasLocation
                               ? (page.coordinateText(form.latitude) + ", " + page.coordinateText(form.longitude)
-                                 + (form.accuracy >= 0 ? "  " + qsTr("± %1 m").arg(App.formatNumber(Math.round(form.accuracy))) : ""))
+                                 + (form.accuracy >= 0 ? "  " + qsTr("± %1 m").arg(App.formatNumber(Math.round(form.accuracy))).replace(/ /g, "\u00a0") : ""))
                               : probe.state === LocationProbe.Locating ? qsTr("Finding your position…")
                               : probe.state === LocationProbe.NoPosition ? Labels.locationProblem(probe.errorCode)
                               : qsTr("No position yet.")
@@ -472,6 +472,7 @@ Page {
                     }
                     PhotoField {
                         id: morePhotos
+                        objectName: "inspectionPhotos"
                         Layout.fillWidth: true
                         showHeader: false
                         caption: form.templateName
@@ -519,7 +520,9 @@ Page {
                         onTextChanged: if (ready) form.findings = text
                         Connections {
                             target: form
-                            function onLoaded() {
+                            function onFindingsChanged() {
+                                if (findingsField.text === form.findings)
+                                    return
                                 findingsField.ready = false
                                 findingsField.text = form.findings
                                 findingsField.ready = true
@@ -637,9 +640,9 @@ Page {
                 text: {
                     let parts = []
                     if (form.missing.length > 0)
-                        parts.push(qsTr("%n required question(s) not answered", "", form.missing.length))
+                        parts.push(Labels.unanswered(form.missing.length))
                     if (form.invalid.length > 0)
-                        parts.push(qsTr("%n answer(s) to correct", "", form.invalid.length))
+                        parts.push(Labels.toCorrect(form.invalid.length))
                     if (form.outcome === 0)
                         parts.push(qsTr("no outcome chosen"))
                     return parts.length > 0 ? qsTr("Before submitting: %1.").arg(parts.join(", ")) : ""

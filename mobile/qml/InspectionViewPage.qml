@@ -117,7 +117,7 @@ Page {
                                ? page.coordinateText(page.inspection.latitude) + ", "
                                  + page.coordinateText(page.inspection.longitude)
                                  + (page.inspection.accuracy !== undefined
-                                    ? "  " + qsTr("± %1 m").arg(App.formatNumber(Math.round(page.inspection.accuracy))) : "")
+                                    ? "  " + qsTr("± %1 m").arg(App.formatNumber(Math.round(page.inspection.accuracy))).replace(/ /g, "\u00a0") : "")
                                : qsTr("None recorded (no GPS fix)")
                     }
                     Label {

@@ -15,6 +15,11 @@ QtObject {
     function toCheck(n) { return n === 1 ? qsTr("1 to check") : qsTr("%n to check", "", n) }
     function measures(n) { return n === 1 ? qsTr("1 measure") : qsTr("%n measures", "", n) }
     function updates(n) { return n === 1 ? qsTr("1 update") : qsTr("%n updates", "", n) }
+    function questions(n) { return n === 1 ? qsTr("1 question") : qsTr("%n questions", "", n) }
+    function unanswered(n) {
+        return n === 1 ? qsTr("1 required question not answered") : qsTr("%n required questions not answered", "", n)
+    }
+    function toCorrect(n) { return n === 1 ? qsTr("1 answer to correct") : qsTr("%n answers to correct", "", n) }
 
     // ProgressStatus: where a measure stands.
     function progressStatusName(status) {

@@ -243,13 +243,16 @@ class AppController : public QObject {
   // Writes a draft on the write pool (in order with every save); the photo
   // files it no longer holds are deleted afterwards. Emits
   // inspectionDraftsChanged, or inspectionDraftSaveFailed.
-  void saveInspectionDraft(core::InspectionDraft draft);
+  // `released` are photo files the form let go of since its last write
+  // (perhaps never written): deleted once this write succeeded.
+  void saveInspectionDraft(core::InspectionDraft draft, QStringList released = {});
   // Submits the draft on the write pool after the saves queued before it:
   // inspectionSubmitted or inspectionSubmitFailed (inspection.missing_answer,
   // inspection.photo_missing, inspection.draft_gone, ...).
   void submitInspection(const QString& inspectionId);
-  // Drops the draft and its photo files: inspectionDiscarded.
-  void discardInspectionDraft(const QString& inspectionId);
+  // Drops the draft and its photo files (those written with it and
+  // `photoFiles`, the form's own): inspectionDiscarded.
+  void discardInspectionDraft(const QString& inspectionId, QStringList photoFiles = {});
   // The pool for reads that take long (the offline report); the controller
   // waits for it before the store goes.
   QThreadPool* readPool() { return &m_readPool; }

@@ -147,13 +147,13 @@ QVariantMap AppController::inspectionDetails(const QString& inspectionId) const 
   return map;
 }
 
-void AppController::saveInspectionDraft(core::InspectionDraft draft) {
+void AppController::saveInspectionDraft(core::InspectionDraft draft, QStringList released) {
   const QString id = qs(draft.inspection.id());
   runWrite(
-      [draft = std::move(draft)](core::LocalStore& store) -> core::Result<QStringList> {
+      [draft = std::move(draft), released = std::move(released)](core::LocalStore& store) -> core::Result<QStringList> {
         auto dropped = store.saveInspectionDraft(draft);
         if (!dropped.isOk()) return dropped.status();
-        QStringList files;
+        QStringList files = released;
         for (const auto& path : *dropped) files.append(qs(path));
         return files;
       },
@@ -191,12 +191,16 @@ void AppController::submitInspection(const QString& inspectionId) {
       });
 }
 
-void AppController::discardInspectionDraft(const QString& inspectionId) {
+void AppController::discardInspectionDraft(const QString& inspectionId, QStringList photoFiles) {
   runWrite(
-      [id = inspectionId.toStdString()](core::LocalStore& store) -> core::Result<QStringList> {
+      [id = inspectionId.toStdString(),
+       photoFiles = std::move(photoFiles)](core::LocalStore& store) -> core::Result<QStringList> {
         auto files = store.discardInspectionDraft(id);
-        if (!files.isOk()) return files.status();
-        QStringList out;
+        // Not written yet (discarded within the autosave's delay): only the
+        // form's own photos are left to delete.
+        if (!files.isOk() && files.status().code() != core::StatusCode::kNotFound) return files.status();
+        QStringList out = photoFiles;
+        if (!files.isOk()) return out;
         for (const auto& path : *files) out.append(qs(path));
         return out;
       },

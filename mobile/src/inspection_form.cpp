@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QUrl>
 #include <algorithm>
+#include <utility>
 
 #include "field_format.h"
 #include "secap/core/ids.h"
@@ -329,10 +330,19 @@ void InspectionForm::clearAnswer(const QString& key) {
 void InspectionForm::dropPhotoOfItem(const QString& key) {
   const auto* a = answerFor(key, false);
   if (!a || a->value_case() != v1::InspectionAnswer::kAttachmentId) return;
-  const std::string id = a->attachment_id();
+  releasePhoto(a->attachment_id());
+}
+
+void InspectionForm::releasePhoto(const std::string& attachmentId) {
   auto& photos = m_draft.photos;
-  photos.erase(std::remove_if(photos.begin(), photos.end(), [&](const auto& p) { return p.attachment.id() == id; }),
-               photos.end());
+  for (auto it = photos.begin(); it != photos.end();) {
+    if (it->attachment.id() == attachmentId) {
+      m_released.append(qs(it->path));
+      it = photos.erase(it);
+    } else {
+      ++it;
+    }
+  }
 }
 
 bool InspectionForm::adoptPhoto(const QString& key, PhotoDraft* draft) {
@@ -367,13 +377,11 @@ bool InspectionForm::adoptPhoto(const QString& key, PhotoDraft* draft) {
 void InspectionForm::removePhoto(const QString& attachmentId) {
   if (!m_ready) return;
   const std::string id = attachmentId.toStdString();
-  auto& photos = m_draft.photos;
-  photos.erase(std::remove_if(photos.begin(), photos.end(), [&](const auto& p) { return p.attachment.id() == id; }),
-               photos.end());
+  releasePhoto(id);
   auto* answers = m_draft.inspection.mutable_answers();
-  answers->erase(std::remove_if(answers->begin(), answers->end(),
-                                [&](const auto& a) { return a.attachment_id() == id; }),
-                 answers->end());
+  answers->erase(
+      std::remove_if(answers->begin(), answers->end(), [&](const auto& a) { return a.attachment_id() == id; }),
+      answers->end());
   auto* listed = m_draft.inspection.mutable_attachment_ids();
   listed->erase(std::remove(listed->begin(), listed->end(), id), listed->end());
   emit photosChanged();
@@ -427,7 +435,7 @@ void InspectionForm::saveNow() {
   m_saveTimer.stop();
   if (!m_ready || !m_dirty || !m_app || m_discarding) return;
   m_dirty = false;
-  m_app->saveInspectionDraft(m_draft);
+  m_app->saveInspectionDraft(m_draft, std::exchange(m_released, {}));
 }
 
 void InspectionForm::submit() {
@@ -454,7 +462,9 @@ void InspectionForm::discard() {
   m_dirty = false;
   m_discarding = true;
   emit stateChanged();
-  m_app->discardInspectionDraft(inspectionId());
+  QStringList files = std::exchange(m_released, {});
+  for (const auto& p : m_draft.photos) files.append(qs(p.path));
+  m_app->discardInspectionDraft(inspectionId(), files);
 }
 
 }  // namespace secap::field

@@ -156,6 +156,8 @@ class InspectionForm : public QObject {
   void recheck();
   void scheduleSave();
   void dropPhotoOfItem(const QString& key);
+  // Takes the photo out of the draft; its file goes after the next write.
+  void releasePhoto(const std::string& attachmentId);
 
   QPointer<AppController> m_app;
   bool m_ready = false;
@@ -167,6 +169,8 @@ class InspectionForm : public QObject {
   bool m_submitting = false;
   bool m_discarding = false;
   bool m_dirty = false;
+  // Photo files let go of since the last write (removed or replaced).
+  QStringList m_released;
   QTimer m_saveTimer;
 };
 

@@ -128,10 +128,10 @@ QVariant InspectionsModel::data(const QModelIndex& index, int role) const {
 
 QHash<int, QByteArray> InspectionsModel::roleNames() const {
   return {
-      {InspectionIdRole, "inspectionId"}, {IsDraftRole, "isDraft"},       {TemplateNameRole, "templateName"},
+      {InspectionIdRole, "inspectionId"}, {IsDraftRole, "isDraft"},         {TemplateNameRole, "templateName"},
       {StartedAtRole, "startedAt"},       {SubmittedAtRole, "submittedAt"}, {DateTextRole, "dateText"},
-      {OutcomeRole, "outcome"},           {FindingsRole, "findings"},     {AmendsIdRole, "amendsId"},
-      {AnsweredRole, "answered"},         {ItemCountRole, "itemCount"},   {PendingRole, "pending"},
+      {OutcomeRole, "outcome"},           {FindingsRole, "findings"},       {AmendsIdRole, "amendsId"},
+      {AnsweredRole, "answered"},         {ItemCountRole, "itemCount"},     {PendingRole, "pending"},
       {PhotoCountRole, "photoCount"},
   };
 }

@@ -41,8 +41,9 @@ QGeoPositionInfoSource* LocationProbe::ensureSource() {
     auto* nmea = new QNmeaPositionInfoSource(QNmeaPositionInfoSource::SimulationMode, this);
     file->setParent(nmea);
     nmea->setDevice(file);
-    // Typical GPS receiver: horizontal accuracy = HDOP × 5 m.
-    nmea->setUserEquivalentRangeError(5.0);
+    // Qt reports 2 × HDOP × UERE (about 95 %); a UERE of 2.5 m makes that
+    // HDOP × 5 m, a usual receiver's 68 % radius.
+    nmea->setUserEquivalentRangeError(2.5);
     m_source = nmea;
   } else {
     m_source = QGeoPositionInfoSource::createDefaultSource(this);

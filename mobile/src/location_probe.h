@@ -41,10 +41,10 @@ class LocationProbe : public QObject {
 
  public:
   enum State {
-    Idle,         // Not asked yet.
-    Locating,     // Waiting for a fix.
-    Fixed,        // A position is known.
-    NoPosition,   // None could be had (errorCode says why).
+    Idle,        // Not asked yet.
+    Locating,    // Waiting for a fix.
+    Fixed,       // A position is known.
+    NoPosition,  // None could be had (errorCode says why).
   };
   Q_ENUM(State)
 

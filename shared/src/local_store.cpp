@@ -1380,8 +1380,9 @@ Status LocalStore::wipe() {
     {
       sqlite::Transaction tx(*m_db);
       SECAP_RETURN_IF_ERROR(tx.begin());
-      SECAP_RETURN_IF_ERROR(m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files; "
-                                       "DELETE FROM inspection_drafts; DELETE FROM inspection_draft_photos"));
+      SECAP_RETURN_IF_ERROR(
+          m_db->exec("DELETE FROM entities; DELETE FROM outbox; DELETE FROM attachment_files; "
+                     "DELETE FROM inspection_drafts; DELETE FROM inspection_draft_photos"));
       auto st = m_db->cached("DELETE FROM state WHERE key<>?");
       if (!st.isOk()) return st.status();
       SECAP_RETURN_IF_ERROR((*st)->bind(1, state_keys::kInstallId).exec());

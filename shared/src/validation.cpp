@@ -10,9 +10,9 @@
 
 #include "secap/core/consumption.h"
 #include "secap/core/hlc.h"
+#include "secap/core/ids.h"
 #include "secap/core/inspection.h"
 #include "secap/core/inventory.h"
-#include "secap/core/ids.h"
 #include "secap/core/merge.h"
 
 namespace secap::core {
@@ -180,8 +180,7 @@ std::optional<Rejection> validatePublishedInventory(const secap::v1::PublishedIn
     return reject("published_inventory.bad_value", "the emission factor approach and the reporting unit are required");
   std::set<std::pair<std::string, int>> cells;
   for (const auto& line : p.lines()) {
-    if (!isConsumptionSector(line.com_sector()) ||
-        !isConsumedEnergy(carrierFromProto(line.carrier())) ||
+    if (!isConsumptionSector(line.com_sector()) || !isConsumedEnergy(carrierFromProto(line.carrier())) ||
         !cells.insert({line.com_sector(), static_cast<int>(line.carrier())}).second)
       return reject("published_inventory.bad_line",
                     "every line needs a consumption sector and an energy carrier of the template, once each");
@@ -196,7 +195,8 @@ std::optional<Rejection> validatePublishedInventory(const secap::v1::PublishedIn
   for (const bool bad : {p.has_green_electricity_mwh() && !finiteNonNegative(p.green_electricity_mwh()),
                          p.has_green_electricity_t_per_mwh() && !finiteNonNegative(p.green_electricity_t_per_mwh()),
                          p.has_electricity_t_per_mwh() && !finiteNonNegative(p.electricity_t_per_mwh())})
-    if (bad) return reject("published_inventory.bad_value", "green electricity and factors must be numbers not below zero");
+    if (bad)
+      return reject("published_inventory.bad_value", "green electricity and factors must be numbers not below zero");
   return std::nullopt;
 }
 

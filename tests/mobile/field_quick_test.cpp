@@ -143,6 +143,50 @@ class TestEnv : public QObject {
     return out;
   }
 
+  // What the server holds of an inspection: {exists, outcome, answers (how
+  // many), findings, hasLocation, latitude, longitude, accuracy, amendsId,
+  // photosStored}.
+  Q_INVOKABLE QVariantMap serverInspection(const QString& id) {
+    QVariantMap out{{QStringLiteral("exists"), false}};
+    if (!m_server) return out;
+    auto e = m_server->store().entity(core::EntityType::kInspection, id.toStdString());
+    if (!e.isOk() || !e->has_value()) return out;
+    const auto& i = (*e)->entity.inspection();
+    out.insert(QStringLiteral("exists"), true);
+    out.insert(QStringLiteral("outcome"), static_cast<int>(i.outcome()));
+    out.insert(QStringLiteral("answers"), i.answers_size());
+    out.insert(QStringLiteral("findings"), QString::fromStdString(i.findings()));
+    out.insert(QStringLiteral("hasLocation"), i.has_location());
+    out.insert(QStringLiteral("latitude"), i.location().lat());
+    out.insert(QStringLiteral("longitude"), i.location().lon());
+    out.insert(QStringLiteral("accuracy"), i.location().has_accuracy_m() ? i.location().accuracy_m() : -1.0);
+    out.insert(QStringLiteral("amendsId"), QString::fromStdString(i.amends_inspection_id()));
+    int stored = 0;
+    for (const auto& a : i.attachment_ids()) {
+      auto att = m_server->store().entity(core::EntityType::kAttachment, a);
+      if (!att.isOk() || !att->has_value()) continue;
+      auto has = m_server->blobs()->exists((*att)->entity.attachment().sha256());
+      if (has.isOk() && *has) ++stored;
+    }
+    out.insert(QStringLiteral("photosStored"), stored);
+    return out;
+  }
+
+  // The draft as a fresh start of the app finds it in the device database
+  // (a second connection to the file): {exists, answers, findings, photos}.
+  Q_INVOKABLE QVariantMap draftOnDisk(const QString& dataDir, const QString& id) {
+    QVariantMap out{{QStringLiteral("exists"), false}};
+    auto store = core::LocalStore::open(secap::field::storePath(dataDir).toStdString());
+    if (!store.isOk()) return out;
+    auto draft = (*store)->inspectionDraft(id.toStdString());
+    if (!draft) return out;
+    out.insert(QStringLiteral("exists"), true);
+    out.insert(QStringLiteral("answers"), draft->inspection.answers_size());
+    out.insert(QStringLiteral("findings"), QString::fromStdString(draft->inspection.findings()));
+    out.insert(QStringLiteral("photos"), static_cast<int>(draft->photos.size()));
+    return out;
+  }
+
   // A cumulative meter of the town with readings, as the server holds it:
   // {meterId, digits, lastValue}; empty when there is none.
   Q_INVOKABLE QVariantMap aCumulativeMeter() {

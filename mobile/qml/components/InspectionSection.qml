@@ -212,7 +212,7 @@ ColumnLayout {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1 questions").arg(parent.parent.modelData.itemCount)
+                            text: Labels.questions(parent.parent.modelData.itemCount)
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textSecondary
                         }
