@@ -59,6 +59,10 @@
         <source>The camera did not start. Close other apps that use it, or choose a file instead.</source>
         <translation>Die Kamera ist nicht gestartet. Schließen Sie andere Apps, die sie verwenden, oder wählen Sie stattdessen eine Datei.</translation>
     </message>
+    <message>
+        <source>Scan the meter&apos;s label</source>
+        <translation>Zähleretikett scannen</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistItem</name>
@@ -584,6 +588,21 @@
     <message>
         <source>A submitted inspection never changes. An amendment is a new inspection that names this one.</source>
         <translation>Eine eingereichte Begehung wird nie geändert. Eine Korrektur ist eine neue Begehung, die auf diese verweist.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelScanner</name>
+    <message>
+        <source>No QR code or barcode was found in this image. Choose a sharper photo of the label.</source>
+        <translation>In diesem Bild wurde kein QR-Code und kein Barcode gefunden. Wählen Sie ein schärferes Foto des Etiketts.</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the meter&apos;s label</source>
+        <translation>Foto des Zähleretiketts auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1524,10 @@
             <numerusform>%n Antworten zu korrigieren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A measure needs a title.</source>
+        <translation>Eine Maßnahme braucht einen Titel.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1571,6 +1594,105 @@
     <message>
         <source>Draft discarded</source>
         <translation>Entwurf verworfen</translation>
+    </message>
+    <message>
+        <source>No meter on this device has the label “%1”. Check the label, or sync and scan again.</source>
+        <translation>Kein Zähler auf diesem Gerät hat das Etikett „%1“. Prüfen Sie das Etikett, oder synchronisieren Sie und scannen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Plan saved</source>
+        <translation>Planung gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureEditPage</name>
+    <message>
+        <source>Edit plan</source>
+        <translation>Planung bearbeiten</translation>
+    </message>
+    <message>
+        <source>The plan of this measure</source>
+        <translation>Planung dieser Maßnahme</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>Zuständige Stelle</translation>
+    </message>
+    <message>
+        <source>Department or company in charge</source>
+        <translation>Zuständiges Amt oder Unternehmen</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Geplanter Beginn</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Geplantes Ende</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Budget, in euros</source>
+        <translation>Budget in Euro</translation>
+    </message>
+    <message>
+        <source>Expected savings</source>
+        <translation>Erwartete Einsparung</translation>
+    </message>
+    <message>
+        <source>MWh/year</source>
+        <translation>MWh/Jahr</translation>
+    </message>
+    <message>
+        <source>Expected savings, MWh a year</source>
+        <translation>Erwartete Einsparung, MWh pro Jahr</translation>
+    </message>
+    <message>
+        <source>Expected renewable production</source>
+        <translation>Erwartete erneuerbare Erzeugung</translation>
+    </message>
+    <message>
+        <source>Expected renewable production, MWh a year</source>
+        <translation>Erwartete erneuerbare Erzeugung, MWh pro Jahr</translation>
+    </message>
+    <message>
+        <source>Expected CO₂ reduction</source>
+        <translation>Erwartete CO₂-Minderung</translation>
+    </message>
+    <message>
+        <source>t/year</source>
+        <translation>t/Jahr</translation>
+    </message>
+    <message>
+        <source>Expected CO₂ reduction, tonnes a year</source>
+        <translation>Erwartete CO₂-Minderung, Tonnen pro Jahr</translation>
+    </message>
+    <message>
+        <source>Key action of the plan</source>
+        <translation>Schlüsselmaßnahme des Plans</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Planung speichern</translation>
+    </message>
+    <message>
+        <source>Saved on this device and synced; what others changed meanwhile is kept, field by field.</source>
+        <translation>Wird auf diesem Gerät gespeichert und synchronisiert; was andere inzwischen geändert haben, bleibt Feld für Feld erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1861,14 @@
         <source>Start inspection</source>
         <translation>Begehung starten</translation>
     </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the plan of this measure</source>
+        <translation>Planung dieser Maßnahme bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -1900,6 +2030,21 @@
     <message>
         <source>A year before</source>
         <translation>Ein Jahr zuvor</translation>
+    </message>
+</context>
+<context>
+    <name>MonthField</name>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>Jahr</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2734,10 @@
     <message>
         <source>Every meter read on site has a reading since the first of the month.</source>
         <translation>Jeder vor Ort abgelesene Zähler hat einen Zählerstand seit dem Monatsersten.</translation>
+    </message>
+    <message>
+        <source>Scan a meter&apos;s label</source>
+        <translation>Zähleretikett scannen</translation>
     </message>
 </context>
 <context>

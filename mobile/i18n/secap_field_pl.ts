@@ -59,6 +59,10 @@
         <source>The camera did not start. Close other apps that use it, or choose a file instead.</source>
         <translation>Aparat się nie uruchomił. Zamknij inne aplikacje, które go używają, albo wybierz plik.</translation>
     </message>
+    <message>
+        <source>Scan the meter&apos;s label</source>
+        <translation>Zeskanuj etykietę licznika</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistItem</name>
@@ -584,6 +588,21 @@
     <message>
         <source>A submitted inspection never changes. An amendment is a new inspection that names this one.</source>
         <translation>Przesłana inspekcja nigdy się nie zmienia. Korekta to nowa inspekcja, która się do niej odwołuje.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelScanner</name>
+    <message>
+        <source>No QR code or barcode was found in this image. Choose a sharper photo of the label.</source>
+        <translation>Na tym obrazie nie znaleziono kodu QR ani kodu kreskowego. Wybierz ostrzejsze zdjęcie etykiety.</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the meter&apos;s label</source>
+        <translation>Wybierz zdjęcie etykiety licznika</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Obrazy (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1535,10 @@
             <numerusform>%n odpowiedzi do poprawienia</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A measure needs a title.</source>
+        <translation>Działanie musi mieć tytuł.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1582,6 +1605,105 @@
     <message>
         <source>Draft discarded</source>
         <translation>Wersja robocza usunięta</translation>
+    </message>
+    <message>
+        <source>No meter on this device has the label “%1”. Check the label, or sync and scan again.</source>
+        <translation>Żaden licznik na tym urządzeniu nie ma etykiety „%1”. Sprawdź etykietę albo zsynchronizuj i zeskanuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Plan saved</source>
+        <translation>Plan zapisany</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureEditPage</name>
+    <message>
+        <source>Edit plan</source>
+        <translation>Edytuj plan</translation>
+    </message>
+    <message>
+        <source>The plan of this measure</source>
+        <translation>Plan tego działania</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>Jednostka odpowiedzialna</translation>
+    </message>
+    <message>
+        <source>Department or company in charge</source>
+        <translation>Wydział lub spółka odpowiedzialna</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planowany początek</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Planowany koniec</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budżet</translation>
+    </message>
+    <message>
+        <source>Budget, in euros</source>
+        <translation>Budżet w euro</translation>
+    </message>
+    <message>
+        <source>Expected savings</source>
+        <translation>Oczekiwane oszczędności</translation>
+    </message>
+    <message>
+        <source>MWh/year</source>
+        <translation>MWh/rok</translation>
+    </message>
+    <message>
+        <source>Expected savings, MWh a year</source>
+        <translation>Oczekiwane oszczędności, MWh rocznie</translation>
+    </message>
+    <message>
+        <source>Expected renewable production</source>
+        <translation>Oczekiwana produkcja z OZE</translation>
+    </message>
+    <message>
+        <source>Expected renewable production, MWh a year</source>
+        <translation>Oczekiwana produkcja z OZE, MWh rocznie</translation>
+    </message>
+    <message>
+        <source>Expected CO₂ reduction</source>
+        <translation>Oczekiwana redukcja CO₂</translation>
+    </message>
+    <message>
+        <source>t/year</source>
+        <translation>t/rok</translation>
+    </message>
+    <message>
+        <source>Expected CO₂ reduction, tonnes a year</source>
+        <translation>Oczekiwana redukcja CO₂, tony rocznie</translation>
+    </message>
+    <message>
+        <source>Key action of the plan</source>
+        <translation>Działanie kluczowe planu</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Zapisz plan</translation>
+    </message>
+    <message>
+        <source>Saved on this device and synced; what others changed meanwhile is kept, field by field.</source>
+        <translation>Zapisywane na tym urządzeniu i synchronizowane; zmiany wprowadzone w międzyczasie przez innych zostają zachowane, pole po polu.</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1872,14 @@
         <source>Start inspection</source>
         <translation>Rozpocznij inspekcję</translation>
     </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edytuj</translation>
+    </message>
+    <message>
+        <source>Edit the plan of this measure</source>
+        <translation>Edytuj plan tego działania</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -1911,6 +2041,21 @@
     <message>
         <source>A year before</source>
         <translation>Rok wcześniej</translation>
+    </message>
+</context>
+<context>
+    <name>MonthField</name>
+    <message>
+        <source>Not set</source>
+        <translation>Nie ustalono</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>miesiąc</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>rok</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2745,10 @@
     <message>
         <source>Every meter read on site has a reading since the first of the month.</source>
         <translation>Każdy licznik odczytywany na miejscu ma odczyt od pierwszego dnia miesiąca.</translation>
+    </message>
+    <message>
+        <source>Scan a meter&apos;s label</source>
+        <translation>Zeskanuj etykietę licznika</translation>
     </message>
 </context>
 <context>

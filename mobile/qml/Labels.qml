@@ -284,6 +284,7 @@ QtObject {
         case "reading.negative_value": return qsTr("A consumption cannot be negative. Check the value.")
         case "review.bad_decision": return qsTr("A review must confirm the reading or mark it wrong.")
         case "review.unknown_reading": return qsTr("The reviewed reading has not reached the server yet. Sync, then send again.")
+        case "measure.no_title": return qsTr("A measure needs a title.")
         case "measure.bad_dates": return qsTr("The planned end is before the planned start. Check the dates.")
         case "measure.bad_value": return qsTr("A budget or expected figure of the measure is not a valid number.")
         case "measure.unknown_municipality": return qsTr("The measure's municipality is not known yet. Sync, then send again.")

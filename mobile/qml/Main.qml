@@ -87,6 +87,14 @@ ApplicationWindow {
             stack.push(meterComponent, { "meterId": meterId }, navOperation())
     }
 
+    // A scanned label: the meter, with its site behind it.
+    function openScannedMeter(meterId, siteId) {
+        section = "sites"
+        resetNavigation()
+        openSite(siteId)
+        openMeter(meterId)
+    }
+
     function openMeter(meterId) {
         stack.push(meterComponent, { "meterId": meterId }, navOperation())
     }
@@ -501,7 +509,16 @@ ApplicationWindow {
             currentSiteId: window.selectedSiteId
             onSiteActivated: siteId => window.openSite(siteId)
             onMeterActivated: meterId => window.openDueMeter(meterId)
+            onScanRequested: labelScanner.start()
         }
+    }
+
+    LabelScanner {
+        id: labelScanner
+        objectName: "labelScanner"
+        onMeterFound: (meterId, siteId) => window.openScannedMeter(meterId, siteId)
+        onUnknownLabel: label => toast.show(qsTr("No meter on this device has the label “%1”. Check the label, or sync and scan again.").arg(label))
+        onFailed: message => toast.show(message)
     }
     Component {
         id: siteComponent
@@ -528,6 +545,8 @@ ApplicationWindow {
         MeasurePage {
             id: measurePage
             onAddProgressRequested: measureId => window.openProgressForm(measureId)
+            onEditRequested: measureId => stack.push(measureEditComponent, { "measureId": measureId },
+                                                     window.navOperation())
             onInspectionStartRequested: (templateId, siteId) => window.openInspection({
                 "templateId": templateId, "siteId": siteId, "measureId": measurePage.measureId })
             onInspectionActivated: (inspectionId, isDraft) => window.openInspectionItem(inspectionId, isDraft)
@@ -537,6 +556,16 @@ ApplicationWindow {
         id: progressFormComponent
         ProgressFormPage {
             onSaved: window.goBack()
+        }
+    }
+    Component {
+        id: measureEditComponent
+        MeasureEditPage {
+            objectName: "measureEditPage"
+            onSaved: {
+                window.goBack()
+                toast.show(qsTr("Plan saved"))
+            }
         }
     }
     Component {

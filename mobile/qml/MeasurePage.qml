@@ -17,6 +17,7 @@ Page {
     readonly property bool canReport: App.role === "field" || App.role === "coordinator" || App.role === "admin"
     readonly property bool wide: width >= 760
     signal addProgressRequested(string measureId)
+    signal editRequested(string measureId)
     signal inspectionStartRequested(string templateId, string siteId)
     signal inspectionActivated(string inspectionId, bool isDraft)
 
@@ -246,12 +247,26 @@ Page {
                         anchors.right: parent.right
                         spacing: Theme.spacingS
 
-                        Label {
-                            text: qsTr("Plan")
-                            font.pixelSize: Theme.fontTitle
-                            font.weight: Font.DemiBold
-                            color: Theme.textPrimary
-                            Accessible.role: Accessible.Heading
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Label {
+                                Layout.fillWidth: true
+                                text: qsTr("Plan")
+                                font.pixelSize: Theme.fontTitle
+                                font.weight: Font.DemiBold
+                                color: Theme.textPrimary
+                                Accessible.role: Accessible.Heading
+                            }
+                            // The plan is the coordinator's (field staff are not offered it).
+                            SecondaryButton {
+                                objectName: "editPlanButton"
+                                visible: App.canEditMeasures && page.measure.exists
+                                flat: true
+                                iconName: "settings"
+                                text: qsTr("Edit")
+                                Accessible.name: qsTr("Edit the plan of this measure")
+                                onClicked: page.editRequested(page.measureId)
+                            }
                         }
                         Label {
                             Layout.fillWidth: true

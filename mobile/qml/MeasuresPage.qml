@@ -97,6 +97,7 @@ Page {
 
         ListView {
             id: list
+            objectName: "measureList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

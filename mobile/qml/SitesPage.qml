@@ -15,6 +15,8 @@ Page {
     property bool showDue: false
     signal siteActivated(string siteId)
     signal meterActivated(string meterId)
+    // "Scan a meter's label" was tapped.
+    signal scanRequested()
 
     title: App.municipalityName.length > 0 ? App.municipalityName : qsTr("Sites")
     background: Rectangle { color: Theme.background }
@@ -44,12 +46,44 @@ Page {
                 anchors.right: parent.right
                 spacing: Theme.spacingS
 
-                SearchField {
-                    id: search
+                RowLayout {
                     Layout.fillWidth: true
-                    visible: !page.showDue
-                    placeholderText: qsTr("Search sites or addresses")
-                    accessibleName: qsTr("Search sites")
+                    spacing: Theme.spacingS
+                    SearchField {
+                        id: search
+                        Layout.fillWidth: true
+                        visible: !page.showDue
+                        placeholderText: qsTr("Search sites or addresses")
+                        accessibleName: qsTr("Search sites")
+                    }
+                    // Straight to a meter by the code on its label.
+                    Button {
+                        id: scanButton
+                        objectName: "scanLabelButton"
+                        visible: !page.showDue && sites.totalCount > 0
+                        implicitWidth: 52
+                        implicitHeight: 52
+                        text: qsTr("Scan a meter's label")
+                        display: AbstractButton.IconOnly
+                        Accessible.name: text
+                        ToolTip.visible: hovered
+                        ToolTip.text: text
+                        ToolTip.delay: 600
+                        onClicked: page.scanRequested()
+                        contentItem: Item {
+                            AppIcon {
+                                anchors.centerIn: parent
+                                name: "qr"
+                                color: Theme.primary
+                            }
+                        }
+                        background: Rectangle {
+                            radius: height / 2
+                            color: scanButton.down ? Theme.primaryLight : Theme.surface
+                            border.color: scanButton.visualFocus ? Theme.accent : Theme.border
+                            border.width: scanButton.visualFocus ? 2 : 1
+                        }
+                    }
                 }
 
                 // All sites, or what is due this month (on two lines where narrow).

@@ -698,6 +698,16 @@ QVariantMap AppController::meterHistory(const QString& meterId) const {
   return out;
 }
 
+QVariantMap AppController::meterForLabel(const QString& label) const {
+  QVariantMap map{{QStringLiteral("found"), false}, {QStringLiteral("label"), label.trimmed()}};
+  const auto meter = m_store->meterByLabel(label.toStdString());
+  if (!meter) return map;
+  map.insert(QStringLiteral("found"), true);
+  map.insert(QStringLiteral("meterId"), qs(meter->id()));
+  map.insert(QStringLiteral("siteId"), qs(meter->site_id()));
+  return map;
+}
+
 QVariantMap AppController::siteDetails(const QString& siteId) const {
   QVariantMap map;
   const auto site = m_store->site(siteId.toStdString());
@@ -823,6 +833,120 @@ bool AppController::correctReading(const QString& key, const QString& readingId,
     if (!saved.isOk()) return saved.status();
     return QStringList();
   });
+  return true;
+}
+
+bool AppController::updateMeasure(const QString& measureId, const QVariantMap& values) {
+  auto reject = [&](const QString& code, const QString& message) {
+    setError(InputError, code, message);
+    emit measureRejected(measureId, code, message);
+    return false;
+  };
+  if (!canEditMeasures())
+    return reject(QStringLiteral("auth.forbidden"), QStringLiteral("Only a coordinator may change a measure's plan."));
+  const auto current = m_store->measure(measureId.toStdString());
+  if (!current)
+    return reject(QStringLiteral("progress.unknown_measure"), QStringLiteral("The measure is not on this device."));
+  secap::v1::Measure edited = *current;
+  std::vector<std::string> mask;
+  auto text = [&](const char* key, const char* field, const std::string& now, auto set) {
+    if (!values.contains(QLatin1String(key))) return;
+    const std::string typed = values.value(QLatin1String(key)).toString().trimmed().toStdString();
+    if (typed == now) return;
+    set(typed);
+    mask.emplace_back(field);
+  };
+  text("title", "title", current->title(), [&](const std::string& v) { edited.set_title(v); });
+  text("description", "description", current->description(), [&](const std::string& v) { edited.set_description(v); });
+  text("responsibleBody", "responsible_body", current->responsible_body(),
+       [&](const std::string& v) { edited.set_responsible_body(v); });
+  if (edited.title().empty())
+    return reject(QStringLiteral("measure.no_title"), QStringLiteral("A measure needs a title."));
+
+  // Optional figures: typed in the locale's format, empty clears.
+  struct Figure {
+    const char* key;
+    const char* field;
+    bool (secap::v1::Measure::*has)() const;
+    double (secap::v1::Measure::*get)() const;
+    void (secap::v1::Measure::*set)(double);
+    void (secap::v1::Measure::*clear)();
+  };
+  using M = secap::v1::Measure;
+  for (const Figure& f :
+       {Figure{"budget", "budget_eur", &M::has_budget_eur, &M::budget_eur, &M::set_budget_eur, &M::clear_budget_eur},
+        Figure{"expectedSavings", "expected_savings_mwh_per_year", &M::has_expected_savings_mwh_per_year,
+               &M::expected_savings_mwh_per_year, &M::set_expected_savings_mwh_per_year,
+               &M::clear_expected_savings_mwh_per_year},
+        Figure{"expectedRenewable", "expected_renewable_mwh_per_year", &M::has_expected_renewable_mwh_per_year,
+               &M::expected_renewable_mwh_per_year, &M::set_expected_renewable_mwh_per_year,
+               &M::clear_expected_renewable_mwh_per_year},
+        Figure{"expectedCo2", "expected_co2_reduction_t_per_year", &M::has_expected_co2_reduction_t_per_year,
+               &M::expected_co2_reduction_t_per_year, &M::set_expected_co2_reduction_t_per_year,
+               &M::clear_expected_co2_reduction_t_per_year}}) {
+    if (!values.contains(QLatin1String(f.key))) continue;
+    const QString typed = values.value(QLatin1String(f.key)).toString();
+    const auto number = optionalNumber(typed);
+    if (!number.ok)
+      return reject(QStringLiteral("input.not_a_number"),
+                    QStringLiteral("\"%1\" is not a number.").arg(typed.trimmed()));
+    const bool had = ((*current).*f.has)();
+    if (number.value ? (had && ((*current).*f.get)() == *number.value) : !had) continue;
+    if (number.value)
+      (edited.*f.set)(*number.value);
+    else
+      (edited.*f.clear)();
+    mask.emplace_back(f.field);
+  }
+  if (values.contains(QStringLiteral("keyAction")) &&
+      values.value(QStringLiteral("keyAction")).toBool() != current->key_action()) {
+    edited.set_key_action(values.value(QStringLiteral("keyAction")).toBool());
+    mask.emplace_back("key_action");
+  }
+  auto date = [&](const char* key, const char* field, bool had, int64_t now, auto set, auto clear) {
+    if (!values.contains(QLatin1String(key))) return;
+    const qint64 ms = values.value(QLatin1String(key)).toLongLong();
+    if (ms > 0 ? (had && now == ms) : !had) return;
+    if (ms > 0)
+      set(ms);
+    else
+      clear();
+    mask.emplace_back(field);
+  };
+  date(
+      "plannedStart", "planned_start", current->has_planned_start(), current->planned_start(),
+      [&](int64_t v) { edited.set_planned_start(v); }, [&] { edited.clear_planned_start(); });
+  date(
+      "plannedEnd", "planned_end", current->has_planned_end(), current->planned_end(),
+      [&](int64_t v) { edited.set_planned_end(v); }, [&] { edited.clear_planned_end(); });
+
+  if (mask.empty()) {
+    emit measureSaved(measureId);
+    return true;
+  }
+  secap::v1::Change change;
+  change.set_entity_id(edited.id());
+  *change.mutable_measure() = edited;
+  for (const auto& f : mask) change.add_fields(f);
+  runWrite(
+      [change = std::move(change)](core::LocalStore& store) -> core::Result<QStringList> {
+        auto saved = store.saveLocalChange(change);
+        if (!saved.isOk()) return saved.status();
+        return QStringList();
+      },
+      /*isSave=*/true,
+      [this, measureId](const core::Status& done) {
+        if (!done.isOk()) {
+          const auto r = reasonOf(done);
+          setError(ValidationError, r.code, r.message);
+          emit measureRejected(measureId, r.code, r.message);
+          return;
+        }
+        refreshLocalCounts();
+        bumpData();
+        emit measureSaved(measureId);
+        if (m_sync && m_enrolled) m_sync->requestSync();
+      });
   return true;
 }
 

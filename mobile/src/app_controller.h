@@ -57,6 +57,8 @@ class AppController : public QObject {
   Q_PROPERTY(QString municipalityName READ municipalityName NOTIFY municipalityNameChanged)
   Q_PROPERTY(QString deviceId READ deviceId NOTIFY enrolledChanged)
   Q_PROPERTY(QString role READ role NOTIFY enrolledChanged)
+  // The device's role may change a measure's plan (coordinator, admin).
+  Q_PROPERTY(bool canEditMeasures READ canEditMeasures NOTIFY enrolledChanged)
   Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
   // The pinned server key from the enrollment link; empty: plain text.
   Q_PROPERTY(QString serverPin READ serverPin NOTIFY serverAddressChanged)
@@ -253,6 +255,18 @@ class AppController : public QObject {
   // Drops the draft and its photo files (those written with it and
   // `photoFiles`, the form's own): inspectionDiscarded.
   void discardInspectionDraft(const QString& inspectionId, QStringList photoFiles = {});
+  // A coordinator (or admin) device edits a measure's plan (DESIGN.md §8:
+  // field staff may not). `values` holds what the form shows: title,
+  // description, responsibleBody (text), budget, expectedSavings,
+  // expectedRenewable, expectedCo2 (numbers typed in the locale's format;
+  // empty clears), keyAction (bool), plannedStart, plannedEnd (ms; 0 clears).
+  // Only what changed is sent, with its field mask, so it merges with edits
+  // made elsewhere. Returns false at once (measureRejected) for another role,
+  // an empty title or text that is not a number; otherwise measureSaved or
+  // measureRejected (the shared validation's reason, e.g. measure.bad_dates)
+  // follows.
+  Q_INVOKABLE bool updateMeasure(const QString& measureId, const QVariantMap& values);
+  bool canEditMeasures() const { return m_role == QLatin1String("coordinator") || m_role == QLatin1String("admin"); }
   // The pool for reads that take long (the offline report); the controller
   // waits for it before the store goes.
   QThreadPool* readPool() { return &m_readPool; }
@@ -275,6 +289,9 @@ class AppController : public QObject {
   // not cover the month; `max` the largest value shown. The readings are
   // spread over the days they cover (consumption.h, calendar.h).
   Q_INVOKABLE QVariantMap meterHistory(const QString& meterId) const;
+  // The meter a scanned label belongs to: {found, meterId, siteId, label}
+  // (the label as scanned, trimmed).
+  Q_INVOKABLE QVariantMap meterForLabel(const QString& label) const;
   // Site facts for the site page: name, kind, address, heatedArea, yearBuilt.
   Q_INVOKABLE QVariantMap siteDetails(const QString& siteId) const;
   Q_INVOKABLE void clearError();
@@ -309,6 +326,8 @@ class AppController : public QObject {
   void attentionFixed(const QString& key);
   void attentionFailed(const QString& key, const QString& reasonCode, const QString& message);
   void progressRejected(const QString& measureId, const QString& reasonCode, const QString& message);
+  void measureSaved(const QString& measureId);
+  void measureRejected(const QString& measureId, const QString& reasonCode, const QString& message);
   void inspectionDraftsChanged();
   void inspectionDraftSaveFailed(const QString& inspectionId, const QString& reasonCode, const QString& message);
   void inspectionSubmitted(const QString& inspectionId);

@@ -37,31 +37,35 @@ QrDecodeOutcome outcomeOf(const core::Result<QString>& result) {
 
 }  // namespace
 
-core::Result<QString> decodeQr(const QImage& image, QrEffort effort) {
+core::Result<QString> decodeQr(const QImage& image, QrEffort effort, CodeKind kind) {
   if (image.isNull()) return core::invalidArgument("the image could not be read");
   // zxing reads luminance; Qt converts any format (and flattens alpha).
   const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
   const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
                               static_cast<int>(gray.bytesPerLine()));
   const bool thorough = effort == QrEffort::kThorough;
-  const auto hints = ZXing::DecodeHints()
-                         .setFormats(ZXing::BarcodeFormat::QRCode)
-                         .setTryHarder(thorough)
-                         .setTryRotate(thorough)
-                         .setTryDownscale(true);
+  using F = ZXing::BarcodeFormat;
+  const ZXing::BarcodeFormats formats =
+      kind == CodeKind::kQr
+          ? ZXing::BarcodeFormats(F::QRCode)
+          : F::QRCode | F::DataMatrix | F::Code128 | F::Code39 | F::Code93 | F::EAN13 | F::EAN8 | F::ITF | F::Codabar;
+  const auto hints =
+      ZXing::DecodeHints().setFormats(formats).setTryHarder(thorough).setTryRotate(thorough).setTryDownscale(true);
   const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-  if (!result.isValid()) return core::notFound("no QR code was found in this image");
+  if (!result.isValid())
+    return core::notFound(kind == CodeKind::kQr ? "no QR code was found in this image"
+                                                : "no QR code or barcode was found in this image");
   return QString::fromStdString(result.text());
 }
 
-core::Result<QString> decodeQrFile(const QString& path) {
+core::Result<QString> decodeQrFile(const QString& path, CodeKind kind) {
   QImageReader reader(path);
   reader.setAutoTransform(true);
   const QImage image = reader.read();
   if (image.isNull())
     return core::invalidArgument("the file " + path.toStdString() +
                                  " is not an image that can be read: " + reader.errorString().toStdString());
-  return decodeQr(image);
+  return decodeQr(image, QrEffort::kThorough, kind);
 }
 
 QrScanner::QrScanner(QObject* parent) : QObject(parent) {
@@ -105,7 +109,16 @@ void QrScanner::onFrame(const QVideoFrame& frame) {
   if (!frame.isValid() || m_frameJob.isRunning()) return;
   if (m_sinceFrame.isValid() && m_sinceFrame.elapsed() < kFrameIntervalMs) return;
   m_sinceFrame.start();
-  m_frameJob.setFuture(QtConcurrent::run([frame] { return outcomeOf(decodeQr(frame.toImage(), QrEffort::kFast)); }));
+  m_frameJob.setFuture(QtConcurrent::run(
+      [frame, kind = m_kind] { return outcomeOf(decodeQr(frame.toImage(), QrEffort::kFast, kind)); }));
+}
+
+void QrScanner::setMeterLabels(bool labels) {
+  const CodeKind kind = labels ? CodeKind::kMeterLabel : CodeKind::kQr;
+  if (kind == m_kind) return;
+  m_kind = kind;
+  m_lastFound.clear();
+  emit meterLabelsChanged();
 }
 
 void QrScanner::decodeFile(const QUrl& file) {
@@ -113,7 +126,7 @@ void QrScanner::decodeFile(const QUrl& file) {
   // Android's picker gives content: URLs, which QFile opens as they are.
   QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
   if (file.scheme() == QLatin1String("qrc")) path = QLatin1Char(':') + file.path();
-  m_fileJob.setFuture(QtConcurrent::run([path] { return outcomeOf(decodeQrFile(path)); }));
+  m_fileJob.setFuture(QtConcurrent::run([path, kind = m_kind] { return outcomeOf(decodeQrFile(path, kind)); }));
   emit busyChanged();
 }
 

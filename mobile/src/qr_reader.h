@@ -35,14 +35,22 @@ enum class QrEffort {
   kFast,      // A camera frame: the next frame is the retry.
 };
 
-// The text of the first QR code in `image`. Errors: kInvalidArgument for a
-// null image; kNotFound ("no QR code was found in this image") when it holds
-// none that can be read.
-core::Result<QString> decodeQr(const QImage& image, QrEffort effort = QrEffort::kThorough);
+// Which codes to look for.
+enum class CodeKind {
+  kQr,          // An enrollment code: QR only.
+  kMeterLabel,  // A meter's label: QR, Data Matrix, or a 1D barcode
+                // (Code 128, Code 39, Code 93, EAN-13/8, ITF, Codabar).
+};
+
+// The text of the first code of `kind` in `image`. Errors: kInvalidArgument
+// for a null image; kNotFound ("no QR code was found in this image") when it
+// holds none that can be read.
+core::Result<QString> decodeQr(const QImage& image, QrEffort effort = QrEffort::kThorough,
+                               CodeKind kind = CodeKind::kQr);
 
 // Reads the image file (EXIF orientation applied) and decodes it: kNotFound
 // as above, kInvalidArgument when the file is not an image Qt can read.
-core::Result<QString> decodeQrFile(const QString& path);
+core::Result<QString> decodeQrFile(const QString& path, CodeKind kind = CodeKind::kQr);
 
 // What a decoding job hands back to the UI thread.
 struct QrDecodeOutcome {
@@ -58,6 +66,8 @@ class QrScanner : public QObject {
   Q_PROPERTY(QVideoSink* videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
   // True while an image file is being decoded.
   Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+  // Read meter labels (QR, Data Matrix and 1D barcodes), not only QR codes.
+  Q_PROPERTY(bool meterLabels READ meterLabels WRITE setMeterLabels NOTIFY meterLabelsChanged)
 
  public:
   explicit QrScanner(QObject* parent = nullptr);
@@ -66,6 +76,8 @@ class QrScanner : public QObject {
   QVideoSink* videoSink() const { return m_sink; }
   void setVideoSink(QVideoSink* sink);
   bool busy() const { return m_fileJob.isRunning(); }
+  bool meterLabels() const { return m_kind == CodeKind::kMeterLabel; }
+  void setMeterLabels(bool labels);
 
   // Decodes the image at `file` (a file: URL from a FileDialog, or a local
   // path). Ends with found() or failed().
@@ -74,6 +86,7 @@ class QrScanner : public QObject {
  signals:
   void videoSinkChanged();
   void busyChanged();
+  void meterLabelsChanged();
   // A QR code was read, from a file or from a camera frame. A code that
   // stays in front of the camera is reported once.
   void found(const QString& text);
@@ -91,6 +104,7 @@ class QrScanner : public QObject {
   QFutureWatcher<QrDecodeOutcome> m_frameJob;
   QElapsedTimer m_sinceFrame;
   QString m_lastFound;
+  CodeKind m_kind = CodeKind::kQr;
 };
 
 }  // namespace secap::field

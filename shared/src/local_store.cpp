@@ -497,6 +497,35 @@ std::optional<Meter> LocalStore::meter(const std::string& id) {
   return meterLocked(id);
 }
 
+namespace {
+// A label as printed and as scanned: no surrounding spaces, ASCII upper case.
+std::string labelKey(std::string_view label) {
+  const auto begin = label.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  const auto end = label.find_last_not_of(" \t\r\n");
+  std::string out(label.substr(begin, end - begin + 1));
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+}  // namespace
+
+std::optional<Meter> LocalStore::meterByLabel(const std::string& label) {
+  const std::string wanted = labelKey(label);
+  if (wanted.empty()) return std::nullopt;
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(EntityType::kMeter));
+  std::optional<Meter> found;
+  for (auto& m : parseAll<Meter>(**st, EntityType::kMeter)) {
+    if (labelKey(m.label_code()) != wanted) continue;
+    // A label moved to a new meter at an exchange: the one in place wins.
+    if (!found || (found->has_removed_at() && !m.has_removed_at())) found = std::move(m);
+  }
+  return found;
+}
+
 std::vector<Reading> LocalStore::readings(const std::string& meterId, int limit) {
   std::lock_guard lock(m_mu);
   auto st = m_db->cached(

@@ -260,3 +260,86 @@ TEST_F(MeasuresTest, TheOfflineReportIsTheSharedReportOfTheDevicesRecords) {
 
 }  // namespace
 }  // namespace secap::field
+
+namespace secap::field {
+namespace {
+
+// A coordinator's device edits a measure's plan; only what changed is sent,
+// with its field mask. A field device is not allowed to.
+class MeasureEditTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<AppController> open(const std::string& role) {
+    auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
+    EXPECT_TRUE(store.isOk()) << store.status().toString();
+    testing::ServerDemoOptions options;
+    options.nowMs = QDateTime::currentMSecsSinceEpoch();
+    options.role = role;
+    m_ids = testing::populateServerDemoStore(**store, options);
+    return std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+  }
+
+  QString edit(AppController& app, const QString& measureId, const QVariantMap& values) {
+    QSignalSpy saved(&app, &AppController::measureSaved);
+    QSignalSpy rejected(&app, &AppController::measureRejected);
+    if (app.updateMeasure(measureId, values) &&
+        !QTest::qWaitFor([&] { return !saved.isEmpty() || !rejected.isEmpty(); }, 10000))
+      return QStringLiteral("timeout");
+    return rejected.isEmpty() ? QString() : rejected.first().at(1).toString();
+  }
+
+  QTemporaryDir m_dir;
+  testing::ServerDemoIds m_ids;
+};
+
+TEST_F(MeasureEditTest, ACoordinatorChangesThePlanAndOnlyTheChangedFieldsAreSent) {
+  auto app = open("coordinator");
+  ASSERT_TRUE(app->canEditMeasures());
+  const auto measure = app->store().measures(m_ids.municipalityId).front();
+  const QString id = QString::fromStdString(measure.id());
+  const int pending = app->pendingCount();
+
+  ASSERT_EQ(edit(*app, id,
+                 {{"title", QString::fromStdString(measure.title())},
+                  {"budget", QStringLiteral("1 250 000,5")},
+                  {"responsibleBody", QStringLiteral("Wydział Gospodarki Komunalnej")}}),
+            QString());
+  EXPECT_EQ(app->pendingCount(), pending + 1);
+  const auto stored = app->store().measure(measure.id());
+  ASSERT_TRUE(stored);
+  EXPECT_DOUBLE_EQ(stored->budget_eur(), 1250000.5);
+  EXPECT_EQ(stored->responsible_body(), "Wydział Gospodarki Komunalnej");
+  EXPECT_EQ(stored->title(), measure.title());
+  const auto outbox = app->store().pendingOutbox(1000, 1 << 24);
+  ASSERT_FALSE(outbox.empty());
+  const auto& sent = outbox.back().change;
+  ASSERT_TRUE(sent.has_measure());
+  EXPECT_EQ(std::vector<std::string>(sent.fields().begin(), sent.fields().end()),
+            (std::vector<std::string>{"responsible_body", "budget_eur"}));
+
+  // Nothing changed: nothing is sent.
+  EXPECT_EQ(edit(*app, id, {{"budget", QStringLiteral("1250000.5")}}), QString());
+  EXPECT_EQ(app->pendingCount(), pending + 1);
+
+  // Bad input is refused with its reason, and nothing is queued.
+  EXPECT_EQ(edit(*app, id, {{"title", QStringLiteral("  ")}}), QStringLiteral("measure.no_title"));
+  EXPECT_EQ(edit(*app, id, {{"budget", QStringLiteral("dużo")}}), QStringLiteral("input.not_a_number"));
+  EXPECT_EQ(edit(*app, id,
+                 {{"plannedStart", QDateTime(QDate(2027, 6, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()},
+                  {"plannedEnd", QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()}}),
+            QStringLiteral("measure.bad_dates"));
+  EXPECT_EQ(app->pendingCount(), pending + 1);
+}
+
+TEST_F(MeasureEditTest, AFieldDeviceMayNotChangeThePlan) {
+  auto app = open("field");
+  EXPECT_FALSE(app->canEditMeasures());
+  const auto measure = app->store().measures(m_ids.municipalityId).front();
+  const int pending = app->pendingCount();
+  EXPECT_EQ(edit(*app, QString::fromStdString(measure.id()), {{"title", QStringLiteral("Inny tytuł")}}),
+            QStringLiteral("auth.forbidden"));
+  EXPECT_EQ(app->pendingCount(), pending);
+  EXPECT_EQ(app->store().measure(measure.id())->title(), measure.title());
+}
+
+}  // namespace
+}  // namespace secap::field

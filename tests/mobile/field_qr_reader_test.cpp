@@ -11,6 +11,7 @@
 #include <MultiFormatWriter.h>
 #include <gtest/gtest.h>
 
+#include <QDateTime>
 #include <QFile>
 #include <QPainter>
 #include <QSignalSpy>
@@ -22,6 +23,8 @@
 #include <cstring>
 #include <string>
 
+#include "app_controller.h"
+#include "demo_fixture.h"
 #include "qr_reader.h"
 #include "secap/core/enroll_uri.h"
 
@@ -177,6 +180,84 @@ TEST(QrScanner, ReadsACodeThatComesIntoViewOfTheCamera) {
   }
   ASSERT_EQ(found.count(), 1);
   EXPECT_EQ(found.at(0).at(0).toString().toStdString(), enrollLink());
+}
+
+// A meter's label as printed: a 1D barcode (or a 2D code) with its text
+// under it, on a sticker photographed on the meter.
+QImage labelPhoto(const QString& text, ZXing::BarcodeFormat format) {
+  const bool linear = format != ZXing::BarcodeFormat::QRCode && format != ZXing::BarcodeFormat::DataMatrix;
+  const ZXing::BitMatrix m =
+      ZXing::MultiFormatWriter(format).setMargin(10).encode(text.toStdWString(), linear ? 420 : 0, linear ? 120 : 0);
+  const int scale = linear ? 2 : 8;
+  QImage code(m.width() * scale, m.height() * scale, QImage::Format_RGB32);
+  code.fill(Qt::white);
+  QPainter p(&code);
+  for (int y = 0; y < m.height(); ++y)
+    for (int x = 0; x < m.width(); ++x)
+      if (m.get(x, y)) p.fillRect(x * scale, y * scale, scale, scale, Qt::black);
+  p.end();
+  QImage photo(1200, 900, QImage::Format_RGB32);
+  photo.fill(QColor(0x9A, 0xA5, 0xAF));  // the meter's grey housing
+  // The label in the middle of the picture, as a person aims at it (zxing
+  // 1.4 finds a Data Matrix only near the centre).
+  const QPoint at((photo.width() - code.width()) / 2, (photo.height() - code.height()) / 2);
+  QPainter q(&photo);
+  q.fillRect(QRect(at.x() - 50, at.y() - 50, code.width() + 100, code.height() + 140), Qt::white);
+  q.drawImage(at, code);
+  q.drawText(QRect(at.x(), at.y() + code.height() + 10, code.width(), 40), Qt::AlignCenter, text);
+  return photo;
+}
+
+TEST(MeterLabels, BarcodesAndTwoDimensionalCodesAreRead) {
+  for (const auto format : {ZXing::BarcodeFormat::Code128, ZXing::BarcodeFormat::Code39, ZXing::BarcodeFormat::QRCode,
+                            ZXing::BarcodeFormat::DataMatrix}) {
+    auto text =
+        decodeQr(labelPhoto(QStringLiteral("SECAP-M-0042"), format), QrEffort::kThorough, CodeKind::kMeterLabel);
+    ASSERT_TRUE(text.isOk()) << ZXing::ToString(format) << ": " << text.status().toString();
+    EXPECT_EQ(*text, QStringLiteral("SECAP-M-0042"));
+  }
+  // Enrollment reads QR codes only: a barcode is no enrollment code.
+  EXPECT_FALSE(decodeQr(labelPhoto(QStringLiteral("SECAP-M-0042"), ZXing::BarcodeFormat::Code128)).isOk());
+}
+
+TEST(MeterLabels, AScannerForLabelsReadsAPhotoOfTheLabel) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("label.jpg"));
+  ASSERT_TRUE(labelPhoto(QStringLiteral("PLBYD0000123456"), ZXing::BarcodeFormat::Code128).save(path, "JPEG", 90));
+  QrScanner scanner;
+  scanner.setMeterLabels(true);
+  QSignalSpy found(&scanner, &QrScanner::found);
+  scanner.decodeFile(QUrl::fromLocalFile(path));
+  ASSERT_TRUE(found.wait(30000));
+  EXPECT_EQ(found.at(0).at(0).toString(), QStringLiteral("PLBYD0000123456"));
+}
+
+// The label scanned opens its meter; a label no meter here has says so.
+TEST(MeterLabels, AScannedLabelFindsItsMeterAndAnUnknownOneIsNotFound) {
+  QTemporaryDir dir;
+  auto store = core::LocalStore::open(storePath(dir.path()).toStdString());
+  ASSERT_TRUE(store.isOk());
+  testing::ServerDemoOptions options;
+  options.nowMs = QDateTime::currentMSecsSinceEpoch();
+  const auto ids = testing::populateServerDemoStore(**store, options);
+  std::optional<secap::v1::Meter> labelled;
+  for (const auto& site : (*store)->sites(ids.municipalityId))
+    for (const auto& m : (*store)->meters(site.id()))
+      if (!labelled && !m.label_code().empty()) labelled = m;
+  ASSERT_TRUE(labelled) << "the demo meters carry labels";
+  AppController app(std::move(store).value(), TransportFactory{}, dir.path());
+
+  // As a scanner may give it: spaces around, another letter case.
+  const QString scanned = QStringLiteral("  %1\n").arg(QString::fromStdString(labelled->label_code()).toLower());
+  const QVariantMap match = app.meterForLabel(scanned);
+  EXPECT_TRUE(match.value("found").toBool());
+  EXPECT_EQ(match.value("meterId").toString().toStdString(), labelled->id());
+  EXPECT_EQ(match.value("siteId").toString().toStdString(), labelled->site_id());
+
+  const QVariantMap unknown = app.meterForLabel(QStringLiteral(" ZZ-NOT-A-METER "));
+  EXPECT_FALSE(unknown.value("found").toBool());
+  EXPECT_EQ(unknown.value("label").toString(), QStringLiteral("ZZ-NOT-A-METER"));
+  EXPECT_FALSE(app.meterForLabel(QStringLiteral("   ")).value("found").toBool());
 }
 
 }  // namespace

@@ -468,12 +468,20 @@ TEST_F(WebAdminTest, TheReviewQueueListsTheInspectionsAwaitingAFollowUp) {
   ASSERT_EQ(res.result_int(), 200u) << res.body();
   v1::ReviewQueue queue;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(res.body(), &queue).ok());
-  ASSERT_EQ(queue.follow_ups_size(), 1);
-  const auto& f = queue.follow_ups(0);
-  EXPECT_EQ(f.inspection().outcome(), v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED);
-  EXPECT_FALSE(f.site_name().empty());
-  EXPECT_FALSE(f.measure_title().empty());
-  EXPECT_FALSE(f.inspection().findings().empty());
+  // Two: the measure's verification, and last autumn's SECAP internal audit
+  // at the town hall (measures running late), which names no measure.
+  ASSERT_EQ(queue.follow_ups_size(), 2);
+  int ofMeasures = 0;
+  for (const auto& f : queue.follow_ups()) {
+    EXPECT_EQ(f.inspection().outcome(), v1::INSPECTION_OUTCOME_FOLLOW_UP_NEEDED);
+    EXPECT_FALSE(f.site_name().empty());
+    EXPECT_FALSE(f.inspection().findings().empty());
+    if (f.inspection().has_measure_id()) {
+      ++ofMeasures;
+      EXPECT_FALSE(f.measure_title().empty());
+    }
+  }
+  EXPECT_EQ(ofMeasures, 1);
   // Bydgoszcz has none.
   auto other = as(coordinator, http::verb::get, "/api/v1/municipalities/" + bydgoszcz + "/review-queue");
   v1::ReviewQueue none;

@@ -15,7 +15,10 @@ Popup {
     id: root
 
     property bool scanQr: false
-    property string title: scanQr ? qsTr("Scan the QR code") : qsTr("Photo of the meter")
+    // With scanQr: a meter's label (QR, Data Matrix or barcode), not an enrollment code.
+    property bool meterLabels: false
+    property string title: scanQr ? (meterLabels ? qsTr("Scan the meter's label") : qsTr("Scan the QR code"))
+                                  : qsTr("Photo of the meter")
     property string hint: scanQr ? qsTr("Hold the code inside the frame. It is read by itself.")
                                  : qsTr("Fit the register and the serial number into the picture.")
     // Where a photo is written (PhotoDraft.newCapturePath()); set before open().
@@ -89,6 +92,7 @@ Popup {
     }
 
     QrScanner {
+        meterLabels: root.meterLabels
         videoSink: root.scanQr && root.visible ? viewfinder.videoSink : null
         onFound: text => {
             root.codeFound(text)

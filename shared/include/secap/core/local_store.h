@@ -154,6 +154,10 @@ class LocalStore {
   std::optional<secap::v1::Site> site(const std::string& id);
   std::vector<secap::v1::Meter> meters(const std::string& siteId);
   std::optional<secap::v1::Meter> meter(const std::string& id);
+  // The meter whose label (label_code, the QR or barcode text on it) reads
+  // `label`: spaces around it and letter case do not matter. Not removed
+  // meters first; nullopt for an empty or unknown label.
+  std::optional<secap::v1::Meter> meterByLabel(const std::string& label);
   // Newest first; `limit` <= 0 means all.
   std::vector<secap::v1::Reading> readings(const std::string& meterId, int limit = 0);
   std::optional<secap::v1::Reading> lastReading(const std::string& meterId);
