@@ -1920,6 +1920,18 @@
         <source>The measures of your action plan appear here after the first sync with the server.</source>
         <translation>Die Maßnahmen Ihres Aktionsplans erscheinen hier nach der ersten Synchronisierung mit dem Server.</translation>
     </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Alle Sektoren</translation>
+    </message>
+    <message>
+        <source>Filter by sector</source>
+        <translation>Nach Sektor filtern</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
 </context>
 <context>
     <name>MeterPage</name>
@@ -2663,6 +2675,14 @@
     <message>
         <source>Meters appear here once the coordinator adds them and the device syncs.</source>
         <translation>Zähler erscheinen hier, sobald die Koordination sie angelegt hat und das Gerät synchronisiert wurde.</translation>
+    </message>
+    <message>
+        <source>Measures here (%1)</source>
+        <translation>Maßnahmen hier (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -1931,6 +1931,18 @@
         <source>The measures of your action plan appear here after the first sync with the server.</source>
         <translation>Działania z Twojego planu pojawią się tutaj po pierwszej synchronizacji z serwerem.</translation>
     </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Wszystkie sektory</translation>
+    </message>
+    <message>
+        <source>Filter by sector</source>
+        <translation>Filtruj według sektora</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
 </context>
 <context>
     <name>MeterPage</name>
@@ -2674,6 +2686,14 @@
     <message>
         <source>Meters appear here once the coordinator adds them and the device syncs.</source>
         <translation>Liczniki pojawią się tutaj, gdy koordynator je doda, a urządzenie się zsynchronizuje.</translation>
+    </message>
+    <message>
+        <source>Measures here (%1)</source>
+        <translation>Działania w tym obiekcie (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

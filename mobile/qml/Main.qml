@@ -524,6 +524,8 @@ ApplicationWindow {
         id: siteComponent
         SitePage {
             onMeterActivated: meterId => window.openMeter(meterId)
+            onMeasureActivated: measureId => stack.push(measureComponent, { "measureId": measureId },
+                                                        window.navOperation())
             onInspectionStartRequested: (templateId, siteId) => window.openInspection({ "templateId": templateId,
                                                                                         "siteId": siteId })
             onInspectionActivated: (inspectionId, isDraft) => window.openInspectionItem(inspectionId, isDraft)

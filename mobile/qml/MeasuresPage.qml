@@ -31,12 +31,30 @@ Page {
             bottomPadding: Theme.spacingS
             background: Rectangle { color: Theme.background }
 
-            SearchField {
-                id: search
+            RowLayout {
                 anchors.left: parent.left
                 anchors.right: parent.right
-                placeholderText: qsTr("Search measures, codes or sectors")
-                accessibleName: qsTr("Search measures")
+                spacing: Theme.spacingS
+                SearchField {
+                    id: search
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Search measures, codes or sectors")
+                    accessibleName: qsTr("Search measures")
+                }
+                // The Covenant sector: all, or one the plan has measures in.
+                ComboBox {
+                    id: sectorBox
+                    objectName: "sectorFilter"
+                    readonly property var keys: (App.dataRevision, measures.totalCount, [""].concat(measures.sectors()))
+                    Layout.preferredWidth: Math.min(200, page.width * 0.36)
+                    implicitHeight: 52
+                    visible: keys.length > 2
+                    model: keys.map(k => k.length === 0 ? qsTr("All sectors") : Labels.sectorName(k))
+                    // Short while every sector shows; the sector's name once one is chosen.
+                    displayText: currentIndex <= 0 ? qsTr("Sector") : currentText
+                    Accessible.name: qsTr("Filter by sector")
+                    onActivated: index => measures.sectorFilter = keys[index]
+                }
             }
         }
 
@@ -53,7 +71,7 @@ Page {
             clip: true
             boundsBehavior: Flickable.StopAtBounds
             visible: measures.totalCount > 0
-            model: (App.dataRevision, measures.totalCount, [0, 2, 3, 1, 4, 5].filter(
+            model: (App.dataRevision, measures.totalCount, measures.sectorFilter, [0, 2, 3, 1, 4, 5].filter(
                         s => s === 0 || measures.countWithStatus(s) > 0))
             Accessible.role: Accessible.PageTabList
             Accessible.name: qsTr("Filter by status")

@@ -10,11 +10,18 @@ Page {
     property string siteId
     readonly property var site: (App.dataRevision, App.siteDetails(siteId))
     signal meterActivated(string meterId)
+    signal measureActivated(string measureId)
     signal inspectionStartRequested(string templateId, string siteId)
     signal inspectionActivated(string inspectionId, bool isDraft)
 
     title: site.exists ? site.name : qsTr("Site")
     background: Rectangle { color: Theme.background }
+
+    MeasuresModel {
+        id: siteMeasures
+        app: App
+        siteId: page.siteId
+    }
 
     MetersModel {
         id: meters
@@ -173,6 +180,94 @@ Page {
         footer: ColumnLayout {
             width: ListView.view.width
             spacing: 0
+            // The SECAP measures carried out here.
+            SectionTitle {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.spacingL + 4
+                visible: siteMeasures.count > 0
+                topPadding: Theme.spacingXl
+                text: qsTr("Measures here (%1)").arg(siteMeasures.count)
+            }
+            Repeater {
+                model: siteMeasures
+                delegate: ItemDelegate {
+                    id: measureRow
+                    required property string measureId
+                    required property string code
+                    required property string title
+                    required property int status
+                    required property real percent
+                    required property int index
+                    objectName: "siteMeasure" + index
+                    Layout.fillWidth: true
+                    implicitHeight: Math.max(Theme.listRowHeight, measureColumn.implicitHeight + 2 * Theme.spacingM)
+                    leftPadding: Theme.spacingL
+                    rightPadding: Theme.spacingS
+                    Accessible.role: Accessible.Button
+                    Accessible.name: [code, title, Labels.progressStatusName(status)].join(", ")
+                    onClicked: page.measureActivated(measureId)
+                    background: Rectangle {
+                        color: measureRow.down ? Theme.surfaceMuted : Theme.surface
+                        Rectangle {
+                            visible: measureRow.index < siteMeasures.count - 1
+                            anchors.left: parent.left
+                            anchors.leftMargin: Theme.spacingL
+                            anchors.right: parent.right
+                            anchors.bottom: parent.bottom
+                            height: 1
+                            color: Theme.divider
+                        }
+                    }
+                    contentItem: RowLayout {
+                        spacing: Theme.spacingM
+                        Rectangle {
+                            implicitWidth: 44
+                            implicitHeight: 36
+                            radius: Theme.radiusSmall
+                            color: Theme.primaryLight
+                            Label {
+                                anchors.centerIn: parent
+                                text: measureRow.code || "–"
+                                font.pixelSize: Theme.fontSmall
+                                font.weight: Font.Bold
+                                color: Theme.primary
+                            }
+                        }
+                        ColumnLayout {
+                            id: measureColumn
+                            Layout.fillWidth: true
+                            spacing: 4
+                            Label {
+                                Layout.fillWidth: true
+                                text: measureRow.title
+                                font.pixelSize: Theme.fontBody
+                                font.weight: Font.DemiBold
+                                color: Theme.textPrimary
+                                wrapMode: Text.Wrap
+                                maximumLineCount: 2
+                                elide: Text.ElideRight
+                            }
+                            RowLayout {
+                                spacing: Theme.spacingS
+                                StatusChip {
+                                    status: measureRow.status
+                                }
+                                Label {
+                                    visible: measureRow.percent >= 0
+                                    text: qsTr("%1 %").arg(App.formatNumber(Math.round(measureRow.percent)))
+                                    font.pixelSize: Theme.fontSmall
+                                    color: Theme.textSecondary
+                                }
+                            }
+                        }
+                        AppIcon {
+                            name: "chevron"
+                            color: Theme.textTertiary
+                            size: 22
+                        }
+                    }
+                }
+            }
             InspectionSection {
                 Layout.fillWidth: true
                 siteId: page.siteId

@@ -32,6 +32,20 @@ void MeasuresModel::setStatusFilter(int status) {
   applyFilter();
 }
 
+void MeasuresModel::setSectorFilter(const QString& sector) {
+  if (m_sectorFilter == sector) return;
+  m_sectorFilter = sector;
+  emit sectorFilterChanged();
+  applyFilter();
+}
+
+QStringList MeasuresModel::sectors() const {
+  QStringList out;
+  for (const MeasureRow& r : m_all)
+    if (!r.comSector.isEmpty() && !out.contains(r.comSector)) out << r.comSector;
+  return out;
+}
+
 void MeasuresModel::reload() {
   std::vector<MeasureRow> rows;
   if (m_app) {
@@ -91,6 +105,7 @@ void MeasuresModel::applyFilter() {
   std::vector<MeasureRow> shown;
   for (const MeasureRow& row : m_all) {
     if (m_statusFilter != 0 && row.status != m_statusFilter) continue;
+    if (!m_sectorFilter.isEmpty() && row.comSector != m_sectorFilter) continue;
     const bool match =
         std::all_of(words.begin(), words.end(), [&](const QString& w) { return row.searchText.contains(w); });
     if (match) shown.push_back(row);
@@ -100,9 +115,10 @@ void MeasuresModel::applyFilter() {
 }
 
 int MeasuresModel::countWithStatus(int status) const {
-  if (status == 0) return totalCount();
-  return static_cast<int>(
-      std::count_if(m_all.begin(), m_all.end(), [&](const MeasureRow& r) { return r.status == status; }));
+  // Within the chosen sector, so the chips add up to what the list can show.
+  return static_cast<int>(std::count_if(m_all.begin(), m_all.end(), [&](const MeasureRow& r) {
+    return (status == 0 || r.status == status) && (m_sectorFilter.isEmpty() || r.comSector == m_sectorFilter);
+  }));
 }
 
 QVariant MeasuresModel::data(const QModelIndex& index, int role) const {

@@ -42,6 +42,8 @@ class MeasuresModel : public RowsModel<MeasureRow> {
   Q_PROPERTY(QString siteId READ siteId WRITE setSiteId NOTIFY siteIdChanged)
   Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
   Q_PROPERTY(int statusFilter READ statusFilter WRITE setStatusFilter NOTIFY statusFilterChanged)
+  // A Covenant sector key (com_sector); empty: every sector.
+  Q_PROPERTY(QString sectorFilter READ sectorFilter WRITE setSectorFilter NOTIFY sectorFilterChanged)
   // Measures before filtering, to tell "no measures yet" from "no match".
   Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 
@@ -72,6 +74,10 @@ class MeasuresModel : public RowsModel<MeasureRow> {
   void setFilter(const QString& filter);
   int statusFilter() const { return m_statusFilter; }
   void setStatusFilter(int status);
+  QString sectorFilter() const { return m_sectorFilter; }
+  void setSectorFilter(const QString& sector);
+  // The sectors the measures are in, each once, in plan order.
+  Q_INVOKABLE QStringList sectors() const;
   int totalCount() const { return static_cast<int>(m_all.size()); }
 
   QVariant data(const QModelIndex& index, int role) const override;
@@ -85,6 +91,7 @@ class MeasuresModel : public RowsModel<MeasureRow> {
   void siteIdChanged();
   void filterChanged();
   void statusFilterChanged();
+  void sectorFilterChanged();
 
  private:
   void applyFilter();
@@ -92,6 +99,7 @@ class MeasuresModel : public RowsModel<MeasureRow> {
   QString m_siteId;
   QString m_filter;
   int m_statusFilter = 0;
+  QString m_sectorFilter;
   std::vector<MeasureRow> m_all;
 };
 

@@ -109,6 +109,26 @@ std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
   return out;
 }
 
+// The record of `type` with this id (not deleted).
+template <typename T>
+std::optional<T> findById(sqlite::Db& db, EntityType type, const std::string& id) {
+  auto st = db.cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+  if (!st.isOk()) return std::nullopt;
+  (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+  auto rows = parseAll<T>(**st, type);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+// The records of `type` under this parent (not deleted), unsorted.
+template <typename T>
+std::vector<T> findChildren(sqlite::Db& db, EntityType type, const std::string& parentId) {
+  auto st = db.cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(type)).bind(2, parentId);
+  return parseAll<T>(**st, type);
+}
+
 }  // namespace
 
 std::string_view LocalStore::migrationSql(int index) {
@@ -429,30 +449,19 @@ std::optional<secap::v1::Municipality> LocalStore::municipality(const std::strin
 
 std::vector<secap::v1::Site> LocalStore::sites(const std::string& municipalityId) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
-  if (!st.isOk()) return {};
-  (*st)->bind(1, static_cast<int>(EntityType::kSite)).bind(2, municipalityId);
-  auto out = parseAll<secap::v1::Site>(**st, EntityType::kSite);
+  auto out = findChildren<secap::v1::Site>(*m_db, EntityType::kSite, municipalityId);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name() < b.name(); });
   return out;
 }
 
 std::optional<secap::v1::Site> LocalStore::site(const std::string& id) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
-  if (!st.isOk()) return std::nullopt;
-  (*st)->bind(1, static_cast<int>(EntityType::kSite)).bind(2, id);
-  auto rows = parseAll<secap::v1::Site>(**st, EntityType::kSite);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return findById<secap::v1::Site>(*m_db, EntityType::kSite, id);
 }
 
 std::vector<Meter> LocalStore::meters(const std::string& siteId) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
-  if (!st.isOk()) return {};
-  (*st)->bind(1, static_cast<int>(EntityType::kMeter)).bind(2, siteId);
-  auto out = parseAll<Meter>(**st, EntityType::kMeter);
+  auto out = findChildren<Meter>(*m_db, EntityType::kMeter, siteId);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.carrier() != b.carrier() ? a.carrier() < b.carrier() : a.serial() < b.serial();
   });
@@ -461,10 +470,7 @@ std::vector<Meter> LocalStore::meters(const std::string& siteId) {
 
 std::vector<secap::v1::Measure> LocalStore::measures(const std::string& municipalityId) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
-  if (!st.isOk()) return {};
-  (*st)->bind(1, static_cast<int>(EntityType::kMeasure)).bind(2, municipalityId);
-  auto out = parseAll<secap::v1::Measure>(**st, EntityType::kMeasure);
+  auto out = findChildren<secap::v1::Measure>(*m_db, EntityType::kMeasure, municipalityId);
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return std::tie(a.code(), a.id()) < std::tie(b.code(), b.id()); });
   return out;
@@ -472,20 +478,12 @@ std::vector<secap::v1::Measure> LocalStore::measures(const std::string& municipa
 
 std::optional<secap::v1::Measure> LocalStore::measure(const std::string& id) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
-  if (!st.isOk()) return std::nullopt;
-  (*st)->bind(1, static_cast<int>(EntityType::kMeasure)).bind(2, id);
-  auto rows = parseAll<secap::v1::Measure>(**st, EntityType::kMeasure);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return findById<secap::v1::Measure>(*m_db, EntityType::kMeasure, id);
 }
 
 std::vector<secap::v1::ProgressUpdate> LocalStore::progressUpdates(const std::string& measureId) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
-  if (!st.isOk()) return {};
-  (*st)->bind(1, static_cast<int>(EntityType::kProgressUpdate)).bind(2, measureId);
-  auto out = parseAll<secap::v1::ProgressUpdate>(**st, EntityType::kProgressUpdate);
+  auto out = findChildren<secap::v1::ProgressUpdate>(*m_db, EntityType::kProgressUpdate, measureId);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return std::make_tuple(a.reported_at(), a.id()) > std::make_tuple(b.reported_at(), b.id());
   });
@@ -537,12 +535,7 @@ std::vector<Reading> LocalStore::readings(const std::string& meterId, int limit)
 
 std::optional<Reading> LocalStore::reading(const std::string& id) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
-  if (!st.isOk()) return std::nullopt;
-  (*st)->bind(1, static_cast<int>(EntityType::kReading)).bind(2, id);
-  auto rows = parseAll<Reading>(**st, EntityType::kReading);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return findById<Reading>(*m_db, EntityType::kReading, id);
 }
 
 std::optional<Reading> LocalStore::lastReading(const std::string& meterId) {
@@ -1141,12 +1134,7 @@ std::vector<secap::v1::InspectionTemplate> LocalStore::inspectionTemplates(const
 
 std::optional<secap::v1::InspectionTemplate> LocalStore::inspectionTemplate(const std::string& id) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
-  if (!st.isOk()) return std::nullopt;
-  (*st)->bind(1, static_cast<int>(EntityType::kInspectionTemplate)).bind(2, id);
-  auto rows = parseAll<secap::v1::InspectionTemplate>(**st, EntityType::kInspectionTemplate);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return findById<secap::v1::InspectionTemplate>(*m_db, EntityType::kInspectionTemplate, id);
 }
 
 namespace {
@@ -1159,10 +1147,7 @@ void newestFirst(std::vector<secap::v1::Inspection>& list) {
 
 std::vector<secap::v1::Inspection> LocalStore::inspectionsOfSite(const std::string& siteId) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND parent_id=? AND deleted=0");
-  if (!st.isOk()) return {};
-  (*st)->bind(1, static_cast<int>(EntityType::kInspection)).bind(2, siteId);
-  auto out = parseAll<secap::v1::Inspection>(**st, EntityType::kInspection);
+  auto out = findChildren<secap::v1::Inspection>(*m_db, EntityType::kInspection, siteId);
   newestFirst(out);
   return out;
 }
@@ -1183,12 +1168,7 @@ std::vector<secap::v1::Inspection> LocalStore::inspectionsOfMeasure(const std::s
 
 std::optional<secap::v1::Inspection> LocalStore::inspection(const std::string& id) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
-  if (!st.isOk()) return std::nullopt;
-  (*st)->bind(1, static_cast<int>(EntityType::kInspection)).bind(2, id);
-  auto rows = parseAll<secap::v1::Inspection>(**st, EntityType::kInspection);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return findById<secap::v1::Inspection>(*m_db, EntityType::kInspection, id);
 }
 
 bool LocalStore::hasUnsentChange(EntityType type, const std::string& id) {

@@ -457,4 +457,17 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   return ids;
 }
 
+std::unique_ptr<AppController> openServerDemoApp(const QString& dataDir, ServerDemoOptions options,
+                                                 ServerDemoIds* ids) {
+  auto store = core::LocalStore::open(storePath(dataDir).toStdString());
+  if (!store.isOk()) {
+    std::fprintf(stderr, "the device store did not open: %s\n", store.status().toString().c_str());
+    return nullptr;
+  }
+  if (options.nowMs <= 0) options.nowMs = QDateTime::currentMSecsSinceEpoch();
+  const ServerDemoIds made = populateServerDemoStore(**store, options);
+  if (ids) *ids = made;
+  return std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, dataDir);
+}
+
 }  // namespace secap::field::testing

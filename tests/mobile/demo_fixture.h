@@ -6,9 +6,12 @@
 // store a device identity, so the app starts as an enrolled device, and
 // photos of the latest readings of one meter.
 
+#include <QString>
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "app_controller.h"
 #include "secap/core/local_store.h"
 
 namespace secap::field::testing {
@@ -73,5 +76,12 @@ struct ServerDemoIds {
   int changes = 0;  // Applied to the store.
 };
 ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoOptions& options);
+
+// A device of the server's demo data, as the app opens it: a store in
+// `dataDir` populated by populateServerDemoStore (nowMs defaults to now) and
+// the AppController over it, without a transport. Null when the store does
+// not open (the reason is printed).
+std::unique_ptr<AppController> openServerDemoApp(const QString& dataDir, ServerDemoOptions options,
+                                                 ServerDemoIds* ids = nullptr);
 
 }  // namespace secap::field::testing

@@ -29,14 +29,11 @@ class InboxTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(m_dir.isValid());
-    auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
-    ASSERT_TRUE(store.isOk()) << store.status().toString();
     testing::ServerDemoOptions options;
-    options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.refusedReading = true;
     options.dataDir = m_dir.path().toStdString();
-    m_ids = testing::populateServerDemoStore(**store, options);
-    m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+    m_app = testing::openServerDemoApp(m_dir.path(), options, &m_ids);
+    ASSERT_TRUE(m_app);
   }
 
   // Loads the model and waits for the flagged readings.

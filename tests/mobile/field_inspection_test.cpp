@@ -31,12 +31,8 @@ class InspectionTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(m_dir.isValid());
-    auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
-    ASSERT_TRUE(store.isOk()) << store.status().toString();
-    testing::ServerDemoOptions options;
-    options.nowMs = QDateTime::currentMSecsSinceEpoch();
-    m_ids = testing::populateServerDemoStore(**store, options);
-    m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+    m_app = testing::openServerDemoApp(m_dir.path(), {}, &m_ids);
+    ASSERT_TRUE(m_app);
   }
 
   // The app is closed (the write pool finishes, as on a clean exit) and

@@ -31,12 +31,8 @@ class MeasuresTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(m_dir.isValid());
-    auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
-    ASSERT_TRUE(store.isOk()) << store.status().toString();
-    testing::ServerDemoOptions options;
-    options.nowMs = QDateTime::currentMSecsSinceEpoch();
-    m_ids = testing::populateServerDemoStore(**store, options);
-    m_app = std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+    m_app = testing::openServerDemoApp(m_dir.path(), {}, &m_ids);
+    ASSERT_TRUE(m_app);
   }
 
   // The first measure with this status, by its row in an unfiltered model.
@@ -196,6 +192,26 @@ TEST_F(MeasuresTest, RefusesWhatCannotBeRightAndSavesNothing) {
   EXPECT_EQ(m_app->pendingCount(), pending);
 }
 
+TEST_F(MeasuresTest, FiltersBySectorAndTheStatusCountsFollow) {
+  MeasuresModel model;
+  Tester tester(&model, Tester::FailureReportingMode::Fatal);
+  model.setApp(m_app.get());
+  const QStringList sectors = model.sectors();
+  ASSERT_GE(sectors.size(), 2) << "the demo plan spans several sectors";
+  const int all = model.rowCount();
+  model.setSectorFilter(sectors.first());
+  ASSERT_GT(model.rowCount(), 0);
+  EXPECT_LT(model.rowCount(), all);
+  for (int r = 0; r < model.rowCount(); ++r)
+    EXPECT_EQ(model.index(r, 0).data(MeasuresModel::ComSectorRole).toString(), sectors.first());
+  EXPECT_EQ(model.countWithStatus(0), model.rowCount());
+  int byStatus = 0;
+  for (int status = 1; status <= 5; ++status) byStatus += model.countWithStatus(status);
+  EXPECT_EQ(byStatus, model.rowCount());
+  model.setSectorFilter(QString());
+  EXPECT_EQ(model.rowCount(), all);
+}
+
 TEST_F(MeasuresTest, APhotoBecomesAnAttachmentOfTheUpdate) {
   const QString measureId = measureWithStatus(secap::v1::PROGRESS_STATUS_ONGOING);
   const QString file = m_dir.filePath(QStringLiteral("work.png"));
@@ -269,13 +285,9 @@ namespace {
 class MeasureEditTest : public ::testing::Test {
  protected:
   std::unique_ptr<AppController> open(const std::string& role) {
-    auto store = core::LocalStore::open(storePath(m_dir.path()).toStdString());
-    EXPECT_TRUE(store.isOk()) << store.status().toString();
     testing::ServerDemoOptions options;
-    options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.role = role;
-    m_ids = testing::populateServerDemoStore(**store, options);
-    return std::make_unique<AppController>(std::move(store).value(), TransportFactory{}, m_dir.path());
+    return testing::openServerDemoApp(m_dir.path(), options, &m_ids);
   }
 
   QString edit(AppController& app, const QString& measureId, const QVariantMap& values) {

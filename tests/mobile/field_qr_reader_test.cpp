@@ -11,7 +11,6 @@
 #include <MultiFormatWriter.h>
 #include <gtest/gtest.h>
 
-#include <QDateTime>
 #include <QFile>
 #include <QPainter>
 #include <QSignalSpy>
@@ -235,17 +234,15 @@ TEST(MeterLabels, AScannerForLabelsReadsAPhotoOfTheLabel) {
 // The label scanned opens its meter; a label no meter here has says so.
 TEST(MeterLabels, AScannedLabelFindsItsMeterAndAnUnknownOneIsNotFound) {
   QTemporaryDir dir;
-  auto store = core::LocalStore::open(storePath(dir.path()).toStdString());
-  ASSERT_TRUE(store.isOk());
-  testing::ServerDemoOptions options;
-  options.nowMs = QDateTime::currentMSecsSinceEpoch();
-  const auto ids = testing::populateServerDemoStore(**store, options);
+  testing::ServerDemoIds ids;
+  auto opened = testing::openServerDemoApp(dir.path(), {}, &ids);
+  ASSERT_TRUE(opened);
+  AppController& app = *opened;
   std::optional<secap::v1::Meter> labelled;
-  for (const auto& site : (*store)->sites(ids.municipalityId))
-    for (const auto& m : (*store)->meters(site.id()))
+  for (const auto& site : app.store().sites(ids.municipalityId))
+    for (const auto& m : app.store().meters(site.id()))
       if (!labelled && !m.label_code().empty()) labelled = m;
   ASSERT_TRUE(labelled) << "the demo meters carry labels";
-  AppController app(std::move(store).value(), TransportFactory{}, dir.path());
 
   // As a scanner may give it: spaces around, another letter case.
   const QString scanned = QStringLiteral("  %1\n").arg(QString::fromStdString(labelled->label_code()).toLower());
