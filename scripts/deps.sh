@@ -14,7 +14,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev dbus-daemon
   # the Qt Quick app
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools
-  qt6-qpa-plugins qt6-charts-dev qt6-multimedia-dev qt6-positioning-dev qt6-virtualkeyboard-dev
+  qt6-qpa-plugins qt6-charts-dev qt6-multimedia-dev qt6-positioning-dev libqt6positioning6-plugins
+  qt6-virtualkeyboard-dev
   qtkeychain-qt6-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
