@@ -1253,7 +1253,8 @@ std::vector<DemoDegreeDays> generateDemoDegreeDays(const DemoOptions& options) {
   return out;
 }
 
-// A photo for every inspection of a measure (see generateDemoData).
+// A photo for every inspection of a measure, and a published one of every
+// completed measure's result (see generateDemoData).
 void addInspectionPhotos(uint64_t seed, std::vector<v1::Change>& out, std::vector<DemoBlob>& blobs) {
   std::map<std::string, bool> polishTown;
   std::map<std::string, std::pair<std::string, bool>> measures;  // id -> area, in a Polish town
@@ -1289,6 +1290,38 @@ void addInspectionPhotos(uint64_t seed, std::vector<v1::Change>& out, std::vecto
             : (verified ? "Nach der Umsetzung (Demo-Illustration)" : "Mangel zur Nachbesserung (Demo-Illustration)"));
     a->set_publishable(verified);
     inspection->add_attachment_ids(a->id());
+    blobs.push_back({a->sha256(), png});
+    photos.push_back(std::move(pc));
+  }
+  // The report of a completed measure carries a photo of the result, which
+  // the coordinator published: the public board shows it.
+  std::map<std::string, size_t> completing;  // measure id -> its completing update in `out`
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto& c = out[i];
+    if (!c.has_progress_update() || c.progress_update().status() != v1::PROGRESS_STATUS_COMPLETED) continue;
+    auto [it, fresh] = completing.emplace(c.progress_update().measure_id(), i);
+    if (!fresh && out[it->second].progress_update().reported_at() < c.progress_update().reported_at()) it->second = i;
+  }
+  for (const auto& [measureId, index] : completing) {
+    auto* update = out[index].mutable_progress_update();
+    const auto& [area, polish] = measures[measureId];
+    const std::string png = demoIllustrationPng(area, ids.next());
+    if (png.empty()) continue;
+    const int64_t takenMs = update->reported_at() - 60 * 60'000;
+    v1::Change pc = entityChange(uuidV7(takenMs, ids));
+    auto* a = pc.mutable_attachment();
+    a->set_id(pc.entity_id());
+    a->set_sha256(core::sha256Hex(png));
+    a->set_mime("image/png");
+    a->set_size(static_cast<int64_t>(png.size()));
+    a->set_width(kDemoPhotoWidth);
+    a->set_height(kDemoPhotoHeight);
+    a->set_taken_at(takenMs);
+    a->set_owner_type("progress_update");
+    a->set_owner_id(update->id());
+    a->set_caption(polish ? "Zakończone działanie (ilustracja demo)" : "Abgeschlossene Maßnahme (Demo-Illustration)");
+    a->set_publishable(true);
+    update->add_attachment_ids(a->id());
     blobs.push_back({a->sha256(), png});
     photos.push_back(std::move(pc));
   }

@@ -591,6 +591,199 @@
     </message>
 </context>
 <context>
+    <name>KioskKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Decimal separator</source>
+        <translation>Dezimaltrennzeichen</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>%1 t CO₂</source>
+        <translation>%1 t CO₂</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Kioskmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Set the admin PIN first</source>
+        <translation>Zuerst die Admin-PIN festlegen</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Admin-PIN</translation>
+    </message>
+    <message>
+        <source>This tablet has no admin PIN yet: type one of 4 to 8 digits. It is kept on this tablet only.</source>
+        <translation>Dieses Tablet hat noch keine Admin-PIN: Geben Sie 4 bis 8 Ziffern ein. Sie bleibt nur auf diesem Tablet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>PIN festlegen</translation>
+    </message>
+    <message>
+        <source>Use 4 to 8 digits.</source>
+        <translation>Verwenden Sie 4 bis 8 Ziffern.</translation>
+    </message>
+    <message>
+        <source>Offline · data of %1</source>
+        <translation>Offline · Daten vom %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Enter a meter reading:</source>
+        <translation>Zählerstand eingeben:</translation>
+    </message>
+    <message>
+        <source>Energy use in %1</source>
+        <translation>Energieverbrauch im %1</translation>
+    </message>
+    <message>
+        <source>Energy use of this building</source>
+        <translation>Energieverbrauch dieses Gebäudes</translation>
+    </message>
+    <message>
+        <source>%1 kWh now, %2 kWh a year before</source>
+        <translation>%1 kWh jetzt, %2 kWh ein Jahr zuvor</translation>
+    </message>
+    <message>
+        <source>Not enough readings yet to compare with last year.</source>
+        <translation>Noch zu wenige Zählerstände für einen Vergleich mit dem Vorjahr.</translation>
+    </message>
+    <message>
+        <source>Our town&apos;s CO₂ emissions</source>
+        <translation>CO₂-Emissionen unserer Stadt</translation>
+    </message>
+    <message>
+        <source>since %1 (%2)</source>
+        <translation>seit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No inventory yet</source>
+        <translation>Noch keine Bilanz</translation>
+    </message>
+    <message>
+        <source>Goal: −%1 % by %2</source>
+        <translation>Ziel: −%1 % bis %2</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Im Plan</translation>
+    </message>
+    <message>
+        <source>Behind the path to the goal</source>
+        <translation>Hinter dem Pfad zum Ziel</translation>
+    </message>
+    <message>
+        <source>Done in our town</source>
+        <translation>Umgesetzt in unserer Stadt</translation>
+    </message>
+    <message>
+        <source>Climate-neutral by %1</source>
+        <translation>Klimaneutral bis %1</translation>
+    </message>
+    <message>
+        <source>That is %1 less every year from now on.</source>
+        <translation>Das sind ab jetzt jedes Jahr %1 weniger.</translation>
+    </message>
+    <message>
+        <source>Hello, %1. Your PIN, please.</source>
+        <translation>Hallo, %1. Bitte Ihre PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>Falsche PIN. Noch %1 Versuche.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked until %1.</source>
+        <translation>Zu viele falsche PINs: gesperrt bis %1.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Which meter?</source>
+        <translation>Welcher Zähler?</translation>
+    </message>
+    <message>
+        <source>Previous reading</source>
+        <translation>Letzter Zählerstand</translation>
+    </message>
+    <message>
+        <source>New reading</source>
+        <translation>Neuer Zählerstand</translation>
+    </message>
+    <message>
+        <source>Lower than the previous reading. Check the digits; save anyway if the meter shows it.</source>
+        <translation>Niedriger als der letzte Zählerstand. Prüfen Sie die Ziffern; speichern Sie trotzdem, wenn der Zähler das anzeigt.</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Save reading</source>
+        <translation>Zählerstand speichern</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Danke!</translation>
+    </message>
+    <message>
+        <source>The reading is saved.</source>
+        <translation>Der Zählerstand ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>The reading is saved on this tablet and syncs when it is online.</source>
+        <translation>Der Zählerstand ist auf diesem Tablet gespeichert und wird synchronisiert, sobald es online ist.</translation>
+    </message>
+    <message>
+        <source>than in %1</source>
+        <translation>als im %1</translation>
+    </message>
+    <message>
+        <source>Heating compared for the same weather</source>
+        <translation>Heizung bei gleichem Wetter verglichen</translation>
+    </message>
+    <message>
+        <source>still to cut to get there</source>
+        <translation>noch einzusparen bis dahin</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPanel</name>
+    <message>
+        <source>Back to the board</source>
+        <translation>Zurück zur Tafel</translation>
+    </message>
+</context>
+<context>
     <name>LabelScanner</name>
     <message>
         <source>No QR code or barcode was found in this image. Choose a sharper photo of the label.</source>

@@ -591,6 +591,199 @@
     </message>
 </context>
 <context>
+    <name>KioskKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Decimal separator</source>
+        <translation>Separator dziesiętny</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>%1 t CO₂</source>
+        <translation>%1 t CO₂</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Błędny PIN.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Wyjdź z trybu kiosku</translation>
+    </message>
+    <message>
+        <source>Set the admin PIN first</source>
+        <translation>Najpierw ustaw PIN administratora</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN administratora</translation>
+    </message>
+    <message>
+        <source>This tablet has no admin PIN yet: type one of 4 to 8 digits. It is kept on this tablet only.</source>
+        <translation>Ten tablet nie ma jeszcze PIN-u administratora: wpisz od 4 do 8 cyfr. PIN zostaje tylko na tym tablecie.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Wyjdź</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Ustaw PIN</translation>
+    </message>
+    <message>
+        <source>Use 4 to 8 digits.</source>
+        <translation>Użyj od 4 do 8 cyfr.</translation>
+    </message>
+    <message>
+        <source>Offline · data of %1</source>
+        <translation>Offline · dane z %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Enter a meter reading:</source>
+        <translation>Wpisz odczyt licznika:</translation>
+    </message>
+    <message>
+        <source>Energy use in %1</source>
+        <translation>Zużycie energii w %1</translation>
+    </message>
+    <message>
+        <source>Energy use of this building</source>
+        <translation>Zużycie energii w tym budynku</translation>
+    </message>
+    <message>
+        <source>%1 kWh now, %2 kWh a year before</source>
+        <translation>%1 kWh teraz, %2 kWh rok wcześniej</translation>
+    </message>
+    <message>
+        <source>Not enough readings yet to compare with last year.</source>
+        <translation>Za mało odczytów, by porównać z zeszłym rokiem.</translation>
+    </message>
+    <message>
+        <source>Our town&apos;s CO₂ emissions</source>
+        <translation>Emisje CO₂ naszego miasta</translation>
+    </message>
+    <message>
+        <source>since %1 (%2)</source>
+        <translation>od %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No inventory yet</source>
+        <translation>Brak inwentaryzacji</translation>
+    </message>
+    <message>
+        <source>Goal: −%1 % by %2</source>
+        <translation>Cel: −%1 % do %2</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Zgodnie z planem</translation>
+    </message>
+    <message>
+        <source>Behind the path to the goal</source>
+        <translation>Poniżej ścieżki do celu</translation>
+    </message>
+    <message>
+        <source>Done in our town</source>
+        <translation>Zrobione w naszym mieście</translation>
+    </message>
+    <message>
+        <source>Climate-neutral by %1</source>
+        <translation>Neutralność klimatyczna do %1</translation>
+    </message>
+    <message>
+        <source>That is %1 less every year from now on.</source>
+        <translation>To %1 mniej co roku, od teraz.</translation>
+    </message>
+    <message>
+        <source>Hello, %1. Your PIN, please.</source>
+        <translation>Dzień dobry, %1. Podaj PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>Błędny PIN. Pozostałe próby: %1.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked until %1.</source>
+        <translation>Zbyt wiele błędnych PIN-ów: zablokowane do %1.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Sprawdzanie…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Which meter?</source>
+        <translation>Który licznik?</translation>
+    </message>
+    <message>
+        <source>Previous reading</source>
+        <translation>Poprzedni odczyt</translation>
+    </message>
+    <message>
+        <source>New reading</source>
+        <translation>Nowy odczyt</translation>
+    </message>
+    <message>
+        <source>Lower than the previous reading. Check the digits; save anyway if the meter shows it.</source>
+        <translation>Mniej niż poprzedni odczyt. Sprawdź cyfry; zapisz mimo to, jeśli licznik tak pokazuje.</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Zapisz mimo to</translation>
+    </message>
+    <message>
+        <source>Save reading</source>
+        <translation>Zapisz odczyt</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Dziękujemy!</translation>
+    </message>
+    <message>
+        <source>The reading is saved.</source>
+        <translation>Odczyt zapisany.</translation>
+    </message>
+    <message>
+        <source>The reading is saved on this tablet and syncs when it is online.</source>
+        <translation>Odczyt jest zapisany na tym tablecie i zsynchronizuje się po połączeniu z siecią.</translation>
+    </message>
+    <message>
+        <source>than in %1</source>
+        <translation>niż w %1</translation>
+    </message>
+    <message>
+        <source>Heating compared for the same weather</source>
+        <translation>Ogrzewanie porównane przy tej samej pogodzie</translation>
+    </message>
+    <message>
+        <source>still to cut to get there</source>
+        <translation>do ograniczenia, by tam dojść</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPanel</name>
+    <message>
+        <source>Back to the board</source>
+        <translation>Wróć do tablicy</translation>
+    </message>
+</context>
+<context>
     <name>LabelScanner</name>
     <message>
         <source>No QR code or barcode was found in this image. Choose a sharper photo of the label.</source>

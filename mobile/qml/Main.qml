@@ -27,6 +27,10 @@ ApplicationWindow {
     // "sites", "measures", "progress" or "inbox".
     property string section: "sites"
 
+    // Kiosk mode (DESIGN.md §7): --kiosk, or a device enrolled as a kiosk.
+    readonly property bool kioskMode: App.enrolled && !previewEnrollment && (kiosk || previewKiosk || App.role === "kiosk")
+    // Lets the harness render the kiosk's screens in a window (not fullscreen).
+    property bool previewKiosk: false
     readonly property bool wide: width >= Theme.wideBreakpoint
     readonly property int sitesPaneWidth: Math.min(400, Math.round(width * 0.36))
     readonly property bool enrollmentShown: !App.enrolled || previewEnrollment
@@ -170,6 +174,12 @@ ApplicationWindow {
     // Used by --self-test and --screenshots: shows a named screen with the
     // first data that fits it. Returns false when there is nothing to show.
     function showScreen(name) {
+        previewKiosk = name.startsWith("kiosk_")
+        if (previewKiosk) {
+            previewEnrollment = false
+            previewCamera = false
+            return kioskLoader.item ? kioskLoader.item.showScreen(name) : false
+        }
         previewEnrollment = name === "enrollment" || name === "enrollment_camera"
         previewCamera = name === "enrollment_camera"
         if (previewEnrollment)
@@ -290,7 +300,7 @@ ApplicationWindow {
     minimumWidth: 320
     minimumHeight: 480
     visible: true
-    visibility: kiosk ? Window.FullScreen : Window.AutomaticVisibility
+    visibility: kiosk || App.role === "kiosk" ? Window.FullScreen : Window.AutomaticVisibility
     title: qsTr("SECAP Field")
     color: Theme.background
     font.pixelSize: Theme.fontBody
@@ -334,6 +344,8 @@ ApplicationWindow {
 
     header: ColumnLayout {
         spacing: 0
+        // The wall tablet shows its board only.
+        visible: !window.kioskMode
 
         ToolBar {
             Layout.fillWidth: true
@@ -409,7 +421,7 @@ ApplicationWindow {
     }
 
     footer: NavBar {
-        visible: !window.enrollmentShown
+        visible: !window.enrollmentShown && !window.kioskMode
         current: window.section
         items: [
             { key: "sites", label: qsTr("Sites"), icon: "building" },
@@ -465,6 +477,29 @@ ApplicationWindow {
         sourceComponent: EnrollmentPage {
             previewCamera: window.previewCamera
         }
+    }
+
+    // The wall tablet: the public board over everything (the toolbar, the
+    // navigation and the sync strip stay underneath, never reachable).
+    Loader {
+        id: kioskLoader
+        objectName: "kioskLoader"
+        anchors.fill: parent
+        z: 20
+        active: window.kioskMode
+        focus: active
+        sourceComponent: KioskPage {
+            onExitRequested: Qt.quit()
+        }
+        // Hardware back and Escape do nothing on the board.
+        Keys.onBackPressed: event => event.accepted = true
+        Keys.onEscapePressed: event => event.accepted = true
+    }
+
+    // Closing the window needs the admin PIN in kiosk mode.
+    onClosing: close => {
+        if (window.kioskMode && !(kioskLoader.item && kioskLoader.item.unlocked))
+            close.accepted = false
     }
 
     Shortcut {

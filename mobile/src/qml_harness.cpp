@@ -136,15 +136,28 @@ QUrl mainQmlUrl() { return QUrl(kModuleRoot + QStringLiteral("Main.qml")); }
 void prepareEngine(QQmlEngine& engine) { engine.addImportPath(QStringLiteral("qrc:/qt/qml")); }
 
 QStringList harnessScreens() {
-  return {QStringLiteral("sites"),         QStringLiteral("readings_due"),
-          QStringLiteral("site"),          QStringLiteral("meter"),
-          QStringLiteral("meter_warning"), QStringLiteral("meter_photo"),
-          QStringLiteral("measures"),      QStringLiteral("measure"),
-          QStringLiteral("progress_form"), QStringLiteral("inspection"),
-          QStringLiteral("inspection_conclusion"), QStringLiteral("inspection_view"),
+  return {QStringLiteral("sites"),
+          QStringLiteral("readings_due"),
+          QStringLiteral("site"),
+          QStringLiteral("meter"),
+          QStringLiteral("meter_warning"),
+          QStringLiteral("meter_photo"),
+          QStringLiteral("measures"),
+          QStringLiteral("measure"),
+          QStringLiteral("progress_form"),
+          QStringLiteral("inspection"),
+          QStringLiteral("inspection_conclusion"),
+          QStringLiteral("inspection_view"),
           QStringLiteral("progress"),
-          QStringLiteral("inbox"),         QStringLiteral("settings"),
-          QStringLiteral("enrollment"),    QStringLiteral("enrollment_camera")};
+          QStringLiteral("inbox"),
+          QStringLiteral("settings"),
+          QStringLiteral("enrollment"),
+          QStringLiteral("enrollment_camera")};
+}
+
+QStringList kioskScreens() {
+  return {QStringLiteral("kiosk_building"),   QStringLiteral("kiosk_progress"), QStringLiteral("kiosk_measures"),
+          QStringLiteral("kiosk_neutrality"), QStringLiteral("kiosk_pin"),      QStringLiteral("kiosk_reading")};
 }
 
 QList<FormFactor> screenshotFormFactors() {
@@ -195,7 +208,7 @@ int runSelfTest(QQmlApplicationEngine& engine, QTextStream& log) {
       log << "ok   " << spec.file << '\n';
     }
 
-    for (const QString& screen : harnessScreens()) {
+    for (const QString& screen : harnessScreens() + kioskScreens()) {
       const bool shown = showScreen(window, screen);
       settle(50);
       log << (shown ? "ok   screen " : "skip screen ") << screen << (shown ? "" : " (no data for it)") << '\n';
@@ -246,6 +259,24 @@ int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextSt
         log << path << Qt::endl;
         ++written;
       }
+    }
+    // The wall tablet: a 10" 1280×800 screen.
+    window->resize(QSize(1280, 800));
+    settle(150);
+    for (const QString& screen : kioskScreens()) {
+      if (!showScreen(window, screen)) {
+        log << "skip " << language << " kiosk " << screen << " (no data for it)\n";
+        continue;
+      }
+      settle(300);
+      const QImage image = window->grabWindow();
+      const QString path = QDir(dir).filePath(language + QStringLiteral("_") + screen + QStringLiteral(".png"));
+      if (image.isNull() || !image.save(path)) {
+        log << "cannot write " << path << '\n';
+        return 1;
+      }
+      log << path << Qt::endl;
+      ++written;
     }
   }
   showScreen(window, QStringLiteral("sites"));

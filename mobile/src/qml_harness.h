@@ -27,6 +27,9 @@ void prepareEngine(QQmlEngine& engine);
 
 // The screens the harness visits, by the names Main.qml's showScreen knows.
 QStringList harnessScreens();
+// The wall tablet's screens (Main.showScreen("kiosk_…")): the board's cards
+// and a caretaker's reading, rendered at 1280×800.
+QStringList kioskScreens();
 
 struct FormFactor {
   QString name;  // "phone", "tablet"

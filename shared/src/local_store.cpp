@@ -105,6 +105,8 @@ std::vector<T> parseAll(sqlite::Stmt& st, EntityType type) {
     if constexpr (std::is_same_v<T, secap::v1::ProgressUpdate>) out.push_back(c.progress_update());
     if constexpr (std::is_same_v<T, secap::v1::Inspection>) out.push_back(c.inspection());
     if constexpr (std::is_same_v<T, secap::v1::InspectionTemplate>) out.push_back(c.inspection_template());
+    if constexpr (std::is_same_v<T, secap::v1::Person>) out.push_back(c.person());
+    if constexpr (std::is_same_v<T, secap::v1::Attachment>) out.push_back(c.attachment());
   }
   return out;
 }
@@ -1064,14 +1066,12 @@ Status LocalStore::setAttachmentError(const std::string& attachmentId, const std
 
 std::optional<secap::v1::Attachment> LocalStore::attachment(const std::string& id) {
   std::lock_guard lock(m_mu);
-  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
-  if (!st.isOk()) return std::nullopt;
-  (*st)->bind(1, static_cast<int>(EntityType::kAttachment)).bind(2, id);
-  auto row = (*st)->step();
-  std::optional<secap::v1::Attachment> out;
-  if (row.isOk() && *row && !out.emplace().ParseFromString((*st)->columnBlob(0))) out.reset();
-  (*st)->reset();
-  return out;
+  return findById<secap::v1::Attachment>(*m_db, EntityType::kAttachment, id);
+}
+
+std::vector<secap::v1::Attachment> LocalStore::attachmentsOf(const std::string& ownerId) {
+  std::lock_guard lock(m_mu);
+  return findChildren<secap::v1::Attachment>(*m_db, EntityType::kAttachment, ownerId);
 }
 
 std::optional<std::string> LocalStore::attachmentFile(const std::string& attachmentId) {
@@ -1169,6 +1169,18 @@ std::vector<secap::v1::Inspection> LocalStore::inspectionsOfMeasure(const std::s
 std::optional<secap::v1::Inspection> LocalStore::inspection(const std::string& id) {
   std::lock_guard lock(m_mu);
   return findById<secap::v1::Inspection>(*m_db, EntityType::kInspection, id);
+}
+
+std::vector<secap::v1::Person> LocalStore::persons() {
+  std::lock_guard lock(m_mu);
+  auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND deleted=0");
+  if (!st.isOk()) return {};
+  (*st)->bind(1, static_cast<int>(EntityType::kPerson));
+  auto out = parseAll<secap::v1::Person>(**st, EntityType::kPerson);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.display_name(), a.id()) < std::tie(b.display_name(), b.id());
+  });
+  return out;
 }
 
 bool LocalStore::hasUnsentChange(EntityType type, const std::string& id) {

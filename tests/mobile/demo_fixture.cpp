@@ -9,6 +9,7 @@
 #include <QLinearGradient>
 #include <QPainter>
 #include <QPainterPath>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -19,6 +20,7 @@
 #include "secap/core/entity.h"
 #include "secap/core/hlc.h"
 #include "secap/core/ids.h"
+#include "secap/core/kiosk_pin.h"
 #include "secap/core/progress.h"
 #include "secap/core/quality.h"
 #include "secap/core/readings_due.h"
@@ -411,6 +413,14 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   if (!options.dataDir.empty() && !meterForPhotos.empty()) {
     addReadingPhotos(b, QString::fromStdString(options.dataDir), meterForPhotos, QStringLiteral("ZE-40217733"));
   }
+  if (options.caretaker && !schoolOfPhotos.empty()) {
+    const std::string id = b.newId();
+    auto* p = b.add(id)->mutable_person();
+    p->set_id(id);
+    p->set_display_name("Jan Nowak");
+    p->set_kiosk_pin_hash(core::hashKioskPin(kCaretakerPin).value());
+    p->add_kiosk_site_ids(schoolOfPhotos);
+  }
   check(store.applyPullPage(b.finish()), "applyPullPage");
   if (options.enrolled) enroll(store, b.newId(), ids.municipalityId, options.role, options.nowMs);
   if (options.roundStarted) {
@@ -428,8 +438,18 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
       for (const auto& m : due.front().meters) {
         secap::v1::Reading r;
         r.set_meter_id(m.meter.id());
-        r.set_value((m.last ? m.last->value() : 0) + 37);
-        r.set_taken_at(options.nowMs - 3 * 3600 * 1000);
+        // At the meter's recent rate, as a real reading would show.
+        const int64_t takenAt = options.nowMs - 3 * 3600 * 1000;
+        const auto recent = store.readings(m.meter.id(), 2);
+        double value = (m.last ? m.last->value() : 0) + 37;
+        if (recent.size() == 2 && recent[0].taken_at() > recent[1].taken_at()) {
+          const double perMs = (recent[0].value() - recent[1].value()) /
+                               static_cast<double>(recent[0].taken_at() - recent[1].taken_at());
+          if (perMs > 0)
+            value = std::round(recent[0].value() + perMs * static_cast<double>(takenAt - recent[0].taken_at()));
+        }
+        r.set_value(value);
+        r.set_taken_at(takenAt);
         auto saved = store.recordReading(r);
         if (!saved.isOk()) check(saved.status(), "recordReading");
       }

@@ -16,6 +16,9 @@
 
 namespace secap::field::testing {
 
+// The demo caretaker's kiosk PIN (ServerDemoOptions::caretaker).
+inline constexpr const char* kCaretakerPin = "2468";
+
 struct DemoIds {
   std::string municipalityId;       // Żyraków
   std::string otherMunicipalityId;  // Schwäbisch Hall
@@ -68,6 +71,9 @@ struct ServerDemoOptions {
   // (readings_due.h), and the meters of the round's first site have been
   // read on this device today (waiting to sync).
   bool roundStarted = false;
+  // A caretaker with a kiosk PIN ("Jan Nowak", PIN 2468) for the town's first
+  // school, as the server sends a kiosk its persons.
+  bool caretaker = false;
 };
 struct ServerDemoIds {
   std::string municipalityId;

@@ -37,8 +37,10 @@ int main(int argc, char** argv) {
                                       "With --server-demo: a reading of this device the server refused.");
   const QCommandLineOption roundOpt("round-started",
                                     "With --server-demo: this month's readings due, the first site read today.");
-  parser.addOptions(
-      {dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt, roundOpt});
+  const QCommandLineOption caretakerOpt(
+      "caretaker", "With --server-demo: a caretaker with a kiosk PIN (2468) for the first school.");
+  parser.addOptions({dirOpt, freshOpt, muniOpt, pendingOpt, notEnrolledOpt, serverDemoOpt, roleOpt, refusedOpt,
+                     roundOpt, caretakerOpt});
   parser.process(app);
 
   QTextStream err(stderr);
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
     options.dataDir = dir.toStdString();
     options.refusedReading = parser.isSet(refusedOpt);
     options.roundStarted = parser.isSet(roundOpt);
+    options.caretaker = parser.isSet(caretakerOpt);
     const auto ids = secap::field::testing::populateServerDemoStore(**store, options);
     QTextStream(stdout) << "demo data of " << parser.value(serverDemoOpt) << " (" << ids.changes << " records, "
                         << ids.measures << " measures) written to " << dir << '\n';

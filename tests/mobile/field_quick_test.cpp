@@ -26,6 +26,7 @@
 #include "demo_data.h"
 #include "enrollment.h"
 #include "ingest.h"
+#include "kiosk_pins.h"
 #include "municipality_progress.h"
 #include "qml_harness.h"
 #include "reports.h"
@@ -185,6 +186,35 @@ class TestEnv : public QObject {
     out.insert(QStringLiteral("findings"), QString::fromStdString(draft->inspection.findings()));
     out.insert(QStringLiteral("photos"), static_cast<int>(draft->photos.size()));
     return out;
+  }
+
+  // The coordinator gives a caretaker a kiosk PIN for a site of the town
+  // (`siteId`, or the first school when empty), as `admin kiosk-pin` does;
+  // devices learn of it at their next pull. Returns the person's id.
+  Q_INVOKABLE QString addCaretaker(const QString& name, const QString& pin, const QString& siteId) {
+    if (!m_server) return {};
+    std::string site = siteId.toStdString();
+    if (site.empty()) {
+      auto records = m_server->store().recordsOf(server::demoMunicipalityId("Bydgoszcz"));
+      if (!records.isOk()) return {};
+      for (const auto& r : *records)
+        if (r.type == core::EntityType::kSite && r.entity.site().kind() == secap::v1::SITE_KIND_SCHOOL) {
+          site = r.entity.site().id();
+          break;
+        }
+    }
+    if (site.empty()) return {};
+    server::KioskPinRequest request;
+    request.municipalityId = server::demoMunicipalityId("Bydgoszcz");
+    request.displayName = name.toStdString();
+    request.sites = {site};
+    request.pin = pin.toStdString();
+    auto id = server::setKioskPin(m_server->store(), request, core::SystemClock::instance(), "test");
+    if (!id.isOk()) {
+      qWarning("the caretaker was not added: %s", id.status().toString().c_str());
+      return {};
+    }
+    return QString::fromStdString(*id);
   }
 
   // A cumulative meter of the town with readings, as the server holds it:

@@ -175,11 +175,16 @@ class LocalStore {
   std::vector<secap::v1::Inspection> inspectionsOfSite(const std::string& siteId);
   std::vector<secap::v1::Inspection> inspectionsOfMeasure(const std::string& measureId);
   std::optional<secap::v1::Inspection> inspection(const std::string& id);
+  // The persons held here (not deleted), by name: on a kiosk, the caretakers
+  // with a PIN for its sites.
+  std::vector<secap::v1::Person> persons();
   // Whether a change of this record waits in the outbox (not sent yet, or
   // refused and waiting for the user).
   bool hasUnsentChange(EntityType type, const std::string& id);
   // An attachment record held here (not deleted).
   std::optional<secap::v1::Attachment> attachment(const std::string& id);
+  // The attachment records held here that a record owns (its photos).
+  std::vector<secap::v1::Attachment> attachmentsOf(const std::string& ownerId);
   int64_t readingCount();
   int64_t pendingCount();
   int64_t rejectedCount();

@@ -1,0 +1,803 @@
+// The wall tablet (DESIGN.md §7 kiosk): the public board, readable from
+// 3 m, whose cards rotate, and the caretakers' readings: a name on the
+// board (1 tap), the PIN, the meter (2; skipped where there is one), the
+// digits on a large keypad with the previous reading shown, Save (3). Any
+// screen goes back to the board after `idleMs` without a touch, dropping a
+// half-typed entry (nothing is written). Leaving kiosk mode needs the admin
+// PIN: a long press on the town's name.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import SecapField
+
+Page {
+    id: kiosk
+
+    property int rotateMs: 12000
+    property int idleMs: 60000
+    // Sizes for a 10" 1280×800 tablet read from 3 m.
+    readonly property int keyFigure: 112
+    readonly property int cardTitle: 40
+    readonly property int cardText: 30
+    readonly property var report: progress.report
+    readonly property var cards: {
+        let out = ["building", "progress"]
+        if (board.measures.length > 0)
+            out.push("measures")
+        if (report.neutralityGapTCo2 !== undefined)
+            out.push("neutrality")
+        return out
+    }
+    // The admin PIN was given: the app may close.
+    property bool unlocked: false
+    signal exitRequested()
+
+    function backToBoard() {
+        flow.pop(null, StackView.Immediate)
+        adminDialog.close()
+    }
+
+    // Used by --self-test and --screenshots: a card of the board, or a step
+    // of a caretaker's reading. False when there is nothing to show.
+    function showScreen(name) {
+        backToBoard()
+        if (name === "kiosk_pin" || name === "kiosk_reading") {
+            if (session.caretakers.length === 0)
+                return false
+            startReading(session.caretakers[0].personId, session.caretakers[0].name)
+            if (name === "kiosk_pin") {
+                flow.currentItem.preview()
+                return true
+            }
+            if (readerMeters.length === 0)
+                return false
+            flow.replace(readingComponent, { "meter": readerMeters[0] }, StackView.Immediate)
+            flow.currentItem.preview()
+            return true
+        }
+        const index = cards.indexOf(name.substring("kiosk_".length))
+        if (index < 0)
+            return false
+        flow.currentItem.showCard(index)
+        return true
+    }
+
+    // The caretaker's meters: those of the sites where their PIN works.
+    property var readerMeters: []
+
+    function startReading(personId, name) {
+        const person = session.caretakers.find(c => c.personId === personId)
+        const sites = person ? person.siteIds : []
+        readerMeters = board.meters.filter(m => sites.indexOf(m.siteId) >= 0)
+        flow.push(pinComponent, { "personId": personId, "personName": name }, StackView.Immediate)
+    }
+
+    function percentText(fraction) {
+        const pct = Math.round(fraction * 100)
+        return (pct > 0 ? "+" : pct < 0 ? "−" : "") + App.formatNumber(Math.abs(pct)) + " %"
+    }
+
+    function tonnes(t) {
+        return qsTr("%1 t CO₂").arg(App.formatNumber(Math.round(t)))
+    }
+
+    background: Rectangle { color: Theme.primaryDark }
+
+    KioskSession {
+        id: session
+        objectName: "kioskSession"
+        app: App
+        idleTimeoutMs: kiosk.idleMs
+        watchingInput: flow.depth > 1 || adminDialog.opened
+        onIdle: kiosk.backToBoard()
+        onAdminPinAccepted: {
+            kiosk.unlocked = true
+            adminDialog.close()
+            kiosk.exitRequested()
+        }
+        onAdminPinRefused: adminDialog.errorText = qsTr("Wrong PIN.")
+    }
+    KioskBoard {
+        id: board
+        objectName: "kioskBoard"
+        app: App
+    }
+    MunicipalityProgress {
+        id: progress
+        app: App
+    }
+
+    StackView {
+        id: flow
+        anchors.fill: parent
+        initialItem: boardComponent
+    }
+
+    // The admin PIN, to leave kiosk mode.
+    Dialog {
+        id: adminDialog
+        objectName: "adminDialog"
+        property string errorText
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: session.hasAdminPin ? qsTr("Leave kiosk mode") : qsTr("Set the admin PIN first")
+        onOpened: {
+            adminKeypad.text = ""
+            errorText = ""
+        }
+        contentItem: ColumnLayout {
+            spacing: Theme.spacingM
+            Label {
+                Layout.fillWidth: true
+                text: session.hasAdminPin ? qsTr("Admin PIN") : qsTr("This tablet has no admin PIN yet: type one of 4 to 8 digits. It is kept on this tablet only.")
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontBodyLarge
+            }
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                text: "●".repeat(adminKeypad.text.length) || " "
+                font.pixelSize: 40
+                color: Theme.textPrimary
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: adminDialog.errorText.length > 0
+                text: adminDialog.errorText
+                color: Theme.error
+                font.pixelSize: Theme.fontBodyLarge
+            }
+            KioskKeypad {
+                id: adminKeypad
+                Layout.preferredWidth: 360
+                allowDecimal: false
+                maxLength: 8
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                SecondaryButton {
+                    Layout.fillWidth: true
+                    text: qsTr("Cancel")
+                    onClicked: adminDialog.close()
+                }
+                PrimaryButton {
+                    Layout.fillWidth: true
+                    text: session.hasAdminPin ? qsTr("Leave") : qsTr("Set PIN")
+                    enabled: adminKeypad.text.length >= 4 && !session.checking
+                    onClicked: {
+                        if (session.hasAdminPin) {
+                            session.checkAdminPin(adminKeypad.text)
+                        } else if (session.setAdminPin(adminKeypad.text)) {
+                            adminKeypad.text = ""
+                            adminDialog.errorText = ""
+                        } else {
+                            adminDialog.errorText = qsTr("Use 4 to 8 digits.")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- The board ----
+    Component {
+        id: boardComponent
+        Item {
+            objectName: "kioskBoardView"
+
+            function showCard(index) {
+                cardsView.setCurrentIndex(index)
+            }
+
+            // Town, sites, clock, and a discreet offline note.
+            RowLayout {
+                id: top
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.margins: 32
+                spacing: 24
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label {
+                        Layout.fillWidth: true
+                        text: App.municipalityName
+                        font.pixelSize: 44
+                        font.weight: Font.Bold
+                        color: Theme.textOnPrimary
+                        elide: Text.ElideRight
+                        MouseArea {
+                            anchors.fill: parent
+                            pressAndHoldInterval: 3000
+                            onPressAndHold: adminDialog.open()
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: board.siteNames.join(" · ")
+                        font.pixelSize: 26
+                        color: Theme.textOnPrimaryMuted
+                        elide: Text.ElideRight
+                    }
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Label {
+                        id: clock
+                        Layout.alignment: Qt.AlignRight
+                        font.pixelSize: 44
+                        font.weight: Font.DemiBold
+                        color: Theme.textOnPrimary
+                        text: Qt.formatTime(new Date(), Qt.locale().timeFormat(Locale.ShortFormat))
+                        Timer {
+                            interval: 10000
+                            running: true
+                            repeat: true
+                            onTriggered: clock.text = Qt.formatTime(new Date(), Qt.locale().timeFormat(Locale.ShortFormat))
+                        }
+                    }
+                    Label {
+                        Layout.alignment: Qt.AlignRight
+                        visible: !App.online
+                        objectName: "offlineNote"
+                        text: App.lastSyncMs > 0 ? qsTr("Offline · data of %1").arg(App.formatDate(App.lastSyncMs))
+                                                 : qsTr("Offline")
+                        font.pixelSize: 22
+                        color: Theme.textOnPrimaryMuted
+                    }
+                }
+            }
+
+            SwipeView {
+                id: cardsView
+                objectName: "cards"
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: top.bottom
+                anchors.bottom: dots.top
+                anchors.margins: 32
+                anchors.bottomMargin: 8
+                clip: true
+                Repeater {
+                    model: kiosk.cards
+                    delegate: Loader {
+                        required property string modelData
+                        sourceComponent: modelData === "building" ? buildingCard
+                                       : modelData === "progress" ? progressCard
+                                       : modelData === "measures" ? measuresCard : neutralityCard
+                    }
+                }
+            }
+            Timer {
+                interval: kiosk.rotateMs
+                running: kiosk.visible && cardsView.count > 1
+                repeat: true
+                onTriggered: cardsView.currentIndex = (cardsView.currentIndex + 1) % cardsView.count
+            }
+            PageIndicator {
+                id: dots
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: readers.top
+                anchors.bottomMargin: 8
+                count: cardsView.count
+                currentIndex: cardsView.currentIndex
+            }
+
+            // Caretakers: one tap on a name starts a reading.
+            Rectangle {
+                id: readers
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                height: session.caretakers.length > 0 ? 128 : 0
+                visible: session.caretakers.length > 0
+                color: Qt.rgba(0, 0, 0, 0.18)
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 32
+                    anchors.rightMargin: 32
+                    spacing: 16
+                    Label {
+                        text: qsTr("Enter a meter reading:")
+                        font.pixelSize: 28
+                        color: Theme.textOnPrimary
+                    }
+                    Repeater {
+                        model: session.caretakers
+                        delegate: AbstractButton {
+                            id: nameButton
+                            required property var modelData
+                            required property int index
+                            objectName: "caretaker" + index
+                            implicitHeight: 80
+                            implicitWidth: Math.max(200, nameText.implicitWidth + 48)
+                            Accessible.role: Accessible.Button
+                            Accessible.name: modelData.name
+                            onClicked: kiosk.startReading(modelData.personId, modelData.name)
+                            contentItem: Item {}
+                            background: Rectangle {
+                                radius: 40
+                                color: nameButton.down ? Theme.primaryLight : Theme.surface
+                                Label {
+                                    id: nameText
+                                    anchors.centerIn: parent
+                                    text: nameButton.modelData.name
+                                    font.pixelSize: 28
+                                    font.weight: Font.DemiBold
+                                    color: Theme.primary
+                                }
+                            }
+                        }
+                    }
+                    Item { Layout.fillWidth: true }
+                }
+            }
+        }
+    }
+
+    // This building: last month against the same month a year before.
+    Component {
+        id: buildingCard
+        KioskCard {
+            objectName: "buildingCard"
+            title: board.building.available
+                   ? qsTr("Energy use in %1").arg(App.formatMonthYear(board.building.monthStart + 14 * 86400000))
+                   : qsTr("Energy use of this building")
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 12
+                visible: board.building.available === true
+                Label {
+                    objectName: "buildingChange"
+                    text: board.building.available ? kiosk.percentText(board.building.change) : ""
+                    font.pixelSize: kiosk.keyFigure
+                    font.weight: Font.Bold
+                    color: (board.building.change || 0) <= 0 ? Theme.success : Theme.error
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: board.building.available
+                          ? qsTr("than in %1").arg(App.formatMonthYear(board.building.lastYearStart + 14 * 86400000))
+                            + (board.building.normalised ? "\n" + qsTr("Heating compared for the same weather") : "")
+                          : ""
+                    font.pixelSize: kiosk.cardText
+                    color: Theme.textSecondary
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("%1 kWh now, %2 kWh a year before").arg(App.formatNumber(Math.round(board.building.kwh || 0)))
+                          .arg(App.formatNumber(Math.round(board.building.referenceKwh || 0)))
+                    font.pixelSize: kiosk.cardText
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                }
+            }
+            Label {
+                anchors.fill: parent
+                visible: board.building.available !== true
+                text: qsTr("Not enough readings yet to compare with last year.")
+                font.pixelSize: kiosk.cardText
+                color: Theme.textSecondary
+                wrapMode: Text.Wrap
+            }
+        }
+    }
+
+    // The town's SECAP progress: emissions against the baseline and the path.
+    Component {
+        id: progressCard
+        KioskCard {
+            objectName: "progressCard"
+            title: qsTr("Our town's CO₂ emissions")
+            RowLayout {
+                anchors.fill: parent
+                spacing: 32
+                ColumnLayout {
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Label {
+                        objectName: "progressReduction"
+                        text: kiosk.report.reduction ? kiosk.percentText(-kiosk.report.reduction.reductionPct / 100) : "–"
+                        font.pixelSize: kiosk.keyFigure
+                        font.weight: Font.Bold
+                        color: Theme.success
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: kiosk.report.reduction
+                              ? qsTr("since %1 (%2)").arg(kiosk.report.baselineYear).arg(kiosk.report.reduction.year)
+                              : qsTr("No inventory yet")
+                        font.pixelSize: kiosk.cardText
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Goal: −%1 % by %2").arg(App.formatNumber(kiosk.report.targetReductionPct || 0))
+                              .arg(kiosk.report.targetYear || "")
+                        font.pixelSize: kiosk.cardText
+                        font.weight: Font.DemiBold
+                        color: Theme.textPrimary
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: kiosk.report.reduction !== undefined
+                        text: kiosk.report.reduction && kiosk.report.reduction.onTrack
+                              ? qsTr("On track") : qsTr("Behind the path to the goal")
+                        font.pixelSize: kiosk.cardText
+                        color: kiosk.report.reduction && kiosk.report.reduction.onTrack ? Theme.success : Theme.warning
+                    }
+                }
+                EmissionsChart {
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    inventories: kiosk.report.bei ? [kiosk.report.bei].concat(kiosk.report.meis) : []
+                    path: kiosk.report.path || []
+                    baselineYear: kiosk.report.baselineYear || 0
+                    targetYear: kiosk.report.targetYear || 0
+                    targetTCo2: kiosk.report.targetTCo2 || 0
+                }
+            }
+        }
+    }
+
+    // What has been done: completed measures with their published photos.
+    Component {
+        id: measuresCard
+        KioskCard {
+            objectName: "measuresCard"
+            title: qsTr("Done in our town")
+            RowLayout {
+                anchors.fill: parent
+                spacing: 24
+                Repeater {
+                    model: board.measures.slice(0, 3)
+                    delegate: ColumnLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        spacing: 8
+                        Image {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            visible: parent.modelData.photoUrls.length > 0
+                            source: parent.modelData.photoUrls.length > 0 ? parent.modelData.photoUrls[0] : ""
+                            fillMode: Image.PreserveAspectCrop
+                            asynchronous: true
+                            sourceSize.width: 640
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: parent.modelData.title
+                            font.pixelSize: kiosk.cardText
+                            font.weight: Font.DemiBold
+                            color: Theme.textPrimary
+                            wrapMode: Text.Wrap
+                            maximumLineCount: 2
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // The way to climate neutrality.
+    Component {
+        id: neutralityCard
+        KioskCard {
+            objectName: "neutralityCard"
+            title: qsTr("Climate-neutral by %1").arg(kiosk.report.neutralityYear || "")
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 12
+                Label {
+                    text: kiosk.tonnes(kiosk.report.neutralityGapTCo2 || 0)
+                    font.pixelSize: kiosk.keyFigure * 0.8
+                    font.weight: Font.Bold
+                    color: Theme.primary
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("still to cut to get there")
+                    font.pixelSize: kiosk.cardText
+                    color: Theme.textSecondary
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: kiosk.report.neutralityCutTCo2PerYear !== undefined
+                    text: qsTr("That is %1 less every year from now on.").arg(kiosk.tonnes(kiosk.report.neutralityCutTCo2PerYear || 0))
+                    font.pixelSize: kiosk.cardText
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+    }
+
+    // ---- A caretaker's reading ----
+    Component {
+        id: pinComponent
+        KioskPanel {
+            id: pinPanel
+            objectName: "kioskPin"
+            property string personId
+            property string personName
+            property string message
+            function preview() {
+                pinKeypad.text = "24"
+            }
+            title: qsTr("Hello, %1. Your PIN, please.").arg(personName)
+            onBack: kiosk.backToBoard()
+            Connections {
+                target: session
+                function onPinAccepted(personId) {
+                    if (personId !== pinPanel.personId)
+                        return
+                    if (kiosk.readerMeters.length === 1)
+                        flow.replace(readingComponent, { "meter": kiosk.readerMeters[0] }, StackView.Immediate)
+                    else
+                        flow.replace(metersComponent, {}, StackView.Immediate)
+                }
+                function onPinRefused(personId, attemptsLeft) {
+                    pinKeypad.text = ""
+                    pinPanel.message = qsTr("Wrong PIN. %1 tries left.").arg(attemptsLeft)
+                }
+                function onPersonLocked(personId, untilMs) {
+                    pinKeypad.text = ""
+                    pinPanel.message = qsTr("Too many wrong PINs: locked until %1.")
+                        .arg(Qt.formatTime(new Date(untilMs), Qt.locale().timeFormat(Locale.ShortFormat)))
+                }
+            }
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: 420
+                spacing: 16
+                Label {
+                    objectName: "pinDots"
+                    Layout.alignment: Qt.AlignHCenter
+                    text: "●".repeat(pinKeypad.text.length) || " "
+                    font.pixelSize: 48
+                    color: Theme.textPrimary
+                }
+                Label {
+                    objectName: "pinMessage"
+                    Layout.fillWidth: true
+                    visible: pinPanel.message.length > 0
+                    text: pinPanel.message
+                    font.pixelSize: 26
+                    color: Theme.error
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                KioskKeypad {
+                    id: pinKeypad
+                    objectName: "pinKeypad"
+                    Layout.fillWidth: true
+                    allowDecimal: false
+                    maxLength: 8
+                    onTyped: pinPanel.message = ""
+                }
+                PrimaryButton {
+                    objectName: "pinOk"
+                    Layout.fillWidth: true
+                    implicitHeight: 80
+                    font.pixelSize: 30
+                    text: session.checking ? qsTr("Checking…") : qsTr("OK")
+                    enabled: pinKeypad.text.length >= 4 && !session.checking
+                    onClicked: session.checkPin(pinPanel.personId, pinKeypad.text)
+                }
+            }
+        }
+    }
+
+    Component {
+        id: metersComponent
+        KioskPanel {
+            objectName: "kioskMeters"
+            title: qsTr("Which meter?")
+            onBack: kiosk.backToBoard()
+            GridLayout {
+                anchors.fill: parent
+                columns: 2
+                rowSpacing: 16
+                columnSpacing: 16
+                Repeater {
+                    model: kiosk.readerMeters
+                    delegate: AbstractButton {
+                        id: meterButton
+                        required property var modelData
+                        required property int index
+                        objectName: "kioskMeter" + index
+                        Layout.fillWidth: true
+                        implicitHeight: 112
+                        Accessible.role: Accessible.Button
+                        Accessible.name: Labels.carrierName(modelData.carrier) + ", " + modelData.siteName
+                        // After the click is delivered: replacing the page in
+                        // its own handler leaves the press with a dead item.
+                        onClicked: Qt.callLater(() => flow.replace(readingComponent, { "meter": modelData },
+                                                                   StackView.Immediate))
+                        contentItem: Item {}
+                        background: Rectangle {
+                            radius: 16
+                            color: meterButton.down ? Theme.primaryLight : Theme.surface
+                            border.color: Theme.border
+                            RowLayout {
+                                anchors.fill: parent
+                                anchors.margins: 20
+                                spacing: 16
+                                CarrierBadge {
+                                    diameter: 64
+                                    iconName: Labels.carrierIcon(meterButton.modelData.carrier)
+                                    tint: Theme.carrierColor(meterButton.modelData.carrier)
+                                }
+                                ColumnLayout {
+                                    Layout.fillWidth: true
+                                    Label {
+                                        text: Labels.carrierName(meterButton.modelData.carrier)
+                                        font.pixelSize: 30
+                                        font.weight: Font.DemiBold
+                                        color: Theme.textPrimary
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: meterButton.modelData.siteName + (meterButton.modelData.serial ? " · " + meterButton.modelData.serial : "")
+                                        font.pixelSize: 22
+                                        color: Theme.textSecondary
+                                        elide: Text.ElideRight
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Component {
+        id: readingComponent
+        KioskPanel {
+            id: readingPanel
+            objectName: "kioskReading"
+            property var meter: ({})
+            property string message
+            readonly property var value: App.parseNumber(keypad.text)
+            readonly property bool lower: value !== undefined && readings.hasLatest && value < readings.latestValue
+            function preview() {
+                keypad.text = String(Math.floor(readings.latestValue) + 137)
+            }
+            title: Labels.carrierName(meter.carrier || 0) + " · " + (meter.siteName || "")
+            onBack: kiosk.backToBoard()
+            ReadingsModel {
+                id: readings
+                app: App
+                meterId: readingPanel.meter.meterId || ""
+                limit: 1
+            }
+            Connections {
+                target: App
+                function onReadingSaved(meterId, readingId, value) {
+                    if (meterId === readingPanel.meter.meterId)
+                        flow.replace(thanksComponent, {}, StackView.Immediate)
+                }
+                function onReadingRejected(meterId, reasonCode, message) {
+                    if (meterId === readingPanel.meter.meterId)
+                        readingPanel.message = Labels.reasonMessage(reasonCode, message)
+                }
+            }
+            RowLayout {
+                anchors.fill: parent
+                spacing: 48
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    spacing: 16
+                    Label {
+                        text: qsTr("Previous reading")
+                        font.pixelSize: 26
+                        color: Theme.textSecondary
+                    }
+                    Label {
+                        objectName: "previousReading"
+                        text: readings.hasLatest ? readings.latestValueText + " " + Labels.unitSymbol(readingPanel.meter.unit || 0) : "–"
+                        font.pixelSize: 44
+                        color: Theme.textPrimary
+                    }
+                    Label {
+                        text: qsTr("New reading")
+                        font.pixelSize: 26
+                        color: Theme.textSecondary
+                    }
+                    Rectangle {
+                        Layout.fillWidth: true
+                        implicitHeight: 96
+                        radius: 16
+                        color: Theme.surface
+                        border.width: 3
+                        border.color: readingPanel.lower ? Theme.warning : Theme.primary
+                        Label {
+                            objectName: "typedValue"
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.right: parent.right
+                            anchors.rightMargin: 24
+                            text: keypad.text + " " + Labels.unitSymbol(readingPanel.meter.unit || 0)
+                            font.pixelSize: 56
+                            font.weight: Font.DemiBold
+                            color: Theme.textPrimary
+                        }
+                    }
+                    Label {
+                        objectName: "lowerWarning"
+                        Layout.fillWidth: true
+                        visible: readingPanel.lower
+                        text: qsTr("Lower than the previous reading. Check the digits; save anyway if the meter shows it.")
+                        font.pixelSize: 24
+                        color: Theme.warning
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: readingPanel.message.length > 0
+                        text: readingPanel.message
+                        font.pixelSize: 24
+                        color: Theme.error
+                        wrapMode: Text.Wrap
+                    }
+                    PrimaryButton {
+                        objectName: "saveReading"
+                        Layout.fillWidth: true
+                        implicitHeight: 88
+                        font.pixelSize: 32
+                        warning: readingPanel.lower
+                        text: readingPanel.lower ? qsTr("Save anyway") : qsTr("Save reading")
+                        enabled: readingPanel.value !== undefined && !App.saving
+                        onClicked: {
+                            readingPanel.message = ""
+                            App.recordReading(readingPanel.meter.meterId, keypad.text)
+                        }
+                    }
+                }
+                KioskKeypad {
+                    id: keypad
+                    objectName: "readingKeypad"
+                    // A layout fills by default: keep it to its width.
+                    Layout.fillWidth: false
+                    Layout.preferredWidth: 420
+                    Layout.maximumWidth: 420
+                    Layout.alignment: Qt.AlignTop
+                    onTyped: readingPanel.message = ""
+                }
+            }
+        }
+    }
+
+    Component {
+        id: thanksComponent
+        KioskPanel {
+            objectName: "kioskThanks"
+            title: qsTr("Thank you!")
+            showBack: false
+            Timer {
+                interval: 3000
+                running: true
+                onTriggered: kiosk.backToBoard()
+            }
+            Label {
+                anchors.centerIn: parent
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: App.online ? qsTr("The reading is saved.") : qsTr("The reading is saved on this tablet and syncs when it is online.")
+                font.pixelSize: 36
+                color: Theme.textPrimary
+                wrapMode: Text.Wrap
+            }
+        }
+    }
+}

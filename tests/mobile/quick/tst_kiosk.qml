@@ -1,0 +1,174 @@
+// The wall tablet: a caretaker picks their name on the board, types the PIN
+// and the reading on the large keypad (a decimal comma in Polish), and the
+// reading reaches the server; a half-typed entry left alone returns to the
+// board with nothing written; five wrong PINs lock the person, shown as such.
+import QtQuick
+import QtTest
+import SecapField
+import SecapFieldTest
+
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component {
+        id: kioskComponent
+        KioskPage {
+            width: root.width
+            height: root.height
+            idleMs: 1500
+        }
+    }
+    Component {
+        id: keypadComponent
+        KioskKeypad {
+            width: 420
+        }
+    }
+    SignalSpy {
+        id: savedSpy
+        target: App
+        signalName: "readingSaved"
+    }
+
+    TestCase {
+        name: "Kiosk"
+        when: windowShown
+
+        property string anna
+        property string bruno
+
+        function initTestCase() {
+            verify(TestEnv.serverRunning)
+            if (!App.enrolled)
+                App.enroll(TestEnv.enrollmentCode)
+            tryVerify(() => App.enrolled, 20000, "the device enrolls")
+            anna = TestEnv.addCaretaker("Anna Woźna", "1357", "")
+            bruno = TestEnv.addCaretaker("Bruno Hausmeister", "8642", "")
+            verify(anna.length > 0 && bruno.length > 0)
+            App.syncNow()
+            tryVerify(() => !App.syncing && App.pendingCount === 0, 60000, "the caretakers reach the tablet")
+        }
+
+        function cleanupTestCase() {
+            TestEnv.useLanguage("")
+        }
+
+        function tap(item, name) {
+            const target = findChild(item, name)
+            verify(target, name)
+            tryVerify(() => target.visible && target.width > 0, 3000, name + " is shown")
+            waitForRendering(target)
+            mouseClick(target)
+        }
+
+        function caretakerIndex(session, personId) {
+            for (let i = 0; i < session.caretakers.length; ++i) {
+                if (session.caretakers[i].personId === personId)
+                    return i
+            }
+            return -1
+        }
+
+        function openKiosk() {
+            const kiosk = createTemporaryObject(kioskComponent, root)
+            verify(kiosk)
+            const session = findChild(kiosk, "kioskSession")
+            tryVerify(() => caretakerIndex(session, anna) >= 0, 10000, "the board lists the caretakers")
+            return kiosk
+        }
+
+        function typeOn(keypad, digits) {
+            for (const ch of digits)
+                tap(keypad, "key_" + (ch === "," || ch === "." ? "sep" : ch))
+        }
+
+        function test_1_theKeypadTypesTheLocalesDecimalComma() {
+            TestEnv.useLanguage("pl")
+            let keypad = createTemporaryObject(keypadComponent, root)
+            typeOn(keypad, "12,5")
+            compare(keypad.text, "12,5")
+            compare(App.parseNumber(keypad.text), 12.5)
+            tap(keypad, "key_sep")
+            compare(keypad.text, "12,5", "one separator only")
+            TestEnv.useLanguage("en")
+            keypad = createTemporaryObject(keypadComponent, root)
+            typeOn(keypad, "12.5")
+            compare(keypad.text, "12.5")
+            TestEnv.useLanguage("")
+        }
+
+        // From the board: the name (tap 1), the PIN, the meter (tap 2, where
+        // the tablet has several): the reading's page.
+        function openReading(kiosk, personId, pinText) {
+            const session = findChild(kiosk, "kioskSession")
+            tap(kiosk, "caretaker" + caretakerIndex(session, personId))
+            const pin = findChild(kiosk, "kioskPin")
+            verify(pin)
+            typeOn(findChild(pin, "pinKeypad"), pinText)
+            tap(pin, "pinOk")
+            tryVerify(() => findChild(kiosk, "kioskMeters") || findChild(kiosk, "kioskReading"), 10000, "the PIN opens")
+            if (findChild(kiosk, "kioskMeters"))
+                tap(kiosk, "kioskMeter0")
+            tryVerify(() => findChild(kiosk, "kioskReading") && findChild(kiosk, "kioskReading").visible, 5000)
+            return findChild(kiosk, "kioskReading")
+        }
+
+        function test_2_aCaretakersReadingReachesTheServer() {
+            const kiosk = openKiosk()
+            const reading = openReading(kiosk, anna, "1357")
+            // The previous reading is on screen; a higher one is typed.
+            verify(findChild(reading, "previousReading").text.length > 1)
+            savedSpy.clear()
+            reading.preview()  // the previous reading + 137, as the digits would be typed
+            const typed = reading.value
+            verify(typed > 0)
+            verify(!findChild(reading, "lowerWarning").visible)
+            tap(reading, "saveReading")
+            tryVerify(() => savedSpy.count > 0, 10000, "the reading is saved on the tablet")
+            const readingId = savedSpy.signalArguments[0][1]
+            tryVerify(() => findChild(kiosk, "kioskThanks"), 3000, "thanked")
+            App.syncNow()
+            tryVerify(() => TestEnv.serverReading(readingId).exists, 60000, "the reading reaches the server")
+            compare(TestEnv.serverReading(readingId).value, typed)
+            tryVerify(() => findChild(kiosk, "kioskBoardView") && !findChild(kiosk, "kioskThanks"), 6000,
+                      "back to the board")
+        }
+
+        function test_3_idleReturnsToTheBoardAndWritesNothing() {
+            const kiosk = openKiosk()
+            const reading = openReading(kiosk, anna, "1357")
+            typeOn(findChild(reading, "readingKeypad"), "12")
+            compare(findChild(reading, "typedValue").text.indexOf("12"), 0, "the digits are typed")
+            const pending = App.pendingCount
+            // Nobody touches it: after the idle time the board is back.
+            tryVerify(() => !findChild(kiosk, "kioskReading") && findChild(kiosk, "kioskBoardView"), 5000,
+                      "the board returns by itself")
+            compare(App.pendingCount, pending, "the half-typed reading was dropped, not saved")
+        }
+
+        function test_4_fiveWrongPinsLockThePerson() {
+            const kiosk = openKiosk()
+            const session = findChild(kiosk, "kioskSession")
+            tap(kiosk, "caretaker" + caretakerIndex(session, bruno))
+            const pin = findChild(kiosk, "kioskPin")
+            const keypad = findChild(pin, "pinKeypad")
+            for (let i = 1; i <= 5; ++i) {
+                typeOn(keypad, "0000")
+                tap(pin, "pinOk")
+                tryVerify(() => findChild(pin, "pinMessage").text.length > 0 && !session.checking, 10000)
+                if (i < 5)
+                    verify(findChild(pin, "pinMessage").text.indexOf(String(5 - i)) >= 0, findChild(pin, "pinMessage").text)
+            }
+            verify(session.lockedUntil(bruno) > 0, "locked")
+            // The right PIN does not open it now.
+            typeOn(keypad, "8642")
+            tap(pin, "pinOk")
+            tryVerify(() => !session.checking, 10000)
+            verify(!findChild(kiosk, "kioskReading") && !findChild(kiosk, "kioskMeters"), "still locked")
+            const row = session.caretakers[caretakerIndex(session, bruno)]
+            verify(row.lockedUntil > 0, "the board shows the lock")
+        }
+    }
+}
