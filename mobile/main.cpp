@@ -96,6 +96,10 @@ int main(int argc, char* argv[]) {
                      "at start if not enrolled yet, then sync."),
       QStringLiteral("CODE|URI"));
   const QCommandLineOption kioskOpt(QStringLiteral("kiosk"), QStringLiteral("Kiosk mode: fullscreen wall tablet."));
+  const QCommandLineOption kioskIdleOpt(
+      QStringLiteral("kiosk-idle-seconds"),
+      QStringLiteral("Kiosk mode: seconds without a touch before any screen returns to the board (default 60)."),
+      QStringLiteral("N"), QStringLiteral("60"));
   const QCommandLineOption selfTestOpt(
       QStringLiteral("self-test"),
       QStringLiteral("Load every QML page, exit 0 when there is no QML warning or error."));
@@ -108,7 +112,8 @@ int main(int argc, char* argv[]) {
       QStringLiteral("locale"),
       QStringLiteral("Use this locale for numbers and dates, e.g. pl_PL (default: the system's)."),
       QStringLiteral("NAME"));
-  parser.addOptions({serverOpt, dataDirOpt, enrollOpt, kioskOpt, selfTestOpt, screenshotsOpt, localeOpt});
+  parser.addOptions(
+      {serverOpt, dataDirOpt, enrollOpt, kioskOpt, kioskIdleOpt, selfTestOpt, screenshotsOpt, localeOpt});
   parser.process(app);
 
   QTextStream out(stdout);
@@ -178,7 +183,14 @@ int main(int argc, char* argv[]) {
   // Declared after the controller, so it is destroyed first.
   QQmlApplicationEngine engine;
   secap::field::prepareEngine(engine);
-  engine.setInitialProperties({{QStringLiteral("kiosk"), parser.isSet(kioskOpt)}});
+  bool idleOk = false;
+  const int idleSeconds = parser.value(kioskIdleOpt).toInt(&idleOk);
+  if (!idleOk || idleSeconds < 5 || idleSeconds > 3600) {
+    err << "secap-field: --kiosk-idle-seconds takes a whole number of seconds from 5 to 3600\n";
+    return 2;
+  }
+  engine.setInitialProperties(
+      {{QStringLiteral("kiosk"), parser.isSet(kioskOpt)}, {QStringLiteral("kioskIdleMs"), idleSeconds * 1000}});
 
   // A language picked in the settings applies at once: texts, numbers, dates.
   QObject::connect(&controller, &secap::field::AppController::languageChanged, &app,

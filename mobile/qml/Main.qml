@@ -13,8 +13,9 @@ import SecapField
 ApplicationWindow {
     id: window
 
-    // Set by main() for --kiosk.
+    // Set by main() for --kiosk and --kiosk-idle-seconds.
     property bool kiosk: false
+    property int kioskIdleMs: 60000
     // Set by the self-test and screenshot harness: no transitions.
     property bool reduceMotion: false
     // Lets the harness render the enrollment page of an enrolled device.
@@ -489,6 +490,7 @@ ApplicationWindow {
         active: window.kioskMode
         focus: active
         sourceComponent: KioskPage {
+            idleMs: window.kioskIdleMs
             onExitRequested: Qt.quit()
         }
         // Hardware back and Escape do nothing on the board.
