@@ -855,6 +855,31 @@ void addAnomalies(const DemoOptions& options, const std::vector<v1::Change>& mun
   }
 }
 
+// A submitted demo inspection of `tmpl` at the site, `minutes` long, with a
+// GPS position of that accuracy; answers, findings and outcome to be added.
+v1::Change demoInspection(const v1::InspectionTemplate& tmpl, const v1::Site& site, int64_t startedMs, int minutes,
+                          double accuracyM, Rng& ids) {
+  v1::Change ic = entityChange(uuidV7(startedMs, ids));
+  auto* i = ic.mutable_inspection();
+  i->set_id(ic.entity_id());
+  i->set_template_id(tmpl.id());
+  i->set_template_version(tmpl.version());
+  i->set_site_id(site.id());
+  i->set_inspector("demo");
+  i->set_started_at(startedMs);
+  i->set_submitted_at(startedMs + minutes * 60'000LL);
+  i->mutable_location()->set_lat(site.lat());
+  i->mutable_location()->set_lon(site.lon());
+  i->mutable_location()->set_accuracy_m(accuracyM);
+  return ic;
+}
+
+v1::InspectionAnswer* answerOf(v1::Inspection* inspection, const char* key) {
+  auto* a = inspection->add_answers();
+  a->set_item_key(key);
+  return a;
+}
+
 // Last autumn's SECAP internal audit at the town hall: governance in place,
 // the monitoring report under way; every third municipality's measures run
 // late and need a follow-up.
@@ -874,23 +899,9 @@ void addAuditInspection(const DemoOptions& options, const Frame& f, const std::s
   const int64_t startedMs = (f.nowDay - 75) * kMsPerDay + 9 * kMsPerHour + static_cast<int64_t>(mi) * kMsPerDay;
   if (startedMs >= options.nowMs - kMsPerDay) return;
   const bool late = mi % 3 == 2;
-  v1::Change ic = entityChange(uuidV7(startedMs, ids));
+  v1::Change ic = demoInspection(audit, *hall, startedMs, 90, std::round(rng.uniform(5, 25)), ids);
   auto* i = ic.mutable_inspection();
-  i->set_id(ic.entity_id());
-  i->set_template_id(audit.id());
-  i->set_template_version(audit.version());
-  i->set_site_id(hall->id());
-  i->set_inspector("demo");
-  i->set_started_at(startedMs);
-  i->set_submitted_at(startedMs + 90 * 60'000);
-  i->mutable_location()->set_lat(hall->lat());
-  i->mutable_location()->set_lon(hall->lon());
-  i->mutable_location()->set_accuracy_m(std::round(rng.uniform(5, 25)));
-  auto answer = [&](const char* key) {
-    auto* a = i->add_answers();
-    a->set_item_key(key);
-    return a;
-  };
+  auto answer = [&](const char* key) { return answerOf(i, key); };
   answer("coordinator_appointed")->set_yes_no(true);
   answer("council_review")->set_yes_no(!late);
   answer("inventory_year")->set_number(civilFromDays(f.nowDay).year - 2);
@@ -1029,24 +1040,10 @@ void addMeasures(const DemoOptions& options, const Frame& f, const std::vector<v
         const bool followUp = index == 1 && mi % 3 == 2;
         const int64_t startedMs = end + 20 * kMsPerDay + 10 * kMsPerHour;
         if (startedMs >= options.nowMs - kMsPerDay) continue;
-        v1::Change ic = entityChange(uuidV7(startedMs, ids));
+        v1::Change ic = demoInspection(tmpl, *site, startedMs, 40, std::round(rng.uniform(4, 15)), ids);
         auto* i = ic.mutable_inspection();
-        i->set_id(ic.entity_id());
-        i->set_template_id(tmpl.id());
-        i->set_template_version(tmpl.version());
-        i->set_site_id(site->id());
         i->set_measure_id(m->id());
-        i->set_inspector("demo");
-        i->set_started_at(startedMs);
-        i->set_submitted_at(startedMs + 40 * 60'000);
-        i->mutable_location()->set_lat(site->lat());
-        i->mutable_location()->set_lon(site->lon());
-        i->mutable_location()->set_accuracy_m(std::round(rng.uniform(4, 15)));
-        auto answer = [&](const char* key) {
-          auto* a = i->add_answers();
-          a->set_item_key(key);
-          return a;
-        };
+        auto answer = [&](const char* key) { return answerOf(i, key); };
         answer("implemented_as_planned")->set_yes_no(true);
         answer("equipment_in_operation")->set_yes_no(!followUp);
         answer("installed_quantity")->set_number(rounded(spec.indicatorTarget, 1));
@@ -1253,6 +1250,25 @@ std::vector<DemoDegreeDays> generateDemoDegreeDays(const DemoOptions& options) {
   return out;
 }
 
+// The Attachment of a demo illustration owned by a record.
+v1::Change demoPhoto(const std::string& png, int64_t takenMs, const char* ownerType, const std::string& ownerId,
+                     const char* caption, bool publishable, Rng& ids) {
+  v1::Change pc = entityChange(uuidV7(takenMs, ids));
+  auto* a = pc.mutable_attachment();
+  a->set_id(pc.entity_id());
+  a->set_sha256(core::sha256Hex(png));
+  a->set_mime("image/png");
+  a->set_size(static_cast<int64_t>(png.size()));
+  a->set_width(kDemoPhotoWidth);
+  a->set_height(kDemoPhotoHeight);
+  a->set_taken_at(takenMs);
+  a->set_owner_type(ownerType);
+  a->set_owner_id(ownerId);
+  a->set_caption(caption);
+  a->set_publishable(publishable);
+  return pc;
+}
+
 // A photo for every inspection of a measure, and a published one of every
 // completed measure's result (see generateDemoData).
 void addInspectionPhotos(uint64_t seed, std::vector<v1::Change>& out, std::vector<DemoBlob>& blobs) {
@@ -1271,26 +1287,14 @@ void addInspectionPhotos(uint64_t seed, std::vector<v1::Change>& out, std::vecto
     const auto& [area, polish] = measures[inspection->measure_id()];
     const std::string png = demoIllustrationPng(area, ids.next());
     if (png.empty()) continue;
-    const int64_t takenMs = inspection->submitted_at() - 10 * 60'000;
-    v1::Change pc = entityChange(uuidV7(takenMs, ids));
-    auto* a = pc.mutable_attachment();
-    a->set_id(pc.entity_id());
-    a->set_sha256(core::sha256Hex(png));
-    a->set_mime("image/png");
-    a->set_size(static_cast<int64_t>(png.size()));
-    a->set_width(kDemoPhotoWidth);
-    a->set_height(kDemoPhotoHeight);
-    a->set_taken_at(takenMs);
-    a->set_owner_type("inspection");
-    a->set_owner_id(inspection->id());
     const bool verified = inspection->outcome() == v1::INSPECTION_OUTCOME_VERIFIED;
-    a->set_caption(
-        polish
-            ? (verified ? "Stan po realizacji (ilustracja demo)" : "Usterka do usunięcia (ilustracja demo)")
-            : (verified ? "Nach der Umsetzung (Demo-Illustration)" : "Mangel zur Nachbesserung (Demo-Illustration)"));
-    a->set_publishable(verified);
-    inspection->add_attachment_ids(a->id());
-    blobs.push_back({a->sha256(), png});
+    v1::Change pc = demoPhoto(
+        png, inspection->submitted_at() - 10 * 60'000, "inspection", inspection->id(),
+        polish ? (verified ? "Stan po realizacji (ilustracja demo)" : "Usterka do usunięcia (ilustracja demo)")
+               : (verified ? "Nach der Umsetzung (Demo-Illustration)" : "Mangel zur Nachbesserung (Demo-Illustration)"),
+        verified, ids);
+    inspection->add_attachment_ids(pc.entity_id());
+    blobs.push_back({pc.attachment().sha256(), png});
     photos.push_back(std::move(pc));
   }
   // The report of a completed measure carries a photo of the result, which
@@ -1307,22 +1311,12 @@ void addInspectionPhotos(uint64_t seed, std::vector<v1::Change>& out, std::vecto
     const auto& [area, polish] = measures[measureId];
     const std::string png = demoIllustrationPng(area, ids.next());
     if (png.empty()) continue;
-    const int64_t takenMs = update->reported_at() - 60 * 60'000;
-    v1::Change pc = entityChange(uuidV7(takenMs, ids));
-    auto* a = pc.mutable_attachment();
-    a->set_id(pc.entity_id());
-    a->set_sha256(core::sha256Hex(png));
-    a->set_mime("image/png");
-    a->set_size(static_cast<int64_t>(png.size()));
-    a->set_width(kDemoPhotoWidth);
-    a->set_height(kDemoPhotoHeight);
-    a->set_taken_at(takenMs);
-    a->set_owner_type("progress_update");
-    a->set_owner_id(update->id());
-    a->set_caption(polish ? "Zakończone działanie (ilustracja demo)" : "Abgeschlossene Maßnahme (Demo-Illustration)");
-    a->set_publishable(true);
-    update->add_attachment_ids(a->id());
-    blobs.push_back({a->sha256(), png});
+    v1::Change pc =
+        demoPhoto(png, update->reported_at() - 60 * 60'000, "progress_update", update->id(),
+                  polish ? "Zakończone działanie (ilustracja demo)" : "Abgeschlossene Maßnahme (Demo-Illustration)",
+                  /*publishable=*/true, ids);
+    update->add_attachment_ids(pc.entity_id());
+    blobs.push_back({pc.attachment().sha256(), png});
     photos.push_back(std::move(pc));
   }
   for (auto& p : photos) out.push_back(std::move(p));

@@ -1374,19 +1374,8 @@ Status LocalStore::wipe() {
     // Photos are personal data too: the files the device took or downloaded go
     // with the records.
     std::vector<std::string> files;
-    {
-      auto st = m_db->cached("SELECT path FROM attachment_files");
-      if (!st.isOk()) return st.status();
-      while (true) {
-        auto row = (*st)->step();
-        if (!row.isOk()) return row.status();
-        if (!*row) break;
-        files.push_back((*st)->columnText(0));
-      }
-      (*st)->reset();
-    }
-    {
-      auto st = m_db->cached("SELECT path FROM inspection_draft_photos");
+    for (const char* sql : {"SELECT path FROM attachment_files", "SELECT path FROM inspection_draft_photos"}) {
+      auto st = m_db->cached(sql);
       if (!st.isOk()) return st.status();
       while (true) {
         auto row = (*st)->step();

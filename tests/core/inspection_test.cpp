@@ -332,3 +332,18 @@ TEST(InspectionDrafts, TheDeviceListsGlobalAndOwnChecklists) {
   EXPECT_EQ(templates[0].id(), kTemplateId);
   EXPECT_TRUE(store->inspectionTemplate(kTemplateId));
 }
+
+// A lost device's wipe (DESIGN.md §8) takes the drafts' photos too.
+TEST(InspectionDrafts, AWipeRemovesTheDraftsAndTheirPhotos) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("insp_wipe");
+  auto store = openDevice(dir, clock);
+  InspectionDraft draft;
+  draft.inspection = complete();
+  draft.photos.push_back(photo(writePhoto(dir, "site.jpg", "a person's front door")));
+  ASSERT_TRUE(store->saveInspectionDraft(draft).isOk());
+  ASSERT_TRUE(std::filesystem::exists(dir + "/site.jpg"));
+  ASSERT_TRUE(store->wipe().isOk());
+  EXPECT_FALSE(std::filesystem::exists(dir + "/site.jpg"));
+  EXPECT_TRUE(store->inspectionDrafts().empty());
+}
