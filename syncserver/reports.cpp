@@ -442,11 +442,20 @@ Result<secap::v1::MeasureDetail> StoreReports::measureDetail(const Caller& calle
             [](const auto& a, const auto& b) { return a.submitted_at() > b.submitted_at(); });
   auto attachments = m_store.entitiesOf(EntityType::kAttachment, municipalityId);
   if (!attachments.isOk()) return attachments.status();
+  std::set<std::string> shown;
   for (const auto& e : *attachments) {
     const auto& a = e.entity.attachment();
     if (a.redacted() || !owners.count(a.owner_id()) || (!all && !a.publishable())) continue;
     *out.add_photos() = a;
+    shown.insert(a.id());
   }
+  // A visitor sees no trace of a photo that is not published, not even its id.
+  if (!all)
+    for (auto& p : *out.mutable_progress()) {
+      auto* ids = p.mutable_attachment_ids();
+      ids->erase(std::remove_if(ids->begin(), ids->end(), [&](const std::string& a) { return !shown.count(a); }),
+                 ids->end());
+    }
   return out;
 }
 

@@ -323,7 +323,14 @@ void AppController::syncNow() {
   m_sync->requestSync();
 }
 
-void AppController::applySyncStatus(const core::SyncStatus& status) {
+void AppController::applySyncStatus(const core::SyncStatus& snapshot) {
+  // The snapshot was taken on the sync thread, perhaps before a save that
+  // has finished since: what waits is read from the store now, so a reading
+  // just saved is never shown as sent.
+  core::SyncStatus status = snapshot;
+  status.pending = m_store->pendingCount();
+  status.needsAttention = m_store->rejectedCount();
+  status.pendingAttachments = m_store->pendingAttachmentCount();
   const bool lastSyncMoved = status.lastSyncMs != m_status.lastSyncMs;
   const bool attentionMoved = status.needsAttention != m_status.needsAttention;
   // The server ordered a wipe (DESIGN.md §8): the store is empty now, and
