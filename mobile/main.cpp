@@ -100,6 +100,9 @@ int main(int argc, char* argv[]) {
       QStringLiteral("kiosk-idle-seconds"),
       QStringLiteral("Kiosk mode: seconds without a touch before any screen returns to the board (default 60)."),
       QStringLiteral("N"), QStringLiteral("60"));
+  const QCommandLineOption kioskLanguagesOpt(
+      QStringLiteral("kiosk-languages"),
+      QStringLiteral("Kiosk mode: the board's languages in turn, e.g. de,en (pl, en, de)."), QStringLiteral("LIST"));
   const QCommandLineOption selfTestOpt(
       QStringLiteral("self-test"),
       QStringLiteral("Load every QML page, exit 0 when there is no QML warning or error."));
@@ -112,8 +115,8 @@ int main(int argc, char* argv[]) {
       QStringLiteral("locale"),
       QStringLiteral("Use this locale for numbers and dates, e.g. pl_PL (default: the system's)."),
       QStringLiteral("NAME"));
-  parser.addOptions(
-      {serverOpt, dataDirOpt, enrollOpt, kioskOpt, kioskIdleOpt, selfTestOpt, screenshotsOpt, localeOpt});
+  parser.addOptions({serverOpt, dataDirOpt, enrollOpt, kioskOpt, kioskIdleOpt, kioskLanguagesOpt, selfTestOpt,
+                     screenshotsOpt, localeOpt});
   parser.process(app);
 
   QTextStream out(stdout);
@@ -189,8 +192,17 @@ int main(int argc, char* argv[]) {
     err << "secap-field: --kiosk-idle-seconds takes a whole number of seconds from 5 to 3600\n";
     return 2;
   }
-  engine.setInitialProperties(
-      {{QStringLiteral("kiosk"), parser.isSet(kioskOpt)}, {QStringLiteral("kioskIdleMs"), idleSeconds * 1000}});
+  QStringList kioskLanguages;
+  for (const QString& code : parser.value(kioskLanguagesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    if (!secap::field::appLanguages().contains(code.trimmed())) {
+      err << "secap-field: --kiosk-languages takes pl, en and de, separated by commas\n";
+      return 2;
+    }
+    kioskLanguages << code.trimmed();
+  }
+  engine.setInitialProperties({{QStringLiteral("kiosk"), parser.isSet(kioskOpt)},
+                               {QStringLiteral("kioskIdleMs"), idleSeconds * 1000},
+                               {QStringLiteral("kioskLanguages"), kioskLanguages}});
 
   // A language picked in the settings applies at once: texts, numbers, dates.
   QObject::connect(&controller, &secap::field::AppController::languageChanged, &app,

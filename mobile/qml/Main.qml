@@ -13,9 +13,10 @@ import SecapField
 ApplicationWindow {
     id: window
 
-    // Set by main() for --kiosk and --kiosk-idle-seconds.
+    // Set by main() for --kiosk, --kiosk-idle-seconds and --kiosk-languages.
     property bool kiosk: false
     property int kioskIdleMs: 60000
+    property var kioskLanguages: []
     // Set by the self-test and screenshot harness: no transitions.
     property bool reduceMotion: false
     // Lets the harness render the enrollment page of an enrolled device.
@@ -491,6 +492,7 @@ ApplicationWindow {
         focus: active
         sourceComponent: KioskPage {
             idleMs: window.kioskIdleMs
+            languages: window.kioskLanguages
             onExitRequested: Qt.quit()
         }
         // Hardware back and Escape do nothing on the board.

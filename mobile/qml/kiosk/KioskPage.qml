@@ -15,6 +15,17 @@ Page {
 
     property int rotateMs: 12000
     property int idleMs: 60000
+    // The board's languages in turn, one full round of cards each (e.g.
+    // ["de", "en"] in Schwäbisch Hall); fewer than two: no rotation.
+    property var languages: []
+
+    // After the last card: the next language, if the board rotates them.
+    function nextLanguage() {
+        if (languages.length < 2)
+            return
+        const at = languages.indexOf(App.language)
+        App.language = languages[(at + 1) % languages.length]
+    }
     // Sizes for a 10" 1280×800 tablet read from 3 m.
     readonly property int keyFigure: 112
     readonly property int cardTitle: 40
@@ -273,7 +284,12 @@ Page {
                 interval: kiosk.rotateMs
                 running: kiosk.visible && cardsView.count > 1
                 repeat: true
-                onTriggered: cardsView.currentIndex = (cardsView.currentIndex + 1) % cardsView.count
+                onTriggered: {
+                    const next = (cardsView.currentIndex + 1) % cardsView.count
+                    if (next === 0)
+                        kiosk.nextLanguage()
+                    cardsView.currentIndex = next
+                }
             }
             PageIndicator {
                 id: dots

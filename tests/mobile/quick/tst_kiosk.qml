@@ -148,6 +148,19 @@ Item {
             compare(App.pendingCount, pending, "the half-typed reading was dropped, not saved")
         }
 
+        // Schwäbisch Hall's board speaks German and English in turn: a
+        // language a round of cards.
+        function test_5_theBoardRotatesItsLanguages() {
+            const before = App.language
+            const kiosk = createTemporaryObject(kioskComponent, root, { rotateMs: 150, languages: ["de", "en"] })
+            verify(kiosk)
+            tryVerify(() => App.language === "de", 5000, "German after a round")
+            tryVerify(() => App.language === "en", 5000, "then English")
+            tryVerify(() => App.language === "de", 5000, "and German again")
+            kiosk.languages = []
+            App.language = before
+        }
+
         function test_4_fiveWrongPinsLockThePerson() {
             const kiosk = openKiosk()
             const session = findChild(kiosk, "kioskSession")
