@@ -17,21 +17,9 @@ namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-QString kindName(secap::v1::InspectionItemKind kind) {
-  switch (kind) {
-    case secap::v1::INSPECTION_ITEM_KIND_YES_NO:
-      return QStringLiteral("yes_no");
-    case secap::v1::INSPECTION_ITEM_KIND_NUMBER:
-      return QStringLiteral("number");
-    case secap::v1::INSPECTION_ITEM_KIND_CHOICE:
-      return QStringLiteral("choice");
-    case secap::v1::INSPECTION_ITEM_KIND_TEXT:
-      return QStringLiteral("text");
-    case secap::v1::INSPECTION_ITEM_KIND_PHOTO:
-      return QStringLiteral("photo");
-    default:
-      return QStringLiteral("unknown");
-  }
+QString kindText(secap::v1::InspectionItemKind kind) {
+  const std::string_view name = core::itemKindName(kind);
+  return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 }  // namespace
@@ -98,7 +86,7 @@ QVariantMap AppController::inspectionDetails(const QString& inspectionId) const 
     for (const auto& item : tmpl->items()) {
       QVariantMap row{{QStringLiteral("key"), qs(item.key())},
                       {QStringLiteral("prompt"), qs(core::localizedText(item.prompt(), language))},
-                      {QStringLiteral("kind"), kindName(item.kind())},
+                      {QStringLiteral("kind"), kindText(item.kind())},
                       {QStringLiteral("required"), item.required()}};
       const secap::v1::InspectionAnswer* answer = nullptr;
       for (const auto& a : i.answers())

@@ -18,21 +18,9 @@ namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-QString kindName(v1::InspectionItemKind kind) {
-  switch (kind) {
-    case v1::INSPECTION_ITEM_KIND_YES_NO:
-      return QStringLiteral("yes_no");
-    case v1::INSPECTION_ITEM_KIND_NUMBER:
-      return QStringLiteral("number");
-    case v1::INSPECTION_ITEM_KIND_CHOICE:
-      return QStringLiteral("choice");
-    case v1::INSPECTION_ITEM_KIND_TEXT:
-      return QStringLiteral("text");
-    case v1::INSPECTION_ITEM_KIND_PHOTO:
-      return QStringLiteral("photo");
-    default:
-      return QStringLiteral("unknown");
-  }
+QString kindText(secap::v1::InspectionItemKind kind) {
+  const std::string_view name = core::itemKindName(kind);
+  return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 // Autosave: a quarter second after the last change.
@@ -242,7 +230,7 @@ void InspectionForm::load(core::InspectionDraft draft, const v1::InspectionTempl
   m_items.clear();
   for (const auto& item : m_template.items()) {
     QVariantMap row{{QStringLiteral("key"), qs(item.key())},
-                    {QStringLiteral("kind"), kindName(item.kind())},
+                    {QStringLiteral("kind"), kindText(item.kind())},
                     {QStringLiteral("prompt"), qs(core::localizedText(item.prompt(), language))},
                     {QStringLiteral("required"), item.required()},
                     {QStringLiteral("unit"), qs(item.unit())}};

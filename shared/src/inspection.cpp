@@ -22,6 +22,23 @@ std::string localizedText(const google::protobuf::RepeatedPtrField<v1::Localized
   return {};
 }
 
+std::string_view itemKindName(v1::InspectionItemKind kind) {
+  switch (kind) {
+    case v1::INSPECTION_ITEM_KIND_YES_NO:
+      return "yes_no";
+    case v1::INSPECTION_ITEM_KIND_NUMBER:
+      return "number";
+    case v1::INSPECTION_ITEM_KIND_CHOICE:
+      return "choice";
+    case v1::INSPECTION_ITEM_KIND_TEXT:
+      return "text";
+    case v1::INSPECTION_ITEM_KIND_PHOTO:
+      return "photo";
+    default:
+      return "unknown";
+  }
+}
+
 std::string templateTitle(const v1::InspectionTemplate& tmpl, std::string_view language) {
   std::string title = localizedText(tmpl.title(), language);
   return title.empty() ? tmpl.name() : title;

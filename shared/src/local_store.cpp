@@ -351,12 +351,16 @@ ValidationContext LocalStore::validationContextLocked() {
     return row.isOk() && *row;
   };
   ctx.findMeter = [this](const std::string& id) { return meterLocked(id); };
-  // The checklist an inspection answers, and a submitted inspection that must
-  // not change: the same checks as on the server. (Attachments are left out:
+  // The checklist an inspection answers, and a submitted inspection the
+  // server holds, which must not change: the same checks as on the server.
+  // An inspection still waiting here (pending) is not the server's yet: a
+  // refused one can be corrected and sent again. (Attachments are left out:
   // the device rewrites a photo's owner when a reading was a duplicate.)
   ctx.findStored = [this](EntityType type, const std::string& id) -> std::optional<Change> {
     if (type != EntityType::kInspectionTemplate && type != EntityType::kInspection) return std::nullopt;
-    auto st = m_db->cached("SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
+    auto st = m_db->cached(type == EntityType::kInspection
+                               ? "SELECT data FROM entities WHERE type=? AND id=? AND deleted=0 AND pending=0"
+                               : "SELECT data FROM entities WHERE type=? AND id=? AND deleted=0");
     if (!st.isOk()) return std::nullopt;
     (*st)->bind(1, static_cast<int>(type)).bind(2, id);
     auto row = (*st)->step();

@@ -280,6 +280,15 @@ TEST(InspectionDrafts, SubmittingSendsTheInspectionWithItsPhotosOnceAndItNeverCh
   auto edit = store->saveInspectionDraft(again);
   ASSERT_FALSE(edit.isOk());
   EXPECT_EQ(edit.status().message().rfind("inspection.immutable", 0), 0u);
+  // Once the server has it, the device refuses a rewrite as the server would.
+  auto sent = store->pendingOutbox(100, 1 << 20);
+  v1::PushResponse accepted;
+  for (const auto& e : sent) {
+    auto* r = accepted.add_results();
+    r->set_change_id(e.change.change_id());
+    r->set_outcome(v1::ACCEPTED);
+  }
+  ASSERT_TRUE(store->applyPushResults(sent, accepted).isOk());
   v1::Change change;
   change.set_entity_id(id);
   *change.mutable_inspection() = *submitted;
@@ -287,6 +296,31 @@ TEST(InspectionDrafts, SubmittingSendsTheInspectionWithItsPhotosOnceAndItNeverCh
   auto rewrite = store->saveLocalChange(change);
   ASSERT_FALSE(rewrite.isOk());
   EXPECT_EQ(rewrite.status().message().rfind("inspection.immutable", 0), 0u);
+}
+
+// An inspection the server refused (its site did not exist yet, say) is
+// still the device's: it can be corrected and sent again.
+TEST(InspectionDrafts, ARefusedInspectionCanStillBeCorrected) {
+  ManualClock clock(kNow);
+  const auto dir = freshDir("insp_refused");
+  auto store = openDevice(dir, clock);
+  InspectionDraft draft;
+  draft.inspection = complete();
+  ASSERT_TRUE(store->saveInspectionDraft(draft).isOk());
+  auto submitted = store->submitInspectionDraft(draft.inspection.id());
+  ASSERT_TRUE(submitted.isOk()) << submitted.status().toString();
+  auto sent = store->pendingOutbox(100, 1 << 20);
+  ASSERT_EQ(sent.size(), 1u);
+  v1::PushResponse refused;
+  auto* r = refused.add_results();
+  r->set_change_id(sent[0].change.change_id());
+  r->set_outcome(v1::REJECTED);
+  r->set_reason_code("inspection.bad_dates");
+  ASSERT_TRUE(store->applyPushResults(sent, refused).isOk());
+  v1::Change corrected = sent[0].change;
+  corrected.mutable_inspection()->set_started_at(submitted->submitted_at() - 60'000);
+  auto fixed = store->correctRejected(sent[0].seq, corrected);
+  EXPECT_TRUE(fixed.isOk()) << fixed.status().toString();
 }
 
 TEST(InspectionDrafts, APhotoThatCannotBeReadStopsTheSubmitAndNothingIsLost) {

@@ -19,6 +19,10 @@ namespace secap::core {
 std::string localizedText(const google::protobuf::RepeatedPtrField<secap::v1::LocalizedText>& texts,
                           std::string_view language);
 
+// An item kind's stable name, as the app's checklist uses it: "yes_no",
+// "number", "choice", "text", "photo" ("unknown" for another).
+std::string_view itemKindName(secap::v1::InspectionItemKind kind);
+
 // A checklist's name in `language` (its `title`), else its `name`.
 std::string templateTitle(const secap::v1::InspectionTemplate& tmpl, std::string_view language);
 
