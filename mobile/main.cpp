@@ -65,9 +65,27 @@ void quitOnTerminationSignals(QCoreApplication& app) {
 }
 #endif
 
+// A wall tablet has no hardware keyboard: --kiosk (and the screenshots,
+// which render the kiosk's screens) use Qt Virtual Keyboard as the input
+// method, unless QT_IM_MODULE already names one. It must be chosen before
+// the application object exists.
+bool useVirtualKeyboard(int argc, char* argv[]) {
+  if (qEnvironmentVariableIsSet("QT_IM_MODULE"))
+    return qEnvironmentVariable("QT_IM_MODULE") == QLatin1String("qtvirtualkeyboard");
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray arg(argv[i]);
+    if (arg == "--kiosk" || arg == "--screenshots" || arg.startsWith("--screenshots=")) {
+      qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
+  const bool virtualKeyboard = useVirtualKeyboard(argc, argv);
   // A QApplication, not a QGuiApplication: Qt Charts' ChartView needs Widgets.
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("SECAP"));
@@ -202,7 +220,8 @@ int main(int argc, char* argv[]) {
   }
   engine.setInitialProperties({{QStringLiteral("kiosk"), parser.isSet(kioskOpt)},
                                {QStringLiteral("kioskIdleMs"), idleSeconds * 1000},
-                               {QStringLiteral("kioskLanguages"), kioskLanguages}});
+                               {QStringLiteral("kioskLanguages"), kioskLanguages},
+                               {QStringLiteral("virtualKeyboard"), virtualKeyboard}});
 
   // A language picked in the settings applies at once: texts, numbers, dates.
   QObject::connect(&controller, &secap::field::AppController::languageChanged, &app,

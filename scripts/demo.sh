@@ -106,6 +106,36 @@ if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
     || echo "(the screenshots could not be rendered: see $demo/screenshots.log)"
 fi
 
+echo "== the kiosk: a wall tablet in a Bydgoszcz school"
+# The school's caretaker gets a PIN for its tablet (kept in $demo/kiosk-pin.txt),
+# and the tablet is enrolled as a kiosk bound to the school: it shows the
+# public board and takes the caretaker's readings.
+kiosk_school="Szkoła Podstawowa nr 3"
+kiosk_site=$("$server_bin" admin sites --data-dir "$demo/server" --municipality Bydgoszcz \
+  | grep -F "  $kiosk_school  " | awk '{print $1}')
+kiosk_args=()
+if [ ! -e "$demo/kiosk.enrolled" ]; then
+  (umask 077; printf '%04d\n' $((10#$(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 10000)) > "$demo/kiosk-pin.txt")
+  "$server_bin" admin kiosk-pin --data-dir "$demo/server" --municipality Bydgoszcz --name "Jan Nowak" \
+    --sites "$kiosk_site" < "$demo/kiosk-pin.txt" > /dev/null
+  code=$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality Bydgoszcz --role kiosk \
+    --sites "$kiosk_site")
+  kiosk_args=(--enroll "$code")
+fi
+"$app_bin" --kiosk --server "$grpc_addr" --data-dir "$demo/kiosk" "${kiosk_args[@]}" > "$demo/kiosk.log" 2>&1 &
+echo $! > "$demo/kiosk.pid"
+for _ in $(seq 600); do
+  grep -q "secap-field: online ([^)]" "$demo/kiosk.log" && break
+  sleep 0.1
+done
+if grep -q "secap-field: enrolled" "$demo/kiosk.log"; then touch "$demo/kiosk.enrolled"; fi
+grep "secap-field:" "$demo/kiosk.log" | tail -2
+if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
+  # The board's cards and the caretaker's steps, as the tablet shows them.
+  "$app_bin" --data-dir "$demo/kiosk" --screenshots "$demo/kiosk-screenshots" > "$demo/kiosk-screenshots.log" 2>&1 \
+    || echo "(the kiosk's screens could not be rendered: see $demo/kiosk-screenshots.log)"
+fi
+
 cat <<TXT
 
 SECAP Field demo is running.
@@ -126,6 +156,15 @@ SECAP Field demo is running.
 TXT
 if [ -d "$demo/screenshots" ]; then
   echo "  App screens (PNG):      $demo/screenshots"
+fi
+cat <<TXT
+  Kiosk tablet:           $kiosk_school, Bydgoszcz, fullscreen (data in $demo/kiosk, log: $demo/kiosk.log)
+    a caretaker's reading: tap "Jan Nowak" on the board, PIN $(cat "$demo/kiosk-pin.txt"), type the meter's digits, Save;
+                          the log then says "0 to sync": the reading is on the server
+    leave kiosk mode:     hold the town's name 3 s and set, then enter, an admin PIN (or Ctrl+C here)
+TXT
+if [ -d "$demo/kiosk-screenshots" ]; then
+  echo "  Kiosk screens (PNG):    $demo/kiosk-screenshots"
 fi
 cat <<TXT
 

@@ -15,7 +15,9 @@ packages=(
   # the Qt Quick app
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools
   qt6-qpa-plugins qt6-charts-dev qt6-multimedia-dev qt6-positioning-dev libqt6positioning6-plugins
-  qt6-virtualkeyboard-dev
+  # the kiosk's on-screen keyboard (Qt Virtual Keyboard)
+  qt6-virtualkeyboard-dev qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard
+  qml6-module-qt-labs-folderlistmodel
   qtkeychain-qt6-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript

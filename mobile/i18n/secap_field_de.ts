@@ -764,16 +764,36 @@
         <translation>Der Zählerstand ist auf diesem Tablet gespeichert und wird synchronisiert, sobald es online ist.</translation>
     </message>
     <message>
-        <source>than in %1</source>
-        <translation>als im %1</translation>
-    </message>
-    <message>
         <source>Heating compared for the same weather</source>
         <translation>Heizung bei gleichem Wetter verglichen</translation>
     </message>
     <message>
         <source>still to cut to get there</source>
         <translation>noch einzusparen bis dahin</translation>
+    </message>
+    <message>
+        <source>compared with %1</source>
+        <translation>im Vergleich zu %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>A note to the reading</source>
+        <translation>Notiz zum Zählerstand</translation>
+    </message>
+    <message>
+        <source>e.g. the meter was exchanged</source>
+        <translation>z. B. der Zähler wurde getauscht</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>

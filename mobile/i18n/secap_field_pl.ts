@@ -764,16 +764,36 @@
         <translation>Odczyt jest zapisany na tym tablecie i zsynchronizuje się po połączeniu z siecią.</translation>
     </message>
     <message>
-        <source>than in %1</source>
-        <translation>niż w %1</translation>
-    </message>
-    <message>
         <source>Heating compared for the same weather</source>
         <translation>Ogrzewanie porównane przy tej samej pogodzie</translation>
     </message>
     <message>
         <source>still to cut to get there</source>
         <translation>do ograniczenia, by tam dojść</translation>
+    </message>
+    <message>
+        <source>compared with %1</source>
+        <translation>w porównaniu z %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Uwagi: %1</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Dodaj uwagi</translation>
+    </message>
+    <message>
+        <source>A note to the reading</source>
+        <translation>Uwagi do odczytu</translation>
+    </message>
+    <message>
+        <source>e.g. the meter was exchanged</source>
+        <translation>np. licznik został wymieniony</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gotowe</translation>
     </message>
 </context>
 <context>

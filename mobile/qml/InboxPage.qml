@@ -232,7 +232,7 @@ Page {
                     spacing: Theme.spacingS
                     SecondaryButton {
                         objectName: "fixButton"
-                        visible: card.model.fix.length > 0 && !card.editing
+                        visible: !!card.model.fix && !card.editing
                         iconName: card.model.fix === "correct" ? "history" : "sync"
                         text: card.model.fix === "correct" ? qsTr("Correct the value")
                               : card.model.fix === "restamp" ? qsTr("Fix the time and send")
@@ -259,7 +259,7 @@ Page {
                         onClicked: page.editingKey = ""
                     }
                     SecondaryButton {
-                        visible: card.model.meterId.length > 0 && !card.editing
+                        visible: !!card.model.meterId && !card.editing
                         iconName: "gauge"
                         text: qsTr("Open the meter")
                         onClicked: page.meterRequested(card.model.meterId)

@@ -17,6 +17,8 @@ ApplicationWindow {
     property bool kiosk: false
     property int kioskIdleMs: 60000
     property var kioskLanguages: []
+    // Set by main(): Qt Virtual Keyboard is the input method (the kiosk).
+    property bool virtualKeyboard: false
     // Set by the self-test and screenshot harness: no transitions.
     property bool reduceMotion: false
     // Lets the harness render the enrollment page of an enrolled device.
@@ -493,6 +495,7 @@ ApplicationWindow {
         sourceComponent: KioskPage {
             idleMs: window.kioskIdleMs
             languages: window.kioskLanguages
+            virtualKeyboard: window.virtualKeyboard
             onExitRequested: Qt.quit()
         }
         // Hardware back and Escape do nothing on the board.

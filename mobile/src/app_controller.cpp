@@ -342,10 +342,12 @@ void AppController::applySyncStatus(const core::SyncStatus& snapshot) {
   if (status.enrolled != m_enrolled) loadIdentity();
   if (status.syncing) return;
   // A finished round: reload only when a pull moved the cursor (or a verdict
-  // moved records), so lists keep their scroll position between idle syncs.
+  // moved records, or prefetched photos came in), so lists keep their scroll
+  // position between idle syncs.
   const int64_t cursor = m_store->cursor();
-  if (cursor != m_lastCursor || attentionMoved) {
+  if (cursor != m_lastCursor || attentionMoved || status.attachmentsFetched != m_lastPhotosFetched) {
     m_lastCursor = cursor;
+    m_lastPhotosFetched = status.attachmentsFetched;
     refreshMunicipalityName();
     bumpData();
   }

@@ -372,6 +372,7 @@ class AppController : public QObject {
   bool m_syncStarted = false;  // startSync() was called.
   bool m_syncRunning = false;  // The SyncClient thread runs.
   int64_t m_lastCursor = 0;
+  int64_t m_lastPhotosFetched = 0;
   QString m_dataDir;
 
   QThreadPool m_writePool;    // One thread: saves run in order.

@@ -157,7 +157,8 @@ QStringList harnessScreens() {
 
 QStringList kioskScreens() {
   return {QStringLiteral("kiosk_building"),   QStringLiteral("kiosk_progress"), QStringLiteral("kiosk_measures"),
-          QStringLiteral("kiosk_neutrality"), QStringLiteral("kiosk_pin"),      QStringLiteral("kiosk_reading")};
+          QStringLiteral("kiosk_neutrality"), QStringLiteral("kiosk_pin"),      QStringLiteral("kiosk_reading"),
+          QStringLiteral("kiosk_note")};
 }
 
 QList<FormFactor> screenshotFormFactors() {
@@ -237,10 +238,14 @@ int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextSt
     return 1;
   }
   window->setProperty("reduceMotion", true);
+  // A wall tablet (kiosk role, or --kiosk) shows only the kiosk's screens,
+  // in a window of the sizes below rather than the screen's.
+  const bool kioskOnly = window->property("kioskMode").toBool();
+  window->setVisibility(QWindow::Windowed);
   int written = 0;
   for (const QString& language : appLanguages()) {
     setLanguage(language);
-    for (const FormFactor& form : screenshotFormFactors()) {
+    for (const FormFactor& form : kioskOnly ? QList<FormFactor>{} : screenshotFormFactors()) {
       window->resize(form.size);
       settle(150);
       for (const QString& screen : harnessScreens()) {

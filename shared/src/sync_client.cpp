@@ -225,6 +225,10 @@ Status SyncClient::prefetchAttachments() {
   if (!token.isOk()) return token.status();
   AttachmentFetcher fetcher(m_store, m_transport, dir);
   auto fetched = fetcher.fetchMissing(*token, budget);
+  if (fetched.isOk() && *fetched > 0) {
+    std::lock_guard lock(m_mu);
+    m_status.attachmentsFetched += *fetched;
+  }
   return fetched.status();
 }
 

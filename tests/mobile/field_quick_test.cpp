@@ -4,12 +4,16 @@
 // QML reaches the server through the TestEnv singleton (module
 // SecapFieldTest): stop it to go offline, start it again on the same port,
 // and look at what arrived.
+//
+// The device enrolls as a field phone, or with SECAP_QUICK_DEVICE_ROLE=kiosk
+// as a wall tablet bound to the town's first school (quick/kiosk/).
 
 #include <QtQuickTest/quicktest.h>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
@@ -21,6 +25,7 @@
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 #include <memory>
+#include <optional>
 
 #include "app_controller.h"
 #include "demo_data.h"
@@ -50,9 +55,13 @@ class TestEnv : public QObject {
   Q_PROPERTY(QString enrollmentCode READ enrollmentCode CONSTANT)
   Q_PROPERTY(QString municipalityName READ municipalityName CONSTANT)
   Q_PROPERTY(bool serverRunning READ serverRunning NOTIFY serverRunningChanged)
+  Q_PROPERTY(QString deviceRole READ deviceRole CONSTANT)
+  Q_PROPERTY(QString kioskSiteName READ kioskSiteName CONSTANT)
+  // Qt Virtual Keyboard is the input method, as --kiosk makes it.
+  Q_PROPERTY(bool virtualKeyboard READ virtualKeyboard CONSTANT)
 
  public:
-  explicit TestEnv(QString dir) : m_dir(std::move(dir)) {}
+  explicit TestEnv(QString dir, QString role) : m_dir(std::move(dir)), m_role(std::move(role)) {}
   ~TestEnv() override {
     if (m_server) m_server->shutdown(1000);
   }
@@ -61,6 +70,10 @@ class TestEnv : public QObject {
   QString municipalityName() const { return QStringLiteral("Bydgoszcz"); }
   bool serverRunning() const { return m_server != nullptr; }
   int port() const { return m_port; }
+  QString deviceRole() const { return m_role; }
+  // The school a kiosk is bound to ("" for a field device).
+  QString kioskSiteName() const { return m_kioskSiteName; }
+  bool virtualKeyboard() const { return qEnvironmentVariable("QT_IM_MODULE") == QLatin1String("qtvirtualkeyboard"); }
 
   // Starts the server (on the port of its first start, after that), seeded
   // with the demo data the first time. False when it cannot start.
@@ -79,13 +92,25 @@ class TestEnv : public QObject {
     m_server = std::move(srv);
     if (m_code.isEmpty()) {
       secap::v1::PushRequest req;
-      for (const auto& c : server::generateDemoData({.nowMs = core::SystemClock::instance().nowMs()}))
+      // With the demo's photos, whose bytes are stored first.
+      std::vector<server::DemoBlob> photos;
+      for (const auto& c : server::generateDemoData({.nowMs = core::SystemClock::instance().nowMs()}, &photos))
         *req.add_changes() = c;
+      for (const auto& p : photos)
+        if (!m_server->blobs()->put(p.sha256, p.bytes).isOk()) return false;
       auto seeded =
           server::applyPush(m_server->store(), server::serverWriter(), req, core::SystemClock::instance().nowMs());
       if (!seeded.isOk()) return false;
-      auto code = server::issueEnrollmentCode(m_server->store(), server::demoMunicipalityId("Bydgoszcz"), "field",
-                                              core::SystemClock::instance(), 24LL * 3600 * 1000);
+      std::vector<std::string> sites;
+      if (m_role == QStringLiteral("kiosk")) {
+        const auto school = firstSchool();
+        if (!school) return false;
+        sites = {school->id()};
+        m_kioskSiteName = QString::fromStdString(school->name());
+      }
+      auto code =
+          server::issueEnrollmentCode(m_server->store(), server::demoMunicipalityId("Bydgoszcz"), m_role.toStdString(),
+                                      core::SystemClock::instance(), 24LL * 3600 * 1000, sites);
       if (!code.isOk()) return false;
       m_code = QString::fromStdString(*code);
     }
@@ -195,15 +220,10 @@ class TestEnv : public QObject {
     if (!m_server) return {};
     std::string site = siteId.toStdString();
     if (site.empty()) {
-      auto records = m_server->store().recordsOf(server::demoMunicipalityId("Bydgoszcz"));
-      if (!records.isOk()) return {};
-      for (const auto& r : *records)
-        if (r.type == core::EntityType::kSite && r.entity.site().kind() == secap::v1::SITE_KIND_SCHOOL) {
-          site = r.entity.site().id();
-          break;
-        }
+      const auto school = firstSchool();
+      if (!school) return {};
+      site = school->id();
     }
-    if (site.empty()) return {};
     server::KioskPinRequest request;
     request.municipalityId = server::demoMunicipalityId("Bydgoszcz");
     request.displayName = name.toStdString();
@@ -215,6 +235,81 @@ class TestEnv : public QObject {
       return {};
     }
     return QString::fromStdString(*id);
+  }
+
+  // Whether a photo file on the device holds the bytes of an attachment the
+  // server lets the public see (publishable, not redacted): files are named
+  // by their sha256 (attachment_fetcher.h).
+  Q_INVOKABLE bool isPublishedPhoto(const QUrl& file) {
+    if (!m_server) return false;
+    const std::string sha = QFileInfo(file.toLocalFile()).fileName().toStdString();
+    auto records = m_server->store().entitiesOf(core::EntityType::kAttachment, server::demoMunicipalityId("Bydgoszcz"));
+    if (!records.isOk()) return false;
+    for (const auto& r : *records)
+      if (r.entity.attachment().sha256() == sha && r.entity.attachment().publishable() &&
+          !r.entity.attachment().redacted())
+        return true;
+    return false;
+  }
+
+  // The coordinator adds a photo that is not for the public (staff in the
+  // picture) to the report of a completed measure, beside its published one
+  // (a report is append-only: the photo names it as its owner).
+  // Returns the attachment's id.
+  Q_INVOKABLE QString addUnpublishedPhoto() {
+    if (!m_server) return {};
+    auto updates =
+        m_server->store().entitiesOf(core::EntityType::kProgressUpdate, server::demoMunicipalityId("Bydgoszcz"));
+    if (!updates.isOk()) return {};
+    const secap::v1::ProgressUpdate* completed = nullptr;
+    for (const auto& u : *updates)
+      if (u.entity.progress_update().status() == secap::v1::PROGRESS_STATUS_COMPLETED &&
+          u.entity.progress_update().attachment_ids_size() > 0)
+        completed = &u.entity.progress_update();
+    if (!completed) return {};
+    const QUrl file = testPhoto();
+    QFile in(file.toLocalFile());
+    if (!in.open(QIODevice::ReadOnly)) return {};
+    const QByteArray bytes = in.readAll();
+    const std::string_view view(bytes.constData(), static_cast<size_t>(bytes.size()));
+    const std::string sha = core::sha256Hex(view);
+    if (!m_server->blobs()->put(sha, view).isOk()) return {};
+    const auto& clock = core::SystemClock::instance();
+    secap::v1::PushRequest req;
+    auto* a = req.add_changes();
+    const std::string id = core::newUuidV7(clock);
+    a->set_change_id(core::newUuidV7(clock));
+    a->set_entity_id(id);
+    a->set_hlc(core::makeHlc(clock.nowMs(), 0));
+    auto* att = a->mutable_attachment();
+    att->set_id(id);
+    att->set_sha256(sha);
+    att->set_mime("image/jpeg");
+    att->set_size(bytes.size());
+    att->set_owner_type("progress_update");
+    att->set_owner_id(completed->id());
+    att->set_caption("Staff in the boiler room");
+    att->set_publishable(false);
+    auto done = server::applyPush(m_server->store(), server::serverWriter(), req, clock.nowMs());
+    if (!done.isOk()) return {};
+    for (const auto& r : done->results())
+      if (r.outcome() != secap::v1::ACCEPTED) {
+        qWarning("the unpublished photo was refused: %s %s", r.reason_code().c_str(), r.message().c_str());
+        return {};
+      }
+    return QString::fromStdString(id);
+  }
+
+  // How many attachments of the town are not for the public (unpublished or
+  // redacted): the kiosk test checks there are some to leave out.
+  Q_INVOKABLE int privatePhotoCount() {
+    if (!m_server) return 0;
+    auto records = m_server->store().entitiesOf(core::EntityType::kAttachment, server::demoMunicipalityId("Bydgoszcz"));
+    if (!records.isOk()) return 0;
+    int n = 0;
+    for (const auto& r : *records)
+      if (!r.entity.attachment().publishable() || r.entity.attachment().redacted()) ++n;
+    return n;
   }
 
   // A cumulative meter of the town with readings, as the server holds it:
@@ -269,6 +364,7 @@ class TestEnv : public QObject {
     if (!e.isOk() || !e->has_value()) return out;
     out.insert(QStringLiteral("exists"), true);
     out.insert(QStringLiteral("value"), (*e)->entity.reading().value());
+    out.insert(QStringLiteral("note"), QString::fromStdString((*e)->entity.reading().note()));
     return out;
   }
 
@@ -316,7 +412,18 @@ class TestEnv : public QObject {
   void serverRunningChanged();
 
  private:
+  // The town's first school, as the server holds it.
+  std::optional<secap::v1::Site> firstSchool() {
+    auto records = m_server->store().entitiesOf(core::EntityType::kSite, server::demoMunicipalityId("Bydgoszcz"));
+    if (!records.isOk()) return std::nullopt;
+    for (const auto& r : *records)
+      if (r.entity.site().kind() == secap::v1::SITE_KIND_SCHOOL) return r.entity.site();
+    return std::nullopt;
+  }
+
   QString m_dir;
+  QString m_role;
+  QString m_kioskSiteName;
   std::unique_ptr<server::SyncServer> m_server;
   int m_port = 0;
   QString m_code;
@@ -330,7 +437,8 @@ class Setup : public QObject {
   void applicationAvailable() {
     QStandardPaths::setTestModeEnabled(true);
     QQuickStyle::setStyle(QStringLiteral("Material"));
-    m_env = std::make_unique<TestEnv>(m_dir.path());
+    const QString role = qEnvironmentVariable("SECAP_QUICK_DEVICE_ROLE", QStringLiteral("field"));
+    m_env = std::make_unique<TestEnv>(m_dir.path(), role);
     if (!m_env->startServer()) qFatal("the test server did not start");
     const QString appDir = QDir(m_dir.path()).filePath(QStringLiteral("app"));
     QDir().mkpath(appDir);

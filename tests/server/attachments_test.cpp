@@ -694,6 +694,8 @@ TEST_F(AttachmentsTest, AKioskFetchesItsPublishedPhotosResumingCutDownloadsWitho
   EXPECT_GT(kiosk.transport->calls, 3);  // it was really cut
   EXPECT_EQ(kiosk.transport->rereceivedChunks, 0);
   EXPECT_EQ(kiosk.transport->bytesReceived, static_cast<int64_t>(bytes.size()));
+  // The board reloads on this count: one photo came in.
+  EXPECT_EQ(kiosk.client->status().attachmentsFetched, 1);
   // The unpublished photo: neither its record nor its bytes.
   EXPECT_FALSE(kiosk.store->attachment(hidden).has_value());
   EXPECT_FALSE(kiosk.store->attachmentFile(hidden).has_value());

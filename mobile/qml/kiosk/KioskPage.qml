@@ -18,6 +18,9 @@ Page {
     // The board's languages in turn, one full round of cards each (e.g.
     // ["de", "en"] in Schwäbisch Hall); fewer than two: no rotation.
     property var languages: []
+    // Qt Virtual Keyboard is the input method (main.cpp sets it for
+    // --kiosk): the keyboard panel is shown for text.
+    property bool virtualKeyboard: false
 
     // After the last card: the next language, if the board rotates them.
     function nextLanguage() {
@@ -52,7 +55,7 @@ Page {
     // of a caretaker's reading. False when there is nothing to show.
     function showScreen(name) {
         backToBoard()
-        if (name === "kiosk_pin" || name === "kiosk_reading") {
+        if (name === "kiosk_pin" || name === "kiosk_reading" || name === "kiosk_note") {
             if (session.caretakers.length === 0)
                 return false
             startReading(session.caretakers[0].personId, session.caretakers[0].name)
@@ -64,6 +67,8 @@ Page {
                 return false
             flow.replace(readingComponent, { "meter": readerMeters[0] }, StackView.Immediate)
             flow.currentItem.preview()
+            if (name === "kiosk_note")
+                flow.push(noteComponent, { "reading": flow.currentItem }, StackView.Immediate)
             return true
         }
         const index = cards.indexOf(name.substring("kiosk_".length))
@@ -86,6 +91,20 @@ Page {
     function percentText(fraction) {
         const pct = Math.round(fraction * 100)
         return (pct > 0 ? "+" : pct < 0 ? "−" : "") + App.formatNumber(Math.abs(pct)) + " %"
+    }
+
+    // Typed digits with the locale's thousands separator, as the previous
+    // reading is shown (879716,5 → 879 716,5 in Polish).
+    function grouped(text) {
+        const at = text.indexOf(Qt.locale().decimalPoint)
+        const whole = at < 0 ? text : text.substring(0, at)
+        let out = ""
+        for (let i = 0; i < whole.length; ++i) {
+            if (i > 0 && (whole.length - i) % 3 === 0)
+                out += Qt.locale().groupSeparator
+            out += whole[i]
+        }
+        return out + (at < 0 ? "" : text.substring(at))
     }
 
     function tonnes(t) {
@@ -122,6 +141,16 @@ Page {
         id: flow
         anchors.fill: parent
         initialItem: boardComponent
+    }
+
+    // The on-screen keyboard, over every step; it slides up for text.
+    Loader {
+        id: keyboardLoader
+        objectName: "keyboardLoader"
+        anchors.fill: parent
+        z: 10
+        active: kiosk.virtualKeyboard
+        source: "KioskKeyboard.qml"
     }
 
     // The admin PIN, to leave kiosk mode.
@@ -240,17 +269,19 @@ Page {
                         font.pixelSize: 44
                         font.weight: Font.DemiBold
                         color: Theme.textOnPrimary
-                        text: Qt.formatTime(new Date(), Qt.locale().timeFormat(Locale.ShortFormat))
+                        text: Qt.formatTime(new Date(), "HH:mm")
                         Timer {
                             interval: 10000
                             running: true
                             repeat: true
-                            onTriggered: clock.text = Qt.formatTime(new Date(), Qt.locale().timeFormat(Locale.ShortFormat))
+                            onTriggered: clock.text = Qt.formatTime(new Date(), "HH:mm")
                         }
                     }
                     Label {
                         Layout.alignment: Qt.AlignRight
-                        visible: !App.online
+                        // Only once a sync has failed: a tablet just started
+                        // has not tried yet.
+                        visible: !App.online && App.lastSyncError.length > 0
                         objectName: "offlineNote"
                         text: App.lastSyncMs > 0 ? qsTr("Offline · data of %1").arg(App.formatDate(App.lastSyncMs))
                                                  : qsTr("Offline")
@@ -360,34 +391,90 @@ Page {
             title: board.building.available
                    ? qsTr("Energy use in %1").arg(App.formatMonthYear(board.building.monthStart + 14 * 86400000))
                    : qsTr("Energy use of this building")
-            ColumnLayout {
+            RowLayout {
                 anchors.fill: parent
-                spacing: 12
+                spacing: 48
                 visible: board.building.available === true
-                Label {
-                    objectName: "buildingChange"
-                    text: board.building.available ? kiosk.percentText(board.building.change) : ""
-                    font.pixelSize: kiosk.keyFigure
-                    font.weight: Font.Bold
-                    color: (board.building.change || 0) <= 0 ? Theme.success : Theme.error
-                }
-                Label {
+                ColumnLayout {
                     Layout.fillWidth: true
-                    text: board.building.available
-                          ? qsTr("than in %1").arg(App.formatMonthYear(board.building.lastYearStart + 14 * 86400000))
-                            + (board.building.normalised ? "\n" + qsTr("Heating compared for the same weather") : "")
-                          : ""
-                    font.pixelSize: kiosk.cardText
-                    color: Theme.textSecondary
-                    wrapMode: Text.Wrap
+                    Layout.fillHeight: true
+                    spacing: 12
+                    Label {
+                        objectName: "buildingChange"
+                        text: App.dataRevision, board.building.available ? kiosk.percentText(board.building.change) : ""
+                        font.pixelSize: kiosk.keyFigure
+                        font.weight: Font.Bold
+                        color: (board.building.change || 0) <= 0 ? Theme.success : Theme.error
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: board.building.available
+                              ? qsTr("compared with %1").arg(App.formatMonthYear(board.building.lastYearStart + 14 * 86400000))
+                                + (board.building.normalised ? "\n" + qsTr("Heating compared for the same weather") : "")
+                              : ""
+                        font.pixelSize: kiosk.cardText
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 kWh now, %2 kWh a year before").arg(App.formatNumber(Math.round(board.building.kwh || 0)))
+                              .arg(App.formatNumber(Math.round(board.building.referenceKwh || 0)))
+                        font.pixelSize: kiosk.cardText
+                        color: Theme.textPrimary
+                        wrapMode: Text.Wrap
+                    }
                 }
-                Label {
-                    Layout.fillWidth: true
-                    text: qsTr("%1 kWh now, %2 kWh a year before").arg(App.formatNumber(Math.round(board.building.kwh || 0)))
-                          .arg(App.formatNumber(Math.round(board.building.referenceKwh || 0)))
-                    font.pixelSize: kiosk.cardText
-                    color: Theme.textPrimary
-                    wrapMode: Text.Wrap
+                // The two months side by side, to scale.
+                Item {
+                    id: bars
+                    objectName: "buildingBars"
+                    Layout.preferredWidth: 340
+                    Layout.fillHeight: true
+                    readonly property real peak: Math.max(board.building.kwh || 0, board.building.referenceKwh || 0, 1)
+                    Repeater {
+                        model: [
+                            { "value": board.building.referenceKwh || 0, "at": board.building.lastYearStart || 0, "now": false },
+                            { "value": board.building.kwh || 0, "at": board.building.monthStart || 0, "now": true }
+                        ]
+                        delegate: Item {
+                            required property var modelData
+                            required property int index
+                            x: index * bars.width / 2
+                            width: bars.width / 2
+                            height: bars.height
+                            Label {
+                                id: monthLabel
+                                anchors.bottom: parent.bottom
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                // Redone once a new language's formats apply
+                                // (refreshTexts bumps dataRevision).
+                                text: App.dataRevision, App.formatMonthYear(parent.modelData.at + 14 * 86400000)
+                                font.pixelSize: 24
+                                color: Theme.textSecondary
+                            }
+                            Rectangle {
+                                id: bar
+                                anchors.bottom: monthLabel.top
+                                anchors.bottomMargin: 8
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                width: parent.width * 0.55
+                                height: Math.max(4, (parent.height - monthLabel.height - 60) * parent.modelData.value / bars.peak)
+                                radius: 8
+                                color: !parent.modelData.now ? Theme.border
+                                       : (board.building.change || 0) <= 0 ? Theme.success : Theme.error
+                            }
+                            Label {
+                                anchors.bottom: bar.top
+                                anchors.bottomMargin: 6
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                text: App.dataRevision, App.formatNumber(Math.round(parent.modelData.value))
+                                font.pixelSize: 24
+                                font.weight: Font.DemiBold
+                                color: Theme.textPrimary
+                            }
+                        }
+                    }
                 }
             }
             Label {
@@ -479,6 +566,7 @@ Page {
                         Layout.preferredWidth: 1
                         spacing: 8
                         Image {
+                            objectName: "measurePhoto"
                             Layout.fillWidth: true
                             Layout.fillHeight: true
                             visible: parent.modelData.photoUrls.length > 0
@@ -567,7 +655,7 @@ Page {
                 function onPersonLocked(personId, untilMs) {
                     pinKeypad.text = ""
                     pinPanel.message = qsTr("Too many wrong PINs: locked until %1.")
-                        .arg(Qt.formatTime(new Date(untilMs), Qt.locale().timeFormat(Locale.ShortFormat)))
+                        .arg(Qt.formatTime(new Date(untilMs), "HH:mm"))
                 }
             }
             ColumnLayout {
@@ -683,6 +771,7 @@ Page {
             objectName: "kioskReading"
             property var meter: ({})
             property string message
+            property string note
             readonly property var value: App.parseNumber(keypad.text)
             readonly property bool lower: value !== undefined && readings.hasLatest && value < readings.latestValue
             function preview() {
@@ -743,10 +832,41 @@ Page {
                             anchors.verticalCenter: parent.verticalCenter
                             anchors.right: parent.right
                             anchors.rightMargin: 24
-                            text: keypad.text + " " + Labels.unitSymbol(readingPanel.meter.unit || 0)
+                            text: kiosk.grouped(keypad.text) + " " + Labels.unitSymbol(readingPanel.meter.unit || 0)
                             font.pixelSize: 56
                             font.weight: Font.DemiBold
                             color: Theme.textPrimary
+                        }
+                    }
+                    // An optional note (a meter exchanged, a reading
+                    // estimated), typed on the on-screen keyboard.
+                    AbstractButton {
+                        id: noteButton
+                        objectName: "addNote"
+                        Layout.fillWidth: true
+                        implicitHeight: 64
+                        Accessible.role: Accessible.Button
+                        Accessible.name: readingPanel.note.length > 0 ? qsTr("Note: %1").arg(readingPanel.note) : qsTr("Add a note")
+                        onClicked: Qt.callLater(() => flow.push(noteComponent, { "reading": readingPanel }, StackView.Immediate))
+                        contentItem: RowLayout {
+                            spacing: 12
+                            AppIcon {
+                                name: "edit"
+                                size: 32
+                                color: Theme.primary
+                            }
+                            Label {
+                                objectName: "noteText"
+                                Layout.fillWidth: true
+                                text: readingPanel.note.length > 0 ? qsTr("Note: %1").arg(readingPanel.note) : qsTr("Add a note")
+                                font.pixelSize: 26
+                                color: readingPanel.note.length > 0 ? Theme.textPrimary : Theme.primary
+                                elide: Text.ElideRight
+                            }
+                        }
+                        background: Rectangle {
+                            radius: 12
+                            color: noteButton.down ? Theme.primaryLight : "transparent"
                         }
                     }
                     Label {
@@ -776,7 +896,7 @@ Page {
                         enabled: readingPanel.value !== undefined && !App.saving
                         onClicked: {
                             readingPanel.message = ""
-                            App.recordReading(readingPanel.meter.meterId, keypad.text)
+                            App.recordReading(readingPanel.meter.meterId, keypad.text, readingPanel.note)
                         }
                     }
                 }
@@ -789,6 +909,55 @@ Page {
                     Layout.maximumWidth: 420
                     Layout.alignment: Qt.AlignTop
                     onTyped: readingPanel.message = ""
+                }
+            }
+        }
+    }
+
+    // The note to a reading: the field at the top, the on-screen keyboard
+    // below it. Done keeps it; Back leaves the note as it was.
+    Component {
+        id: noteComponent
+        KioskPanel {
+            id: notePanel
+            objectName: "kioskNote"
+            property Item reading
+            title: qsTr("A note to the reading")
+            onBack: flow.pop(StackView.Immediate)
+            function done() {
+                noteField.editingFinished()
+                reading.note = noteField.text.trim()
+                flow.pop(StackView.Immediate)
+            }
+            Component.onCompleted: noteField.text = reading ? reading.note : ""
+            // The keyboard comes up at once: the field has the focus (the
+            // StackView gives it to the page once it is shown: passed on).
+            StackView.onActivated: noteField.forceActiveFocus()
+            onActiveFocusChanged: if (activeFocus) noteField.forceActiveFocus()
+            RowLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                spacing: 24
+                TextField {
+                    id: noteField
+                    objectName: "noteField"
+                    Layout.fillWidth: true
+                    implicitHeight: 88
+                    font.pixelSize: 30
+                    maximumLength: 500
+                    placeholderText: qsTr("e.g. the meter was exchanged")
+                    Accessible.name: qsTr("A note to the reading")
+                    inputMethodHints: Qt.ImhNoPredictiveText
+                    onAccepted: notePanel.done()
+                }
+                PrimaryButton {
+                    objectName: "noteDone"
+                    implicitHeight: 88
+                    implicitWidth: 220
+                    font.pixelSize: 30
+                    text: qsTr("Done")
+                    onClicked: Qt.callLater(notePanel.done)
                 }
             }
         }

@@ -38,6 +38,10 @@ struct SyncStatus {
   bool withdrawn = false;
   // The server rate-limited this device: no call before this time (ms).
   int64_t notBeforeMs = 0;
+  // Photos prefetched since start (a kiosk's published photos): a screen
+  // that shows them reloads when this moves, also in a round that pulled
+  // no record.
+  int64_t attachmentsFetched = 0;
 };
 
 // What the device shows after the server ordered it to wipe.

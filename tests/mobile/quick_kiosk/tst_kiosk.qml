@@ -1,7 +1,10 @@
-// The wall tablet: a caretaker picks their name on the board, types the PIN
-// and the reading on the large keypad (a decimal comma in Polish), and the
-// reading reaches the server; a half-typed entry left alone returns to the
-// board with nothing written; five wrong PINs lock the person, shown as such.
+// The wall tablet, a device enrolled as a kiosk for a school of Bydgoszcz
+// (field_kiosk_quick_test): its board shows that school and the town's
+// published photos only; a caretaker picks their name on the board, types
+// the PIN and the reading on the large keypad (a decimal comma in Polish),
+// adds a note on the on-screen keyboard, and the reading reaches the server;
+// a half-typed entry left alone returns to the board with nothing written;
+// five wrong PINs lock the person, shown as such.
 import QtQuick
 import QtTest
 import SecapField
@@ -18,6 +21,7 @@ Item {
             width: root.width
             height: root.height
             idleMs: 1500
+            virtualKeyboard: TestEnv.virtualKeyboard
         }
     }
     Component {
@@ -41,9 +45,12 @@ Item {
 
         function initTestCase() {
             verify(TestEnv.serverRunning)
+            compare(TestEnv.deviceRole, "kiosk", "run as field_kiosk_quick_test")
             if (!App.enrolled)
                 App.enroll(TestEnv.enrollmentCode)
             tryVerify(() => App.enrolled, 20000, "the device enrolls")
+            compare(App.role, "kiosk")
+            verify(TestEnv.addUnpublishedPhoto().length > 0, "a photo not for the public")
             anna = TestEnv.addCaretaker("Anna Woźna", "1357", "")
             bruno = TestEnv.addCaretaker("Bruno Hausmeister", "8642", "")
             verify(anna.length > 0 && bruno.length > 0)
@@ -61,6 +68,26 @@ Item {
             tryVerify(() => target.visible && target.width > 0, 3000, name + " is shown")
             waitForRendering(target)
             mouseClick(target)
+        }
+
+        // A key of the on-screen keyboard, by the character it types.
+        function keyOf(item, ch) {
+            for (let i = 0; i < item.children.length; ++i) {
+                const c = item.children[i]
+                if (c.visible && c.key !== undefined && c.text !== undefined && c.width > 0
+                        && (ch === " " ? c.key === Qt.Key_Space : c.text === ch))
+                    return c
+                const found = keyOf(c, ch)
+                if (found)
+                    return found
+            }
+            return null
+        }
+
+        function tapKey(keyboard, ch) {
+            const key = keyOf(keyboard, ch)
+            verify(key, "the keyboard has the key " + JSON.stringify(ch))
+            mouseClick(key)
         }
 
         function caretakerIndex(session, personId) {
@@ -82,6 +109,36 @@ Item {
         function typeOn(keypad, digits) {
             for (const ch of digits)
                 tap(keypad, "key_" + (ch === "," || ch === "." ? "sep" : ch))
+        }
+
+        // The tablet's own school, this month against last year's, and the
+        // town's completed measures with photos the public may see: the
+        // town also has photos that are not for the public.
+        function test_0_theBoardShowsItsSchoolAndOnlyPublishedPhotos() {
+            const kiosk = openKiosk()
+            const board = findChild(kiosk, "kioskBoard")
+            compare(board.siteNames, [TestEnv.kioskSiteName], "only the school it is bound to")
+            verify(board.building.available, "the school's month against last year's")
+            verify(board.building.meters > 0)
+            verify(TestEnv.privatePhotoCount() > 0, "the town has photos not for the public")
+            // The published photos are prefetched by the sync, then shown.
+            tryVerify(() => board.measures.some(m => m.photoUrls.length > 0), 60000, "a completed measure's photo")
+            let shown = 0
+            for (const m of board.measures) {
+                for (const url of m.photoUrls) {
+                    verify(TestEnv.isPublishedPhoto(url), "published: " + url)
+                    ++shown
+                }
+            }
+            verify(shown > 0)
+            // The measures card shows it.
+            verify(kiosk.showScreen("kiosk_measures"))
+            const card = findChild(kiosk, "measuresCard")
+            verify(card, "the measures card")
+            const photo = findChild(card, "measurePhoto")
+            verify(photo && photo.visible, "a photo on the card")
+            tryVerify(() => photo.status === Image.Ready, 10000, "the photo loads")
+            verify(TestEnv.isPublishedPhoto(photo.source))
         }
 
         function test_1_theKeypadTypesTheLocalesDecimalComma() {
@@ -124,7 +181,38 @@ Item {
             reading.preview()  // the previous reading + 137, as the digits would be typed
             const typed = reading.value
             verify(typed > 0)
+            // Shown grouped as the previous reading is, to compare them.
+            compare(findChild(reading, "typedValue").text.indexOf(App.formatNumber(typed)), 0,
+                    findChild(reading, "typedValue").text)
             verify(!findChild(reading, "lowerWarning").visible)
+            // A note, on the on-screen keyboard where it is the input method.
+            tap(reading, "addNote")
+            tryVerify(() => findChild(kiosk, "kioskNote") && findChild(kiosk, "kioskNote").visible, 3000, "the note")
+            const field = findChild(kiosk, "noteField")
+            tryVerify(() => field.activeFocus, 3000, "the field takes the focus")
+            if (TestEnv.virtualKeyboard) {
+                const keyboard = findChild(kiosk, "kioskKeyboard")
+                verify(keyboard, "the on-screen keyboard is loaded")
+                tryVerify(() => keyboard.active && keyboard.visible, 3000, "the keyboard comes up for text")
+                waitForRendering(keyboard)
+                // Typed on its keys, as the caretaker does; a note starts
+                // with a capital by itself.
+                for (const ch of "new")
+                    tapKey(keyboard, ch)
+                tapKey(keyboard, " ")
+                compare(field.text, "New ")
+                for (const ch of "meter")
+                    keyClick(ch)  // a hardware keyboard still types
+            } else {
+                for (const ch of "New meter")
+                    keyClick(ch)
+            }
+            compare(field.text, "New meter")
+            tap(kiosk, "noteDone")
+            tryVerify(() => !findChild(kiosk, "kioskNote") && reading.visible, 3000, "back to the reading")
+            compare(reading.note, "New meter")
+            verify(findChild(reading, "noteText").text.indexOf("New meter") >= 0)
+            compare(reading.value, typed, "the digits are kept")
             tap(reading, "saveReading")
             tryVerify(() => savedSpy.count > 0, 10000, "the reading is saved on the tablet")
             const readingId = savedSpy.signalArguments[0][1]
@@ -132,6 +220,7 @@ Item {
             App.syncNow()
             tryVerify(() => TestEnv.serverReading(readingId).exists, 60000, "the reading reaches the server")
             compare(TestEnv.serverReading(readingId).value, typed)
+            compare(TestEnv.serverReading(readingId).note, "New meter")
             tryVerify(() => findChild(kiosk, "kioskBoardView") && !findChild(kiosk, "kioskThanks"), 6000,
                       "back to the board")
         }
@@ -159,6 +248,26 @@ Item {
             tryVerify(() => App.language === "de", 5000, "and German again")
             kiosk.languages = []
             App.language = before
+        }
+
+        // Without the server the board stays, with its figures, and says
+        // discreetly that it is offline; back online, the note goes.
+        function test_6_offlineTheBoardKeepsItsDataAndSaysSo() {
+            const kiosk = openKiosk()
+            const board = findChild(kiosk, "kioskBoard")
+            const note = findChild(kiosk, "offlineNote")
+            verify(note)
+            verify(!note.visible, "online: no note")
+            TestEnv.stopServer()
+            App.syncNow()
+            tryVerify(() => note.visible, 30000, "the board says it is offline")
+            verify(note.text.length > 0)
+            compare(board.siteNames, [TestEnv.kioskSiteName])
+            verify(board.building.available, "the last data is still shown")
+            verify(kiosk.cards.length >= 2)
+            verify(TestEnv.startServer())
+            App.syncNow()
+            tryVerify(() => !note.visible, 60000, "online again")
         }
 
         function test_4_fiveWrongPinsLockThePerson() {
