@@ -221,7 +221,8 @@ int main(int argc, char* argv[]) {
   engine.setInitialProperties({{QStringLiteral("kiosk"), parser.isSet(kioskOpt)},
                                {QStringLiteral("kioskIdleMs"), idleSeconds * 1000},
                                {QStringLiteral("kioskLanguages"), kioskLanguages},
-                               {QStringLiteral("virtualKeyboard"), virtualKeyboard}});
+                               {QStringLiteral("virtualKeyboard"), virtualKeyboard},
+                               {QStringLiteral("windowed"), selfTest || screenshots}});
 
   // A language picked in the settings applies at once: texts, numbers, dates.
   QObject::connect(&controller, &secap::field::AppController::languageChanged, &app,

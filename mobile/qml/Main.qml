@@ -19,6 +19,9 @@ ApplicationWindow {
     property var kioskLanguages: []
     // Set by main(): Qt Virtual Keyboard is the input method (the kiosk).
     property bool virtualKeyboard: false
+    // Set by main() for --self-test and --screenshots: never full screen, so
+    // the harness renders a kiosk at the sizes it sets.
+    property bool windowed: false
     // Set by the self-test and screenshot harness: no transitions.
     property bool reduceMotion: false
     // Lets the harness render the enrollment page of an enrolled device.
@@ -304,7 +307,7 @@ ApplicationWindow {
     minimumWidth: 320
     minimumHeight: 480
     visible: true
-    visibility: kiosk || App.role === "kiosk" ? Window.FullScreen : Window.AutomaticVisibility
+    visibility: !windowed && (kiosk || App.role === "kiosk") ? Window.FullScreen : Window.AutomaticVisibility
     title: qsTr("SECAP Field")
     color: Theme.background
     font.pixelSize: Theme.fontBody

@@ -238,10 +238,9 @@ int renderScreenshots(QQmlApplicationEngine& engine, const QString& dir, QTextSt
     return 1;
   }
   window->setProperty("reduceMotion", true);
-  // A wall tablet (kiosk role, or --kiosk) shows only the kiosk's screens,
-  // in a window of the sizes below rather than the screen's.
+  // A wall tablet (kiosk role, or --kiosk) shows only the kiosk's screens
+  // (main() keeps the window out of full screen: see Main.qml `windowed`).
   const bool kioskOnly = window->property("kioskMode").toBool();
-  window->setVisibility(QWindow::Windowed);
   int written = 0;
   for (const QString& language : appLanguages()) {
     setLanguage(language);

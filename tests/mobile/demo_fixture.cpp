@@ -372,6 +372,7 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
   PageBuilder b(options.nowMs);
   std::string meterForPhotos;
   std::string schoolOfPhotos;
+  std::string country;
   std::map<std::string, secap::v1::Meter> meters;
   std::map<std::string, std::vector<core::ReadingPoint>> historyOf;
   for (const auto& c : changes) {
@@ -402,6 +403,7 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
       b.take(c);
     }
     ++ids.changes;
+    if (c.has_municipality()) country = c.municipality().country();
     if (c.has_measure()) ++ids.measures;
     if (c.has_progress_update()) ++ids.progressUpdates;
     if (c.has_site() && c.site().kind() == secap::v1::SITE_KIND_SCHOOL && schoolOfPhotos.empty())
@@ -417,7 +419,7 @@ ServerDemoIds populateServerDemoStore(core::LocalStore& store, const ServerDemoO
     const std::string id = b.newId();
     auto* p = b.add(id)->mutable_person();
     p->set_id(id);
-    p->set_display_name("Jan Nowak");
+    p->set_display_name(country == "DE" ? "Jürgen Weber" : "Jan Nowak");
     p->set_kiosk_pin_hash(core::hashKioskPin(kCaretakerPin).value());
     p->add_kiosk_site_ids(schoolOfPhotos);
   }

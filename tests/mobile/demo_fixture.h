@@ -71,7 +71,8 @@ struct ServerDemoOptions {
   // (readings_due.h), and the meters of the round's first site have been
   // read on this device today (waiting to sync).
   bool roundStarted = false;
-  // A caretaker with a kiosk PIN ("Jan Nowak", PIN 2468) for the town's first
+  // A caretaker with a kiosk PIN ("Jan Nowak", in Germany "Jürgen Weber";
+  // PIN 2468) for the town's first
   // school, as the server sends a kiosk its persons.
   bool caretaker = false;
 };

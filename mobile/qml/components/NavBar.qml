@@ -31,11 +31,16 @@ Rectangle {
         anchors.topMargin: 1
         spacing: 0
 
+        // By count, not by the list: the list is rebuilt on each language
+        // change and badge count, and a Repeater given a new list replaces
+        // its delegates, which Qt 6.4's RowLayout, hidden under the kiosk,
+        // kept and later crashed on. The delegates stay; their texts follow.
         Repeater {
-            model: root.items
+            model: root.items.length
             delegate: AbstractButton {
                 id: navItem
-                required property var modelData
+                required property int index
+                readonly property var modelData: root.items[index] || ({})
                 readonly property bool active: root.current === modelData.key
 
                 Layout.fillWidth: true

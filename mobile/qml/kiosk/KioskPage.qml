@@ -340,12 +340,18 @@ Page {
                 height: session.caretakers.length > 0 ? 128 : 0
                 visible: session.caretakers.length > 0
                 color: Qt.rgba(0, 0, 0, 0.18)
-                RowLayout {
-                    anchors.fill: parent
+                // A Row, not a RowLayout: the names come and go with the
+                // data, and Qt 6.4's layouts can crash on a Repeater's
+                // delegates replaced while hidden (see NavBar.qml).
+                Row {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     anchors.leftMargin: 32
                     anchors.rightMargin: 32
                     spacing: 16
                     Label {
+                        anchors.verticalCenter: parent.verticalCenter
                         text: qsTr("Enter a meter reading:")
                         font.pixelSize: 28
                         color: Theme.textOnPrimary
@@ -357,6 +363,7 @@ Page {
                             required property var modelData
                             required property int index
                             objectName: "caretaker" + index
+                            anchors.verticalCenter: parent ? parent.verticalCenter : undefined
                             implicitHeight: 80
                             implicitWidth: Math.max(200, nameText.implicitWidth + 48)
                             Accessible.role: Accessible.Button
@@ -377,7 +384,6 @@ Page {
                             }
                         }
                     }
-                    Item { Layout.fillWidth: true }
                 }
             }
         }
@@ -554,17 +560,32 @@ Page {
         KioskCard {
             objectName: "measuresCard"
             title: qsTr("Done in our town")
-            RowLayout {
+            // A Row of three (see the caretakers' Row on the board).
+            Row {
+                id: measuresRow
                 anchors.fill: parent
                 spacing: 24
                 Repeater {
                     model: board.measures.slice(0, 3)
                     delegate: ColumnLayout {
                         required property var modelData
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        Layout.preferredWidth: 1
+                        width: (measuresRow.width - 2 * measuresRow.spacing) / 3
+                        height: measuresRow.height
                         spacing: 8
+                        // No published photo yet: a tile with the done mark.
+                        Rectangle {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            visible: parent.modelData.photoUrls.length === 0
+                            radius: 12
+                            color: Theme.primaryLight
+                            AppIcon {
+                                anchors.centerIn: parent
+                                name: "verified"
+                                size: Math.min(parent.width, parent.height) * 0.4
+                                color: Theme.primary
+                            }
+                        }
                         Image {
                             objectName: "measurePhoto"
                             Layout.fillWidth: true
