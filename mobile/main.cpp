@@ -24,6 +24,7 @@
 #endif
 
 #include "app_controller.h"
+#include "input_method.h"
 #include "keychain_token_vault.h"
 #include "log_book.h"
 #include "qml_harness.h"
@@ -65,27 +66,20 @@ void quitOnTerminationSignals(QCoreApplication& app) {
 }
 #endif
 
-// A wall tablet has no hardware keyboard: --kiosk (and the screenshots,
-// which render the kiosk's screens) use Qt Virtual Keyboard as the input
-// method, unless QT_IM_MODULE already names one. It must be chosen before
-// the application object exists.
-bool useVirtualKeyboard(int argc, char* argv[]) {
-  if (qEnvironmentVariableIsSet("QT_IM_MODULE"))
-    return qEnvironmentVariable("QT_IM_MODULE") == QLatin1String("qtvirtualkeyboard");
-  for (int i = 1; i < argc; ++i) {
-    const QByteArray arg(argv[i]);
-    if (arg == "--kiosk" || arg == "--screenshots" || arg.startsWith("--screenshots=")) {
-      qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  const bool virtualKeyboard = useVirtualKeyboard(argc, argv);
+  // Before the application exists: --kiosk on a tablet without a keyboard,
+  // and the screenshots (which render the kiosk's keyboard), type on Qt
+  // Virtual Keyboard (input_method.h).
+  bool kioskArg = false;
+  bool screenshotsArg = false;
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray arg(argv[i]);
+    kioskArg = kioskArg || arg == "--kiosk";
+    screenshotsArg = screenshotsArg || arg == "--screenshots" || arg.startsWith("--screenshots=");
+  }
+  const bool virtualKeyboard = secap::field::chooseVirtualKeyboard(kioskArg, screenshotsArg);
   // A QApplication, not a QGuiApplication: Qt Charts' ChartView needs Widgets.
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("SECAP"));
