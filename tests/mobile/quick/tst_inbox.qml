@@ -116,6 +116,9 @@ Item {
             const page = createTemporaryObject(inboxComponent, root, { width: root.width, height: root.height })
             tryVerify(() => !page.loading && findChild(page, "card_rejected"), 5000, "the refused reading is in the inbox")
             const discard = findChild(findChild(page, "card_rejected"), "discardButton")
+            // Clicked once the card is laid out (its buttons wrap in a Flow).
+            tryVerify(() => discard.visible && discard.width > 0, 3000)
+            waitForRendering(discard)
             mouseClick(discard)
             // Nothing goes before the user confirms.
             wait(200)
