@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git curl
+  # the fuzz targets (libFuzzer, ASan, UBSan)
+  clang libclang-rt-14-dev
   # core and server
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libboost1.81-dev libsqlite3-dev libpq-dev postgresql libsodium-dev libcli11-dev libfmt-dev libspdlog-dev

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds, and runs every test.
+# The test command: installs what is missing, builds (the app and server
+# with g++, the fuzz targets with clang), and runs every test.
 # The storage tests run on SQLite and, against a throwaway PostgreSQL
 # cluster on loopback (scripts/pg-cluster.sh), on PostgreSQL too.
 # The output ends with CTest's summary.
@@ -12,6 +13,11 @@ echo "stage deps: $(( t1 - t0 )) s"
 "$root/scripts/build.sh"
 t2=$(date +%s)
 echo "stage build: $(( t2 - t1 )) s"
+# The libFuzzer targets: clang, ASan and UBSan, in build-fuzz/ (tests/fuzz).
+"$root/scripts/fuzz-build.sh"
+t3=$(date +%s)
+echo "stage fuzz build: $(( t3 - t2 )) s"
+export SECAP_REQUIRE_FUZZ=1  # their bounded runs are CTest tests and must run
 
 pgdir=$(mktemp -d /tmp/secap-test-pg.XXXXXX)
 cleanup() { "$root/scripts/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1 || true; }

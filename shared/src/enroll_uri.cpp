@@ -1,5 +1,6 @@
 #include "secap/core/enroll_uri.h"
 
+#include <algorithm>
 #include <map>
 
 #include "secap/core/host_port.h"
@@ -60,6 +61,15 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// A byte below 0x20 or DEL: never part of a code (found by fuzz_enroll_uri:
+// such a code made a link that could not be read back).
+bool hasControlCharacter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x20 || b == 0x7f;
+  });
+}
+
 }  // namespace
 
 std::string buildEnrollUri(const EnrollInvite& invite) {
@@ -107,6 +117,8 @@ Result<EnrollInvite> parseEnrollUri(std::string_view text) {
   if (!splitHostPort(invite.server, host, port) || port == 0)
     return invalidArgument("the server in the enrollment link, '" + invite.server + "', is not a HOST:PORT address");
   if (invite.code.empty()) return invalidArgument("the enrollment link has no enrollment code (code=...)");
+  if (hasControlCharacter(invite.code))
+    return invalidArgument("the enrollment code in the link is damaged; scan the code again");
   if (!invite.spkiPin.empty() && !isWellFormedSpkiPin(invite.spkiPin))
     return invalidArgument("the server key (spki) in the enrollment link is damaged; scan the code again");
   return invite;
@@ -118,6 +130,8 @@ Result<EnrollInvite> parseEnrollmentInput(std::string_view text) {
   if (looksLikeEnrollUri(trimmed)) return parseEnrollUri(trimmed);
   EnrollInvite invite;
   invite.code = std::string(trimmed);
+  if (hasControlCharacter(invite.code))
+    return invalidArgument("the enrollment code has characters no code has; type it again");
   return invite;
 }
 

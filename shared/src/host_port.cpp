@@ -16,6 +16,13 @@ bool splitHostPort(const std::string& hostPort, std::string& host, uint16_t& por
   }
   if (p > 65535) return false;
   port = static_cast<uint16_t>(p);
+  // A DNS name or an IP address: letters, digits, '.', '-', '_', and ':' and
+  // '%' (a zone) for IPv6; never a space, a control character, '@' or '/'.
+  for (const char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '-' || c == '_' || c == ':' || c == '%';
+    if (!ok) return false;
+  }
   return !host.empty();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 
 #include "secap/core/attachment_fetcher.h"
 #include "secap/core/enroll_uri.h"
@@ -115,21 +116,43 @@ Status SyncClient::pullAll() {
     SECAP_RETURN_IF_ERROR(m_store.setState(state_keys::kResyncNeeded, "1"));
   }
   if (m_store.state(state_keys::kResyncNeeded).value_or("0") == "1") return fullResync();
-  while (true) {
+  // The next page is fetched while the device applies this one (issue 15):
+  // the server's and the wire's time overlap the device's. One call is in
+  // flight at a time, so the transport is used by one thread at a time.
+  struct Fetched {
+    Result<secap::v1::PullResponse> resp;
+    int64_t afterSeq = 0;
+    int64_t sentAt = 0;
+    int64_t receivedAt = 0;
+  };
+  auto fetch = [this, &token](int64_t afterSeq, int64_t outboxSize) {
     secap::v1::PullRequest req;
-    req.set_after_seq(m_store.cursor());
+    req.set_after_seq(afterSeq);
     req.set_max_changes(m_options.maxChangesPerPull);
     req.set_schema_version(kSchemaVersion);
-    req.set_outbox_size(m_store.pendingCount());
-    const int64_t sentAt = m_store.clock().nowMs();
-    auto resp = m_transport.pull(req, token);
-    if (!resp.isOk()) return resp.status();
-    m_store.hlc().observeServerTime(resp->server_time_ms(), sentAt, m_store.clock().nowMs());
-    if (resp->full_resync_required()) return fullResync();
-    SECAP_RETURN_IF_ERROR(m_store.applyPullPage(*resp));
+    req.set_outbox_size(outboxSize);
+    Fetched out{.resp = Status(StatusCode::kInternal, "not fetched"), .afterSeq = afterSeq};
+    out.sentAt = m_store.clock().nowMs();
+    out.resp = m_transport.pull(req, token);
+    out.receivedAt = m_store.clock().nowMs();
+    return out;
+  };
+  Fetched page = fetch(m_store.cursor(), m_store.pendingCount());
+  while (true) {
+    if (!page.resp.isOk()) return page.resp.status();
+    const auto& resp = *page.resp;
+    m_store.hlc().observeServerTime(resp.server_time_ms(), page.sentAt, page.receivedAt);
+    if (resp.full_resync_required()) return fullResync();
     // A page may be empty yet move the cursor (a kiosk's filtered page); one
     // that does not move it would loop forever.
-    if (!resp->has_more() || resp->last_seq() <= req.after_seq()) return Status::ok();
+    const bool more = resp.has_more() && resp.last_seq() > page.afterSeq;
+    std::future<Fetched> next;
+    if (more) next = std::async(std::launch::async, fetch, resp.last_seq(), m_store.pendingCount());
+    const Status applied = m_store.applyPullPage(resp);
+    if (!more) return applied;
+    Fetched fetched = next.get();  // waited for even when the apply failed
+    if (!applied.isOk()) return applied;
+    page = std::move(fetched);
   }
 }
 

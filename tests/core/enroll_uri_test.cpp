@@ -87,6 +87,32 @@ TEST(EnrollUri, RefusesAServerWithoutAUsablePort) {
   }
 }
 
+// Found by fuzz_enroll_uri: a server name with control characters was taken,
+// and the link built from it again could not be read.
+TEST(EnrollUri, RefusesAServerNameWithCharactersNoHostHas) {
+  // Raw bytes, as a damaged QR code or a paste gives them.
+  for (const std::string server : {std::string("\x01\0P127.0.0.1:50051", 18), std::string("exa mple.org:50051"),
+                                   std::string("user@example.org:50051"), std::string("example.org/x:50051")}) {
+    const Status st = errorOf(std::string("secap://enroll?code=X&server=") + server);
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << server;
+    EXPECT_NE(st.message().find("is not a HOST:PORT address"), std::string::npos) << server;
+  }
+  for (const char* server : {"sync.gmina-example.pl:50051", "[::1]:50051", "10.0.0.7:443", "my_host:1"}) {
+    auto invite = parseEnrollUri(std::string("secap://enroll?code=X&server=") + server);
+    EXPECT_TRUE(invite.isOk()) << server << ": " << invite.status().toString();
+  }
+}
+
+// Found by fuzz_enroll_uri: a code with control characters made a link that
+// could not be read back.
+TEST(EnrollUri, RefusesACodeWithControlCharacters) {
+  const Status st = errorOf(std::string("secap://enroll?server=a.example:1&code=24JEG-PN3\x01\0PPH1", 54));
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(st.message().find("enrollment code in the link is damaged"), std::string::npos) << st.message();
+  EXPECT_FALSE(parseEnrollmentInput(std::string("24JEG\x01PPH1")).isOk());
+  EXPECT_TRUE(parseEnrollmentInput("24JEG-PN3T1-8PPH1").isOk());
+}
+
 TEST(EnrollUri, RefusesBrokenPercentEscapes) {
   for (const char* uri : {"secap://enroll?server=a:1&code=AB%4", "secap://enroll?server=a:1&code=AB%ZZ",
                           "secap://enroll?server=a:1&code=AB%"}) {

@@ -588,9 +588,15 @@ core::Result<LoadReport> runLoad(const LoadOptions& options) {
   const auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(
                                  std::chrono::duration<double>(options.rounds > 0 ? 1e9 : options.durationS));
   onEachDevice(devices, [&](LoadDevice& d) {
+    std::mt19937_64 pace(options.seed * 7919 + static_cast<uint64_t>(d.index()));
     for (int r = 0; options.rounds <= 0 || r < options.rounds; ++r) {
       if (Clock::now() >= deadline) break;
       d.round(options);
+      if (options.pauseMs > 0) {
+        std::uniform_int_distribution<int> wait(options.pauseMs / 2, options.pauseMs * 3 / 2);
+        const auto until = std::min(deadline, Clock::now() + std::chrono::milliseconds(wait(pace)));
+        std::this_thread::sleep_until(until);
+      }
     }
   });
   const double elapsedS = std::chrono::duration<double>(Clock::now() - t0).count();

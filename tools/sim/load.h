@@ -32,6 +32,9 @@ struct LoadOptions {
   int rounds = 0;        // Rounds per device; 0: run for durationS.
   double durationS = 0;  // Seconds of load when rounds == 0.
   int batch = 25;        // Records per device per round.
+  // Pause after each round, with ±50 % jitter: a device's pace (a phone
+  // syncs every 30 s when idle); 0 runs the rounds back to back.
+  int pauseMs = 0;
   double progressShare = 0.08;
   double inspectionShare = 0.02;
   std::string codesFile;  // One enrollment code per line (# comments allowed).

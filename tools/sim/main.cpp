@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
   loadCmd->add_option("--batch", load.batch, "Records per device per round")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  loadCmd->add_option("--pause-ms", load.pauseMs, "Pause after each round (±50 %): a device's pace; 0: back to back")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600000));
   loadCmd->add_option("--codes,--code-file", load.codesFile,
                       "Enrollment codes, one a line, one per device not enrolled yet");
   loadCmd->add_option("--work-dir", load.workDir, "Directory for the device databases (kept for reruns)")->required();

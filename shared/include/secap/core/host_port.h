@@ -9,7 +9,9 @@
 namespace secap::core {
 
 // Splits "host:port" ("[::1]:port" too, brackets removed). False when there
-// is no port, the port is not a number in 0..65535, or the host is empty.
+// is no port, the port is not a number in 0..65535, or the host is empty or
+// has a character no host name or IP address has (a space, a control
+// character, '@', '/').
 bool splitHostPort(const std::string& hostPort, std::string& host, uint16_t& port);
 
 // True for 127.0.0.0/8, ::1 and localhost.
