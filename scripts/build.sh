@@ -3,7 +3,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export CCACHE_BASEDIR="$root"
-export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+# Hits across clones in other folders (CI builds a fresh clone): the debug
+# info then names paths relative to the source, as CCACHE_BASEDIR makes them.
+export CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-12G}
 jobs=${SECAP_JOBS:-2}
 build=${SECAP_BUILD_DIR:-$root/build}
 start=$(date +%s)

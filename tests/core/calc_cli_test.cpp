@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "calc_commands.h"
 #include "calc_inputs.h"
@@ -143,6 +145,31 @@ TEST(CalcInputs, JsonTablesGiveTheLineOfEachObject) {
   auto a = secap::calc::loadActivity(path);
   ASSERT_FALSE(a.isOk());
   EXPECT_NE(a.status().message().find("a.json:3: unknown sector 'moon'"), std::string::npos) << a.status().message();
+}
+
+// Found by fuzz_calc_inputs: a number too large for a double, or a value of
+// the wrong type, threw out of the JSON reader and ended secap-calc.
+TEST(CalcInputs, AHugeNumberOrAWrongTypeInJsonIsAnInputError) {
+  const auto dir = std::filesystem::temp_directory_path() / ("secap_calc_json_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const secap::core::Calendar cal;
+  const auto write = [&](const std::string& name, const std::string& text) {
+    const auto path = (dir / name).string();
+    std::ofstream(path) << text;
+    return path;
+  };
+  for (const auto& [name, text] :
+       std::vector<std::pair<std::string, std::string>>{{"huge.json", "202022e202022"},
+                                                        {"code.json", R"({"code": 5, "meter_ids": ["m1"]})"},
+                                                        {"ids.json", R"({"code": "A", "meter_ids": "m1"})"}}) {
+    auto m = secap::calc::loadMeasure(write(name, text), cal);
+    ASSERT_FALSE(m.isOk()) << name;
+    EXPECT_EQ(m.status().code(), secap::core::StatusCode::kInvalidArgument) << name;
+    EXPECT_NE(m.status().message().find(name), std::string::npos) << m.status().message();
+  }
+  auto table = secap::calc::loadActivity(write("rows.json", "[{\"year\": 1e999999}]"));
+  ASSERT_FALSE(table.isOk());
+  EXPECT_NE(table.status().message().find("not valid JSON"), std::string::npos) << table.status().message();
 }
 
 TEST(CalcInputs, InstantsInTheZoneOrWithAnOffset) {

@@ -1,7 +1,5 @@
 #include "calc_inputs.h"
 
-#include "secap/core/csv.h"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -9,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+
+#include "secap/core/csv.h"
 
 namespace secap::calc {
 
@@ -61,7 +61,7 @@ Result<std::vector<Row>> loadJsonTable(const std::string& path, const std::strin
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number too large
     return invalidArgument(path + ": not valid JSON: " + e.what());
   }
   if (!doc.is_array()) return invalidArgument(path + ":1: expected a JSON array of objects");
@@ -412,13 +412,29 @@ Result<std::vector<core::ActivityData>> loadActivity(const std::string& path) {
   return out;
 }
 
+namespace {
+Result<MeasureInput> readMeasure(const std::string& path, const core::Calendar& cal);
+}  // namespace
+
+// A JSON value of an unexpected type (a number where text belongs) is an
+// input error like any other, never an exception out of secap-calc (found by
+// fuzz_calc_inputs).
 Result<MeasureInput> loadMeasure(const std::string& path, const core::Calendar& cal) {
+  try {
+    return readMeasure(path, cal);
+  } catch (const nlohmann::json::exception& e) {
+    return invalidArgument(path + ": " + e.what());
+  }
+}
+
+namespace {
+Result<MeasureInput> readMeasure(const std::string& path, const core::Calendar& cal) {
   auto text = core::readTextFile(path);
   if (!text.isOk()) return text.status();
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number too large
     return invalidArgument(path + ": not valid JSON: " + e.what());
   }
   auto bad = [&](const std::string& field, const std::string& problem) {
@@ -478,5 +494,6 @@ Result<MeasureInput> loadMeasure(const std::string& path, const core::Calendar& 
   }
   return m;
 }
+}  // namespace
 
 }  // namespace secap::calc
