@@ -6,36 +6,18 @@
 #include <boost/beast/http.hpp>
 #include <cstdint>
 
-#include "fixtures.h"
-#include "fuzz_common.h"
+#include "fuzz_server_store.h"
 #include "http_handler.h"
-#include "ingest.h"
 #include "reports.h"
-#include "sqlite_store.h"
 
 namespace http = boost::beast::http;
 
 namespace {
 
-constexpr int64_t kNow = 1767225600000;
-
 secap::server::StoreReports& backend() {
-  static secap::core::ManualClock clock(kNow);
-  static auto* reports = [] {
-    auto opened = secap::server::SqliteStore::open(secap::fuzz::scratchDir() + "/http.db");
-    if (!opened.isOk()) std::abort();
-    auto* store = opened->release();
-    secap::v1::PushRequest seed;
-    const auto page = secap::testing::basePage(kNow);
-    for (auto c : page.changes()) {
-      c.clear_server_seq();
-      c.clear_origin_device_id();
-      *seed.add_changes() = c;
-    }
-    if (!secap::server::applyPush(*store, secap::server::serverWriter(), seed, kNow).isOk()) std::abort();
-    return new secap::server::StoreReports(*store, clock);
-  }();
-  return *reports;
+  static secap::core::ManualClock clock(secap::fuzz::kFuzzNow);
+  static secap::server::StoreReports reports(secap::fuzz::seededStore("http"), clock);
+  return reports;
 }
 
 }  // namespace

@@ -9,32 +9,15 @@
 #include <cstdint>
 
 #include "fixtures.h"
-#include "fuzz_common.h"
+#include "fuzz_server_store.h"
 #include "ingest.h"
 #include "secap/v1/sync.pb.h"
-#include "sqlite_store.h"
 
 namespace {
 
-constexpr int64_t kNow = 1767225600000;  // 2026-01-01
-
 secap::server::SqliteStore& store() {
-  static auto* s = [] {
-    auto opened = secap::server::SqliteStore::open(secap::fuzz::scratchDir() + "/push.db");
-    if (!opened.isOk()) std::abort();
-    auto* raw = opened->release();
-    // The fixture's municipality, site and meter, as the server seeds them.
-    secap::v1::PushRequest seed;
-    const auto page = secap::testing::basePage(kNow);
-    for (auto c : page.changes()) {
-      c.clear_server_seq();
-      c.clear_origin_device_id();
-      *seed.add_changes() = c;
-    }
-    if (!secap::server::applyPush(*raw, secap::server::serverWriter(), seed, kNow).isOk()) std::abort();
-    return raw;
-  }();
-  return *s;
+  static auto& s = secap::fuzz::seededStore("push");
+  return s;
 }
 
 }  // namespace
@@ -50,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!req.ParseFromArray(data, static_cast<int>(size))) return 0;
   if (req.changes_size() > 200) return 0;  // the server refuses over 5 000; keep runs quick
   secap::server::Writer field{.deviceId = "fuzz-device", .roles = {{secap::testing::kMunicipalityId, "field"}}};
-  auto resp = secap::server::applyPush(store(), field, req, kNow);
+  auto resp = secap::server::applyPush(store(), field, req, secap::fuzz::kFuzzNow);
   if (resp.isOk() && resp->results_size() != req.changes_size()) std::abort();  // a verdict per change
   return 0;
 }
