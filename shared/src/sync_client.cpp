@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <future>
+#include <system_error>
 
 #include "secap/core/attachment_fetcher.h"
 #include "secap/core/enroll_uri.h"
@@ -147,12 +148,20 @@ Status SyncClient::pullAll() {
     // that does not move it would loop forever.
     const bool more = resp.has_more() && resp.last_seq() > page.afterSeq;
     std::future<Fetched> next;
-    if (more) next = std::async(std::launch::async, fetch, resp.last_seq(), m_store.pendingCount());
+    if (more) {
+      try {
+        next = std::async(std::launch::async, fetch, resp.last_seq(), m_store.pendingCount());
+      } catch (const std::system_error&) {
+        // No thread to be had (a device at its limit): fetch after applying.
+      }
+    }
     const Status applied = m_store.applyPullPage(resp);
     if (!more) return applied;
-    Fetched fetched = next.get();  // waited for even when the apply failed
+    // Waited for even when the apply failed: `fetch` uses this frame.
+    const bool prefetched = next.valid();
+    Fetched fetched = prefetched ? next.get() : Fetched{.resp = Status(StatusCode::kInternal, "not fetched")};
     if (!applied.isOk()) return applied;
-    page = std::move(fetched);
+    page = prefetched ? std::move(fetched) : fetch(resp.last_seq(), m_store.pendingCount());
   }
 }
 
