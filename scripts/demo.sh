@@ -82,6 +82,27 @@ cat "$(ls -t "$demo/import/done/"*.report.txt "$demo/import/failed/"*.report.txt
 municipality="Pałecznica"
 mid=$(grep " $municipality " "$demo/municipalities.txt" | awk '{print $1}')
 
+# start_app NAME SHOTS ARGS...: secap-field with ARGS against the demo server,
+# data in $demo/NAME, log in $demo/NAME.log; waits until it is online with
+# its municipality's name (enrolled and the first pull is in), remembers a
+# first enrollment, and offscreen saves its screens in $demo/SHOTS.
+start_app() {
+  local name=$1 shots=$2
+  shift 2
+  "$app_bin" --server "$grpc_addr" --data-dir "$demo/$name" "$@" > "$demo/$name.log" 2>&1 &
+  echo $! > "$demo/$name.pid"
+  for _ in $(seq 600); do
+    grep -q "secap-field: online ([^)]" "$demo/$name.log" && break
+    sleep 0.1
+  done
+  if grep -q "secap-field: enrolled" "$demo/$name.log"; then touch "$demo/$name.enrolled"; fi
+  grep "secap-field:" "$demo/$name.log" | tail -3
+  if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
+    "$app_bin" --data-dir "$demo/$name" --screenshots "$demo/$shots" > "$demo/$shots.log" 2>&1 \
+      || echo "(the screens could not be rendered: see $demo/$shots.log)"
+  fi
+}
+
 echo "== the field app"
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   export QT_QPA_PLATFORM=offscreen
@@ -92,19 +113,7 @@ if [ ! -e "$demo/app.enrolled" ]; then
   code=$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality "$municipality" --role field)
   enroll_args=(--enroll "$code")
 fi
-"$app_bin" --server "$grpc_addr" --data-dir "$demo/app" "${enroll_args[@]}" > "$demo/app.log" 2>&1 &
-echo $! > "$demo/app.pid"
-for _ in $(seq 600); do
-  # Online with the municipality's name: enrolled and the first pull is in.
-  grep -q "secap-field: online ([^)]" "$demo/app.log" && break
-  sleep 0.1
-done
-if grep -q "secap-field: enrolled" "$demo/app.log"; then touch "$demo/app.enrolled"; fi
-grep "secap-field:" "$demo/app.log" | tail -3
-if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
-  "$app_bin" --data-dir "$demo/app" --screenshots "$demo/screenshots" > "$demo/screenshots.log" 2>&1 \
-    || echo "(the screenshots could not be rendered: see $demo/screenshots.log)"
-fi
+start_app app screenshots "${enroll_args[@]}"
 
 echo "== the kiosk: a wall tablet in a Bydgoszcz school"
 # The school's caretaker gets a PIN for its tablet (kept in $demo/kiosk-pin.txt),
@@ -113,28 +122,20 @@ echo "== the kiosk: a wall tablet in a Bydgoszcz school"
 kiosk_school="Szkoła Podstawowa nr 3"
 kiosk_site=$("$server_bin" admin sites --data-dir "$demo/server" --municipality Bydgoszcz \
   | grep -F "  $kiosk_school  " | awk '{print $1}')
+if [ ! -e "$demo/kiosk-pin.txt" ]; then
+  (umask 077; printf '%04d\n' $((10#$(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 10000)) > "$demo/kiosk-pin.new")
+  "$server_bin" admin kiosk-pin --data-dir "$demo/server" --municipality Bydgoszcz --name "Jan Nowak" \
+    --sites "$kiosk_site" < "$demo/kiosk-pin.new" > /dev/null
+  mv "$demo/kiosk-pin.new" "$demo/kiosk-pin.txt"
+fi
 kiosk_args=()
 if [ ! -e "$demo/kiosk.enrolled" ]; then
-  (umask 077; printf '%04d\n' $((10#$(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 10000)) > "$demo/kiosk-pin.txt")
-  "$server_bin" admin kiosk-pin --data-dir "$demo/server" --municipality Bydgoszcz --name "Jan Nowak" \
-    --sites "$kiosk_site" < "$demo/kiosk-pin.txt" > /dev/null
   code=$("$server_bin" admin enroll-code --data-dir "$demo/server" --municipality Bydgoszcz --role kiosk \
     --sites "$kiosk_site")
   kiosk_args=(--enroll "$code")
 fi
-"$app_bin" --kiosk --server "$grpc_addr" --data-dir "$demo/kiosk" "${kiosk_args[@]}" > "$demo/kiosk.log" 2>&1 &
-echo $! > "$demo/kiosk.pid"
-for _ in $(seq 600); do
-  grep -q "secap-field: online ([^)]" "$demo/kiosk.log" && break
-  sleep 0.1
-done
-if grep -q "secap-field: enrolled" "$demo/kiosk.log"; then touch "$demo/kiosk.enrolled"; fi
-grep "secap-field:" "$demo/kiosk.log" | tail -2
-if [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
-  # The board's cards and the caretaker's steps, as the tablet shows them.
-  "$app_bin" --data-dir "$demo/kiosk" --screenshots "$demo/kiosk-screenshots" > "$demo/kiosk-screenshots.log" 2>&1 \
-    || echo "(the kiosk's screens could not be rendered: see $demo/kiosk-screenshots.log)"
-fi
+# Its board's cards and the caretaker's steps are saved as PNG offscreen.
+start_app kiosk kiosk-screenshots --kiosk "${kiosk_args[@]}"
 
 cat <<TXT
 
