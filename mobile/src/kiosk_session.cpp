@@ -35,15 +35,19 @@ void KioskSession::setApp(AppController* app) {
   if (m_app == app) return;
   if (m_app) disconnect(m_app, nullptr, this, nullptr);
   m_app = app;
-  if (m_app) connect(m_app, &AppController::dataChanged, this, &KioskSession::caretakersChanged);
+  if (m_app) connect(m_app, &AppController::dataChanged, this, &KioskSession::reloadCaretakers);
   emit appChanged();
-  emit caretakersChanged();
+  reloadCaretakers();
   emit adminPinChanged();
 }
 
-QVariantList KioskSession::caretakers() const {
+void KioskSession::reloadCaretakers() {
   QVariantList out;
-  if (!m_app) return out;
+  if (!m_app) {
+    m_caretakers = out;
+    emit caretakersChanged();
+    return;
+  }
   auto& store = m_app->store();
   // This tablet's sites: a kiosk holds only its own.
   std::set<std::string> sites;
@@ -63,7 +67,8 @@ QVariantList KioskSession::caretakers() const {
                            {QStringLiteral("siteIds"), personSites},
                            {QStringLiteral("lockedUntil"), a.lockedUntil > now ? a.lockedUntil : 0}});
   }
-  return out;
+  m_caretakers = out;
+  emit caretakersChanged();
 }
 
 void KioskSession::setIdleTimeoutMs(int ms) {
@@ -142,9 +147,10 @@ void KioskSession::checkPin(const QString& personId, const QString& pin) {
     emit personLocked(personId, a.lockedUntil);
     return;
   }
-  if (a.lockedUntil != 0) {  // the lock is over: a fresh start
+  if (a.lockedUntil != 0) {  // the lock is over: a fresh start, and the board says so
     a = {};
     saveAttempts(personId, a);
+    reloadCaretakers();
   }
   std::string hash;
   for (const auto& p : m_app->store().persons())
@@ -176,7 +182,7 @@ void KioskSession::finishCheck() {
   if (a.failures >= kMaxPinFailures) {
     a.lockedUntil = m_app->nowMs() + kPinLockMs;
     saveAttempts(personId, a);
-    emit caretakersChanged();
+    reloadCaretakers();
     emit personLocked(personId, a.lockedUntil);
     return;
   }

@@ -53,7 +53,7 @@ class KioskSession : public QObject {
 
   AppController* app() const { return m_app; }
   void setApp(AppController* app);
-  QVariantList caretakers() const;
+  QVariantList caretakers() const { return m_caretakers; }
   int idleTimeoutMs() const { return m_idle.interval(); }
   void setIdleTimeoutMs(int ms);
   bool watchingInput() const { return m_watching; }
@@ -98,10 +98,14 @@ class KioskSession : public QObject {
     qint64 lockedUntil = 0;
   };
   Attempts attemptsOf(const QString& personId) const;
+  // Reads the caretakers from the store (on a data change or a lock), then
+  // emits caretakersChanged; the board's bindings read the kept list.
+  void reloadCaretakers();
   void saveAttempts(const QString& personId, const Attempts& a);
   void finishCheck();
 
   QPointer<AppController> m_app;
+  QVariantList m_caretakers;
   QTimer m_idle;
   bool m_watching = false;
   // The check in flight: whose PIN (empty for the admin PIN) and its result.

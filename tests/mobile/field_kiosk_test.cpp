@@ -114,6 +114,7 @@ TEST_F(KioskTest, FiveWrongPinsLockThePersonForFiveMinutesEvenAcrossARestart) {
   EXPECT_EQ(kiosk->lockedUntil(m_janina), 0);
   EXPECT_EQ(check(*kiosk, "4711"), QStringLiteral("accepted"));
   EXPECT_EQ(kiosk->failures(m_janina), 0);
+  EXPECT_EQ(kiosk->caretakers()[0].toMap().value("lockedUntil").toLongLong(), 0) << "the board no longer shows it";
   EXPECT_EQ(check(*kiosk, "1111"), QStringLiteral("refused 4"));
 }
 
