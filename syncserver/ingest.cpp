@@ -193,6 +193,7 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
   auto txr = store.beginWrite(scope);
   if (!txr.isOk()) return txr.status();
   WriteTx& tx = **txr;
+  SECAP_RETURN_IF_ERROR(tx.prefetch(request));
   ParentCache parents(tx);
   HistoryCache history(tx);
   RollupKeeper rollups(tx);

@@ -2,6 +2,7 @@
 
 #include <endian.h>
 
+#include <atomic>
 #include <cstring>
 
 namespace secap::server::pg {
@@ -19,6 +20,10 @@ constexpr unsigned int kInt4Oid = 23;
 constexpr unsigned int kTextOid = 25;
 constexpr unsigned int kFloat8Oid = 701;
 constexpr unsigned int kTextArrayOid = 1009;
+constexpr unsigned int kInt8ArrayOid = 1016;
+constexpr unsigned int kFloat8ArrayOid = 1022;
+
+std::atomic<int64_t> g_roundTrips{0};
 
 std::string be32(uint32_t v) {
   v = htobe32(v);
@@ -42,7 +47,15 @@ uint32_t readBe32(const char* p) {
   return be32toh(v);
 }
 
+// The binary array format: ndim, has-nulls, element oid, then per
+// dimension (length, lower bound), then (length, bytes) per element.
+std::string arrayHeader(unsigned int elementOid, size_t n) {
+  return be32(1) + be32(0) + be32(elementOid) + be32(static_cast<uint32_t>(n)) + be32(1);
+}
+
 }  // namespace
+
+int64_t roundTrips() { return g_roundTrips.load(std::memory_order_relaxed); }
 
 Param Param::int8(int64_t v) { return {kInt8Oid, be64(static_cast<uint64_t>(v)), false}; }
 
@@ -57,11 +70,21 @@ Param Param::text(std::string_view v) { return {kTextOid, std::string(v), false}
 Param Param::bytea(std::string_view v) { return {kByteaOid, std::string(v), false}; }
 
 Param Param::textArray(const std::vector<std::string>& values) {
-  // The binary array format: ndim, has-nulls, element oid, then per
-  // dimension (length, lower bound), then (length, bytes) per element.
-  std::string out = be32(1) + be32(0) + be32(kTextOid) + be32(static_cast<uint32_t>(values.size())) + be32(1);
+  std::string out = arrayHeader(kTextOid, values.size());
   for (const auto& v : values) out += be32(static_cast<uint32_t>(v.size())) + v;
   return {kTextArrayOid, std::move(out), false};
+}
+
+Param Param::int8Array(const std::vector<int64_t>& values) {
+  std::string out = arrayHeader(kInt8Oid, values.size());
+  for (const int64_t v : values) out += be32(8) + be64(static_cast<uint64_t>(v));
+  return {kInt8ArrayOid, std::move(out), false};
+}
+
+Param Param::float8Array(const std::vector<double>& values) {
+  std::string out = arrayHeader(kFloat8Oid, values.size());
+  for (const double v : values) out += be32(8) + float8(v).bytes;
+  return {kFloat8ArrayOid, std::move(out), false};
 }
 
 int64_t Rows::getInt(int row, int col) const {
@@ -130,6 +153,8 @@ Status Conn::errorOf(PGresult* r, std::string_view what) const {
 }
 
 Status Conn::exec(std::string_view sql) {
+  SECAP_RETURN_IF_ERROR(flush());
+  g_roundTrips.fetch_add(1, std::memory_order_relaxed);
   PGresult* r = PQexec(m_conn.get(), std::string(sql).c_str());
   Rows rows(r);
   const auto st = PQresultStatus(r);
@@ -137,30 +162,96 @@ Status Conn::exec(std::string_view sql) {
   return Status::ok();
 }
 
+namespace {
+
+// The arrays libpq takes for one statement's parameters, all binary.
+struct BoundParams {
+  explicit BoundParams(const std::vector<Param>& params)
+      : values(params.size()), lengths(params.size()), formats(params.size(), 1), types(params.size()) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      values[i] = params[i].isNull ? nullptr : params[i].bytes.data();
+      lengths[i] = static_cast<int>(params[i].bytes.size());
+      types[i] = params[i].oid;
+    }
+  }
+  [[nodiscard]] int count() const { return static_cast<int>(values.size()); }
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+  std::vector<int> formats;
+  std::vector<Oid> types;
+};
+
+}  // namespace
+
+Result<std::string> Conn::prepared(const std::string& sql, const std::vector<Param>& params) {
+  if (auto it = m_prepared.find(sql); it != m_prepared.end()) return it->second;
+  // PQprepare waits for its answer, which it cannot do inside a pipeline.
+  SECAP_RETURN_IF_ERROR(flush());
+  const BoundParams bound(params);
+  const std::string name = "s" + std::to_string(m_prepared.size());
+  g_roundTrips.fetch_add(1, std::memory_order_relaxed);
+  PGresult* p = PQprepare(m_conn.get(), name.c_str(), sql.c_str(), bound.count(), bound.types.data());
+  Rows prepared(p);
+  if (PQresultStatus(p) != PGRES_COMMAND_OK) return errorOf(p, "cannot prepare a statement");
+  m_prepared.emplace(sql, name);
+  return name;
+}
+
 Result<Rows> Conn::query(const std::string& sql, const std::vector<Param>& params) {
-  std::vector<const char*> values(params.size());
-  std::vector<int> lengths(params.size());
-  std::vector<int> formats(params.size(), 1);
-  std::vector<Oid> types(params.size());
-  for (size_t i = 0; i < params.size(); ++i) {
-    values[i] = params[i].isNull ? nullptr : params[i].bytes.data();
-    lengths[i] = static_cast<int>(params[i].bytes.size());
-    types[i] = params[i].oid;
-  }
-  auto it = m_prepared.find(sql);
-  if (it == m_prepared.end()) {
-    const std::string name = "s" + std::to_string(m_prepared.size());
-    PGresult* p = PQprepare(m_conn.get(), name.c_str(), sql.c_str(), static_cast<int>(params.size()), types.data());
-    Rows prepared(p);
-    if (PQresultStatus(p) != PGRES_COMMAND_OK) return errorOf(p, "cannot prepare a statement");
-    it = m_prepared.emplace(sql, name).first;
-  }
-  PGresult* r = PQexecPrepared(m_conn.get(), it->second.c_str(), static_cast<int>(params.size()), values.data(),
-                               lengths.data(), formats.data(), 1);
+  auto name = prepared(sql, params);
+  if (!name.isOk()) return name.status();
+  SECAP_RETURN_IF_ERROR(flush());
+  const BoundParams bound(params);
+  g_roundTrips.fetch_add(1, std::memory_order_relaxed);
+  PGresult* r = PQexecPrepared(m_conn.get(), name->c_str(), bound.count(), bound.values.data(), bound.lengths.data(),
+                               bound.formats.data(), 1);
   Rows rows(r);
   const auto st = PQresultStatus(r);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return errorOf(r, "query failed");
   return rows;
+}
+
+Status Conn::queue(const std::string& sql, const std::vector<Param>& params) {
+  auto name = prepared(sql, params);
+  if (!name.isOk()) return name.status();
+  if (PQpipelineStatus(m_conn.get()) == PQ_PIPELINE_OFF && PQenterPipelineMode(m_conn.get()) != 1)
+    return errorOf(nullptr, "cannot queue statements");
+  const BoundParams bound(params);
+  if (PQsendQueryPrepared(m_conn.get(), name->c_str(), bound.count(), bound.values.data(), bound.lengths.data(),
+                          bound.formats.data(), 1) != 1)
+    return errorOf(nullptr, "cannot send a statement");
+  if (++m_queued >= kMaxQueued) return flush();
+  return Status::ok();
+}
+
+Status Conn::flush() {
+  if (PQpipelineStatus(m_conn.get()) == PQ_PIPELINE_OFF) return Status::ok();
+  g_roundTrips.fetch_add(1, std::memory_order_relaxed);
+  Status first = Status::ok();
+  if (PQpipelineSync(m_conn.get()) != 1) {
+    first = errorOf(nullptr, "cannot send the queued statements");
+  } else {
+    // Each queued statement answers with its result and then a null; the
+    // sync answers last. After a failure the rest come back "aborted".
+    for (int nulls = 0;;) {
+      PGresult* r = PQgetResult(m_conn.get());
+      if (!r) {
+        if (!healthy() || ++nulls > m_queued + 1) {
+          if (first.isOk()) first = errorOf(nullptr, "a queued statement got no answer");
+          break;
+        }
+        continue;
+      }
+      Rows rows(r);
+      const auto st = PQresultStatus(r);
+      if (st == PGRES_PIPELINE_SYNC) break;
+      if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_PIPELINE_ABORTED) continue;
+      if (first.isOk()) first = errorOf(r, "a queued statement failed");
+    }
+  }
+  m_queued = 0;
+  if (PQexitPipelineMode(m_conn.get()) != 1 && first.isOk()) first = errorOf(nullptr, "cannot end the pipeline");
+  return first;
 }
 
 Result<Pool::Lease> Pool::lease() {
@@ -184,7 +275,9 @@ Result<Pool::Lease> Pool::lease() {
 }
 
 void Pool::giveBack(std::unique_ptr<Conn> conn) {
-  // A connection left inside a transaction (an early return) is rolled back first.
+  // A connection left inside a transaction (an early return) is rolled back
+  // first, once its queued statements have answered.
+  if (conn->healthy()) (void)conn->flush();
   if (conn->healthy() && conn->inTransaction()) (void)conn->exec("ROLLBACK");
   std::lock_guard lock(m_mu);
   if (conn->healthy()) {

@@ -4,7 +4,9 @@
 // SQL text, binary parameters and results, and a connection pool.
 //
 // Parameters and results use PostgreSQL's binary format, so int8, float8,
-// bytea and text travel without escaping or parsing. Errors become Status:
+// bytea and text travel without escaping or parsing. Writes whose answer
+// nothing waits for can be queued (libpq's pipeline mode): they travel
+// together, one round trip for many, instead of one each. Errors become Status:
 // connection loss → kUnavailable, deadlock and serialization failures →
 // kAborted (retry the transaction), unique violations → kAlreadyExists.
 //
@@ -39,7 +41,14 @@ struct Param {
   static Param text(std::string_view v);
   static Param bytea(std::string_view v);
   static Param textArray(const std::vector<std::string>& values);
+  static Param int8Array(const std::vector<int64_t>& values);
+  static Param float8Array(const std::vector<double>& values);
 };
+
+// Round trips to PostgreSQL made by this process so far: a statement run and
+// waited for, a prepare, or one flush of queued statements. For tests and
+// benchmarks that count what a push costs.
+int64_t roundTrips();
 
 // The rows of one statement, in binary format.
 class Rows {
@@ -73,7 +82,15 @@ class Conn {
   // Runs one or more statements without parameters (DDL, BEGIN, COMMIT).
   Status exec(std::string_view sql);
   // Runs `sql` with parameters, preparing it on first use on this connection.
+  // exec and query first wait for every queued statement (flush) and fail
+  // with the first error among them.
   Result<Rows> query(const std::string& sql, const std::vector<Param>& params = {});
+  // Sends `sql` without waiting for its answer (pipeline mode). Its error,
+  // if any, comes from the next flush, exec or query: inside a transaction
+  // the transaction then fails whole, as it would have at once.
+  Status queue(const std::string& sql, const std::vector<Param>& params);
+  // Waits for every queued statement: one round trip for all of them.
+  Status flush();
 
   // False once the connection is broken; the pool then replaces it.
   [[nodiscard]] bool healthy() const { return PQstatus(m_conn.get()) == CONNECTION_OK; }
@@ -82,9 +99,15 @@ class Conn {
  private:
   explicit Conn(PGconn* c) : m_conn(c, &PQfinish) {}
   Status errorOf(PGresult* r, std::string_view what) const;
+  // The name of `sql` prepared on this connection, preparing it first.
+  Result<std::string> prepared(const std::string& sql, const std::vector<Param>& params);
 
+  // More than this many queued statements are flushed, so that neither side
+  // buffers an unbounded backlog of answers.
+  static constexpr int kMaxQueued = 4096;
   std::unique_ptr<PGconn, void (*)(PGconn*)> m_conn;
   std::unordered_map<std::string, std::string> m_prepared;  // sql → statement name
+  int m_queued = 0;
 };
 
 // A fixed-size pool. lease() waits for a free connection; a connection that

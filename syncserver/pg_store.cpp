@@ -1,7 +1,9 @@
 #include "pg_store.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
+#include <tuple>
 #include <vector>
 
 namespace secap::server {
@@ -272,6 +274,7 @@ class PgWriteTx final : public WriteTx {
 
   ~PgWriteTx() override {
     if (!m_lease->healthy()) return;
+    (void)m_lease->flush();
     if (!m_committed) (void)m_lease->exec("ROLLBACK");
     // A failure between taking the gate and releasing it must not leave the
     // session lock behind on a pooled connection: readers would wait forever.
@@ -290,7 +293,69 @@ class PgWriteTx final : public WriteTx {
     return Status::ok();
   }
 
+  // Three queries for the whole push instead of three per change: the
+  // remembered verdicts, the records and the readings' content keys it names.
+  // Taken under the scope's locks, so no other writer changes them; what this
+  // transaction writes afterwards drops the entry (read again when needed).
+  Status prefetch(const secap::v1::PushRequest& request) override {
+    m_seqHint = request.changes_size();
+    std::vector<std::string> changeIds;
+    std::map<EntityType, std::vector<std::string>> idsByType;
+    std::vector<std::string> meters;
+    std::vector<int64_t> times;
+    std::vector<double> values;
+    for (const auto& c : request.changes()) {
+      changeIds.push_back(c.change_id());
+      m_changes.emplace(c.change_id(), std::nullopt);
+      const EntityType type = core::entityTypeOf(c);
+      if (type == EntityType::kUnknown) continue;
+      idsByType[type].push_back(c.entity_id());
+      m_entities.emplace(std::make_pair(type, c.entity_id()), std::nullopt);
+      if (type == EntityType::kReading && std::isfinite(c.reading().value())) {
+        const auto& r = c.reading();
+        meters.push_back(r.meter_id());
+        times.push_back(r.taken_at());
+        values.push_back(r.value());
+        m_content.emplace(ContentKey{r.meter_id(), r.taken_at(), r.value()}, std::nullopt);
+      }
+    }
+    if (!changeIds.empty()) {
+      auto rows = m_lease->query(
+          "SELECT change_id, outcome, server_seq, canonical_entity_id FROM change_results "
+          "WHERE change_id = ANY($1::text[])",
+          {Param::textArray(changeIds)});
+      if (!rows.isOk()) return rows.status();
+      for (int i = 0; i < rows->size(); ++i)
+        m_changes[rows->getBytes(i, 0)] = RememberedResult{static_cast<secap::v1::Outcome>(rows->getInt(i, 1)),
+                                                           rows->getInt(i, 2), rows->getBytes(i, 3)};
+    }
+    for (const auto& [type, ids] : idsByType) {
+      auto rows = m_lease->query(std::string(kEntityColumns) + "WHERE type=$1 AND id = ANY($2::text[])",
+                                 {Param::int8(static_cast<int>(type)), Param::textArray(ids)});
+      if (!rows.isOk()) return rows.status();
+      std::vector<StoredEntity> found;
+      SECAP_RETURN_IF_ERROR(entitiesFrom(*rows, found));
+      for (auto& e : found) {
+        auto key = std::make_pair(e.type, e.id);
+        m_entities[key] = std::move(e);
+      }
+    }
+    if (!meters.empty()) {
+      auto rows = m_lease->query(
+          "SELECT rc.meter_id, rc.taken_at, rc.value, rc.reading_id, rc.server_seq "
+          "FROM unnest($1::text[], $2::int8[], $3::float8[]) AS k(meter_id, taken_at, value) "
+          "JOIN reading_content rc ON rc.meter_id=k.meter_id AND rc.taken_at=k.taken_at AND rc.value=k.value",
+          {Param::textArray(meters), Param::int8Array(times), Param::float8Array(values)});
+      if (!rows.isOk()) return rows.status();
+      for (int i = 0; i < rows->size(); ++i)
+        m_content[ContentKey{rows->getBytes(i, 0), rows->getInt(i, 1), rows->getDouble(i, 2)}] =
+            std::make_pair(rows->getBytes(i, 3), rows->getInt(i, 4));
+    }
+    return Status::ok();
+  }
+
   Result<std::optional<RememberedResult>> findChange(const std::string& changeId) override {
+    if (auto it = m_changes.find(changeId); it != m_changes.end()) return it->second;
     auto rows = m_lease->query("SELECT outcome, server_seq, canonical_entity_id FROM change_results WHERE change_id=$1",
                                {Param::text(changeId)});
     if (!rows.isOk()) return rows.status();
@@ -303,14 +368,15 @@ class PgWriteTx final : public WriteTx {
   }
 
   Status rememberChange(const std::string& changeId, const RememberedResult& r) override {
-    return m_lease
-        ->query("INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES($1,$2,$3,$4)",
-                {Param::text(changeId), Param::int8(static_cast<int>(r.outcome)), Param::int8(r.serverSeq),
-                 Param::text(r.canonicalEntityId)})
-        .status();
+    m_changes.erase(changeId);
+    return m_lease->queue(
+        "INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES($1,$2,$3,$4)",
+        {Param::text(changeId), Param::int8(static_cast<int>(r.outcome)), Param::int8(r.serverSeq),
+         Param::text(r.canonicalEntityId)});
   }
 
   Result<std::optional<StoredEntity>> getEntity(EntityType type, const std::string& id) override {
+    if (auto it = m_entities.find(std::make_pair(type, id)); it != m_entities.end()) return it->second;
     auto rows = m_lease->query(std::string(kEntityColumns) + "WHERE type=$1 AND id=$2",
                                {Param::int8(static_cast<int>(type)), Param::text(id)});
     if (!rows.isOk()) return rows.status();
@@ -323,6 +389,7 @@ class PgWriteTx final : public WriteTx {
   Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
                                                                               int64_t takenAt, double value) override {
     using R = std::optional<std::pair<std::string, int64_t>>;
+    if (auto it = m_content.find(ContentKey{meterId, takenAt, value}); it != m_content.end()) return it->second;
     auto rows = m_lease->query(
         "SELECT reading_id, server_seq FROM reading_content WHERE meter_id=$1 AND taken_at=$2 AND value=$3",
         {Param::text(meterId), Param::int8(takenAt), Param::float8(value)});
@@ -348,36 +415,33 @@ class PgWriteTx final : public WriteTx {
     if (!seq.isOk()) return seq.status();
     secap::v1::Change stored = change;
     stored.set_server_seq(*seq);
-    auto r = m_lease->query(
+    SECAP_RETURN_IF_ERROR(m_lease->queue(
         "INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES($1,$2,$3,$4,$5)",
         {Param::int8(*seq), Param::text(municipalityId), Param::int8(static_cast<int>(core::entityTypeOf(change))),
-         Param::text(change.entity_id()), Param::bytea(stored.SerializeAsString())});
-    if (!r.isOk()) return r.status();
+         Param::text(change.entity_id()), Param::bytea(stored.SerializeAsString())}));
     return *seq;
   }
 
   Status putEntity(const StoredEntity& e) override {
+    m_entities.erase(std::make_pair(e.type, e.id));
     SECAP_RETURN_IF_ERROR(
-        m_lease
-            ->query("INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, "
-                    "server_seq, data, stamps) VALUES($1,$2,$3,$4,$5,$6,$7 <> 0,$8,$9,$10) ON CONFLICT(type, id) DO "
-                    "UPDATE SET municipality_id=excluded.municipality_id, parent_id=excluded.parent_id, "
-                    "hlc=excluded.hlc, origin_device_id=excluded.origin_device_id, deleted=excluded.deleted, "
-                    "server_seq=excluded.server_seq, data=excluded.data, stamps=excluded.stamps",
-                    {Param::int8(static_cast<int>(e.type)), Param::text(e.id), Param::text(e.municipalityId),
-                     Param::text(e.parentId), Param::int8(static_cast<int64_t>(e.hlc)), Param::text(e.originDeviceId),
-                     Param::int8(e.deleted ? 1 : 0), Param::int8(e.serverSeq),
-                     Param::bytea(core::serializeEntity(e.entity)), Param::bytea(core::encodeStamps(e.stamps))})
-            .status());
+        m_lease->queue("INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, "
+                       "server_seq, data, stamps) VALUES($1,$2,$3,$4,$5,$6,$7 <> 0,$8,$9,$10) ON CONFLICT(type, id) DO "
+                       "UPDATE SET municipality_id=excluded.municipality_id, parent_id=excluded.parent_id, "
+                       "hlc=excluded.hlc, origin_device_id=excluded.origin_device_id, deleted=excluded.deleted, "
+                       "server_seq=excluded.server_seq, data=excluded.data, stamps=excluded.stamps",
+                       {Param::int8(static_cast<int>(e.type)), Param::text(e.id), Param::text(e.municipalityId),
+                        Param::text(e.parentId), Param::int8(static_cast<int64_t>(e.hlc)),
+                        Param::text(e.originDeviceId), Param::int8(e.deleted ? 1 : 0), Param::int8(e.serverSeq),
+                        Param::bytea(core::serializeEntity(e.entity)), Param::bytea(core::encodeStamps(e.stamps))}));
     if (e.type != EntityType::kReading) return Status::ok();
     const auto& r = e.entity.reading();
-    return m_lease
-        ->query(
-            "INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
-            "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
-            {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
-             Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)})
-        .status();
+    m_content.erase(ContentKey{r.meter_id(), r.taken_at(), r.value()});
+    return m_lease->queue(
+        "INSERT INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
+        "VALUES($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
+        {Param::text(r.meter_id()), Param::int8(r.taken_at()), Param::float8(r.value()), Param::text(r.id()),
+         Param::int8(e.serverSeq), Param::int8(r.has_period_start() ? r.period_start() : 0)});
   }
 
   Status removeChange(int64_t seq) override {
@@ -411,12 +475,10 @@ class PgWriteTx final : public WriteTx {
   }
 
   Status markKiosksForResync(const std::string& municipalityId) override {
-    return m_lease
-        ->query(
-            "UPDATE devices SET resync_pending=resync_pending+1 WHERE revoked_at=0 AND id IN "
-            "(SELECT device_id FROM device_roles WHERE municipality_id=$1 AND role='kiosk')",
-            {Param::text(municipalityId)})
-        .status();
+    return m_lease->queue(
+        "UPDATE devices SET resync_pending=resync_pending+1 WHERE revoked_at=0 AND id IN "
+        "(SELECT device_id FROM device_roles WHERE municipality_id=$1 AND role='kiosk')",
+        {Param::text(municipalityId)});
   }
 
   // --- Rollups ---
@@ -449,14 +511,12 @@ class PgWriteTx final : public WriteTx {
   Status addToMeterRollup(const std::string& meterId, const std::string& municipalityId,
                           const core::MeterRollup& delta) override {
     for (const auto& [month, use] : delta.months)
-      SECAP_RETURN_IF_ERROR(
-          m_lease
-              ->query("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5) "
-                      "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=meter_months.kwh+excluded.kwh, "
-                      "readings=meter_months.readings+excluded.readings, municipality_id=excluded.municipality_id",
-                      {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId),
-                       Param::float8(use.kwh), Param::int8(use.readings)})
-              .status());
+      SECAP_RETURN_IF_ERROR(m_lease->queue(
+          "INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5) "
+          "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=meter_months.kwh+excluded.kwh, "
+          "readings=meter_months.readings+excluded.readings, municipality_id=excluded.municipality_id",
+          {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId), Param::float8(use.kwh),
+           Param::int8(use.readings)}));
     return setChainEnd(meterId, delta.end);
   }
 
@@ -486,14 +546,12 @@ class PgWriteTx final : public WriteTx {
       auto old = stored.months.find(month);
       if (!moved && old != stored.months.end() && old->second.kwh == use.kwh && old->second.readings == use.readings)
         continue;
-      SECAP_RETURN_IF_ERROR(
-          m_lease
-              ->query("INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5) "
-                      "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=excluded.kwh, readings=excluded.readings, "
-                      "municipality_id=excluded.municipality_id",
-                      {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId),
-                       Param::float8(use.kwh), Param::int8(use.readings)})
-              .status());
+      SECAP_RETURN_IF_ERROR(m_lease->queue(
+          "INSERT INTO meter_months(meter_id, ym, municipality_id, kwh, readings) VALUES($1,$2,$3,$4,$5) "
+          "ON CONFLICT(meter_id, ym) DO UPDATE SET kwh=excluded.kwh, readings=excluded.readings, "
+          "municipality_id=excluded.municipality_id",
+          {Param::text(meterId), Param::int8(month.index()), Param::text(municipalityId), Param::float8(use.kwh),
+           Param::int8(use.readings)}));
     }
     return setChainEnd(meterId, rollup.end);
   }
@@ -538,14 +596,12 @@ class PgWriteTx final : public WriteTx {
 
   Status setChainEnd(const std::string& meterId, const std::optional<core::ChainEnd>& end) {
     if (!end) return m_lease->query("DELETE FROM meter_chain WHERE meter_id=$1", {Param::text(meterId)}).status();
-    return m_lease
-        ->query(
-            "INSERT INTO meter_chain(meter_id, reading_id, taken_at, value, kind) VALUES($1,$2,$3,$4,$5) "
-            "ON CONFLICT(meter_id) DO UPDATE SET reading_id=excluded.reading_id, taken_at=excluded.taken_at, "
-            "value=excluded.value, kind=excluded.kind",
-            {Param::text(meterId), Param::text(end->readingId), Param::int8(end->takenAtMs), Param::float8(end->value),
-             Param::int8(static_cast<int>(end->kind))})
-        .status();
+    return m_lease->queue(
+        "INSERT INTO meter_chain(meter_id, reading_id, taken_at, value, kind) VALUES($1,$2,$3,$4,$5) "
+        "ON CONFLICT(meter_id) DO UPDATE SET reading_id=excluded.reading_id, taken_at=excluded.taken_at, "
+        "value=excluded.value, kind=excluded.kind",
+        {Param::text(meterId), Param::text(end->readingId), Param::int8(end->takenAtMs), Param::float8(end->value),
+         Param::int8(static_cast<int>(end->kind))});
   }
 
   // The first seq of the transaction is taken under the gate together with
@@ -556,14 +612,15 @@ class PgWriteTx final : public WriteTx {
   Result<int64_t> nextSeq() {
     if (m_firstSeq != 0) {
       if (m_block.empty()) {
-        auto rows =
-            m_lease->query("SELECT nextval('change_seq') FROM generate_series(1, $1)", {Param::int8(kSeqBlock)});
+        const int64_t block = std::clamp(m_seqHint - m_seqsTaken, kSeqBlock, int64_t{5000});
+        auto rows = m_lease->query("SELECT nextval('change_seq') FROM generate_series(1, $1)", {Param::int8(block)});
         if (!rows.isOk()) return rows.status();
         for (int i = 0; i < rows->size(); ++i) m_block.push_back(rows->getInt(i, 0));
         std::sort(m_block.begin(), m_block.end(), std::greater<>());  // taken from the back, lowest first
       }
       const int64_t seq = m_block.back();
       m_block.pop_back();
+      ++m_seqsTaken;
       return seq;
     }
     SECAP_RETURN_IF_ERROR(m_lease->exec(kLockGateShared));
@@ -574,6 +631,7 @@ class PgWriteTx final : public WriteTx {
     SECAP_RETURN_IF_ERROR(m_lease->exec(kUnlockGateShared));
     m_gateHeld = false;
     m_firstSeq = rows->getInt(0, 0);
+    m_seqsTaken = 1;
     if (m_store.afterFirstSeqTaken) m_store.afterFirstSeqTaken(m_firstSeq);
     return m_firstSeq;
   }
@@ -581,7 +639,14 @@ class PgWriteTx final : public WriteTx {
   PgStore& m_store;
   pg::Pool::Lease m_lease;
   static constexpr int64_t kSeqBlock = 32;
+  // What prefetch loaded, by key; nullopt: known to be absent.
+  using ContentKey = std::tuple<std::string, int64_t, double>;
+  std::map<std::string, std::optional<RememberedResult>> m_changes;
+  std::map<std::pair<EntityType, std::string>, std::optional<StoredEntity>> m_entities;
+  std::map<ContentKey, std::optional<std::pair<std::string, int64_t>>> m_content;
+  int64_t m_seqHint = 0;  // the changes of the push: seqs are taken in blocks of up to this many
   int64_t m_firstSeq = 0;
+  int64_t m_seqsTaken = 0;
   std::vector<int64_t> m_block;  // seqs taken but not used yet, highest first
   bool m_gateHeld = false;
   bool m_committed = false;

@@ -171,6 +171,11 @@ struct UploadProgress {
 class WriteTx {
  public:
   virtual ~WriteTx() = default;  // Rolls back unless committed.
+  // A hint before a push: the remembered verdicts, records and readings'
+  // content keys its changes will be looked up by. A backend with a round
+  // trip per lookup (PostgreSQL) loads them in a few queries; the embedded
+  // one needs no hint.
+  virtual Status prefetch(const secap::v1::PushRequest& /*request*/) { return Status::ok(); }
   virtual Result<std::optional<RememberedResult>> findChange(const std::string& changeId) = 0;
   virtual Status rememberChange(const std::string& changeId, const RememberedResult& result) = 0;
   virtual Result<std::optional<StoredEntity>> getEntity(core::EntityType type, const std::string& id) = 0;

@@ -217,3 +217,102 @@ TEST(Store, RecordsByScopeAndParentUseTheirIndexes) {
       planOf(std::string(server::sqlite_sql::kEntitiesByParent) + "WHERE type=4 AND parent_id='meter'");
   EXPECT_NE(byParent.find("INDEX entities_by_parent (type=? AND parent_id=?)"), std::string::npos) << byParent;
 }
+
+namespace {
+
+v1::Change readingChange(const std::string& changeId, const std::string& id, int64_t takenAt, double value) {
+  v1::Change c;
+  c.set_change_id(changeId);
+  c.set_entity_id(id);
+  c.set_hlc(core::makeHlc(kNow - 60000, 1));
+  auto* r = c.mutable_reading();
+  r->set_id(id);
+  r->set_meter_id(secap::testing::kMeterId);
+  r->set_taken_at(takenAt);
+  r->set_value(value);
+  r->set_kind(v1::READING_KIND_ACTUAL);
+  r->set_source(v1::READING_SOURCE_MANUAL);
+  return c;
+}
+
+v1::Change siteChange(const std::string& changeId, const std::string& id, const std::string& name, uint16_t counter) {
+  v1::Change c;
+  c.set_change_id(changeId);
+  c.set_entity_id(id);
+  c.set_hlc(core::makeHlc(kNow - 60000, counter));
+  auto* s = c.mutable_site();
+  s->set_id(id);
+  s->set_municipality_id(secap::testing::kMunicipalityId);
+  s->set_name(name);
+  return c;
+}
+
+std::string uuid(int n) {
+  return "0190b000-0000-7000-9000-" + std::string(12 - std::to_string(n).size(), '0') + std::to_string(n);
+}
+
+}  // namespace
+
+// A push is judged against what the same push wrote before it, not only
+// against what was stored before it began: PostgreSQL loads a push's lookups
+// in a few queries up front, and must not answer from that stale picture.
+TEST(Store, APushSeesWhatItsOwnEarlierChangesWrote) {
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_own_writes"));
+  ASSERT_TRUE(server::applyPush(*store, server::serverWriter(), request(base()), kNow).isOk());
+  const auto stored = readingChange(uuid(1), uuid(101), kNow - 50000, 100);
+  ASSERT_TRUE(server::applyPush(*store, server::serverWriter(), request({stored}), kNow).isOk());
+
+  const auto pushed = server::applyPush(*store, server::serverWriter(),
+                                        request({
+                                            stored,                                                 // seen before
+                                            readingChange(uuid(2), uuid(102), kNow - 50000, 100),   // content stored
+                                            readingChange(uuid(3), uuid(103), kNow - 40000, 200),   // new
+                                            readingChange(uuid(3), uuid(103), kNow - 40000, 200),   // again, same id
+                                            readingChange(uuid(4), uuid(104), kNow - 40000, 200),   // content of 103
+                                            siteChange(uuid(5), uuid(201), "Przedszkole", 1),       // new site
+                                            siteChange(uuid(6), uuid(201), "Przedszkole nr 2", 2),  // renamed
+                                        }),
+                                        kNow);
+  ASSERT_TRUE(pushed.isOk()) << pushed.status().toString();
+  const auto& r = pushed->results();
+  ASSERT_EQ(r.size(), 7);
+  EXPECT_EQ(r[0].outcome(), v1::DUPLICATE);
+  EXPECT_EQ(r[1].outcome(), v1::DUPLICATE);
+  EXPECT_EQ(r[1].canonical_entity_id(), uuid(101));
+  EXPECT_EQ(r[2].outcome(), v1::ACCEPTED);
+  EXPECT_EQ(r[3].outcome(), v1::DUPLICATE);
+  EXPECT_EQ(r[3].server_seq(), r[2].server_seq());
+  EXPECT_EQ(r[4].outcome(), v1::DUPLICATE);
+  EXPECT_EQ(r[4].canonical_entity_id(), uuid(103));
+  EXPECT_EQ(r[5].outcome(), v1::ACCEPTED);
+  EXPECT_EQ(r[6].outcome(), v1::ACCEPTED);
+  auto site = store->entity(core::EntityType::kSite, uuid(201));
+  ASSERT_TRUE(site.isOk() && site->has_value());
+  EXPECT_EQ((*site)->entity.site().name(), "Przedszkole nr 2");
+  auto readings = store->entitiesOf(core::EntityType::kReading, secap::testing::kMunicipalityId);
+  ASSERT_TRUE(readings.isOk());
+  EXPECT_EQ(readings->size(), 2u);  // 101 and 103, each once
+}
+
+// DESIGN.md §10 and issue 15: on PostgreSQL a push no longer costs about
+// seven round trips a change. Its lookups are loaded together and its writes
+// are queued (pipeline mode), so a push of 1 000 readings takes a handful.
+TEST(Store, OnPostgresAPushOfAThousandReadingsTakesAFewRoundTrips) {
+  if (!secap::testing::onPostgres()) GTEST_SKIP() << "the embedded store makes no round trips";
+  TestDatabase db;
+  auto store = openTestStore(db, freshDir("store_round_trips"));
+  ASSERT_TRUE(server::applyPush(*store, server::serverWriter(), request(base()), kNow).isOk());
+  std::vector<v1::Change> batch;
+  for (int i = 0; i < 1000; ++i)
+    batch.push_back(readingChange(uuid(1000 + i), uuid(5000 + i), kNow - 900000 + i * 100, 1000 + i));
+  const int64_t before = server::pg::roundTrips();
+  const auto pushed = server::applyPush(*store, server::serverWriter(), request(batch), kNow);
+  const int64_t trips = server::pg::roundTrips() - before;
+  ASSERT_TRUE(pushed.isOk()) << pushed.status().toString();
+  for (const auto& r : pushed->results()) ASSERT_EQ(r.outcome(), v1::ACCEPTED) << r.message();
+  EXPECT_LT(trips, 40) << "round trips for a push of 1 000 readings";
+  auto readings = store->entitiesOf(core::EntityType::kReading, secap::testing::kMunicipalityId);
+  ASSERT_TRUE(readings.isOk());
+  EXPECT_EQ(readings->size(), 1000u);
+}
