@@ -55,8 +55,9 @@ inline std::vector<v1::Change> readingChanges(int n, int64_t& takenAt) {
   out.reserve(n);
   for (int i = 0; i < n; ++i) {
     v1::Change c;
-    c.set_change_id(core::newUuidV7(clock));
+    // As the app records a reading: its id is also the change's key.
     c.set_entity_id(core::newUuidV7(clock));
+    c.set_change_id(c.entity_id());
     c.set_hlc(core::makeHlc(kNow - 1000, static_cast<uint16_t>(i)));
     auto* r = c.mutable_reading();
     r->set_id(c.entity_id());

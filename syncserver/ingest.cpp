@@ -6,6 +6,7 @@
 
 #include "rollups.h"
 #include "scope.h"
+#include "secap/core/entity.h"
 #include "secap/core/validation.h"
 
 namespace secap::server {
@@ -218,7 +219,10 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
     return c;
   };
 
-  for (const Change& change : request.changes()) {
+  Change expanded;
+  for (const Change& sent : request.changes()) {
+    // A device sends a reading's id once, as entity_id (compactForWire).
+    const Change& change = core::withEmbeddedId(sent, expanded);
     ChangeResult& result = *response.add_results();
     result.set_change_id(change.change_id());
 

@@ -117,6 +117,17 @@ std::string embeddedIdOf(const Change& change) {
   return m ? stringField(*m, "id") : std::string();
 }
 
+void compactForWire(Change& change) {
+  if (change.has_reading() && change.reading().id() == change.entity_id()) change.mutable_reading()->clear_id();
+}
+
+const Change& withEmbeddedId(const Change& sent, Change& scratch) {
+  if (!sent.has_reading() || !sent.reading().id().empty()) return sent;
+  scratch = sent;
+  scratch.mutable_reading()->set_id(sent.entity_id());
+  return scratch;
+}
+
 std::string serializeEntity(const Change& change) {
   const Message* m = entityOf(change);
   return m ? m->SerializeAsString() : std::string();

@@ -378,7 +378,14 @@ Result<Reading> LocalStore::recordReading(Reading reading) {
   Change change;
   {
     std::lock_guard lock(m_mu);
-    if (reading.id().empty()) reading.set_id(newUuidV7(m_clock));
+    if (reading.id().empty()) {
+      // A new reading is written once: its id serves as the change's
+      // idempotency key too, so the wire carries one random id, not two
+      // (DESIGN.md §10, wire size). A later change of the same reading is a
+      // duplicate on the server whatever its key (readings are append-only).
+      reading.set_id(newUuidV7(m_clock));
+      change.set_change_id(reading.id());
+    }
     if (reading.taken_at() == 0) reading.set_taken_at(m_hlc.correctedNowMs());
     if (reading.kind() == secap::v1::READING_KIND_UNSPECIFIED) reading.set_kind(secap::v1::READING_KIND_ACTUAL);
     if (reading.source() == secap::v1::READING_SOURCE_UNSPECIFIED) reading.set_source(secap::v1::READING_SOURCE_MANUAL);

@@ -7,6 +7,7 @@
 
 #include "secap/core/attachment_fetcher.h"
 #include "secap/core/enroll_uri.h"
+#include "secap/core/entity.h"
 
 namespace secap::core {
 
@@ -77,7 +78,7 @@ Status SyncClient::pushAll() {
     if (batch.empty()) return Status::ok();
     secap::v1::PushRequest req;
     req.set_schema_version(kSchemaVersion);
-    for (const auto& e : batch) *req.add_changes() = e.change;
+    for (const auto& e : batch) core::compactForWire(*req.add_changes() = e.change);
     const int64_t sentAt = m_store.clock().nowMs();
     auto resp = m_transport.push(req, token);
     if (!resp.isOk()) return resp.status();

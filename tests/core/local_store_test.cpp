@@ -112,6 +112,8 @@ TEST(LocalStoreOutbox, RecordingAReadingWritesTheRowAndItsOutboxEntry) {
   auto outbox = store->pendingOutbox(100, 1 << 20);
   ASSERT_EQ(outbox.size(), 1u);
   EXPECT_EQ(outbox[0].change.entity_id(), saved->id());
+  // One random id on the wire, not two: the new reading's id is its change's key.
+  EXPECT_EQ(outbox[0].change.change_id(), saved->id());
   EXPECT_NE(outbox[0].change.hlc(), 0u);
   EXPECT_EQ(outbox[0].change.reading().value(), 1234.5);
 }

@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "harness.h"
+#include "secap/core/entity.h"
 #include "secap/core/ids.h"
 #include "sync_calls.h"
 
@@ -96,6 +97,33 @@ TEST_F(SyncServiceTest, PushAcceptsThenRemembersEachChangeId) {
   ASSERT_TRUE(push(*h, device, {c}, again).ok());
   EXPECT_EQ(again.results(0).outcome(), v1::DUPLICATE);
   EXPECT_EQ(again.results(0).server_seq(), first.results(0).server_seq());
+}
+
+// The app sends a reading's id once, as the change's entity_id (and, for a
+// new reading, as its change_id too): the server stores the reading under
+// that id and every device pulls it back whole.
+TEST_F(SyncServiceTest, AReadingSentWithItsIdOnceIsStoredAndPulledWithIt) {
+  auto c = readingChange(h->clock, 300, kServerNow - 5000);
+  c.set_change_id(c.entity_id());
+  core::compactForWire(c);
+  ASSERT_TRUE(c.reading().id().empty());
+  v1::PushResponse resp;
+  ASSERT_TRUE(push(*h, device, {c}, resp).ok());
+  ASSERT_EQ(resp.results(0).outcome(), v1::ACCEPTED) << resp.results(0).message();
+  v1::PushResponse again;
+  ASSERT_TRUE(push(*h, device, {c}, again).ok());
+  EXPECT_EQ(again.results(0).outcome(), v1::DUPLICATE);
+  Device other = enroll(*h, h->code(kMunicipalityId), "install-compact");
+  v1::PullResponse page;
+  ASSERT_TRUE(pull(*h, other, 0, page).ok());
+  int found = 0;
+  for (const auto& p : page.changes())
+    if (p.entity_id() == c.entity_id()) {
+      ++found;
+      EXPECT_EQ(p.reading().id(), c.entity_id());
+      EXPECT_EQ(p.reading().value(), 300);
+    }
+  EXPECT_EQ(found, 1);
 }
 
 TEST_F(SyncServiceTest, TheSameReadingFromTwoDevicesIsStoredOnce) {

@@ -91,6 +91,12 @@ EntityType parentTypeOf(const secap::v1::Change& change);
 const google::protobuf::Message* entityMessageOf(const secap::v1::Change& change);
 // The entity's own id as stored inside the entity message.
 std::string embeddedIdOf(const secap::v1::Change& change);
+// A reading's own id is its change's entity_id: the device sends it once
+// (DESIGN.md §10, wire size). compactForWire clears `reading.id` when it
+// equals entity_id; withEmbeddedId gives the change with it filled in again,
+// `sent` itself when nothing is missing, else a copy made in `scratch`.
+void compactForWire(secap::v1::Change& change);
+const secap::v1::Change& withEmbeddedId(const secap::v1::Change& sent, secap::v1::Change& scratch);
 // Serialises only the entity message of a change (the stored row's data).
 std::string serializeEntity(const secap::v1::Change& change);
 // Restores a change's entity message from stored bytes; false when corrupt.
