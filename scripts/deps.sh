@@ -12,8 +12,9 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libboost1.81-dev libsqlite3-dev libpq-dev postgresql libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libzxing-dev libssl-dev libpng-dev openssl prometheus-cpp-dev
-  # tests and benchmarks (dbus-daemon: a private bus for the keychain test)
-  libgtest-dev libgmock-dev libbenchmark-dev dbus-daemon
+  # tests and benchmarks (dbus-daemon: a private bus for the keychain test; nftables: the
+  # poor link test's packet loss; iproute2: its tc and ip)
+  libgtest-dev libgmock-dev libbenchmark-dev dbus-daemon nftables iproute2
   # the Qt Quick app
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools
   qt6-qpa-plugins qt6-charts-dev qt6-multimedia-dev qt6-positioning-dev libqt6positioning6-plugins
