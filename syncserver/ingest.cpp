@@ -91,9 +91,9 @@ class HistoryCache {
 Result<std::string> municipalityOf(ParentCache& parents, const Change& change, const StoredEntity* existing) {
   const EntityType type = core::entityTypeOf(change);
   if (type == EntityType::kMunicipality) return change.municipality().id();
-  const auto written = core::fieldsWritten(change);
   const auto parentField = core::parentFieldOf(type);
-  const bool parentWritten = written && std::find(written->begin(), written->end(), parentField) != written->end();
+  const bool parentWritten =
+      !parentField.empty() && core::fieldMaskIsValid(change) && core::writesField(change, parentField);
   const std::string parentId = parentWritten ? core::parentIdOf(change) : std::string();
   // Emission factors and templates without a municipality are global.
   const bool mayBeGlobal = type == EntityType::kEmissionFactor || type == EntityType::kInspectionTemplate;

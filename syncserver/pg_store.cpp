@@ -413,12 +413,10 @@ class PgWriteTx final : public WriteTx {
   Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
     auto seq = nextSeq();
     if (!seq.isOk()) return seq.status();
-    secap::v1::Change stored = change;
-    stored.set_server_seq(*seq);
     SECAP_RETURN_IF_ERROR(m_lease->queue(
         "INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES($1,$2,$3,$4,$5)",
         {Param::int8(*seq), Param::text(municipalityId), Param::int8(static_cast<int>(core::entityTypeOf(change))),
-         Param::text(change.entity_id()), Param::bytea(stored.SerializeAsString())}));
+         Param::text(change.entity_id()), Param::bytea(core::serializeWithServerSeq(change, *seq))}));
     return *seq;
   }
 

@@ -257,7 +257,8 @@ class SqliteWriteTx final : public WriteTx {
   Status begin() { return m_tx.begin(); }
 
   Result<std::optional<RememberedResult>> findChange(const std::string& changeId) override {
-    auto st = m_db.cached("SELECT outcome, server_seq, canonical_entity_id FROM change_results WHERE change_id=?");
+    auto st =
+        stmt(m_findChange, "SELECT outcome, server_seq, canonical_entity_id FROM change_results WHERE change_id=?");
     if (!st.isOk()) return st.status();
     (*st)->bind(1, changeId);
     auto row = (*st)->step();
@@ -272,8 +273,8 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Status rememberChange(const std::string& changeId, const RememberedResult& r) override {
-    auto st =
-        m_db.cached("INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES(?,?,?,?)");
+    auto st = stmt(m_rememberChange,
+                   "INSERT INTO change_results(change_id, outcome, server_seq, canonical_entity_id) VALUES(?,?,?,?)");
     if (!st.isOk()) return st.status();
     return (*st)
         ->bind(1, changeId)
@@ -284,11 +285,16 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<std::optional<StoredEntity>> getEntity(EntityType type, const std::string& id) override {
-    auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND id=?");
-    if (!st.isOk()) return st.status();
-    (*st)->bind(1, static_cast<int>(type)).bind(2, id);
+    if (!m_getEntity) {
+      auto st = m_db.cached(std::string(kEntityColumns) + "WHERE type=? AND id=?");
+      if (!st.isOk()) return st.status();
+      m_getEntity = *st;
+    }
+    m_getEntity->reset();
+    Stmt* st = m_getEntity;
+    st->bind(1, static_cast<int>(type)).bind(2, id);
     std::vector<StoredEntity> rows;
-    SECAP_RETURN_IF_ERROR(rowsOf(**st, rows));
+    SECAP_RETURN_IF_ERROR(rowsOf(*st, rows));
     if (rows.empty()) return std::optional<StoredEntity>();
     return std::optional<StoredEntity>(std::move(rows.front()));
   }
@@ -296,8 +302,8 @@ class SqliteWriteTx final : public WriteTx {
   Result<std::optional<std::pair<std::string, int64_t>>> findReadingByContent(const std::string& meterId,
                                                                               int64_t takenAt, double value) override {
     using R = std::optional<std::pair<std::string, int64_t>>;
-    auto st =
-        m_db.cached("SELECT reading_id, server_seq FROM reading_content WHERE meter_id=? AND taken_at=? AND value=?");
+    auto st = stmt(m_findContent,
+                   "SELECT reading_id, server_seq FROM reading_content WHERE meter_id=? AND taken_at=? AND value=?");
     if (!st.isOk()) return st.status();
     (*st)->bind(1, meterId).bind(2, takenAt).bind(3, value);
     auto row = (*st)->step();
@@ -328,31 +334,36 @@ class SqliteWriteTx final : public WriteTx {
     // One writer at a time, so the next seq is simply one past the highest
     // (compaction never removes the highest entry), or past the floor set
     // after a restore.
-    auto next = m_db.cached(
-        "SELECT max(coalesce((SELECT max(seq) FROM change_log), 0), "
-        "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0)) + 1");
-    if (!next.isOk()) return next.status();
-    auto row = (*next)->step();
-    if (!row.isOk()) return row.status();
-    const int64_t seq = (*next)->columnInt(0);
-    (*next)->reset();
-    secap::v1::Change stored = change;
-    stored.set_server_seq(seq);
-    auto st =
-        m_db.cached("INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES(?,?,?,?,?)");
+    // The transaction is the only writer: after its first seq, the next is
+    // simply one more (until a floor or a removal changes the picture).
+    if (m_nextSeq == 0) {
+      auto next = m_db.cached(
+          "SELECT max(coalesce((SELECT max(seq) FROM change_log), 0), "
+          "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0)) + 1");
+      if (!next.isOk()) return next.status();
+      auto row = (*next)->step();
+      if (!row.isOk()) return row.status();
+      m_nextSeq = (*next)->columnInt(0);
+      (*next)->reset();
+    }
+    const int64_t seq = m_nextSeq;
+    auto st = stmt(m_appendChange,
+                   "INSERT INTO change_log(seq, municipality_id, entity_type, entity_id, payload) VALUES(?,?,?,?,?)");
     if (!st.isOk()) return st.status();
     SECAP_RETURN_IF_ERROR((*st)
                               ->bind(1, seq)
                               .bind(2, municipalityId)
                               .bind(3, static_cast<int>(core::entityTypeOf(change)))
                               .bind(4, change.entity_id())
-                              .bindBlob(5, stored.SerializeAsString())
+                              .bindBlob(5, core::serializeWithServerSeq(change, seq))
                               .exec());
+    ++m_nextSeq;
     return seq;
   }
 
   Status putEntity(const StoredEntity& e) override {
-    auto st = m_db.cached(
+    auto st = stmt(
+        m_putEntity,
         "INSERT INTO entities(type, id, municipality_id, parent_id, hlc, origin_device_id, deleted, server_seq, data, "
         "stamps) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(type, id) DO UPDATE SET "
         "municipality_id=excluded.municipality_id, parent_id=excluded.parent_id, hlc=excluded.hlc, "
@@ -373,9 +384,10 @@ class SqliteWriteTx final : public WriteTx {
                               .exec());
     if (e.type == EntityType::kReading) {
       const auto& r = e.entity.reading();
-      auto rc = m_db.cached(
-          "INSERT OR IGNORE INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
-          "VALUES(?,?,?,?,?,?)");
+      auto rc =
+          stmt(m_putContent,
+               "INSERT OR IGNORE INTO reading_content(meter_id, taken_at, value, reading_id, server_seq, period_start) "
+               "VALUES(?,?,?,?,?,?)");
       if (!rc.isOk()) return rc.status();
       SECAP_RETURN_IF_ERROR((*rc)
                                 ->bind(1, r.meter_id())
@@ -390,6 +402,7 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Status removeChange(int64_t seq) override {
+    m_nextSeq = 0;
     auto st = m_db.cached("DELETE FROM change_log WHERE seq=?");
     if (!st.isOk()) return st.status();
     return (*st)->bind(1, seq).exec();
@@ -416,6 +429,7 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Status raiseSeqFloor(int64_t floor) override {
+    m_nextSeq = 0;
     auto st = m_db.cached(
         "INSERT INTO meta(key, value) VALUES('seq_floor', ?) "
         "ON CONFLICT(key) DO UPDATE SET value=max(value, excluded.value)");
@@ -592,9 +606,29 @@ class SqliteWriteTx final : public WriteTx {
         .exec();
   }
 
+  // A hot statement of ingest: looked up by its SQL text on first use in the
+  // transaction, then by this pointer (Db owns it; it lives as long as Db).
+  Result<Stmt*> stmt(Stmt*& slot, std::string_view sql) {
+    if (!slot) {
+      auto st = m_db.cached(sql);
+      if (!st.isOk()) return st.status();
+      slot = *st;
+    }
+    slot->reset();
+    return slot;
+  }
+
   std::unique_lock<std::mutex> m_lock;
   Db& m_db;
   core::sqlite::Transaction m_tx;
+  int64_t m_nextSeq = 0;  // 0: not known yet
+  Stmt* m_findChange = nullptr;
+  Stmt* m_rememberChange = nullptr;
+  Stmt* m_getEntity = nullptr;
+  Stmt* m_findContent = nullptr;
+  Stmt* m_appendChange = nullptr;
+  Stmt* m_putEntity = nullptr;
+  Stmt* m_putContent = nullptr;
 };
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {

@@ -1,7 +1,10 @@
 #include "secap/core/entity.h"
 
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/message.h>
+#include <google/protobuf/wire_format_lite.h>
 
 namespace secap::core {
 
@@ -126,6 +129,19 @@ const Change& withEmbeddedId(const Change& sent, Change& scratch) {
   scratch = sent;
   scratch.mutable_reading()->set_id(sent.entity_id());
   return scratch;
+}
+
+std::string serializeWithServerSeq(const Change& change, int64_t seq) {
+  std::string out = change.SerializeAsString();
+  if (seq == change.server_seq()) return out;
+  // A parser keeps the last value of a scalar field, so server_seq appended
+  // after the rest is the seq of the parsed change.
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    google::protobuf::internal::WireFormatLite::WriteInt64(Change::kServerSeqFieldNumber, seq, &coded);
+  }
+  return out;
 }
 
 std::string serializeEntity(const Change& change) {

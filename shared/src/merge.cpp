@@ -58,6 +58,25 @@ std::optional<std::vector<std::string>> fieldsWritten(const Change& change) {
   return out;
 }
 
+bool fieldMaskIsValid(const Change& change) {
+  const Message* entity = entityMessage(change);
+  if (!entity) return true;
+  const auto* desc = entity->GetDescriptor();
+  return std::all_of(change.fields().begin(), change.fields().end(), [&](const std::string& name) {
+    return name == kDeletedField || (name != "id" && desc->FindFieldByName(name) != nullptr);
+  });
+}
+
+bool writesField(const Change& change, std::string_view field) {
+  const auto& mask = change.fields();
+  const bool named = std::find(mask.begin(), mask.end(), field) != mask.end();
+  if (field == kDeletedField) return change.deleted() || named;
+  const Message* entity = entityMessage(change);
+  if (!entity || field == "id" || !entity->GetDescriptor()->FindFieldByName(std::string(field))) return false;
+  // An empty mask writes every field, unless the change is a plain delete.
+  return mask.empty() ? !change.deleted() : named;
+}
+
 std::vector<std::string> mergeChange(MergedRecord& record, const Change& change, std::string_view origin) {
   std::vector<std::string> changed;
   const auto fields = fieldsWritten(change);

@@ -254,11 +254,11 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
     return reject("inspection.immutable", "a submitted inspection cannot be changed; amend it with a new one");
   if (isAppendOnly(type) && change.deleted())
     return reject("change.append_only", "append-only records cannot be deleted");
-  const auto written = fieldsWritten(change);
-  if (!written) return reject("change.unknown_field", "the field mask names a field this record does not have");
+  if (!fieldMaskIsValid(change))
+    return reject("change.unknown_field", "the field mask names a field this record does not have");
   if (isAppendOnly(type) && change.fields_size() > 0)
     return reject("change.append_only", "append-only records are sent whole, without a field mask");
-  auto writes = [&](const char* field) { return std::find(written->begin(), written->end(), field) != written->end(); };
+  auto writes = [&](const char* field) { return writesField(change, field); };
 
   auto parentExists = [&](EntityType parentType, const std::string& id) {
     return ctx.exists && ctx.exists(parentType, id);
@@ -344,7 +344,7 @@ std::optional<Rejection> validateChange(const Change& change, const ValidationCo
     }
     case EntityType::kAttachment: {
       const auto& a = change.attachment();
-      if (stored && !stored->deleted() && changesAttachmentContent(a, stored->attachment(), *written))
+      if (stored && !stored->deleted() && changesAttachmentContent(a, stored->attachment(), *fieldsWritten(change)))
         return reject("attachment.immutable", "an attachment's content cannot change; add a new one");
       if (writes("sha256") && !isLowerHex(a.sha256(), 64))
         return reject("attachment.bad_sha256", "sha256 must be 64 lowercase hex digits");

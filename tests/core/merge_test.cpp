@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "secap/core/entity.h"
+
 using namespace secap::core;
 using secap::v1::Change;
 
@@ -176,4 +178,59 @@ TEST(Merge, StampsSurviveEncoding) {
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(*back, s);
   EXPECT_FALSE(decodeStamps("garbage").has_value());
+}
+
+// writesField and fieldMaskIsValid answer what fieldsWritten's list says,
+// for every field, over random masks, deletes and entity types (ingest and
+// validation ask them instead of building the list for every change).
+TEST(Merge, WritesFieldAgreesWithFieldsWrittenForEveryField) {
+  std::mt19937 rng(20261206);
+  const std::vector<std::string> extra = {kDeletedField, "id", "no_such_field", ""};
+  for (int i = 0; i < 2000; ++i) {
+    Change c;
+    c.set_entity_id(kSite);
+    c.set_hlc(makeHlc(kT, 1));
+    const google::protobuf::Descriptor* desc = nullptr;
+    switch (rng() % 4) {
+      case 0:
+        c.mutable_site()->set_id(kSite);
+        desc = secap::v1::Site::descriptor();
+        break;
+      case 1:
+        c.mutable_reading()->set_id(kSite);
+        desc = secap::v1::Reading::descriptor();
+        break;
+      case 2:
+        c.mutable_person()->set_id(kSite);
+        desc = secap::v1::Person::descriptor();
+        break;
+      default:
+        break;  // no entity at all
+    }
+    std::vector<std::string> names = extra;
+    if (desc)
+      for (int f = 0; f < desc->field_count(); ++f) names.push_back(desc->field(f)->name());
+    c.set_deleted(rng() % 4 == 0);
+    const int maskSize = static_cast<int>(rng() % 4);
+    for (int m = 0; m < maskSize; ++m) c.add_fields(names[rng() % names.size()]);
+    const auto written = fieldsWritten(c);
+    ASSERT_EQ(fieldMaskIsValid(c), written.has_value()) << c.DebugString();
+    if (!written) continue;
+    for (const auto& name : names)
+      EXPECT_EQ(writesField(c, name), std::find(written->begin(), written->end(), name) != written->end())
+          << name << " in " << c.DebugString();
+  }
+}
+
+// The change log's payload: the change with its seq, as if it had been set.
+TEST(Merge, SerializeWithServerSeqParsesAsTheChangeWithItsSeq) {
+  Change c = siteChange(makeHlc(kT, 3), {"name"}, [](auto& s) { s.set_name("Przedszkole"); });
+  c.set_change_id("0190a000-0000-7000-8000-0000000000aa");
+  for (const int64_t seq : {int64_t{1}, int64_t{300}, int64_t{1} << 40}) {
+    Change parsed;
+    ASSERT_TRUE(parsed.ParseFromString(serializeWithServerSeq(c, seq)));
+    Change expected = c;
+    expected.set_server_seq(seq);
+    EXPECT_EQ(parsed.SerializeAsString(), expected.SerializeAsString());
+  }
 }

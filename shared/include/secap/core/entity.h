@@ -97,6 +97,9 @@ std::string embeddedIdOf(const secap::v1::Change& change);
 // `sent` itself when nothing is missing, else a copy made in `scratch`.
 void compactForWire(secap::v1::Change& change);
 const secap::v1::Change& withEmbeddedId(const secap::v1::Change& sent, secap::v1::Change& scratch);
+// The change serialised with its server_seq set to `seq`, without copying it
+// (the change log's payload; `change` has no seq of its own yet).
+std::string serializeWithServerSeq(const secap::v1::Change& change, int64_t seq);
 // Serialises only the entity message of a change (the stored row's data).
 std::string serializeEntity(const secap::v1::Change& change);
 // Restores a change's entity message from stored bytes; false when corrupt.

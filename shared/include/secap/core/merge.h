@@ -50,6 +50,11 @@ struct MergedRecord {
 // change deletes or names it. nullopt when the mask names a field the entity
 // does not have.
 std::optional<std::vector<std::string>> fieldsWritten(const secap::v1::Change& change);
+// The same questions without building the list (ingest asks them of every
+// change): whether the mask names only fields the entity has (what makes
+// fieldsWritten nullopt), and whether `field` is among those written.
+bool fieldMaskIsValid(const secap::v1::Change& change);
+bool writesField(const secap::v1::Change& change, std::string_view field);
 
 // Merges `change`, written by `origin`, into `record`. Fields whose stamp is
 // not greater than the record's are left alone. Returns the fields that
