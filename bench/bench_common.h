@@ -46,10 +46,11 @@ class ScratchDir {
   std::string m_path;
 };
 
-// `n` new readings on the fixture's meter, 1 ms apart after `takenAt`, which
-// advances. One meter for the whole batch is the worst case for the quality
+// `n` new readings on the fixture's meter (or `meterId`), 1 ms apart after
+// `takenAt`, which advances. One meter for the whole batch is the worst case for the quality
 // flags, which look at the meter's history.
-inline std::vector<v1::Change> readingChanges(int n, int64_t& takenAt) {
+inline std::vector<v1::Change> readingChanges(int n, int64_t& takenAt,
+                                              const std::string& meterId = secap::testing::kMeterId) {
   core::ManualClock clock(kNow);
   std::vector<v1::Change> out;
   out.reserve(n);
@@ -61,7 +62,7 @@ inline std::vector<v1::Change> readingChanges(int n, int64_t& takenAt) {
     c.set_hlc(core::makeHlc(kNow - 1000, static_cast<uint16_t>(i)));
     auto* r = c.mutable_reading();
     r->set_id(c.entity_id());
-    r->set_meter_id(secap::testing::kMeterId);
+    r->set_meter_id(meterId);
     r->set_taken_at(++takenAt);
     r->set_value(static_cast<double>(takenAt % 900000));
     r->set_kind(v1::READING_KIND_ACTUAL);

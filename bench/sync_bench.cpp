@@ -187,6 +187,13 @@ void settle() { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }
 // An in-process secap-syncserver on 127.0.0.1 with ephemeral ports, started
 // as tests/server/harness.h starts one (without GoogleTest): SQLite in `dir`,
 // a manual clock, the fixture's municipality, site and meter.
+// The meter device k reads: the fixture's for the first, for the others a
+// meter of the same kind on the same site (LoopbackServer::addMeters).
+std::string benchMeterId(int k) {
+  if (k == 0) return secap::testing::kMeterId;
+  return "0190a000-0000-7000-8000-0000000001" + std::string(k < 10 ? "0" : "") + std::to_string(k);
+}
+
 class LoopbackServer {
  public:
   explicit LoopbackServer(const std::string& dir, int rateLimitPerMinute = server::kDefaultRateLimitPerMinute)
@@ -218,6 +225,24 @@ class LoopbackServer {
     if (!resp.isOk()) fail("seed: " + resp.status().toString());
     for (const auto& r : resp->results())
       if (r.outcome() == v1::REJECTED) fail("seed rejected: " + r.reason_code());
+  }
+
+  // Meters 1 … n-1 besides the fixture's (benchMeterId), on the same site.
+  void addMeters(int n) {
+    const auto base = secap::testing::basePage(kNow);
+    v1::PushRequest req;
+    for (int k = 1; k < n; ++k)
+      for (auto c : base.changes()) {
+        if (!c.has_meter()) continue;
+        c.clear_server_seq();
+        c.clear_origin_device_id();
+        c.set_change_id(core::newUuidV7(m_clock));
+        c.set_entity_id(benchMeterId(k));
+        c.mutable_meter()->set_id(c.entity_id());
+        c.mutable_meter()->set_serial("E-" + std::to_string(k + 1));
+        *req.add_changes() = c;
+      }
+    if (req.changes_size() > 0) push(req);
   }
 
   // A one-time enrollment code for a field device of the fixture's municipality.
@@ -374,34 +399,65 @@ std::string enrollToken(LoopbackServer& server, core::SyncTransport& transport) 
 // ---------------------------------------------------------------------------
 // 1. Push ingest, end to end.
 
+// `devices` field devices push batches of 5 000 readings at the same time,
+// each on its own meter and its own connection, one push per device an
+// iteration: the server's throughput over gRPC, with the wire's work of one
+// push overlapping the store's work of another (a device alone sends one
+// push after another, so its wire and the store take turns).
 void BM_PushEndToEnd(benchmark::State& state) {
+  const int devices = static_cast<int>(state.range(0));
   bench::ScratchDir dir("bench_push_e2e");
   LoopbackServer server(dir.path());
-  auto transport = core::makeGrpcTransport(server.target());
-  const std::string token = enrollToken(server, *transport);
-  int64_t takenAt = kNow - 100000000;
+  server.addMeters(devices);
+  struct Pusher {
+    std::unique_ptr<core::SyncTransport> transport;
+    std::string token;
+    std::string meterId;
+    int64_t takenAt = kNow - 100000000;
+    v1::PushRequest next;
+    std::string error;
+  };
+  std::vector<Pusher> pushers(devices);
+  for (int k = 0; k < devices; ++k) {
+    pushers[k].transport = core::makeGrpcTransport(server.target());
+    pushers[k].token = enrollToken(server, *pushers[k].transport);
+    pushers[k].meterId = benchMeterId(k);
+  }
   for (auto _ : state) {
     state.PauseTiming();
-    v1::PushRequest req;
-    req.set_schema_version(core::kSchemaVersion);
-    // As SyncClient::pushAll sends them: a reading's id once (compactForWire).
-    for (auto& c : bench::readingChanges(kBatch, takenAt)) core::compactForWire(*req.add_changes() = std::move(c));
+    for (auto& p : pushers) {
+      p.next.Clear();
+      p.next.set_schema_version(core::kSchemaVersion);
+      // As SyncClient::pushAll sends them: a reading's id once (compactForWire).
+      for (auto& c : bench::readingChanges(kBatch, p.takenAt, p.meterId))
+        core::compactForWire(*p.next.add_changes() = std::move(c));
+    }
     state.ResumeTiming();
-    auto resp = transport->push(req, token);
-    if (!resp.isOk()) {
-      state.SkipWithError(resp.status().toString().c_str());
+    std::vector<std::thread> threads;
+    for (auto& p : pushers)
+      threads.emplace_back([&p] {
+        auto resp = p.transport->push(p.next, p.token);
+        if (!resp.isOk()) {
+          p.error = resp.status().toString();
+          return;
+        }
+        for (const auto& r : resp->results())
+          if (r.outcome() != v1::ACCEPTED) {
+            p.error = "not accepted: " + r.reason_code();
+            return;
+          }
+      });
+    for (auto& t : threads) t.join();
+    if (auto bad = std::find_if(pushers.begin(), pushers.end(), [](const Pusher& p) { return !p.error.empty(); });
+        bad != pushers.end()) {
+      state.SkipWithError(bad->error.c_str());
       break;
     }
-    for (const auto& r : resp->results())
-      if (r.outcome() != v1::ACCEPTED) {
-        state.SkipWithError(("not accepted: " + r.reason_code()).c_str());
-        break;
-      }
   }
   state.counters["readings/s"] =
-      benchmark::Counter(static_cast<double>(state.iterations() * kBatch), benchmark::Counter::kIsRate);
+      benchmark::Counter(static_cast<double>(state.iterations() * devices * kBatch), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_PushEndToEnd)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PushEndToEnd)->ArgName("devices")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_RawSqliteInsert(benchmark::State& state) { bench::rawServerInsertBenchmark(state); }
 BENCHMARK(BM_RawSqliteInsert)->Unit(benchmark::kMillisecond)->UseRealTime();

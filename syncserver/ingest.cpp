@@ -290,7 +290,9 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
       }
     }
 
-    Change stored = change;
+    // From here on `stored` is the change (with what the server sets); a
+    // copy made to fill in a reading's id is moved, not copied again.
+    Change stored = &change == &expanded ? std::move(expanded) : change;
     stored.set_origin_device_id(writer.deviceId);
     stored.set_received_at_ms(nowMs);
     if (type == EntityType::kReading) {
@@ -332,11 +334,11 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
     if (appendOnly || !changedFields.empty()) {
       StoredEntity e;
       e.type = type;
-      e.id = change.entity_id();
+      e.id = stored.entity_id();
       e.municipalityId = *municipality;
       e.parentId = core::parentIdOf(record.entity);
-      e.hlc = std::max(change.hlc(), current ? current->hlc : 0);
-      e.originDeviceId = current && current->hlc > change.hlc() ? current->originDeviceId : writer.deviceId;
+      e.hlc = std::max(stored.hlc(), current ? current->hlc : 0);
+      e.originDeviceId = current && current->hlc > stored.hlc() ? current->originDeviceId : writer.deviceId;
       e.deleted = record.deleted;
       e.serverSeq = *seq;
       e.stamps = std::move(record.stamps);
@@ -349,7 +351,7 @@ Result<secap::v1::PushResponse> applyPushOnce(Store& store, const Writer& writer
       }
       parents.put(e);
     }
-    SECAP_RETURN_IF_ERROR(tx.rememberChange(change.change_id(), {secap::v1::ACCEPTED, *seq, ""}));
+    SECAP_RETURN_IF_ERROR(tx.rememberChange(stored.change_id(), {secap::v1::ACCEPTED, *seq, ""}));
     result.set_outcome(secap::v1::ACCEPTED);
     result.set_server_seq(*seq);
   }
