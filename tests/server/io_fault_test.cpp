@@ -12,6 +12,7 @@
 #include <cstring>
 #include <random>
 
+#include "faulty_vfs.h"
 #include "fixtures.h"
 #include "ingest.h"
 #include "secap/core/hlc.h"
@@ -19,121 +20,11 @@
 #include "sqlite_store.h"
 
 using namespace secap;
+using namespace secap::testing::faulty_vfs;
 
 namespace {
 
 constexpr int64_t kNow = 1767225600000;
-
-// ---- The faulty VFS: forwards to the default one; writes and syncs count
-// down while armed, and the one that reaches zero fails.
-std::atomic<int> g_countdown{-1};  // -1: disarmed
-std::atomic<int> g_faults{0};
-sqlite3_vfs* g_real = nullptr;
-
-bool failNow() {
-  int left = g_countdown.load();
-  while (left >= 0) {
-    if (g_countdown.compare_exchange_weak(left, left - 1)) {
-      if (left == 0) {
-        ++g_faults;
-        return true;
-      }
-      return false;
-    }
-  }
-  return false;
-}
-
-struct FaultyFile {
-  sqlite3_file base;  // must come first
-  sqlite3_file* real;
-};
-
-sqlite3_file* realOf(sqlite3_file* f) { return reinterpret_cast<FaultyFile*>(f)->real; }
-
-int xClose(sqlite3_file* f) {
-  sqlite3_file* real = realOf(f);
-  const int rc = real->pMethods ? real->pMethods->xClose(real) : SQLITE_OK;
-  sqlite3_free(real);
-  return rc;
-}
-int xRead(sqlite3_file* f, void* p, int n, sqlite3_int64 off) {
-  return realOf(f)->pMethods->xRead(realOf(f), p, n, off);
-}
-int xWrite(sqlite3_file* f, const void* p, int n, sqlite3_int64 off) {
-  if (failNow()) return SQLITE_IOERR_WRITE;
-  return realOf(f)->pMethods->xWrite(realOf(f), p, n, off);
-}
-int xTruncate(sqlite3_file* f, sqlite3_int64 size) { return realOf(f)->pMethods->xTruncate(realOf(f), size); }
-int xSync(sqlite3_file* f, int flags) {
-  if (failNow()) return SQLITE_IOERR_FSYNC;
-  return realOf(f)->pMethods->xSync(realOf(f), flags);
-}
-int xFileSize(sqlite3_file* f, sqlite3_int64* size) { return realOf(f)->pMethods->xFileSize(realOf(f), size); }
-int xLock(sqlite3_file* f, int l) { return realOf(f)->pMethods->xLock(realOf(f), l); }
-int xUnlock(sqlite3_file* f, int l) { return realOf(f)->pMethods->xUnlock(realOf(f), l); }
-int xCheckReservedLock(sqlite3_file* f, int* out) { return realOf(f)->pMethods->xCheckReservedLock(realOf(f), out); }
-int xFileControl(sqlite3_file* f, int op, void* arg) { return realOf(f)->pMethods->xFileControl(realOf(f), op, arg); }
-int xSectorSize(sqlite3_file* f) { return realOf(f)->pMethods->xSectorSize(realOf(f)); }
-int xDeviceCharacteristics(sqlite3_file* f) { return realOf(f)->pMethods->xDeviceCharacteristics(realOf(f)); }
-int xShmMap(sqlite3_file* f, int pg, int sz, int extend, void volatile** p) {
-  return realOf(f)->pMethods->xShmMap(realOf(f), pg, sz, extend, p);
-}
-int xShmLock(sqlite3_file* f, int offset, int n, int flags) {
-  return realOf(f)->pMethods->xShmLock(realOf(f), offset, n, flags);
-}
-void xShmBarrier(sqlite3_file* f) { realOf(f)->pMethods->xShmBarrier(realOf(f)); }
-int xShmUnmap(sqlite3_file* f, int del) { return realOf(f)->pMethods->xShmUnmap(realOf(f), del); }
-
-const sqlite3_io_methods kMethods = {2,
-                                     xClose,
-                                     xRead,
-                                     xWrite,
-                                     xTruncate,
-                                     xSync,
-                                     xFileSize,
-                                     xLock,
-                                     xUnlock,
-                                     xCheckReservedLock,
-                                     xFileControl,
-                                     xSectorSize,
-                                     xDeviceCharacteristics,
-                                     xShmMap,
-                                     xShmLock,
-                                     xShmBarrier,
-                                     xShmUnmap,
-                                     nullptr,
-                                     nullptr};
-
-int vfsOpen(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* outFlags) {
-  auto* file = reinterpret_cast<FaultyFile*>(f);
-  file->base.pMethods = nullptr;
-  file->real = static_cast<sqlite3_file*>(sqlite3_malloc(g_real->szOsFile));
-  if (!file->real) return SQLITE_NOMEM;
-  std::memset(file->real, 0, static_cast<size_t>(g_real->szOsFile));
-  const int rc = g_real->xOpen(g_real, name, file->real, flags, outFlags);
-  if (rc != SQLITE_OK) {
-    sqlite3_free(file->real);
-    return rc;
-  }
-  file->base.pMethods = &kMethods;
-  return SQLITE_OK;
-}
-
-sqlite3_vfs g_faulty;
-
-void installFaultyVfs() {
-  static bool installed = [] {
-    g_real = sqlite3_vfs_find(nullptr);
-    g_faulty = *g_real;
-    g_faulty.zName = "secap-faulty";
-    g_faulty.szOsFile = static_cast<int>(sizeof(FaultyFile));
-    g_faulty.xOpen = vfsOpen;
-    g_faulty.pNext = nullptr;
-    return sqlite3_vfs_register(&g_faulty, /*makeDflt=*/1) == SQLITE_OK;
-  }();
-  ASSERT_TRUE(installed);
-}
 
 // ---- The store and its pushes.
 
@@ -172,18 +63,6 @@ size_t readingCount(server::Store& store) {
   auto all = store.entitiesOf(core::EntityType::kReading, secap::testing::kMunicipalityId);
   EXPECT_TRUE(all.isOk()) << all.status().toString();
   return all.isOk() ? all->size() : 0;
-}
-
-bool intact(const std::string& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, g_real->zName) != SQLITE_OK) return false;
-  sqlite3_stmt* st = nullptr;
-  bool ok = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW &&
-            std::strcmp(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok") == 0;
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return ok;
 }
 
 }  // namespace
