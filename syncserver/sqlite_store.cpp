@@ -333,18 +333,12 @@ class SqliteWriteTx final : public WriteTx {
   Result<int64_t> appendChange(const secap::v1::Change& change, const std::string& municipalityId) override {
     // One writer at a time, so the next seq is simply one past the highest
     // (compaction never removes the highest entry), or past the floor set
-    // after a restore.
-    // The transaction is the only writer: after its first seq, the next is
-    // simply one more (until a floor or a removal changes the picture).
+    // after a restore; after the transaction's first, one more each time
+    // (until a floor or a removal changes the picture).
     if (m_nextSeq == 0) {
-      auto next = m_db.cached(
-          "SELECT max(coalesce((SELECT max(seq) FROM change_log), 0), "
-          "coalesce((SELECT value FROM meta WHERE key='seq_floor'), 0)) + 1");
-      if (!next.isOk()) return next.status();
-      auto row = (*next)->step();
-      if (!row.isOk()) return row.status();
-      m_nextSeq = (*next)->columnInt(0);
-      (*next)->reset();
+      auto highest = highestSeqInUse();
+      if (!highest.isOk()) return highest.status();
+      m_nextSeq = *highest + 1;
     }
     const int64_t seq = m_nextSeq;
     auto st = stmt(m_appendChange,
