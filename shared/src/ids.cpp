@@ -39,6 +39,7 @@ std::string newUuidV7(const Clock& clock) {
   std::array<unsigned char, 16> b{};
   randombytes_buf(b.data(), b.size());
   int64_t ms = clock.nowMs();
+  uint16_t slot = 0;  // this id's counter, taken under the lock
   {
     std::lock_guard lock(mu);
     if (ms <= lastMs) {
@@ -54,10 +55,11 @@ std::string newUuidV7(const Clock& clock) {
       counter = static_cast<uint16_t>(((b[6] & 0x03) << 8) | b[7]);
     }
     lastMs = ms;
+    slot = counter;
   }
   for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>((ms >> (8 * (5 - i))) & 0xff);
-  b[6] = static_cast<unsigned char>(0x70 | ((counter >> 8) & 0x0f));
-  b[7] = static_cast<unsigned char>(counter & 0xff);
+  b[6] = static_cast<unsigned char>(0x70 | ((slot >> 8) & 0x0f));
+  b[7] = static_cast<unsigned char>(slot & 0xff);
   b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3f));
 
   std::string hex = toHex(b.data(), b.size());

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+#include <thread>
+#include <vector>
 
 using namespace secap::core;
 
@@ -54,4 +57,27 @@ TEST(Secrets, AreRandomHexOfTheRequestedLength) {
 
 TEST(Sha256, MatchesAKnownVector) {
   EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Found by ThreadSanitizer (issue 15): the counter was read after its lock
+// was released, so two threads minting ids in the same millisecond could
+// give two ids the same (millisecond, counter) and break their order. Every
+// id must take its own slot, whichever threads make them.
+TEST(UuidV7, IdsMadeOnSeveralThreadsAtOnceEachTakeTheirOwnSlot) {
+  ManualClock clock(1700000000000);
+  constexpr int kPerThread = 100000;
+  std::vector<std::string> a, b;
+  auto mint = [&clock](std::vector<std::string>& out) {
+    out.reserve(kPerThread);
+    for (int i = 0; i < kPerThread; ++i) out.push_back(newUuidV7(clock).substr(0, 18));  // ms, version, counter
+  };
+  std::thread ta(mint, std::ref(a));
+  std::thread tb(mint, std::ref(b));
+  ta.join();
+  tb.join();
+  std::set<std::string> slots(a.begin(), a.end());
+  slots.insert(b.begin(), b.end());
+  EXPECT_EQ(slots.size(), a.size() + b.size()) << a.size() + b.size() - slots.size() << " ids share a slot";
+  EXPECT_TRUE(std::is_sorted(a.begin(), a.end()));
+  EXPECT_TRUE(std::is_sorted(b.begin(), b.end()));
 }
