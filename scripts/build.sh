@@ -2,12 +2,7 @@
 # Configures and builds everything into build/ (ccache, Ninja, 2 jobs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export CCACHE_BASEDIR="$root"
-# Hits across clones in other folders (CI builds a fresh clone): the debug
-# info then names paths relative to the source, as CCACHE_BASEDIR makes them.
-export CCACHE_NOHASHDIR=1
-export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-12G}
-jobs=${SECAP_JOBS:-2}
+. "$root/scripts/ccache-env.sh"
 build=${SECAP_BUILD_DIR:-$root/build}
 start=$(date +%s)
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON > "$build.configure.log" 2>&1 \

@@ -6,12 +6,7 @@
 # (tests/fuzz/sanitizers.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export CCACHE_BASEDIR="$root"
-# Hits across clones in other folders (CI builds a fresh clone): the debug
-# info then names paths relative to the source, as CCACHE_BASEDIR makes them.
-export CCACHE_NOHASHDIR=1
-export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-12G}
-jobs=${SECAP_JOBS:-2}
+. "$root/scripts/ccache-env.sh"
 build=${SECAP_FUZZ_BUILD_DIR:-$root/build-fuzz}
 start=$(date +%s)
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \

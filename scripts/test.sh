@@ -18,6 +18,11 @@ echo "stage build: $(( t2 - t1 )) s"
 t3=$(date +%s)
 echo "stage fuzz build: $(( t3 - t2 )) s"
 export SECAP_REQUIRE_FUZZ=1  # their bounded runs are CTest tests and must run
+# The sync client's and server's tests with ThreadSanitizer: clang, in build-tsan/ (tests/tsan).
+"$root/scripts/tsan-build.sh"
+t4=$(date +%s)
+echo "stage tsan build: $(( t4 - t3 )) s"
+export SECAP_REQUIRE_TSAN=1  # sanitizers_tsan_client and _server must run, not skip
 
 pgdir=$(mktemp -d /tmp/secap-test-pg.XXXXXX)
 cleanup() { "$root/scripts/pg-cluster.sh" stop "$pgdir" >/dev/null 2>&1 || true; }
